@@ -1,0 +1,1 @@
+console.error('reportpress: not built yet'); process.exit(1);

@@ -1,0 +1,111 @@
+import type { SourceSpan } from '../diag/types.ts';
+
+/** A string from the YAML with the span of its scalar node (offsets let later stages point inside it). */
+export interface Text {
+  readonly value: string;
+  readonly span: SourceSpan;
+}
+
+/** A file read from inside the content folder, kept so diagnostics can quote it. */
+export interface SourceFile {
+  /** Path relative to the current working directory, as printed in diagnostics. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Report metadata from report.yaml. */
+export interface ReportMeta {
+  readonly title: Text;
+  readonly subtitle?: Text;
+  readonly organisation: Text;
+  readonly author: Text;
+  readonly subject: Text;
+  readonly keywords: readonly string[];
+  /** BCP 47 tag, e.g. nl-NL. */
+  readonly language: string;
+  /** Publication date, ISO yyyy-mm-dd. */
+  readonly date: string;
+  /** Template folder name under templates/. */
+  readonly template: string;
+}
+
+/** Parsed JSON-like value (a Vega-Lite spec) with the span of every node, keyed by JSON pointer ("/data/name"). */
+export interface LocatedJson {
+  readonly value: unknown;
+  readonly file: string;
+  readonly spans: ReadonlyMap<string, SourceSpan>;
+}
+
+export type SectionKind = 'foreword' | 'article' | 'appendix' | 'colophon';
+
+/** One content block as written by the editor; strings may still hold {figure} references. */
+export type ContentBlock =
+  | { readonly type: 'paragraph'; readonly text: Text; readonly span: SourceSpan }
+  | { readonly type: 'heading'; readonly text: Text; readonly span: SourceSpan }
+  | { readonly type: 'quote'; readonly text: Text; readonly by?: Text; readonly span: SourceSpan }
+  | {
+      readonly type: 'facts';
+      readonly title: Text;
+      readonly items: readonly { readonly label: Text; readonly value: Text }[];
+      readonly span: SourceSpan;
+    }
+  | { readonly type: 'keyFigure'; readonly value: Text; readonly text: Text; readonly span: SourceSpan }
+  | {
+      readonly type: 'list';
+      readonly title?: Text;
+      readonly ordered: boolean;
+      readonly items: readonly Text[];
+      readonly span: SourceSpan;
+    }
+  | { readonly type: 'video'; readonly title: Text; readonly url: Text; readonly span: SourceSpan }
+  | {
+      readonly type: 'image';
+      /** Path relative to the content folder (already checked to stay inside it). */
+      readonly src: string;
+      readonly alt: Text;
+      readonly caption?: Text;
+      readonly span: SourceSpan;
+    }
+  | {
+      readonly type: 'chart';
+      readonly spec: LocatedJson;
+      readonly caption?: Text;
+      readonly alt?: Text;
+      readonly size: 'column' | 'full';
+      readonly span: SourceSpan;
+    }
+  | {
+      readonly type: 'table';
+      readonly title?: Text;
+      readonly columns: readonly { readonly label: Text; readonly align: 'left' | 'right' }[];
+      readonly rows: readonly (readonly Text[])[];
+      readonly note?: Text;
+      readonly span: SourceSpan;
+    }
+  | { readonly type: 'signature'; readonly name: Text; readonly role?: Text; readonly span: SourceSpan };
+
+/** One section file (foreword, article, appendix or colophon). */
+export interface SectionSource {
+  readonly id: string;
+  readonly kind: SectionKind;
+  /** Kicker above the title, e.g. "Eerste artikel"; continuation heads are derived from it. */
+  readonly label?: Text;
+  readonly title: Text;
+  /** Short title for running heads and the outline; defaults to the title. */
+  readonly shortTitle?: Text;
+  readonly lead?: Text;
+  readonly blocks: readonly ContentBlock[];
+  /** Footnote texts by id, referenced in text as [^id]. */
+  readonly footnotes: ReadonlyMap<string, Text>;
+  readonly span: SourceSpan;
+}
+
+/** Everything loaded and validated from a content folder; figures stay unparsed until bind. */
+export interface ReportSource {
+  readonly meta: ReportMeta;
+  readonly sections: readonly SectionSource[];
+  readonly figures: LocatedJson;
+  /** Image files referenced by image blocks, keyed by their src. */
+  readonly images: ReadonlyMap<string, Uint8Array>;
+  readonly files: readonly SourceFile[];
+}

@@ -1,0 +1,67 @@
+import type { SourceSpan } from '../diag/types.ts';
+import type { FontKey } from '../style/types.ts';
+import type { Pt } from '../util/geometry.ts';
+
+/** A drawing primitive placed on a page (points, origin top-left, y down). */
+export type FrameItem =
+  | {
+      readonly kind: 'glyphs';
+      readonly x: Pt;
+      /** Baseline position. */
+      readonly y: Pt;
+      readonly text: string;
+      readonly font: FontKey;
+      readonly sizePt: Pt;
+      readonly color: string;
+      readonly features: readonly string[];
+      readonly wordSpacingPt: Pt;
+      readonly widthPt: Pt;
+      readonly link?: string;
+      readonly source?: SourceSpan;
+    }
+  | { readonly kind: 'rect'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly fill?: string; readonly stroke?: string; readonly strokeWidthPt?: Pt }
+  | { readonly kind: 'rule'; readonly x1: Pt; readonly y1: Pt; readonly x2: Pt; readonly y2: Pt; readonly color: string; readonly widthPt: Pt }
+  | { readonly kind: 'image'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly png: Uint8Array; readonly alt: string }
+  | { readonly kind: 'svg'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly svg: string; readonly alt: string }
+  | { readonly kind: 'link'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly url: string }
+  /** Internal link to a named destination (TOC entries). */
+  | { readonly kind: 'goto'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly dest: string }
+  /** A named destination (article starts) for the outline, TOC links and cross-references. */
+  | { readonly kind: 'anchor'; readonly name: string; readonly y: Pt };
+
+/** One finished page. */
+export interface Page {
+  readonly widthPt: Pt;
+  readonly heightPt: Pt;
+  /** Printed page number, or null for unnumbered pages (cover). */
+  readonly number: number | null;
+  /** Page master that produced it: cover, toc, opener, body, appendix… */
+  readonly master: string;
+  /** The text area; nothing but backgrounds and running heads/feet is drawn outside it. */
+  readonly textArea: { readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt };
+  readonly items: readonly FrameItem[];
+}
+
+/** A bookmark in the PDF outline. */
+export interface OutlineEntry {
+  readonly title: string;
+  readonly dest: string;
+  readonly children: readonly OutlineEntry[];
+}
+
+/** The laid-out document: what pdf/ draws, nothing more. */
+export interface PagedDocument {
+  readonly pages: readonly Page[];
+  readonly outline: readonly OutlineEntry[];
+  readonly meta: {
+    readonly title: string;
+    readonly author: string;
+    readonly subject: string;
+    readonly keywords: readonly string[];
+    readonly language: string;
+    /** ISO date used as CreationDate/ModDate so output is byte-identical. */
+    readonly date: string;
+  };
+  /** Font files by key, as declared by the template (paths relative to the repo's fonts/). */
+  readonly fonts: Readonly<Record<FontKey, string>>;
+}

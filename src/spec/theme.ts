@@ -1,0 +1,63 @@
+import type { Insets, Pt } from '../util/geometry.ts';
+
+/** A paragraph style from the template; colours already resolved to hex. */
+export interface TextStyleSpec {
+  readonly font: string;
+  readonly italic?: string;
+  readonly bold?: string;
+  readonly size: Pt;
+  readonly leading: Pt;
+  readonly align: 'justify' | 'left' | 'right' | 'center';
+  readonly hyphenate: boolean;
+  readonly color: string;
+  readonly features: readonly string[];
+  readonly tracking: number;
+  readonly uppercase: boolean;
+  readonly spaceBefore: Pt;
+  readonly spaceAfter: Pt;
+}
+
+/** Decoration of a box-like block; colours resolved to hex. */
+export interface BoxSpec {
+  readonly fill?: string;
+  readonly stroke?: string;
+  readonly strokeWidth?: Pt;
+  readonly barColor?: string;
+  readonly barWidth?: Pt;
+  readonly padding: Insets;
+  readonly spaceBefore: Pt;
+  readonly spaceAfter: Pt;
+}
+
+/** The template (templates/<name>/template.yaml) after validation: all of the report's look. */
+export interface ResolvedTheme {
+  readonly name: string;
+  readonly page: {
+    readonly width: Pt;
+    readonly height: Pt;
+    readonly margin: { readonly top: Pt; readonly bottom: Pt; readonly inner: Pt; readonly outer: Pt };
+    readonly columns: 1 | 2;
+    readonly gutter: Pt;
+    readonly footnoteGap: Pt;
+  };
+  /** Font key → file name inside fonts/. */
+  readonly fonts: Readonly<Record<string, string>>;
+  readonly colors: Readonly<Record<string, string>>;
+  readonly text: Readonly<Record<string, TextStyleSpec>>;
+  readonly boxes: Readonly<Record<string, BoxSpec>>;
+  readonly table: { readonly headerFill: string; readonly rule: string; readonly rowPadding: Pt };
+  readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt };
+  readonly strings: Readonly<Record<string, string>>;
+  readonly runningHead: { readonly left: string; readonly right: string; readonly foot: string };
+  readonly chart: {
+    readonly font: string;
+    readonly fontKeys: Readonly<Record<'normal' | 'bold' | 'semibold' | 'italic', string>>;
+    readonly fontSize: Pt;
+    readonly titleFontSize: Pt;
+    readonly labelColor: string;
+    readonly gridColor: string;
+    readonly domainColor: string;
+    readonly palette: readonly string[];
+    readonly aspect: number;
+  };
+}

@@ -1,0 +1,120 @@
+import type { SourceSpan } from '../diag/types.ts';
+import type { ChartAsset } from '../charts/types.ts';
+import type { SectionKind } from '../load/types.ts';
+import type { Insets, Pt } from '../util/geometry.ts';
+
+/** Key of a font face declared by the template, e.g. "serif", "serif-italic", "sans-semibold". */
+export type FontKey = string;
+
+/** A run of text in one font, size and colour; the unit the line breaker measures and pdf/ draws. */
+export interface StyledRun {
+  readonly text: string;
+  readonly font: FontKey;
+  readonly sizePt: Pt;
+  /** CSS hex colour, e.g. "#154273". */
+  readonly color: string;
+  /** OpenType features to apply when shaping and drawing, e.g. ["kern", "liga", "tnum"]. */
+  readonly features: readonly string[];
+  /** Clickable http(s) link target. */
+  readonly link?: string;
+  /** Set on the superscript marker run of a footnote reference. */
+  readonly footnoteId?: string;
+  /** Baseline shift in points (positive = up), for superscript footnote markers. */
+  readonly risePt?: Pt;
+}
+
+/** A paragraph ready for the line breaker. */
+export interface ParagraphSpec {
+  readonly runs: readonly StyledRun[];
+  readonly align: 'justify' | 'left' | 'right' | 'center';
+  readonly leadingPt: Pt;
+  readonly hyphenate: boolean;
+  readonly firstLineIndentPt: Pt;
+  /** Where the paragraph came from, for warnings (overfull lines, forced widows). */
+  readonly source?: SourceSpan;
+}
+
+/** Box decoration from the template. */
+export interface BoxStyle {
+  readonly fill?: string;
+  readonly stroke?: string;
+  readonly strokeWidthPt?: Pt;
+  /** Coloured bar on the left edge (quotes, key figures). */
+  readonly barColor?: string;
+  readonly barWidthPt?: Pt;
+  readonly padding: Insets;
+  readonly spaceBeforePt: Pt;
+  readonly spaceAfterPt: Pt;
+}
+
+/** A styled block of an article; flow/ turns it into lines and boxes. */
+export type Block =
+  | { readonly kind: 'paragraph'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly source: SourceSpan }
+  | { readonly kind: 'heading'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly source: SourceSpan }
+  | { readonly kind: 'quote'; readonly text: ParagraphSpec; readonly by?: ParagraphSpec; readonly box: BoxStyle; readonly source: SourceSpan }
+  | {
+      readonly kind: 'facts';
+      readonly title: ParagraphSpec;
+      readonly items: readonly { readonly label: ParagraphSpec; readonly value: ParagraphSpec }[];
+      readonly box: BoxStyle;
+      readonly source: SourceSpan;
+    }
+  | { readonly kind: 'keyFigure'; readonly value: ParagraphSpec; readonly text: ParagraphSpec; readonly box: BoxStyle; readonly source: SourceSpan }
+  | {
+      readonly kind: 'list';
+      readonly title?: ParagraphSpec;
+      /** Marker text per item ("1.", "•"), set in markerRun's style. */
+      readonly markers: readonly StyledRun[];
+      readonly items: readonly ParagraphSpec[];
+      readonly indentPt: Pt;
+      readonly box: BoxStyle;
+      readonly source: SourceSpan;
+    }
+  | { readonly kind: 'video'; readonly label: ParagraphSpec; readonly url: string; readonly box: BoxStyle; readonly source: SourceSpan }
+  | {
+      readonly kind: 'image';
+      readonly png: Uint8Array;
+      /** Height / width of the image. */
+      readonly aspect: number;
+      readonly alt: string;
+      readonly caption?: ParagraphSpec;
+      readonly box: BoxStyle;
+      readonly source: SourceSpan;
+    }
+  | { readonly kind: 'chart'; readonly asset: ChartAsset; readonly caption?: ParagraphSpec; readonly size: 'column' | 'full'; readonly box: BoxStyle; readonly source: SourceSpan }
+  | {
+      readonly kind: 'table';
+      readonly title?: ParagraphSpec;
+      readonly header: readonly ParagraphSpec[];
+      readonly rows: readonly (readonly ParagraphSpec[])[];
+      /** Relative column widths (sum 1). */
+      readonly widths: readonly number[];
+      readonly note?: ParagraphSpec;
+      readonly headerFill: string;
+      readonly ruleColor: string;
+      readonly rowPaddingPt: Pt;
+      readonly box: BoxStyle;
+      readonly source: SourceSpan;
+    }
+  | { readonly kind: 'signature'; readonly name: ParagraphSpec; readonly role?: ParagraphSpec; readonly spaceBeforePt: Pt; readonly source: SourceSpan };
+
+/** A section with its opener parts and body blocks, styled by the template. */
+export interface StyledSection {
+  readonly id: string;
+  readonly kind: SectionKind;
+  /** Plain title for TOC, outline and running heads. */
+  readonly title: string;
+  readonly shortTitle: string;
+  readonly label?: string;
+  readonly opener: {
+    readonly label?: ParagraphSpec;
+    readonly title: ParagraphSpec;
+    readonly lead?: ParagraphSpec;
+  };
+  readonly blocks: readonly Block[];
+  /** Footnote paragraphs by id (marker included in the text). */
+  readonly footnotes: ReadonlyMap<string, ParagraphSpec>;
+  /** Number of text columns for this section's body (from the template's page type). */
+  readonly columns: 1 | 2;
+  readonly source: SourceSpan;
+}

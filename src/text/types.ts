@@ -1,0 +1,35 @@
+import type { FontKey } from '../style/types.ts';
+import type { Pt } from '../util/geometry.ts';
+
+/** A piece of one line in one font, placed at an x offset from the line start; drawn as one text show. */
+export interface GlyphRun {
+  readonly text: string;
+  readonly xPt: Pt;
+  readonly widthPt: Pt;
+  readonly font: FontKey;
+  readonly sizePt: Pt;
+  readonly color: string;
+  readonly features: readonly string[];
+  /** Extra width added to each U+0020 in this run (justification). */
+  readonly wordSpacingPt: Pt;
+  readonly link?: string;
+  readonly footnoteId?: string;
+  readonly risePt?: Pt;
+}
+
+/** One set line of a paragraph; x offsets are relative to the paragraph's left edge. */
+export interface Line {
+  readonly runs: readonly GlyphRun[];
+  /** Width actually occupied (after justification). */
+  readonly widthPt: Pt;
+  /** Distance from the line's top to its baseline, from the leading model. */
+  readonly ascentPt: Pt;
+  readonly descentPt: Pt;
+  /** Baseline-to-baseline distance that this line contributes. */
+  readonly heightPt: Pt;
+  readonly hyphenated: boolean;
+  /** Ratio of word-space width to the font's natural space (justified lines), for the typographic report. */
+  readonly spaceRatio?: number;
+  /** Text wider than the measure (a word that could not be broken). */
+  readonly overfull?: boolean;
+}
