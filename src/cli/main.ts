@@ -1,1 +1,58 @@
-console.error('reportpress: not built yet'); process.exit(1);
+/**
+ * The reportpress command line: build, check, charts. Exit codes: 0 ok, 1 content errors
+ * (printed with file:line:column, never a stack trace), 2 usage errors, 70 internal errors.
+ */
+import { Command, CommanderError } from 'commander';
+import { resolve } from 'node:path';
+import { isReportError, UsageError } from '../diag/errors.ts';
+import { DEFAULT_CONTENT_DIR } from '../paths.ts';
+import { runBuild, runCharts, runCheck } from './commands.ts';
+import { printDiagnostics } from './printDiagnostics.ts';
+
+const program = new Command();
+program.name('reportpress').description('YAML content + figures + Vega-Lite charts → print-grade PDF report').exitOverride();
+
+program
+  .command('build')
+  .description('build the PDF (and out/charts/) from a content folder')
+  .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
+  .option('-o, --output <file>', 'PDF file to write (default: out/<folder name>.pdf)')
+  .option('--charts-dir <dir>', 'where to write chart SVG/PNG files (default: out/charts)')
+  .option('--strict', 'treat warnings as errors')
+  .option('--typo-report', 'print the typographic report (lines, hyphens, widows, word spacing)')
+  .option('--timings', 'print the time of each stage')
+  .action(async (dir: string, o) => runBuild(resolve(dir), o));
+
+program
+  .command('check')
+  .description('validate content, figures and template without writing anything')
+  .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
+  .option('--strict', 'treat warnings as errors')
+  .action(async (dir: string, o) => runCheck(resolve(dir), o));
+
+program
+  .command('charts')
+  .description('render every chart as SVG and PNG')
+  .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
+  .option('-o, --output <dir>', 'output folder', 'out/charts')
+  .action(async (dir: string, o) => runCharts(resolve(dir), o));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = exitCodeFor(e);
+}
+
+function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+  if (e instanceof UsageError) {
+    process.stderr.write(`error: ${e.message}\n`);
+    return 2;
+  }
+  if (isReportError(e)) {
+    printDiagnostics(e.diagnostics);
+    return 1;
+  }
+  process.stderr.write(`internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 70;
+}

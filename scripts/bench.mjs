@@ -1,0 +1,82 @@
+// npm run bench: cold build (separate processes), rebuild after an edit (same process), and a 10× document.
+// Prints medians; nothing here asserts a time.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const root = resolve(import.meta.dirname, '..');
+const content = join(root, 'content', 'jaarverslag-2020');
+const scratch = mkdtempSync(join(tmpdir(), 'reportpress-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function coldBuild(dir, label) {
+  const walls = [];
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const json = join(scratch, `bench-${label}-${i}.json`);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'build', dir, '-o', join(scratch, `${label}.pdf`), '--charts-dir', join(scratch, 'charts')], {
+      env: { ...process.env, REPORTPRESS_BENCH_JSON: json },
+      encoding: 'utf8',
+    });
+    walls.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}`);
+    runs.push(JSON.parse(readFileSync(json, 'utf8')));
+  }
+  const stages = {};
+  for (const [name] of runs[0].timings) stages[name] = median(runs.map((r) => r.timings.find((t) => t[0] === name)?.[1] ?? 0));
+  return { wall: median(walls), rss: median(runs.map((r) => r.maxRssBytes)), pages: runs[0].pages, stages };
+}
+
+function print(title, r) {
+  console.log(`\n${title}: median of ${RUNS} runs`);
+  console.log(`  wall time   ${r.wall.toFixed(0)} ms   peak memory ${(r.rss / 2 ** 20).toFixed(0)} MiB   ${r.pages} pages`);
+  for (const [k, v] of Object.entries(r.stages)) console.log(`  ${k.padEnd(12)}${v.toFixed(1).padStart(8)} ms`);
+}
+
+/** A content folder with every article repeated ten times (ids made unique), for scaling. */
+function tenfold() {
+  const dir = join(scratch, 'tenfold');
+  cpSync(content, dir, { recursive: true });
+  const reportPath = join(dir, 'report.yaml');
+  const report = readFileSync(reportPath, 'utf8');
+  const sections = readdirSync(join(dir, 'sections')).filter((f) => /^0[1-8]/.test(f));
+  const extra = [];
+  for (let k = 1; k < 10; k++) {
+    for (const f of sections) {
+      const copy = f.replace(/\.yaml$/, `-x${k}.yaml`);
+      cpSync(join(dir, 'sections', f), join(dir, 'sections', copy));
+      extra.push(`  - sections/${copy}`);
+    }
+  }
+  writeFileSync(reportPath, report.replace(/(sections:\n(?:\s+- .*\n)*?)(\s+- sections\/09)/, `$1${extra.join('\n')}\n$2`));
+  return dir;
+}
+
+async function rebuildAfterEdit() {
+  const { buildReport } = await import(join(root, 'dist', 'index.js'));
+  const dir = join(scratch, 'edit');
+  cpSync(content, dir, { recursive: true });
+  await buildReport({ contentDir: dir });
+  const file = join(dir, 'sections', readdirSync(join(dir, 'sections')).find((f) => f.startsWith('01')));
+  const original = readFileSync(file, 'utf8');
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    writeFileSync(file, original.replace(/(- p: >-\n\s+)/, `$1Bewerking ${i}. `));
+    const t0 = performance.now();
+    await buildReport({ contentDir: dir });
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+try {
+  print('cold build, bundled report', coldBuild(content, 'cold'));
+  console.log(`\nrebuild after an edit (same process): median ${(await rebuildAfterEdit()).toFixed(0)} ms`);
+  print('cold build, 10× document', coldBuild(tenfold(), 'tenfold'));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,80 @@
+/**
+ * Runs the stages in order: load → theme → bind → charts → images → style → text → flow/pages → pdf.
+ * Each stage is timed (npm run bench prints them). The only loop is TOC stabilisation inside
+ * layoutDocument. Fatal input problems surface as ReportError; warnings collect in the sink.
+ */
+import { performance } from 'node:perf_hooks';
+import { basename } from 'node:path';
+import { createSink, type DiagnosticSink } from '../diag/sink.ts';
+import { loadReport } from '../load/index.ts';
+import { loadTheme } from '../load/loadTheme.ts';
+import { bindFigures } from '../bind/index.ts';
+import { createFontStore } from '../fonts/fontStore.ts';
+import { resolveStyles } from '../style/index.ts';
+import { createHyphenator, createLineBreaker } from '../text/index.ts';
+import { layoutDocument } from '../pages/index.ts';
+import { writePdf } from '../pdf/writePdf.ts';
+import { prepareImages } from '../images/prepareImages.ts';
+import { chartFrameWidth, svgFontKey } from './chartSetup.ts';
+import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
+import type { ChartAsset } from '../charts/types.ts';
+import type { PagedDocument } from '../pages/types.ts';
+import type { SourceFile } from '../load/types.ts';
+
+/** What a build needs; paths are resolved by the caller. */
+export interface BuildOptions {
+  readonly contentDir: string;
+  readonly templatesDir?: string;
+  readonly fontsDir?: string;
+}
+
+/** Everything a build produced, in memory; the CLI decides what to write. */
+export interface BuildResult {
+  readonly pdf: Uint8Array;
+  readonly document: PagedDocument;
+  readonly charts: ReadonlyMap<string, ChartAsset>;
+  readonly diagnostics: DiagnosticSink;
+  readonly files: readonly SourceFile[];
+  /** Milliseconds per stage, in run order. */
+  readonly timings: readonly (readonly [string, number])[];
+  readonly name: string;
+}
+
+/** Builds a report end to end and returns the PDF bytes plus what the CLI reports. */
+export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
+  const diag = createSink();
+  const timings: [string, number][] = [];
+  const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const r = await f();
+    timings.push([name, performance.now() - t0]);
+    return r;
+  };
+  const ctx = { diag };
+  // 1. load and validate the content folder
+  const source = await timed('load', () => loadReport(opts.contentDir, ctx));
+  // 2. the template: all of the look
+  const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, source.meta.template));
+  // 3. figures into prose, tables and chart data
+  const bound = await timed('bind', () => bindFigures(source, ctx));
+  const fonts = await timed('fonts', () => createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts));
+  // 4. charts (vega is imported only when there are charts)
+  const charts: ReadonlyMap<string, ChartAsset> = bound.charts.length
+    ? await timed('charts', async () =>
+        (await import('../charts/index.ts')).renderCharts(bound.charts, { theme: theme.chart, fonts, frameWidthPt: (s) => chartFrameWidth(theme, s) }, ctx),
+      )
+    : new Map();
+  const images = await timed('images', () => prepareImages(bound.images));
+  // 5. style: blocks with resolved type, colour and spacing
+  const sections = await timed('style', () => resolveStyles(bound, theme, charts, images));
+  // 6. text: hyphenation patterns and the paragraph line breaker
+  const hyphenator = await timed('hyphenation', () => createHyphenator());
+  const breakLines = createLineBreaker({ fonts, hyphenator, diag });
+  // 7. flow and pages, rerun until TOC page numbers are stable
+  const document = await timed('layout', () =>
+    layoutDocument(sections, theme, { fonts, breakLines }, { ...bound.meta }, ctx),
+  );
+  // 8. the PDF
+  const pdf = await timed('pdf', () => writePdf(document, { svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i) }));
+  return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
+}

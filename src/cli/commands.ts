@@ -1,0 +1,90 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { ReportError } from '../diag/errors.ts';
+import type { Diagnostic } from '../diag/types.ts';
+import { createSink } from '../diag/sink.ts';
+import { loadReport } from '../load/index.ts';
+import { loadTheme } from '../load/loadTheme.ts';
+import { bindFigures } from '../bind/index.ts';
+import { createFontStore } from '../fonts/fontStore.ts';
+import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
+import { buildReport } from './build.ts';
+import { chartFrameWidth } from './chartSetup.ts';
+import { printDiagnostics } from './printDiagnostics.ts';
+
+interface BuildFlags {
+  output?: string;
+  chartsDir?: string;
+  strict?: boolean;
+  typoReport?: boolean;
+  timings?: boolean;
+}
+
+/** `reportpress build`: writes the PDF atomically (never a half-written file) and the chart exports. */
+export async function runBuild(contentDir: string, o: BuildFlags): Promise<void> {
+  const r = await buildReport({ contentDir });
+  report(r.diagnostics.items, o.strict);
+  const out = resolve(o.output ?? `out/${r.name}.pdf`);
+  await writeAtomic(out, r.pdf);
+  if (r.charts.size) {
+    const { writeChartFiles } = await import('../charts/index.ts');
+    await writeChartFiles(r.charts, resolve(o.chartsDir ?? 'out/charts'));
+  }
+  if (process.env.REPORTPRESS_BENCH_JSON) {
+    // For npm run bench: stage times and peak memory of this process.
+    const rss = process.resourceUsage().maxRSS * 1024;
+    await writeFile(process.env.REPORTPRESS_BENCH_JSON, JSON.stringify({ timings: r.timings, maxRssBytes: rss, pages: r.document.pages.length }));
+  }
+  if (o.timings) for (const [name, ms] of r.timings) process.stderr.write(`${name.padEnd(12)} ${ms.toFixed(1)} ms\n`);
+  if (o.typoReport) {
+    const { formatTypoReport } = await import('../pages/typoReport.ts');
+    process.stdout.write(formatTypoReport(r.document));
+  }
+  process.stdout.write(`wrote ${out} (${r.document.pages.length} pages, ${(r.pdf.length / 1024).toFixed(0)} KiB)\n`);
+}
+
+/** `reportpress check`: load, validate and bind; writes nothing. */
+export async function runCheck(contentDir: string, o: { strict?: boolean }): Promise<void> {
+  const diag = createSink();
+  const source = await loadReport(contentDir, { diag });
+  await loadTheme(TEMPLATES_DIR, source.meta.template);
+  bindFigures(source, { diag });
+  report(diag.items, o.strict);
+  process.stdout.write(`ok: ${source.sections.length} sections, ${source.files.length} files checked\n`);
+}
+
+/** `reportpress charts`: renders every chart of the report as SVG and PNG. */
+export async function runCharts(contentDir: string, o: { output: string }): Promise<void> {
+  const diag = createSink();
+  const source = await loadReport(contentDir, { diag });
+  const theme = await loadTheme(TEMPLATES_DIR, source.meta.template);
+  const bound = bindFigures(source, { diag });
+  const fonts = createFontStore(FONTS_DIR, theme.fonts);
+  const { renderCharts, writeChartFiles } = await import('../charts/index.ts');
+  const charts = await renderCharts(bound.charts, { theme: theme.chart, fonts, frameWidthPt: (s) => chartFrameWidth(theme, s) }, { diag });
+  report(diag.items, false);
+  await writeChartFiles(charts, resolve(o.output));
+  process.stdout.write(`wrote ${charts.size} charts to ${resolve(o.output)}\n`);
+}
+
+/** Prints warnings; with --strict they become errors (exit 1, nothing written). */
+function report(items: readonly Diagnostic[], strict?: boolean): void {
+  if (!items.length) return;
+  if (strict || items.some((d) => d.severity === 'error')) {
+    throw new ReportError(items.map((d) => ({ ...d, severity: 'error' as const })));
+  }
+  printDiagnostics(items);
+}
+
+/** Writes next to the target and renames, so readers never see a partial PDF. */
+async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,19 @@
+import type { OutlineEntry, PagedDocument } from '../pages/types.ts';
+
+/** Adds PDF bookmarks that open each section at its anchor (found by scanning the pages once). */
+export function addOutline(doc: PDFKit.PDFDocument, d: PagedDocument): void {
+  const where = new Map<string, { page: number; y: number; width: number; height: number }>();
+  d.pages.forEach((p, i) => {
+    for (const it of p.items) {
+      if (it.kind === 'anchor' && !where.has(it.name)) where.set(it.name, { page: i, y: it.y, width: p.widthPt, height: p.heightPt });
+    }
+  });
+  const add = (parent: PDFKit.PDFOutline, e: OutlineEntry): void => {
+    const at = where.get(e.dest);
+    if (!at) return;
+    // pdfkit computes XYZ as (width - left, height - top); this opens at the anchor's top-left.
+    const item = parent.addItem(e.title, { pageNumber: at.page, left: at.width, top: at.y, expanded: true } as never);
+    for (const c of e.children) add(item, c);
+  };
+  for (const e of d.outline) add(doc.outline, e);
+}

@@ -1,0 +1,82 @@
+/**
+ * pdf stage: PagedDocument → PDF bytes, with pdfkit (the only folder that imports it).
+ * Input: finished pages of positioned items. Output: a complete PDF in memory (the CLI writes it
+ * atomically). Invariants: byte-identical output for identical input (fixed dates, no randomness);
+ * every font comes from the template's files and is embedded as a subset. Never lays anything out.
+ */
+import PDFDocument from 'pdfkit';
+import type { PagedDocument, Page } from '../pages/types.ts';
+import { assertNever } from '../util/assertNever.ts';
+import { drawGlyphs } from './drawText.ts';
+import { drawImage, drawRect, drawRule } from './drawShapes.ts';
+import { drawSvg } from './drawSvg.ts';
+import { addOutline } from './outline.ts';
+import { documentInfo } from './metadata.ts';
+
+/** Options the CLI passes through; the chart font mapping comes from the template. */
+export interface PdfOptions {
+  /** Maps an SVG font (family, bold, italic) to a registered font key, for charts. */
+  readonly svgFontKey: (family: string, bold: boolean, italic: boolean) => string;
+}
+
+/** Draws every page and returns the PDF bytes. */
+export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint8Array> {
+  const first = docData.pages[0];
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: first ? [first.widthPt, first.heightPt] : 'A4',
+    margin: 0,
+    compress: true,
+    pdfVersion: '1.7',
+    lang: docData.meta.language,
+    displayTitle: true,
+    info: documentInfo(docData.meta),
+  } as PDFKit.PDFDocumentOptions);
+  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
+
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+
+  docData.pages.forEach((page) => drawPage(doc, page, opts));
+  addOutline(doc, docData);
+  doc.end();
+  return done;
+}
+
+function drawPage(doc: PDFKit.PDFDocument, page: Page, opts: PdfOptions): void {
+  doc.addPage({ size: [page.widthPt, page.heightPt], margin: 0 });
+  for (const item of page.items) {
+    switch (item.kind) {
+      case 'glyphs':
+        drawGlyphs(doc, item);
+        break;
+      case 'rect':
+        drawRect(doc, item);
+        break;
+      case 'rule':
+        drawRule(doc, item);
+        break;
+      case 'image':
+        drawImage(doc, item);
+        break;
+      case 'svg':
+        drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey);
+        break;
+      case 'link':
+        doc.link(item.x, item.y, item.width, item.height, item.url);
+        break;
+      case 'goto':
+        doc.goTo(item.x, item.y, item.width, item.height, item.dest);
+        break;
+      case 'anchor':
+        doc.addNamedDestination(item.name, 'XYZ', 0, item.y, null);
+        break;
+      default:
+        assertNever(item, 'frame item');
+    }
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * End to end: builds the bundled report through the public API and judges the PDF as a reader would
+ * see it (pdfjs-dist): pages, text order, TOC numbers, fonts, charts, text area, determinism.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, type BuildResult } from '../../src/index.ts';
+import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
+import { parsePdf, words, type ParsedPdf } from '../helpers/pdf.ts';
+import { loadReport } from '../../src/load/index.ts';
+import { bindFigures } from '../../src/bind/index.ts';
+import { createSink } from '../../src/diag/sink.ts';
+import type { BoundReport } from '../../src/bind/types.ts';
+
+let build: BuildResult;
+let pdf: ParsedPdf;
+let bound: BoundReport;
+
+beforeAll(async () => {
+  build = await buildReport({ contentDir: DEFAULT_CONTENT_DIR });
+  pdf = await parsePdf(build.pdf);
+  bound = bindFigures(await loadReport(DEFAULT_CONTENT_DIR, { diag: createSink() }), { diag: createSink() });
+});
+
+/** Plain words of a bound text with inline markup removed. */
+function plain(s: string): string[] {
+  return words(
+    s
+      .replace(/\[\^[^\]]+\]/g, '')
+      .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+      .replace(/\*\*?/g, '')
+      .replace(/"/g, '')
+      .replace(/'/g, '’')
+      .replace(/--/g, '–'),
+  );
+}
+
+/** The whole document's text as one word list, hyphenated line ends joined. */
+function docWords(): string[] {
+  const all = pdf.pages.map((p) => p.items.map((i) => i.str).join(' ')).join(' ');
+  return words(all.replace(/(\p{L})- (\p{Ll})/gu, '$1$2'));
+}
+
+describe('bundled report', () => {
+  it('has a plausible page count', () => {
+    expect(pdf.pages.length).toBeGreaterThanOrEqual(20);
+    expect(pdf.pages.length).toBeLessThanOrEqual(40);
+  });
+
+  it('carries title, author, subject and language metadata and an outline of the sections', () => {
+    expect(pdf.info.Title).toBe(bound.meta.title);
+    expect(pdf.info.Author).toBe(bound.meta.author);
+    expect(pdf.info.Subject).toBe(bound.meta.subject);
+    expect(pdf.outline.map((o) => o.title)).toEqual(bound.sections.map((s) => s.shortTitle));
+  });
+
+  it('sets every paragraph with its words present and in reading order', () => {
+    const doc = docWords().map((w) => w.replace(/[“”"]/g, ''));
+    let misses = 0;
+    let cursor = 0;
+    for (const s of bound.sections) {
+      for (const b of s.blocks) {
+        if (b.type !== 'paragraph') continue;
+        const ws = plain(b.text.text).map((w) => w.replace(/[“”"]/g, ''));
+        // Each paragraph must appear in order, after the previous paragraph.
+        const start = doc.indexOf(ws[0]!, cursor);
+        let at = start;
+        for (const w of ws) {
+          const j = doc.indexOf(w, at);
+          if (j < 0 || j - at > 40) {
+            misses++;
+            break;
+          }
+          at = j + 1;
+        }
+        if (start >= 0) cursor = start;
+      }
+    }
+    expect(misses).toBe(0);
+  });
+
+  it('prints TOC page numbers equal to the pages where the sections start', () => {
+    const starts = new Map<string, number>();
+    build.document.pages.forEach((p, i) => {
+      for (const it of p.items) if (it.kind === 'anchor' && !starts.has(it.name)) starts.set(it.name, i + 1);
+    });
+    const tocPage = pdf.pages.findIndex((p) => p.text.includes('Inhoud'));
+    expect(tocPage).toBeGreaterThan(-1);
+    const toc = pdf.pages[tocPage]!;
+    for (const s of bound.sections) {
+      const n = starts.get(s.id);
+      expect(n, s.id).toBeDefined();
+      // The number printed on the TOC line of this section (same baseline as the title's last line).
+      const titleItem = [...toc.items].reverse().find((i) => s.title.endsWith(i.str.trim()) && i.str.trim().length > 2);
+      expect(titleItem, s.title).toBeDefined();
+      const num = toc.items.find((i) => /^\d+$/.test(i.str.trim()) && Math.abs(i.y - titleItem!.y) < 2);
+      expect(Number(num?.str), s.title).toBe(n);
+      // …and that page really shows the section title.
+      expect(pdf.pages[n! - 1]!.text.replace(/\s+/g, ' ')).toContain(words(s.title)[0]);
+    }
+  });
+
+  it('embeds every font it uses (no standard 14 fonts)', () => {
+    expect(pdf.fonts.size).toBeGreaterThan(0);
+    for (const f of pdf.fonts.values()) expect(f.embedded, f.name).toBe(true);
+    const raw = Buffer.from(build.pdf).toString('latin1');
+    expect(raw).not.toMatch(/\/BaseFont\s*\/(Helvetica|Times|Courier)/);
+  });
+
+  it('draws chart axis labels as text', () => {
+    expect(build.charts.size).toBeGreaterThanOrEqual(8);
+    const all = pdf.pages.map((p) => p.text).join(' ');
+    expect(all).toMatch(/20\.000|10\.000|5\.000/);
+  });
+
+  it('keeps all body text inside the text area (running heads and folios excepted)', () => {
+    build.document.pages.forEach((p, i) => {
+      if (p.master === 'cover') return;
+      const a = p.textArea;
+      const out = pdf.pages[i]!.items.filter(
+        (t) => t.str.trim() && (t.x < a.x - 0.5 || t.x + t.width > a.x + a.width + 0.5) && t.y > a.y && t.y < a.y + a.height,
+      );
+      expect(out.map((t) => `${i + 1}: ${t.str}`)).toEqual([]);
+    });
+  });
+
+  it('is byte-identical when built twice', async () => {
+    const again = await buildReport({ contentDir: DEFAULT_CONTENT_DIR });
+    expect(Buffer.compare(Buffer.from(again.pdf), Buffer.from(build.pdf))).toBe(0);
+  });
+});
