@@ -66,13 +66,13 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
     : new Map();
   const images = await timed('images', () => prepareImages(bound.images));
   // 5. style: blocks with resolved type, colour and spacing
-  const sections = await timed('style', () => resolveStyles(bound, theme, charts, images));
+  const sections = await timed('style', () => resolveStyles(bound, theme, charts, images, fonts));
   // 6. text: hyphenation patterns and the paragraph line breaker
   const hyphenator = await timed('hyphenation', () => createHyphenator());
   const breakLines = createLineBreaker({ fonts, hyphenator, diag });
   // 7. flow and pages, rerun until TOC page numbers are stable
   const document = await timed('layout', () =>
-    layoutDocument(sections, theme, { fonts, breakLines }, { ...bound.meta }, ctx),
+    layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading }, { ...bound.meta }, ctx),
   );
   // 8. the PDF
   const pdf = await timed('pdf', () => writePdf(document, { svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i) }));

@@ -1,7 +1,7 @@
-import type { SourceSpan } from '../diag/types.ts';
+import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import type { FrameItem } from '../pages/types.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
-import type { ParagraphSpec } from '../style/types.ts';
+import type { Block, ParagraphSpec } from '../style/types.ts';
 import type { Line } from '../text/types.ts';
 import type { Pt } from '../util/geometry.ts';
 
@@ -12,6 +12,8 @@ export type BreakLinesFn = (para: ParagraphSpec, widthPt: Pt) => readonly Line[]
 export interface LayoutEnv {
   readonly fonts: FontStore;
   readonly breakLines: BreakLinesFn;
+  /** Baseline grid (the body leading); composed boxes round their outer height up to a multiple of it. */
+  readonly gridPt?: Pt;
 }
 
 /** A composed, unbreakable rectangle of content; items are relative to its top-left corner. */
@@ -20,6 +22,15 @@ export interface Box {
   readonly heightPt: Pt;
   readonly items: readonly FrameItem[];
   readonly source?: SourceSpan;
+  /**
+   * Space the box wants above it (not part of heightPt; flow may drop it at a column top). Set by flow/boxes:
+   * spaceBeforePt + heightPt + spaceAfterPt is a multiple of LayoutEnv.gridPt when that is set.
+   */
+  readonly spaceBeforePt?: Pt;
+  /** Space the box wants below it (not part of heightPt): the template's space after plus the grid rounding. */
+  readonly spaceAfterPt?: Pt;
+  /** Footnotes referenced inside the box, in order, so flow can place their texts on the same page. */
+  readonly footnoteIds?: readonly string[];
 }
 
 /** A table composed for pagination: it may split between rows, repeating its header. */
@@ -28,4 +39,87 @@ export interface ComposedTable {
   readonly header: Box;
   readonly rows: readonly Box[];
   readonly note?: Box;
+}
+
+/** The box composers of flow/boxes, injectable so layout can be tested with fake boxes. */
+export interface ComposeFns {
+  composeBlock(block: Block, widthPt: Pt, env: LayoutEnv): Box;
+  composeTable(block: Extract<Block, { kind: 'table' }>, widthPt: Pt, env: LayoutEnv): ComposedTable;
+}
+
+/** LayoutEnv plus optional composers (defaults: flow/boxes). */
+export interface FlowEnv extends LayoutEnv {
+  readonly compose?: ComposeFns;
+}
+
+/** Fields every flow item has: spacing (collapsed, dropped at column tops) and content order. */
+interface FlowItemBase {
+  readonly spaceBeforePt: Pt;
+  readonly spaceAfterPt: Pt;
+  /** Never end a column after this item (headings, table headers). */
+  readonly keepWithNext: boolean;
+  /** Start this item on a body-leading grid line (first lines, boxes); table rows stay flush. */
+  readonly snapBefore: boolean;
+  /** Round the column cursor up to the body-leading grid after this item. */
+  readonly snapAfter: boolean;
+  /** Content order within the section; placed items are listed in this order. */
+  readonly order: number;
+  /** Footnote ids referenced by this item: their notes go to the bottom of the same column. */
+  readonly footnotes: readonly string[];
+  readonly source?: SourceSpan;
+}
+
+/** One set line of a paragraph or heading; `index`/`count` drive the widow and orphan rules. */
+export interface FlowLine extends FlowItemBase {
+  readonly kind: 'line';
+  readonly line: Line;
+  readonly para: number;
+  readonly index: number;
+  readonly count: number;
+}
+
+/** An unbreakable box: a float (facts, quote, chart…), a table part or a signature. */
+export interface FlowBlock extends FlowItemBase {
+  readonly kind: 'block';
+  readonly box: Box;
+  /** May move to the top of the next column while the following text fills the hole. */
+  readonly float: boolean;
+  /** 'page' = spans all columns (full-width chart); placed at the top of a page. */
+  readonly span: 'column' | 'page';
+  /** Table row (row ≥ 1 repeats `repeat` = continued title + header at a column top). */
+  readonly table?: { readonly row: number; readonly repeat?: Box };
+}
+
+/** What flow/ distributes into columns. */
+export type FlowItem = FlowLine | FlowBlock;
+
+/** A note set at a column's width, placed at the bottom of the column that references it. */
+export interface FootnoteBody {
+  readonly id: string;
+  readonly lines: readonly Line[];
+  readonly heightPt: Pt;
+}
+
+/** A frame item tagged with its content order, so pages list items in reading order. */
+export interface PlacedItem {
+  readonly item: FrameItem;
+  readonly order: number;
+}
+
+/** One laid-out page before page furniture (running heads, folio) is added. */
+export interface PageFrame {
+  /** Printed page number = PDF page index + 1. */
+  readonly number: number;
+  readonly master: string;
+  readonly sectionId: string;
+  /** Section short title for the running head. */
+  readonly runningTitle: string;
+  readonly textArea: { readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt };
+  readonly items: readonly PlacedItem[];
+}
+
+/** Output of runFlow: body pages and warnings (pushed by the caller for the final pass only). */
+export interface FlowResult {
+  readonly frames: readonly PageFrame[];
+  readonly warnings: readonly Diagnostic[];
 }

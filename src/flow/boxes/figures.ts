@@ -1,0 +1,51 @@
+import type { FrameItem } from '../../pages/types.ts';
+import type { Block } from '../../style/types.ts';
+import type { Pt } from '../../util/geometry.ts';
+import type { Box, LayoutEnv } from '../types.ts';
+import { finishBox, placePara, type PlacedPara } from './place.ts';
+
+/** Gap between a graphic and its caption. */
+const CAPTION_GAP_PT = 5;
+/** Gap between a signatory's name and role: none, the leading separates them. */
+const ROLE_GAP_PT = 0;
+
+type Of<K extends Block['kind']> = Extract<Block, { kind: K }>;
+
+/** Scale that fits a graphic of natural width `naturalPt` into `widthPt`; never enlarges (labels keep their size). */
+export function fitScale(naturalPt: Pt, widthPt: Pt): number {
+  return naturalPt > widthPt && naturalPt > 0 ? widthPt / naturalPt : 1;
+}
+
+/** The chart's SVG at its asset size, scaled down to fit the width, with the caption below. */
+export function composeChart(b: Of<'chart'>, widthPt: Pt, env: LayoutEnv): Box {
+  const k = fitScale(b.asset.widthPt, widthPt);
+  const graphic: FrameItem = {
+    kind: 'svg', x: 0, y: 0, width: b.asset.widthPt * k, height: b.asset.heightPt * k, svg: b.asset.svg, alt: b.asset.alt,
+  };
+  return withCaption(graphic, b.caption, widthPt, b, env);
+}
+
+/** The image at the full width (height from its aspect), with the caption below. */
+export function composeImage(b: Of<'image'>, widthPt: Pt, env: LayoutEnv): Box {
+  const graphic: FrameItem = { kind: 'image', x: 0, y: 0, width: widthPt, height: widthPt * b.aspect, png: b.png, alt: b.alt };
+  return withCaption(graphic, b.caption, widthPt, b, env);
+}
+
+function withCaption(graphic: Extract<FrameItem, { height: Pt }>, caption: Of<'chart'>['caption'], widthPt: Pt, b: Of<'chart'> | Of<'image'>, env: LayoutEnv): Box {
+  let y = graphic.height;
+  let cap: PlacedPara | undefined;
+  if (caption) {
+    cap = placePara(caption, 0, y + CAPTION_GAP_PT, widthPt, env, b.source);
+    y += CAPTION_GAP_PT + cap.heightPt;
+  }
+  return finishBox(widthPt, y, [graphic, ...(cap?.items ?? [])], b.box, env, b.source, cap?.footnoteIds);
+}
+
+/** Name over role, left-aligned; spacing above comes from the block, none below (it ends the text). */
+export function composeSignature(b: Of<'signature'>, widthPt: Pt, env: LayoutEnv): Box {
+  const name = placePara(b.name, 0, 0, widthPt, env, b.source);
+  const role = b.role ? placePara(b.role, 0, name.heightPt + ROLE_GAP_PT, widthPt, env, b.source) : undefined;
+  const heightPt = name.heightPt + (role ? ROLE_GAP_PT + role.heightPt : 0);
+  const spacing = { spaceBeforePt: b.spaceBeforePt, spaceAfterPt: 0 };
+  return finishBox(widthPt, heightPt, [...name.items, ...(role?.items ?? [])], spacing, env, b.source, [...name.footnoteIds, ...(role?.footnoteIds ?? [])]);
+}

@@ -1,0 +1,154 @@
+import type { FrameItem } from '../../pages/types.ts';
+import type { Block, BoxStyle } from '../../style/types.ts';
+import type { Pt } from '../../util/geometry.ts';
+import type { Box, LayoutEnv } from '../types.ts';
+import { finishBox, naturalWidth, placePara, runItem, type PlacedPara } from './place.ts';
+
+/** Gap under a box title (about a third of a 9.5pt title's leading). */
+const TITLE_GAP_PT = 4;
+/** Gap between rows and list items: tight, the leading already separates them. */
+const ROW_GAP_PT = 2;
+/** Gap between a label and its right-aligned value. */
+const COLUMN_GAP_PT = 8;
+/** A value column never takes more than this share of the inner width; longer values wrap. */
+const MAX_VALUE_SHARE = 0.45;
+/** A key figure sits beside its text when it takes at most this share of the inner width. */
+const KEY_BESIDE_SHARE = 0.42;
+/** Gap between the key figure and the text beside it. */
+const KEY_GAP_PT = 10;
+/** Gap between a quote and its attribution. */
+const QUOTE_BY_GAP_PT = 4;
+/** Size of the drawn play symbol of a video box. */
+const PLAY_ICON_PT = 12;
+/** Gap between the play symbol and the label. */
+const PLAY_GAP_PT = 7;
+
+type Of<K extends Block['kind']> = Extract<Block, { kind: K }>;
+
+/** Inner area of a box style at a width. */
+function inner(box: BoxStyle, widthPt: Pt): { x: Pt; y: Pt; w: Pt } {
+  return { x: box.padding.left, y: box.padding.top, w: Math.max(1, widthPt - box.padding.left - box.padding.right) };
+}
+
+/** Fill, outline and left bar of a box of the given height, drawn under the content. */
+function decoration(box: BoxStyle, widthPt: Pt, heightPt: Pt): FrameItem[] {
+  const out: FrameItem[] = [];
+  if (box.fill || box.stroke) {
+    out.push({
+      kind: 'rect', x: 0, y: 0, width: widthPt, height: heightPt,
+      ...(box.fill ? { fill: box.fill } : {}), ...(box.stroke ? { stroke: box.stroke, strokeWidthPt: box.strokeWidthPt ?? 0.5 } : {}),
+    });
+  }
+  if (box.barColor) out.push({ kind: 'rect', x: 0, y: 0, width: box.barWidthPt ?? 3, height: heightPt, fill: box.barColor });
+  return out;
+}
+
+/** Wraps content parts into a decorated box: height = content + bottom padding. */
+function panel(box: BoxStyle, widthPt: Pt, contentBottom: Pt, parts: readonly PlacedPara[], extra: FrameItem[], env: LayoutEnv, source: Block['source']): Box {
+  const heightPt = contentBottom + box.padding.bottom;
+  const items = [...decoration(box, widthPt, heightPt), ...extra, ...parts.flatMap((p) => p.items)];
+  return finishBox(widthPt, heightPt, items, box, env, source, [...new Set(parts.flatMap((p) => p.footnoteIds))]);
+}
+
+/** Tinted box with a bar: title, then label left / value right on one row per item. */
+export function composeFacts(b: Of<'facts'>, widthPt: Pt, env: LayoutEnv): Box {
+  const { x, y: top, w } = inner(b.box, widthPt);
+  const title = placePara(b.title, x, top, w, env, b.source);
+  const parts: PlacedPara[] = [title];
+  let y = top + title.heightPt + TITLE_GAP_PT;
+  for (const [i, it] of b.items.entries()) {
+    if (i > 0) y += ROW_GAP_PT;
+    const valueW = Math.min(naturalWidth(it.value, env) + 0.5, w * MAX_VALUE_SHARE);
+    const label = placePara(it.label, x, y, w - valueW - COLUMN_GAP_PT, env, b.source);
+    // Align the first baselines when label and value use different leadings.
+    const probe = env.breakLines(it.value, valueW)[0];
+    const dy = probe && label.lines[0] ? label.lines[0].ascentPt - probe.ascentPt : 0;
+    const value = placePara(it.value, x + w - valueW, y + Math.max(0, dy), valueW, env, b.source);
+    parts.push(label, value);
+    y = Math.max(y + label.heightPt, y + Math.max(0, dy) + value.heightPt);
+  }
+  return panel(b.box, widthPt, y, parts, [], env, b.source);
+}
+
+/** Left bar, big number and its text beside it (last baselines aligned) when the number is short, else below it. */
+export function composeKeyFigure(b: Of<'keyFigure'>, widthPt: Pt, env: LayoutEnv): Box {
+  const { x, y: top, w } = inner(b.box, widthPt);
+  const valueW = naturalWidth(b.value, env) + 0.5;
+  if (valueW <= w * KEY_BESIDE_SHARE) {
+    const value = placePara(b.value, x, top, valueW, env, b.source);
+    const textX = x + valueW + KEY_GAP_PT;
+    const textW = w - valueW - KEY_GAP_PT;
+    const probe = placePara(b.text, textX, top, textW, env, b.source);
+    // Baseline-align the text's last line with the number (clamped so it never rises above the padding).
+    const last = probe.lines[probe.lines.length - 1];
+    const valueBase = value.lines[0]?.ascentPt ?? 0;
+    const dy = last ? Math.max(0, valueBase - (probe.heightPt - last.heightPt + last.ascentPt)) : 0;
+    const text = dy > 0 ? placePara(b.text, textX, top + dy, textW, env, b.source) : probe;
+    return panel(b.box, widthPt, top + Math.max(value.heightPt, dy + text.heightPt), [value, text], [], env, b.source);
+  }
+  const value = placePara(b.value, x, top, w, env, b.source);
+  const text = placePara(b.text, x, top + value.heightPt, w, env, b.source);
+  return panel(b.box, widthPt, top + value.heightPt + text.heightPt, [value, text], [], env, b.source);
+}
+
+/** Quote text beside a bar, attribution below. */
+export function composeQuote(b: Of<'quote'>, widthPt: Pt, env: LayoutEnv): Box {
+  const { x, y: top, w } = inner(b.box, widthPt);
+  const text = placePara(b.text, x, top, w, env, b.source);
+  let y = top + text.heightPt;
+  const parts = [text];
+  if (b.by) {
+    const by = placePara(b.by, x, y + QUOTE_BY_GAP_PT, w, env, b.source);
+    parts.push(by);
+    y += QUOTE_BY_GAP_PT + by.heightPt;
+  }
+  return panel(b.box, widthPt, y, parts, [], env, b.source);
+}
+
+/** Tinted box: optional title, then items with hanging markers ("1.", "•"). */
+export function composeList(b: Of<'list'>, widthPt: Pt, env: LayoutEnv): Box {
+  const { x, y: top, w } = inner(b.box, widthPt);
+  const parts: PlacedPara[] = [];
+  const markers: FrameItem[] = [];
+  let y = top;
+  if (b.title) {
+    const title = placePara(b.title, x, y, w, env, b.source);
+    parts.push(title);
+    y += title.heightPt + TITLE_GAP_PT;
+  }
+  for (const [i, item] of b.items.entries()) {
+    if (i > 0) y += ROW_GAP_PT;
+    const p = placePara(item, x + b.indentPt, y, w - b.indentPt, env, b.source);
+    const marker = b.markers[i];
+    if (marker && p.lines[0]) markers.push(runItem(marker, x, y + p.lines[0].ascentPt, env, b.source));
+    parts.push(p);
+    y += p.heightPt;
+  }
+  return panel(b.box, widthPt, y, parts, markers, env, b.source);
+}
+
+/** Outlined box: a drawn play symbol and the linked label; the whole box is one link area. */
+export function composeVideo(b: Of<'video'>, widthPt: Pt, env: LayoutEnv): Box {
+  const { x, y: top, w } = inner(b.box, widthPt);
+  const textX = x + PLAY_ICON_PT + PLAY_GAP_PT;
+  const label = placePara(b.label, textX, top, w - PLAY_ICON_PT - PLAY_GAP_PT, env, b.source);
+  const first = label.lines[0];
+  const iconTop = top + (first ? Math.max(0, (first.heightPt - PLAY_ICON_PT) / 2) : 0);
+  const color = b.label.runs[0]?.color ?? '#000000';
+  const bottom = Math.max(top + label.heightPt, iconTop + PLAY_ICON_PT);
+  const heightPt = bottom + b.box.padding.bottom;
+  const icon: FrameItem = { kind: 'svg', x, y: iconTop, width: PLAY_ICON_PT, height: PLAY_ICON_PT, svg: playIcon(color), alt: '' };
+  const area: FrameItem = { kind: 'link', x: 0, y: 0, width: widthPt, height: heightPt, url: b.url };
+  const textItems = label.items.filter((i) => i.kind !== 'link');
+  const items = [...decoration(b.box, widthPt, heightPt), icon, ...textItems, area];
+  return finishBox(widthPt, heightPt, items, b.box, env, b.source, label.footnoteIds);
+}
+
+/** A filled circle with a white play triangle, as vector SVG (no font needs a ▶ glyph). */
+export function playIcon(color: string): string {
+  const s = PLAY_ICON_PT;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${s}" height="${s}" viewBox="0 0 12 12">` +
+    `<circle cx="6" cy="6" r="6" fill="${color}"/><path d="M4.6 3.4L8.9 6L4.6 8.6Z" fill="#ffffff"/></svg>`
+  );
+}

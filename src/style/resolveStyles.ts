@@ -1,0 +1,102 @@
+import type { BoundReport, BoundSection, BoundText } from '../bind/types.ts';
+import type { ChartAsset } from '../charts/types.ts';
+import type { FontStore } from '../fonts/fontStore.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
+import type { Pt } from '../util/geometry.ts';
+import { parseInline, styleFeatures, type FootnoteNumberer } from './inline.ts';
+import { paragraph, styledPara, textStyle } from './paragraphs.ts';
+import { styleBlock, type BlockContext } from './styleBlock.ts';
+import { estimateMeasure } from './styleTable.ts';
+import type { Block, ParagraphSpec, StyledSection } from './types.ts';
+
+/**
+ * Styles every section of the report with the theme: opener, body blocks and footnotes.
+ * Footnotes are numbered through the whole report in order of first reference; `fonts` (optional) makes
+ * table column widths exact, otherwise they are estimated from character counts.
+ */
+export function resolveStyles(
+  report: BoundReport,
+  theme: ResolvedTheme,
+  charts: ReadonlyMap<string, ChartAsset>,
+  images: ReadonlyMap<string, { png: Uint8Array; aspect: number }>,
+  fonts?: Pick<FontStore, 'measure'>,
+): StyledSection[] {
+  let next = 1;
+  return report.sections.map((section) => {
+    // Per section: ids are local to the section's footnotes map, numbers continue through the report.
+    const numbers = new Map<string, number>();
+    const footnote: FootnoteNumberer = (id) => {
+      if (!section.footnotes.has(id)) return undefined;
+      if (!numbers.has(id)) numbers.set(id, next++);
+      return numbers.get(id);
+    };
+    const columns = section.kind === 'article' ? theme.page.columns : 1;
+    const ctx: BlockContext = {
+      theme,
+      charts,
+      chartSpecs: report.charts,
+      images,
+      footnote,
+      tableWidthPt: columnWidthPt(theme, columns),
+      measure: fonts ? (t, f, s, feat) => fonts.measure(t, f, s, feat) : estimateMeasure,
+    };
+    return styleSection(section, columns, ctx, numbers);
+  });
+}
+
+function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, numbers: Map<string, number>): StyledSection {
+  const { theme, footnote } = ctx;
+  const opener = {
+    ...(section.label ? { label: styledPara(section.label, theme, 'kicker', footnote, { source: section.source }) } : {}),
+    title: styledPara(section.title, theme, 'title', footnote, { source: section.source }),
+    ...(section.lead ? { lead: styledPara(section.lead, theme, 'lead', footnote) } : {}),
+  };
+  const blocks: Block[] = [];
+  let prev: Block['kind'] | undefined;
+  for (const b of section.blocks) {
+    // Indent only a paragraph that follows a paragraph: not after the opener, a heading or any box.
+    const block = styleBlock(b, prev === 'paragraph', ctx);
+    blocks.push(block);
+    prev = block.kind;
+  }
+  const footnotes = new Map<string, ParagraphSpec>();
+  for (const [id, n] of [...numbers].sort((a, b) => a[1] - b[1])) {
+    footnotes.set(id, footnotePara(n, section.footnotes.get(id) as BoundText, ctx));
+  }
+  return {
+    id: section.id,
+    kind: section.kind,
+    title: plain(section.title),
+    shortTitle: plain(section.shortTitle),
+    ...(section.label ? { label: section.label } : {}),
+    opener,
+    blocks,
+    footnotes,
+    columns,
+    source: section.source,
+  };
+}
+
+/** "1 Footnote text": the number in the footnote style's regular face, then the text. */
+function footnotePara(n: number, text: BoundText, ctx: BlockContext): ParagraphSpec {
+  const st = textStyle(ctx.theme, 'footnote');
+  const marker = { text: `${n} `, font: st.font, sizePt: st.size, color: st.color, features: styleFeatures(st) };
+  return paragraph([marker, ...parseInline(text.text, st, () => undefined)], st, { source: text.source });
+}
+
+/** Title text for TOC and running heads: typography applied, markup removed. */
+function plain(text: string): string {
+  return parseInline(text, { ...PLAIN_STYLE }).map((r) => r.text).join('');
+}
+
+const PLAIN_STYLE = {
+  font: 'plain', size: 10, leading: 12, align: 'left', hyphenate: false, color: '#000000',
+  features: [], tracking: 0, uppercase: false, spaceBefore: 0, spaceAfter: 0,
+} as const;
+
+/** Width of one text column of the body, for table column widths. */
+export function columnWidthPt(theme: ResolvedTheme, columns: 1 | 2): Pt {
+  const { width, margin, gutter } = theme.page;
+  const measure = width - margin.inner - margin.outer;
+  return columns === 2 ? (measure - gutter) / 2 : measure;
+}

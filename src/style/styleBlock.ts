@@ -1,0 +1,143 @@
+import type { BoundBlock, BoundChartSpec } from '../bind/types.ts';
+import type { ChartAsset } from '../charts/types.ts';
+import type { SourceSpan } from '../diag/types.ts';
+import { ReportError } from '../diag/errors.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
+import { assertNever } from '../util/assertNever.ts';
+import type { Pt } from '../util/geometry.ts';
+import { parseInline, type FootnoteNumberer } from './inline.ts';
+import { boxStyle, paragraph, styledPara, textStyle } from './paragraphs.ts';
+import { styleTable, type MeasureFn } from './styleTable.ts';
+import type { Block, StyledRun } from './types.ts';
+
+/** Indent of list items past their marker, in ems of the label style (room for "10."). */
+const LIST_INDENT_EM = 1.6;
+
+/** What styling one block needs besides the block itself. */
+export interface BlockContext {
+  readonly theme: ResolvedTheme;
+  readonly charts: ReadonlyMap<string, ChartAsset>;
+  readonly chartSpecs: readonly BoundChartSpec[];
+  readonly images: ReadonlyMap<string, { png: Uint8Array; aspect: number }>;
+  readonly footnote: FootnoteNumberer;
+  /** Width a table may use in this section (one text column), for its column widths. */
+  readonly tableWidthPt: Pt;
+  readonly measure: MeasureFn;
+}
+
+/** Styles one bound block; `indent` says whether a body paragraph gets the first-line indent. */
+export function styleBlock(b: BoundBlock, indent: boolean, c: BlockContext): Block {
+  const { theme, footnote } = c;
+  switch (b.type) {
+    case 'paragraph': {
+      const para = styledPara(b.text, theme, 'body', footnote, { indentPt: indent ? theme.paragraph.indent : 0 });
+      return { kind: 'paragraph', para, spaceBeforePt: 0, spaceAfterPt: theme.paragraph.spaceAfter, source: b.text.source };
+    }
+    case 'heading': {
+      const st = textStyle(theme, 'heading');
+      const para = styledPara(b.text, theme, 'heading', footnote);
+      return { kind: 'heading', para, spaceBeforePt: st.spaceBefore, spaceAfterPt: st.spaceAfter, source: b.text.source };
+    }
+    case 'quote':
+      return {
+        kind: 'quote',
+        text: styledPara(b.text, theme, 'quote', footnote),
+        ...(b.by ? { by: styledPara(b.by, theme, 'quoteBy', footnote) } : {}),
+        box: boxStyle(theme, 'quote'),
+        source: b.text.source,
+      };
+    case 'facts':
+      return {
+        kind: 'facts',
+        title: styledPara(b.title, theme, 'boxTitle', footnote),
+        items: b.items.map((it) => ({
+          label: styledPara(it.label, theme, 'boxLabel', footnote),
+          value: styledPara(it.value, theme, 'boxValue', footnote, { align: 'right' }),
+        })),
+        box: boxStyle(theme, 'facts'),
+        source: b.title.source,
+      };
+    case 'keyFigure':
+      return {
+        kind: 'keyFigure',
+        value: styledPara(b.value, theme, 'keyValue', footnote),
+        text: styledPara(b.text, theme, 'keyText', footnote),
+        box: boxStyle(theme, 'keyFigure'),
+        source: b.value.source,
+      };
+    case 'list':
+      return styleList(b, c);
+    case 'video':
+      return styleVideo(b, c);
+    case 'image': {
+      const img = c.images.get(b.src);
+      if (!img) throw missingAsset('image', b.src, b.source);
+      return {
+        kind: 'image',
+        png: img.png,
+        aspect: img.aspect,
+        alt: b.alt,
+        ...(b.caption ? { caption: styledPara(b.caption, theme, 'caption', footnote) } : {}),
+        box: boxStyle(theme, 'figure'),
+        source: b.source,
+      };
+    }
+    case 'chart': {
+      const asset = c.charts.get(b.chartId);
+      if (!asset) throw missingAsset('chart', b.chartId, b.source);
+      const size = c.chartSpecs.find((s) => s.id === b.chartId)?.size ?? 'column';
+      const caption = b.caption ? { caption: styledPara(b.caption, theme, 'caption', footnote) } : {};
+      return { kind: 'chart', asset, ...caption, size, box: boxStyle(theme, 'figure'), source: b.source };
+    }
+    case 'table':
+      return styleTable(b, theme, footnote, c.tableWidthPt, c.measure);
+    case 'signature': {
+      const st = textStyle(theme, 'signature');
+      return {
+        kind: 'signature',
+        name: styledPara(b.name, theme, 'signature', footnote),
+        ...(b.role ? { role: styledPara(b.role, theme, 'signatureRole', footnote) } : {}),
+        // One blank body line above the name, as in a signed letter.
+        spaceBeforePt: Math.max(st.spaceBefore, textStyle(theme, 'body').leading),
+        source: b.name.source,
+      };
+    }
+    default:
+      return assertNever(b, 'block type');
+  }
+}
+
+function styleList(b: Extract<BoundBlock, { type: 'list' }>, c: BlockContext): Block {
+  const label = textStyle(c.theme, 'boxLabel');
+  const markerStyle = { ...label, font: label.bold ?? label.font };
+  const markers: StyledRun[] = b.items.map((_, i) => parseInline(b.ordered ? `${i + 1}.` : '•', markerStyle)[0]);
+  const source = b.title?.source ?? b.items[0]?.source;
+  return {
+    kind: 'list',
+    ...(b.title ? { title: styledPara(b.title, c.theme, 'boxTitle', c.footnote) } : {}),
+    markers,
+    items: b.items.map((it) => styledPara(it, c.theme, 'boxLabel', c.footnote)),
+    indentPt: Math.round(label.size * LIST_INDENT_EM * 10) / 10,
+    box: boxStyle(c.theme, 'list'),
+    source: source ?? { file: '', line: 1, column: 1 },
+  };
+}
+
+/** "Kijk de video: <title>" linking to the URL; the play symbol is drawn by flow/boxes, not typed as ▶. */
+function styleVideo(b: Extract<BoundBlock, { type: 'video' }>, c: BlockContext): Block {
+  const st = textStyle(c.theme, 'boxLabel');
+  const accent = textStyle(c.theme, 'boxTitle').color;
+  const lead = `${c.theme.strings.video ?? 'Video'}: `;
+  const title = parseInline(b.title.text, st, c.footnote);
+  const runs: StyledRun[] = [
+    { text: lead, font: st.bold ?? st.font, sizePt: st.size, color: accent, features: title[0]?.features ?? [], link: b.url },
+    ...title.map((r) => ({ ...r, link: b.url })),
+  ];
+  const label = paragraph(runs, st, { source: b.title.source, align: 'left' });
+  return { kind: 'video', label, url: b.url, box: boxStyle(c.theme, 'video'), source: b.source };
+}
+
+function missingAsset(what: string, id: string, span: SourceSpan): ReportError {
+  // Bind checks references first, so this means a stage was skipped; message kept local until diag/messages.ts has it.
+  return new ReportError({ severity: 'error', code: 'STYLE001', message: `no rendered ${what} for "${id}"`, span, hints: [] });
+}
