@@ -1,0 +1,58 @@
+/**
+ * bind: resolves figures and replaces every {reference} in the report's text.
+ * In: a ReportSource. Out: a BoundReport (no placeholders left; charts with only the datasets they name).
+ * Steps: parse figures → derive → datasets → checks → sections and charts → unused-figure warnings.
+ * Errors (unknown figures, failed checks …) are all collected, then thrown as one ReportError; warnings go to ctx.diag.
+ * Never reads files and never formats layout.
+ */
+import type { Diagnostic } from '../diag/types.ts';
+import type { DiagnosticSink } from '../diag/sink.ts';
+import { ReportError } from '../diag/errors.ts';
+import * as messages from '../diag/messages.ts';
+import type { ReportSource } from '../load/types.ts';
+import { FiguresFileSchema } from '../spec/figures.ts';
+import type { BoundChartSpec, BoundReport } from './types.ts';
+import { parseFigures, resolveFigures, spanAt } from './parseFigures.ts';
+import { buildDatasets, runChecks } from './datasets.ts';
+import { createLocator } from './locate.ts';
+import { bindSection, type SectionEnv } from './bindSections.ts';
+import { formatDate } from './formatters.ts';
+import { interpolate } from './interpolate.ts';
+
+/** Binds figures into the report; throws ReportError listing every error found. */
+export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink }): BoundReport {
+  const errors: Diagnostic[] = [];
+  const used = new Set<string>();
+  const locale = source.meta.language;
+  // 1. figures and derivations (figures.yaml's outline was validated by load)
+  const file = FiguresFileSchema.safeParse(source.figures.value).data ?? { figures: {}, datasets: {}, checks: [] };
+  const table = parseFigures(source.figures, errors);
+  resolveFigures(table, source.figures, used, errors);
+  // 2. datasets and checks
+  const datasets = buildDatasets(file, table, source.figures, used, errors);
+  runChecks(file, table, source.figures, used, errors);
+  // 3. sections and charts
+  const charts: BoundChartSpec[] = [];
+  const warnings: Diagnostic[] = [];
+  const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, charts, chartIds: new Set(), warnings };
+  const sections = source.sections.map((s) => bindSection(s, env));
+  const m = source.meta;
+  const meta = {
+    title: interpolate(m.title, env),
+    subtitle: m.subtitle && interpolate(m.subtitle, env),
+    organisation: interpolate(m.organisation, env),
+    author: interpolate(m.author, env),
+    subject: interpolate(m.subject, env),
+    keywords: m.keywords,
+    language: m.language,
+    date: m.date,
+    dateText: formatDate(m.date, locale),
+  };
+  // 4. unused figures and datasets are warnings at their definition
+  for (const [path, def] of table.figures) if (!used.has(path)) warnings.push(messages.unusedFigure(path, def.span));
+  const charted = new Set(charts.flatMap((c) => Object.keys(c.datasets)));
+  for (const name of datasets.keys()) if (!charted.has(name)) warnings.push(messages.unusedDataset(name, spanAt(source.figures, `/datasets/${name}`)));
+  for (const w of warnings) ctx.diag.push(w);
+  if (errors.length) throw new ReportError(errors);
+  return { meta, sections, charts, images: source.images };
+}

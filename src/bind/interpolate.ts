@@ -1,0 +1,67 @@
+/** Replaces `{path}` and `{path | fmt | fmt}` in a text by formatted figure values; `\{` keeps a literal brace. */
+import type { Diagnostic } from '../diag/types.ts';
+import * as messages from '../diag/messages.ts';
+import type { Text } from '../load/types.ts';
+import { applyFormats, FORMAT_NAMES } from './formatters.ts';
+import type { FigureTable } from './parseFigures.ts';
+import type { Locator } from './locate.ts';
+
+/** What interpolation needs: the figures, where to record use and errors, and how to locate a reference. */
+export interface InterpolateEnv {
+  readonly figures: FigureTable;
+  readonly used: Set<string>;
+  readonly errors: Diagnostic[];
+  readonly locale: string;
+  readonly locate: Locator;
+}
+
+/** A figure path: dotted names of letters, digits, _ and -. */
+const PATH = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
+
+/** The text with every reference replaced; bad references are reported and left as written. */
+export function interpolate(t: Text, env: InterpolateEnv): string {
+  const s = t.value;
+  if (!s.includes('{') && !s.includes('\\')) return s;
+  let out = '';
+  const seen = new Map<string, number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\' && (s[i + 1] === '{' || s[i + 1] === '}')) {
+      out += s[++i];
+      continue;
+    }
+    if (c !== '{') {
+      out += c;
+      continue;
+    }
+    const close = s.indexOf('}', i + 1);
+    const raw = close < 0 ? s.slice(i) : s.slice(i, close + 1);
+    const n = seen.get(raw) ?? 0;
+    seen.set(raw, n + 1);
+    const span = env.locate(t, raw, n);
+    out += close < 0 ? (env.errors.push(messages.badReference(raw, span)), raw) : resolveRef(raw, span, env);
+    i = close < 0 ? s.length : close;
+  }
+  return out;
+}
+
+function resolveRef(raw: string, span: Diagnostic['span'], env: InterpolateEnv): string {
+  const [path, ...formats] = raw.slice(1, -1).split('|').map((x) => x.trim());
+  if (!PATH.test(path) || formats.some((f) => f === '')) return env.errors.push(messages.badReference(raw, span)), raw;
+  env.used.add(path);
+  const def = env.figures.figures.get(path);
+  if (!def) {
+    const children = env.figures.groups.get(path);
+    if (children) env.errors.push(messages.referenceToGroup(path, children.map((c) => `${path}.${c}`), span));
+    else env.errors.push(messages.unknownFigure(path, span, [...env.figures.figures.keys()]));
+    return raw;
+  }
+  const value = env.figures.values.get(path);
+  if (!value) return raw; // its definition already failed and was reported
+  const r = applyFormats(value, formats, def.format, env.locale);
+  if (typeof r === 'string') return r;
+  env.errors.push(
+    r.reason === 'unknown' ? messages.unknownFormat(r.format, FORMAT_NAMES, span) : messages.formatMismatch(r.format, path, value.kind === 'date' ? 'date' : 'number', span),
+  );
+  return raw;
+}

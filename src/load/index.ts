@@ -1,0 +1,66 @@
+/**
+ * load: reads a content folder into a ReportSource.
+ * In: the content folder. Out: metadata, sections with every string's span, figures.yaml and chart specs as
+ * LocatedJson, image bytes, and the text of every file read (for code frames).
+ * Invariants: reads only files inside the content folder; reports all problems at once (ReportError);
+ * never interprets figures or {references} (bind does).
+ */
+import type { DiagnosticSink } from '../diag/sink.ts';
+import { ReportError } from '../diag/errors.ts';
+import * as messages from '../diag/messages.ts';
+import { ReportFileSchema } from '../spec/report.ts';
+import { FiguresFileSchema } from '../spec/figures.ts';
+import type { ReportSource, SectionSource } from './types.ts';
+import { readYamlFile, type LoadContext } from './loadContext.ts';
+import { loadSection } from './loadSection.ts';
+import { toLocatedJson } from './locatedJson.ts';
+import { nodeAt, spanOf } from './parseYaml.ts';
+import { textAt } from './loadBlocks.ts';
+import { validate } from './validate.ts';
+
+/** Loads and validates report.yaml, its sections, figures.yaml, chart specs and images. */
+export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink }): Promise<ReportSource> {
+  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), diag: ctx.diag };
+  // 1. report.yaml
+  const rp = await readYamlFile(lc, 'report.yaml');
+  if (!rp) throw new ReportError(lc.errors);
+  const raw = (rp.doc.toJS() ?? {}) as { sections?: unknown; figures?: unknown };
+  const { data: report, errors } = validate(ReportFileSchema, raw, rp);
+  lc.errors.push(...errors);
+  // with report.yaml invalid, still read what it names so one run reports every problem
+  const sectionPaths = report?.sections ?? (Array.isArray(raw.sections) ? raw.sections.filter((s): s is string => typeof s === 'string') : []);
+  const figuresPath = report?.figures ?? (typeof raw.figures === 'string' ? raw.figures : 'figures.yaml');
+  // 2. sections, in order; a file listed twice is an error
+  const sections: SectionSource[] = [];
+  const seen = new Set<string>();
+  for (const [i, path] of sectionPaths.entries()) {
+    const span = spanOf(rp, nodeAt(rp, ['sections', i]));
+    if (seen.has(path)) lc.errors.push(messages.duplicateSection(path, span));
+    seen.add(path);
+    const s = await loadSection(lc, path, span);
+    if (s) sections.push(s);
+  }
+  // 3. figures.yaml: only its outline is validated here; bind reads the figures themselves
+  const fp = await readYamlFile(lc, figuresPath, spanOf(rp, nodeAt(rp, ['figures'])));
+  if (fp) lc.errors.push(...validate(FiguresFileSchema, fp.doc.toJS(), fp).errors);
+  // 4. everything or nothing
+  if (lc.errors.length || !fp || !report) throw new ReportError(lc.errors);
+  const t = (key: string, v: string) => textAt(rp, [key], v);
+  return {
+    meta: {
+      title: t('title', report.title),
+      subtitle: report.subtitle === undefined ? undefined : t('subtitle', report.subtitle),
+      organisation: t('organisation', report.organisation),
+      author: t('author', report.author),
+      subject: t('subject', report.subject),
+      keywords: report.keywords,
+      language: report.language,
+      date: report.date,
+      template: report.template,
+    },
+    sections,
+    figures: toLocatedJson(fp),
+    images: lc.images,
+    files: lc.files,
+  };
+}

@@ -1,0 +1,118 @@
+/** Turns the `blocks:` list of a section file into ContentBlocks with spans; validates each block by its type. */
+import { isMap } from 'yaml';
+import * as messages from '../diag/messages.ts';
+import { BLOCK_SCHEMAS, BLOCK_TYPES, type BlockTypeKey } from '../spec/section.ts';
+import type { ContentBlock, LocatedJson, Text } from './types.ts';
+import type { LoadContext } from './loadContext.ts';
+import { readYamlFile } from './loadContext.ts';
+import { keyNodeAt, keyString, nodeAt, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
+import { checkContentPath, readInside } from './readSources.ts';
+import { toLocatedJson } from './locatedJson.ts';
+import { validate } from './validate.ts';
+
+/** Image file endings the pdf stage can place. */
+const IMAGE_EXTENSIONS = /\.(svg|png|jpe?g)$/i;
+
+/** Reads every block; invalid ones are reported to ctx.errors and skipped. */
+export async function loadBlocks(ctx: LoadContext, p: ParsedYaml, count: number): Promise<ContentBlock[]> {
+  const out: ContentBlock[] = [];
+  for (let i = 0; i < count; i++) {
+    const block = await loadBlock(ctx, p, ['blocks', i]);
+    if (block) out.push(block);
+  }
+  return out;
+}
+
+async function loadBlock(ctx: LoadContext, p: ParsedYaml, at: NodePath): Promise<ContentBlock | undefined> {
+  const node = nodeAt(p, at);
+  const span = spanOf(p, node);
+  if (!isMap(node) || node.items.length !== 1) {
+    const found = isMap(node) ? `${node.items.length} keys` : node ? 'a single value' : 'nothing';
+    ctx.errors.push(messages.badBlockShape(found, span));
+    return undefined;
+  }
+  const key = keyString(node.items[0].key) ?? '';
+  if (!(BLOCK_TYPES as readonly string[]).includes(key)) {
+    ctx.errors.push(messages.unknownBlockType(key, BLOCK_TYPES, spanOf(p, keyNodeAt(p, [...at, key]))));
+    return undefined;
+  }
+  const type = key as BlockTypeKey;
+  const vpath = [...at, key];
+  const raw = (node.items[0].value as { toJS?: (d: unknown) => unknown } | null)?.toJS?.(p.doc) ?? null;
+  const { data, errors } = validate(BLOCK_SCHEMAS[type], raw, p, vpath);
+  if (errors.length) {
+    ctx.errors.push(...errors);
+    return undefined;
+  }
+  return buildBlock(ctx, p, type, data as never, vpath, span);
+}
+
+/** A Text for the scalar at `path` (numbers are written out as in the YAML). */
+export function textAt(p: ParsedYaml, path: NodePath, value: unknown): Text {
+  return { value: String(value), span: spanOf(p, nodeAt(p, path)) };
+}
+
+async function buildBlock(ctx: LoadContext, p: ParsedYaml, type: BlockTypeKey, d: any, at: NodePath, span: ContentBlock['span']): Promise<ContentBlock | undefined> {
+  const t = (rel: NodePath, v: unknown) => textAt(p, [...at, ...rel], v);
+  const opt = (rel: NodePath, v: unknown) => (v === undefined ? undefined : t(rel, v));
+  switch (type) {
+    case 'p':
+    case 'paragraph':
+      return { type: 'paragraph', text: t([], d), span };
+    case 'heading':
+      return { type: 'heading', text: t([], d), span };
+    case 'quote':
+      return typeof d === 'string' ? { type: 'quote', text: t([], d), span } : { type: 'quote', text: t(['text'], d.text), by: opt(['by'], d.by), span };
+    case 'facts':
+      return { type: 'facts', title: t(['title'], d.title), items: d.items.map((it: any, i: number) => ({ label: t(['items', i, 'label'], it.label), value: t(['items', i, 'value'], it.value) })), span };
+    case 'key-figure':
+      return { type: 'keyFigure', value: t(['value'], d.value), text: t(['text'], d.text), span };
+    case 'list':
+      return Array.isArray(d)
+        ? { type: 'list', ordered: false, items: d.map((s: string, i: number) => t([i], s)), span }
+        : { type: 'list', title: opt(['title'], d.title), ordered: d.ordered, items: d.items.map((s: string, i: number) => t(['items', i], s)), span };
+    case 'video':
+      return { type: 'video', title: t(['title'], d.title), url: t(['url'], d.url), span };
+    case 'image':
+      return (await loadImage(ctx, p, d.src, [...at, 'src'])) ? { type: 'image', src: d.src, alt: t(['alt'], d.alt), caption: opt(['caption'], d.caption), span } : undefined;
+    case 'chart': {
+      const spec = await loadChartSpec(ctx, p, d.spec, [...at, 'spec']);
+      return spec ? { type: 'chart', spec, caption: opt(['caption'], d.caption), alt: opt(['alt'], d.alt), size: d.size, span } : undefined;
+    }
+    case 'table':
+      return {
+        type: 'table',
+        title: opt(['title'], d.title),
+        columns: d.columns.map((c: any, i: number) => (typeof c === 'string' ? { label: t(['columns', i], c), align: 'left' } : { label: t(['columns', i, 'label'], c.label), align: c.align })),
+        rows: d.rows.map((r: unknown[], i: number) => r.map((c, j) => t(['rows', i, j], c))),
+        note: opt(['note'], d.note),
+        span,
+      };
+    case 'signature':
+      return { type: 'signature', name: t(['name'], d.name), role: opt(['role'], d.role), span };
+  }
+}
+
+async function loadImage(ctx: LoadContext, p: ParsedYaml, src: string, at: NodePath): Promise<boolean> {
+  const span = spanOf(p, nodeAt(p, at));
+  const refused = checkContentPath(src, span);
+  if (refused) return void ctx.errors.push(refused), false;
+  if (!IMAGE_EXTENSIONS.test(src)) return void ctx.errors.push(messages.unsupportedImage(src, span)), false;
+  if (ctx.images.has(src)) return true;
+  const read = await readInside(ctx.root, src, span);
+  if (!read.bytes) return void ctx.errors.push(read.error!), false;
+  ctx.images.set(src, read.bytes);
+  return true;
+}
+
+async function loadChartSpec(ctx: LoadContext, p: ParsedYaml, spec: unknown, at: NodePath): Promise<LocatedJson | undefined> {
+  if (typeof spec !== 'string') return toLocatedJson(p, nodeAt(p, at));
+  const parsed = await readYamlFile(ctx, spec, spanOf(p, nodeAt(p, at)));
+  if (!parsed) return undefined;
+  const json = toLocatedJson(parsed);
+  if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
+    ctx.errors.push(messages.wrongType('spec', 'a map (a Vega-Lite spec)', Array.isArray(json.value) ? 'a list' : 'a single value', spanOf(parsed, parsed.doc.contents)));
+    return undefined;
+  }
+  return json;
+}

@@ -1,0 +1,42 @@
+/** Loads one section file into a SectionSource (validated, every string with its span). */
+import { basename } from 'node:path';
+import type { SourceSpan } from '../diag/types.ts';
+import { SectionFileSchema } from '../spec/section.ts';
+import type { SectionSource, Text } from './types.ts';
+import { readYamlFile, type LoadContext } from './loadContext.ts';
+import { loadBlocks, textAt } from './loadBlocks.ts';
+import { spanOf } from './parseYaml.ts';
+import { validate } from './validate.ts';
+
+/** Section id from its file name: "sections/01-asiel.yaml" → "01-asiel". */
+export function sectionId(path: string): string {
+  return basename(path).replace(/\.ya?ml$/i, '');
+}
+
+/** Reads, validates and converts a section; undefined (with errors in ctx) when it cannot be used. */
+export async function loadSection(ctx: LoadContext, path: string, span?: SourceSpan): Promise<SectionSource | undefined> {
+  const p = await readYamlFile(ctx, path, span);
+  if (!p) return undefined;
+  const raw = p.doc.toJS() as { blocks?: unknown } | null;
+  const { data, errors } = validate(SectionFileSchema, raw, p);
+  ctx.errors.push(...errors);
+  if (!data) {
+    // still check the blocks, so one run reports every problem of the file
+    if (Array.isArray(raw?.blocks)) await loadBlocks(ctx, p, raw.blocks.length);
+    return undefined;
+  }
+  const opt = (key: string, v: string | undefined): Text | undefined => (v === undefined ? undefined : textAt(p, [key], v));
+  const blocks = await loadBlocks(ctx, p, data.blocks.length);
+  const footnotes = new Map(Object.entries(data.footnotes).map(([id, t]) => [id, textAt(p, ['footnotes', id], t)] as const));
+  return {
+    id: sectionId(path),
+    kind: data.kind,
+    label: opt('label', data.label),
+    title: textAt(p, ['title'], data.title),
+    shortTitle: opt('short', data.short),
+    lead: opt('lead', data.lead),
+    blocks,
+    footnotes,
+    span: spanOf(p, p.doc.contents),
+  };
+}

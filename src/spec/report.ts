@@ -1,0 +1,42 @@
+/** Schema of report.yaml: metadata and the ordered list of section files (see docs/content-format.md). */
+import { z } from 'zod';
+
+/** ISO calendar date yyyy-mm-dd (YAML 1.2 core schema keeps it a string). */
+export const IsoDate = z.string().refine(isRealDate, { message: 'invalid date', params: { diag: 'date' } });
+
+/** True for "yyyy-mm-dd" naming a real calendar day (2021-02-30 is not). */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** report.yaml, field by field. */
+export const ReportFileSchema = z.strictObject({
+  /** Report title, on the cover and in the PDF metadata. */
+  title: z.string(),
+  /** Line under the title on the cover. */
+  subtitle: z.string().optional(),
+  /** Publishing organisation, on the cover. */
+  organisation: z.string(),
+  /** PDF Author. */
+  author: z.string(),
+  /** PDF Subject. */
+  subject: z.string(),
+  /** PDF Keywords. */
+  keywords: z.array(z.string()).default([]),
+  /** BCP 47 language tag; numbers and dates are formatted for it. */
+  language: z.string().default('nl-NL'),
+  /** Publication date, ISO. */
+  date: IsoDate,
+  /** Folder under templates/. */
+  template: z.string(),
+  /** Figures file, relative to the content folder. */
+  figures: z.string().default('figures.yaml'),
+  /** Section files in reading order, relative to the content folder. */
+  sections: z.array(z.string()).min(1),
+});
+
+/** report.yaml after validation, defaults applied. */
+export type ReportFile = z.infer<typeof ReportFileSchema>;

@@ -1,0 +1,55 @@
+/** Schema of a section file and of each block type (see docs/content-format.md, "A section file"). */
+import { z } from 'zod';
+
+/** Block type keys as written by editors (`p` and `paragraph` are aliases). */
+export const BLOCK_TYPES = [
+  'p', 'paragraph', 'heading', 'quote', 'facts', 'key-figure', 'list', 'video', 'image', 'chart', 'table', 'signature',
+] as const;
+/** A block type key as written in YAML. */
+export type BlockTypeKey = (typeof BLOCK_TYPES)[number];
+
+/** The section file without its blocks (each block is validated by its own schema below). */
+export const SectionFileSchema = z.strictObject({
+  kind: z.enum(['foreword', 'article', 'appendix', 'colophon']),
+  label: z.string().optional(),
+  title: z.string(),
+  short: z.string().optional(),
+  lead: z.string().optional(),
+  blocks: z.array(z.unknown()).default([]),
+  footnotes: z.record(z.string(), z.string()).default({}),
+});
+/** A section file after validation (blocks still raw; see BLOCK_SCHEMAS). */
+export type SectionFile = z.infer<typeof SectionFileSchema>;
+
+const text = z.string();
+/** Numbers in cells are allowed and read as text. */
+const cell = z.union([z.string(), z.number()]);
+
+/** Value schema per block type key. */
+export const BLOCK_SCHEMAS = {
+  p: text,
+  paragraph: text,
+  heading: text,
+  quote: z.union([text, z.strictObject({ text, by: text.optional() })]),
+  facts: z.strictObject({ title: text, items: z.array(z.strictObject({ label: text, value: cell })).min(1) }),
+  'key-figure': z.strictObject({ value: cell, text }),
+  list: z.union([
+    z.array(text),
+    z.strictObject({ title: text.optional(), ordered: z.boolean().default(false), items: z.array(text).min(1) }),
+  ]),
+  video: z.strictObject({ title: text, url: z.string().regex(/^https?:\/\//, 'expected an http(s) url') }),
+  image: z.strictObject({ src: z.string(), alt: text, caption: text.optional() }),
+  chart: z.strictObject({
+    spec: z.union([z.string(), z.record(z.string(), z.unknown())]),
+    caption: text.optional(),
+    alt: text.optional(),
+    size: z.enum(['column', 'full']).default('column'),
+  }),
+  table: z.strictObject({
+    title: text.optional(),
+    columns: z.array(z.union([text, z.strictObject({ label: text, align: z.enum(['left', 'right']).default('left') })])).min(1),
+    rows: z.array(z.array(cell)),
+    note: text.optional(),
+  }),
+  signature: z.strictObject({ name: text, role: text.optional() }),
+} satisfies Record<BlockTypeKey, z.ZodType>;

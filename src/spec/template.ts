@@ -1,0 +1,70 @@
+/** Schema of templates/<name>/template.yaml; load/loadTheme.ts resolves it into a ResolvedTheme (spec/theme.ts). */
+import { z } from 'zod';
+
+const pt = z.number().nonnegative();
+/** A hex colour "#rrggbb" or the name of an entry in `colors`. */
+const color = z.string();
+const insets = z.strictObject({ top: pt, right: pt, bottom: pt, left: pt });
+
+/** One paragraph style; optional fields default in loadTheme (tracking 0, uppercase false, spaces 0). */
+export const TextStyleSchema = z.strictObject({
+  font: z.string(),
+  italic: z.string().optional(),
+  bold: z.string().optional(),
+  size: z.number().positive(),
+  leading: z.number().positive(),
+  align: z.enum(['justify', 'left', 'right', 'center']),
+  hyphenate: z.boolean(),
+  color,
+  features: z.array(z.string()).optional(),
+  tracking: z.number().optional(),
+  uppercase: z.boolean().optional(),
+  spaceBefore: pt.optional(),
+  spaceAfter: pt.optional(),
+});
+
+/** Decoration of a box-like block. */
+export const BoxSchema = z.strictObject({
+  fill: color.optional(),
+  stroke: color.optional(),
+  strokeWidth: pt.optional(),
+  barColor: color.optional(),
+  barWidth: pt.optional(),
+  padding: insets.optional(),
+  spaceBefore: pt.optional(),
+  spaceAfter: pt.optional(),
+});
+
+/** template.yaml, field by field (see templates/rijksoverheid/template.yaml for a commented example). */
+export const TemplateFileSchema = z.strictObject({
+  name: z.string(),
+  page: z.strictObject({
+    width: z.number().positive(),
+    height: z.number().positive(),
+    margin: z.strictObject({ top: pt, bottom: pt, inner: pt, outer: pt }),
+    columns: z.union([z.literal(1), z.literal(2)]),
+    gutter: pt,
+    footnoteGap: pt,
+  }),
+  fonts: z.record(z.string(), z.string()),
+  colors: z.record(z.string(), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a hex colour "#rrggbb"')),
+  text: z.record(z.string(), TextStyleSchema),
+  boxes: z.record(z.string(), BoxSchema),
+  table: z.strictObject({ headerFill: color, rule: color, rowPadding: pt }),
+  paragraph: z.strictObject({ spaceAfter: pt, indent: pt }),
+  strings: z.record(z.string(), z.string()),
+  runningHead: z.strictObject({ left: z.string(), right: z.string(), foot: z.string() }),
+  chart: z.strictObject({
+    font: z.string(),
+    fontKeys: z.strictObject({ normal: z.string(), bold: z.string(), semibold: z.string(), italic: z.string() }),
+    fontSize: z.number().positive(),
+    titleFontSize: z.number().positive(),
+    labelColor: color,
+    gridColor: color,
+    domainColor: color,
+    palette: z.array(color).min(1),
+    aspect: z.number().positive(),
+  }),
+});
+/** template.yaml after validation, before colour names are resolved. */
+export type TemplateFile = z.infer<typeof TemplateFileSchema>;
