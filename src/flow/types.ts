@@ -86,8 +86,11 @@ export interface FlowBlock extends FlowItemBase {
   readonly float: boolean;
   /** 'page' = spans all columns (full-width chart); placed at the top of a page. */
   readonly span: 'column' | 'page';
-  /** Table row (row ≥ 1 repeats `repeat` = continued title + header at a column top). */
-  readonly table?: { readonly row: number; readonly repeat?: Box };
+  /**
+   * Table part: id (per section), row 0 = title + header, rows 1…rows = body rows; a body row starting a column
+   * repeats `repeat` (continued title + header) above itself.
+   */
+  readonly table?: { readonly id: number; readonly row: number; readonly rows: number; readonly repeat?: Box };
 }
 
 /** What flow/ distributes into columns. */

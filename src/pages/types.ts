@@ -65,3 +65,24 @@ export interface PagedDocument {
   /** Font files by key, as declared by the template (paths relative to the repo's fonts/). */
   readonly fonts: Readonly<Record<FontKey, string>>;
 }
+
+/** Report metadata the page masters print (cover, running heads, foot) and the PDF info dictionary. */
+export interface ReportInfo {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly organisation: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly keywords: readonly string[];
+  readonly language: string;
+  /** ISO yyyy-mm-dd. */
+  readonly date: string;
+  /** The date as printed, e.g. "30 april 2021". */
+  readonly dateText: string;
+}
+
+/** Options of one pagination pass. */
+export interface PaginateOptions {
+  /** Section id → page number from the previous pass, for the TOC; numbers are left blank when missing. */
+  readonly tocPages?: ReadonlyMap<string, number>;
+}

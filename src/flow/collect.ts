@@ -1,0 +1,89 @@
+import { tableItems } from './tables.ts';
+import { EPS } from './geometry.ts';
+import type { ComposeFns, FlowBlock, FlowItem, FlowLine, FootnoteBody, LayoutEnv } from './types.ts';
+import type { Block, ParagraphSpec, StyledSection } from '../style/types.ts';
+import type { Pt } from '../util/geometry.ts';
+
+/** What collect needs to turn blocks into flow items. */
+export interface CollectContext {
+  readonly env: LayoutEnv;
+  readonly compose: ComposeFns;
+  readonly columnWidthPt: Pt;
+  /** Text-area width, for full-width charts in multi-column sections. */
+  readonly fullWidthPt: Pt;
+  readonly columns: number;
+  readonly gridPt: Pt;
+  readonly tableContinued: string;
+}
+
+/** Breaks paragraphs into lines and composes boxes: Block[] → FlowItem[] (typst's collect step). */
+export function collect(section: StyledSection, ctx: CollectContext): { items: FlowItem[]; notes: Map<string, FootnoteBody> } {
+  const items: FlowItem[] = [];
+  let order = 0;
+  let para = 0;
+  const nextOrder = () => order++;
+  for (const block of section.blocks) {
+    if (block.kind === 'paragraph' || block.kind === 'heading') {
+      items.push(...paragraphLines(block.para, block, para++, ctx, nextOrder));
+    } else if (block.kind === 'table') {
+      items.push(...tableItems(block, ctx.columnWidthPt, ctx.env, ctx.compose, ctx.tableContinued, nextOrder));
+    } else {
+      // a signature never starts a page alone: the text before it keeps with it
+      const last = items[items.length - 1];
+      if (block.kind === 'signature' && last) items[items.length - 1] = { ...last, keepWithNext: true };
+      items.push(boxItem(block, ctx, nextOrder()));
+    }
+  }
+  const notes = new Map<string, FootnoteBody>();
+  for (const [id, spec] of section.footnotes) {
+    const lines = ctx.env.breakLines(spec, ctx.columnWidthPt);
+    notes.set(id, { id, lines, heightPt: lines.reduce((s, l) => s + l.heightPt, 0) });
+  }
+  return { items, notes };
+}
+
+type TextBlock = Extract<Block, { kind: 'paragraph' | 'heading' }>;
+
+function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx: CollectContext, nextOrder: () => number): FlowLine[] {
+  const lines = ctx.env.breakLines(spec, ctx.columnWidthPt);
+  const ratio = spec.leadingPt / ctx.gridPt;
+  const offGrid = Math.abs(ratio - Math.round(ratio)) > EPS;
+  return lines.map((line, index) => ({
+    kind: 'line',
+    line,
+    para,
+    index,
+    count: lines.length,
+    footnotes: line.runs.flatMap((r) => (r.footnoteId ? [r.footnoteId] : [])),
+    spaceBeforePt: index === 0 ? block.spaceBeforePt : 0,
+    spaceAfterPt: index === lines.length - 1 ? block.spaceAfterPt : 0,
+    keepWithNext: block.kind === 'heading',
+    snapBefore: index === 0,
+    snapAfter: offGrid && index === lines.length - 1,
+    order: nextOrder(),
+    source: block.source,
+  }));
+}
+
+function boxItem(block: Exclude<Block, TextBlock | { kind: 'table' }>, ctx: CollectContext, order: number): FlowBlock {
+  const full = block.kind === 'chart' && block.size === 'full' && ctx.columns > 1;
+  const box = ctx.compose.composeBlock(block, full ? ctx.fullWidthPt : ctx.columnWidthPt, ctx.env);
+  const signature = block.kind === 'signature';
+  // boxes that report their own (grid-rounded) spacing start right after it; others start on a grid line
+  const own = box.spaceBeforePt !== undefined;
+  return {
+    kind: 'block',
+    box,
+    // a signature closes the text; everything else may float to the next column top
+    float: !signature,
+    span: full ? 'page' : 'column',
+    spaceBeforePt: box.spaceBeforePt ?? (signature ? block.spaceBeforePt : block.box.spaceBeforePt),
+    spaceAfterPt: box.spaceAfterPt ?? (signature ? 0 : block.box.spaceAfterPt),
+    keepWithNext: false,
+    snapBefore: !own,
+    snapAfter: !own,
+    footnotes: box.footnoteIds ?? [],
+    order,
+    source: block.source,
+  };
+}

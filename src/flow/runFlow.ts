@@ -1,0 +1,54 @@
+import { collect } from './collect.ts';
+import { fillItems, type FlowSpec } from './distribute.ts';
+import { columnWidth, gridOf, textAreaFor } from './geometry.ts';
+import { sectionPages } from './sectionPages.ts';
+import type { ComposeFns, FlowResult, LayoutEnv, PageFrame, PlacedItem } from './types.ts';
+import type { Diagnostic } from '../diag/types.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
+import type { StyledSection } from '../style/types.ts';
+
+/** Where body pages start: the printed number of the first opener (after cover and TOC). */
+export interface FlowOptions {
+  readonly firstPageNumber: number;
+}
+
+/** Lays out every section from a new page: opener, then the body in the section's columns; PageFrame per page. */
+export function runFlowWith(
+  compose: ComposeFns,
+  sections: readonly StyledSection[],
+  theme: ResolvedTheme,
+  env: LayoutEnv,
+  opts: FlowOptions,
+): FlowResult {
+  const frames: PageFrame[] = [];
+  const warnings: Diagnostic[] = [];
+  const gridPt = gridOf(theme);
+  let page = opts.firstPageNumber;
+  for (const section of sections) {
+    // 1. lines and boxes at the column width
+    const columns = section.columns ?? theme.page.columns;
+    const width = textAreaFor(theme, page).width;
+    const { items, notes } = collect(section, {
+      env: { ...env, gridPt },
+      compose,
+      columnWidthPt: columnWidth(width, columns, theme.page.gutter),
+      fullWidthPt: width,
+      columns,
+      gridPt,
+      tableContinued: theme.strings.tableContinued ?? '{title}',
+    });
+    const spec: FlowSpec = { items, notes, gridPt, footnoteGapPt: theme.page.footnoteGap };
+    // 2. pages: opener, continuation pages, balanced last page
+    const plans = sectionPages({ section, spec, theme, env, columns }, page);
+    for (const plan of plans) {
+      warnings.push(...plan.fill.warnings);
+      const placed: PlacedItem[] = [...plan.head.items.map((item) => ({ item, order: -1 })), ...fillItems(spec, plan.region, plan.fill, theme.colors.rule ?? '#999999')];
+      placed.sort((a, b) => a.order - b.order);
+      const first = plan.number === page;
+      const master = section.kind === 'article' ? (first ? 'opener' : 'body') : section.kind;
+      frames.push({ number: plan.number, master, sectionId: section.id, runningTitle: section.shortTitle, textArea: textAreaFor(theme, plan.number), items: placed });
+    }
+    page += plans.length;
+  }
+  return { frames, warnings };
+}

@@ -1,0 +1,75 @@
+import { translateItem } from './translate.ts';
+import type { Box, ComposeFns, FlowBlock, LayoutEnv } from './types.ts';
+import type { Block, ParagraphSpec } from '../style/types.ts';
+import type { Pt } from '../util/geometry.ts';
+
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/** Stacks boxes vertically into one box (title over header, for the repeated header). */
+export function stackBoxes(boxes: readonly (Box | undefined)[]): Box {
+  let y = 0;
+  let width = 0;
+  const items = [];
+  for (const b of boxes) {
+    if (!b) continue;
+    items.push(...b.items.map((it) => translateItem(it, 0, y)));
+    y += b.heightPt;
+    width = Math.max(width, b.widthPt);
+  }
+  return { widthPt: width, heightPt: y, items };
+}
+
+/** The title paragraph rewritten with the "continued" pattern ("{title} (vervolg)"), first run's style kept. */
+export function continuedTitle(title: ParagraphSpec, pattern: string): ParagraphSpec {
+  const text = title.runs.map((r) => r.text).join('');
+  const first = title.runs[0];
+  if (!first) return title;
+  return { ...title, runs: [{ ...first, text: pattern.replace('{title}', text) }] };
+}
+
+/**
+ * A table as flow blocks: title+header (kept with the first row), one block per row, the note kept with the
+ * last row. Rows ≥ 1 carry the header to repeat (with the continued title) when they start a column.
+ */
+export function tableItems(
+  block: TableBlock,
+  widthPt: Pt,
+  env: LayoutEnv,
+  compose: ComposeFns,
+  continuedPattern: string,
+  nextOrder: () => number,
+): FlowBlock[] {
+  const t = compose.composeTable(block, widthPt, env);
+  let repeat = t.header;
+  if (block.title) {
+    const cont = compose.composeTable({ ...block, title: continuedTitle(block.title, continuedPattern) }, widthPt, env);
+    repeat = stackBoxes([cont.title, t.header]);
+  }
+  const first = t.title ?? t.header;
+  const parts: { box: Box; row?: number; before?: number }[] = [{ box: stackBoxes([t.title, t.header]), row: 0, before: first.spaceBeforePt }];
+  t.rows.forEach((box, i) => parts.push({ box, row: i + 1 }));
+  if (t.note) parts.push({ box: t.note });
+  let id = -1;
+  return parts.map((p, i): FlowBlock => {
+    const last = i === parts.length - 1;
+    const order = nextOrder();
+    if (i === 0) id = order;
+    const table = p.row === undefined ? undefined : { id, row: p.row, rows: t.rows.length, ...(p.row >= 1 ? { repeat } : {}) };
+    return {
+      kind: 'block',
+      box: p.box,
+      float: false,
+      span: 'column',
+      spaceBeforePt: i === 0 ? (p.before ?? block.box.spaceBeforePt) : 0,
+      spaceAfterPt: last ? (p.box.spaceAfterPt ?? block.box.spaceAfterPt) : 0,
+      footnotes: p.box.footnoteIds ?? [],
+      // the header stays with the first row; the last row stays with the note
+      keepWithNext: i === 0 || (!!t.note && i === parts.length - 2),
+      snapBefore: i === 0 && p.before === undefined,
+      snapAfter: last && p.box.spaceAfterPt === undefined,
+      order,
+      source: block.source,
+      ...(table ? { table } : {}),
+    };
+  });
+}

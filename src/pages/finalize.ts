@@ -1,0 +1,50 @@
+import type { FlowEnv, PageFrame } from '../flow/types.ts';
+import { frameToPage } from './masters.ts';
+import { pageFurniture } from './runningHeads.ts';
+import { TOC_ANCHOR } from './toc.ts';
+import type { OutlineEntry, Page, PagedDocument, ReportInfo } from './types.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
+import type { StyledSection } from '../style/types.ts';
+
+/** What finalizePages assembles: the cover, the TOC pages and the flowed body frames, in page order. */
+export interface PageParts {
+  readonly cover: Page;
+  readonly toc: readonly Page[];
+  readonly frames: readonly PageFrame[];
+}
+
+/**
+ * Assembles the PagedDocument: adds running heads, rules, folios and foot text to every numbered page,
+ * builds the outline (contents, then one entry per section) and the document metadata.
+ */
+export function finalizePages(parts: PageParts, sections: readonly StyledSection[], theme: ResolvedTheme, env: FlowEnv, meta: ReportInfo): PagedDocument {
+  const contents = theme.strings.contents ?? 'Inhoud';
+  const withFurniture = (page: Page, title: string): Page => {
+    const { head, foot } = pageFurniture(page, title, theme, env, meta);
+    return { ...page, items: [...head, ...page.items, ...foot] };
+  };
+  const pages: Page[] = [
+    parts.cover,
+    ...parts.toc.map((p) => withFurniture(p, contents)),
+    ...parts.frames.map((f) => withFurniture(frameToPage(theme, f), f.runningTitle)),
+  ];
+  const outline: OutlineEntry[] = [
+    { title: contents, dest: TOC_ANCHOR, children: [] },
+    ...sections.map((s) => ({ title: s.title, dest: s.id, children: [] })),
+  ];
+  return {
+    pages,
+    outline,
+    meta: { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords, language: meta.language, date: meta.date },
+    fonts: theme.fonts,
+  };
+}
+
+/** Page number of every anchor (first occurrence), read back for the next pass's TOC. */
+export function anchorPages(doc: PagedDocument): Map<string, number> {
+  const out = new Map<string, number>();
+  doc.pages.forEach((p, i) => {
+    for (const it of p.items) if (it.kind === 'anchor' && !out.has(it.name)) out.set(it.name, p.number ?? i + 1);
+  });
+  return out;
+}

@@ -1,0 +1,65 @@
+import { runFlow } from '../flow/index.ts';
+import type { FlowEnv } from '../flow/types.ts';
+import type { Diagnostic } from '../diag/types.ts';
+import type { DiagnosticSink } from '../diag/sink.ts';
+import { tocUnstable } from './messages.ts';
+import { coverPage } from './cover.ts';
+import { anchorPages, finalizePages } from './finalize.ts';
+import { tocPages } from './toc.ts';
+import type { PagedDocument, PaginateOptions, ReportInfo } from './types.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
+import type { StyledSection } from '../style/types.ts';
+
+/** House-style rule 4: at most this many flow → pages passes before giving up on a stable TOC. */
+export const MAX_PASSES = 4;
+
+/** One pass with its warnings (pushed by the caller for the final pass only, so passes do not repeat them). */
+export interface PaginateResult {
+  readonly document: PagedDocument;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** One layout pass: cover (page 1), TOC (numbers from opts.tocPages), then every section's flowed pages. */
+export function paginatePass(sections: readonly StyledSection[], theme: ResolvedTheme, env: FlowEnv, meta: ReportInfo, opts: PaginateOptions = {}): PaginateResult {
+  // 1. cover and TOC: the TOC's page count does not depend on the numbers it prints
+  const cover = coverPage(theme, env, meta);
+  const toc = tocPages(sections, theme, env, opts.tocPages ?? new Map(), 2);
+  // 2. body pages start after them
+  const flow = runFlow(sections, theme, env, { firstPageNumber: 2 + toc.length });
+  // 3. page furniture, outline, metadata
+  return { document: finalizePages({ cover, toc, frames: flow.frames }, sections, theme, env, meta), warnings: flow.warnings };
+}
+
+/** One layout pass, returning the document only (see layoutDocument for the stabilised result). */
+export function paginate(sections: readonly StyledSection[], theme: ResolvedTheme, env: FlowEnv, meta: ReportInfo, opts: PaginateOptions = {}): PagedDocument {
+  return paginatePass(sections, theme, env, meta, opts).document;
+}
+
+/** Reruns pagination until the anchors' page numbers (the TOC's input) stop changing; max 4 passes, then a warning. */
+export function layoutDocument(
+  sections: readonly StyledSection[],
+  theme: ResolvedTheme,
+  env: FlowEnv,
+  meta: ReportInfo,
+  ctx: { readonly diag: DiagnosticSink },
+): PagedDocument {
+  let known = new Map<string, number>();
+  let pass: PaginateResult | null = null;
+  for (let i = 1; i <= MAX_PASSES; i++) {
+    pass = paginatePass(sections, theme, env, meta, { tocPages: known });
+    const found = anchorPages(pass.document);
+    if (sameNumbers(found, known, sections)) return report(pass, ctx);
+    known = found;
+  }
+  ctx.diag.push(tocUnstable(MAX_PASSES));
+  return report(pass!, ctx);
+}
+
+function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, sections: readonly StyledSection[]): boolean {
+  return sections.every((s) => a.get(s.id) === b.get(s.id));
+}
+
+function report(pass: PaginateResult, ctx: { readonly diag: DiagnosticSink }): PagedDocument {
+  for (const w of pass.warnings) ctx.diag.push(w);
+  return pass.document;
+}

@@ -1,0 +1,95 @@
+import type { LayoutEnv } from '../flow/types.ts';
+import { blankPage, MASTER_TOC } from './masters.ts';
+import { glyphLine, setBlock } from './text.ts';
+import type { FrameItem, Page } from './types.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
+import type { StyledSection } from '../style/types.ts';
+import type { Pt } from '../util/geometry.ts';
+
+/** Width kept free on the right of every entry for its page number (three tabular digits and air). */
+const NUMBER_COLUMN = 36;
+/** Space between the label and the title of an entry, and between entries. */
+const LABEL_GAP = 2;
+const ENTRY_GAP = 10;
+/** Space left around the leader dots. */
+const LEADER_PAD = 6;
+/** Widest page number the dots make room for (tabular figures: all numbers of this length are equally wide). */
+const NUMBER_TEMPLATE = '000';
+/** Name of the anchor on the first TOC page (outline entry "Inhoud"). */
+export const TOC_ANCHOR = 'inhoud';
+
+/** One TOC line's content. */
+interface Entry {
+  readonly id: string;
+  readonly label?: string;
+  readonly title: string;
+}
+
+/**
+ * The table of contents from page 2 on: the contents title, then per section its label (small, above), its title,
+ * leader dots and the right-aligned tabular page number from the previous pass; each entry is a goto link.
+ */
+export function tocPages(sections: readonly StyledSection[], theme: ResolvedTheme, env: LayoutEnv, pages: ReadonlyMap<string, number>, first = 2): Page[] {
+  const out: Page[] = [];
+  let items: FrameItem[] = [];
+  let number = first;
+  let page = blankPage(theme, number, MASTER_TOC);
+  let y = page.textArea.y;
+  const title = theme.text.title;
+  if (title) {
+    const t = setBlock(theme.strings.contents ?? 'Inhoud', title, env, page.textArea.x, y, page.textArea.width);
+    items.push({ kind: 'anchor', name: TOC_ANCHOR, y }, ...t.items);
+    y += t.heightPt + 2 * title.leading;
+  }
+  for (const s of sections) {
+    const entry: Entry = { id: s.id, title: s.title, ...(s.label ? { label: s.label } : {}) };
+    let set = tocEntry(entry, pages.get(s.id), theme, env, page.textArea, y);
+    if (y + set.heightPt > page.textArea.y + page.textArea.height && items.length > 0) {
+      out.push({ ...page, items });
+      page = blankPage(theme, ++number, MASTER_TOC);
+      items = [];
+      y = page.textArea.y;
+      set = tocEntry(entry, pages.get(s.id), theme, env, page.textArea, y);
+    }
+    items.push(...set.items);
+    y += set.heightPt + ENTRY_GAP;
+  }
+  out.push({ ...page, items });
+  return out;
+}
+
+function tocEntry(e: Entry, pageNo: number | undefined, theme: ResolvedTheme, env: LayoutEnv, area: Page['textArea'], top: Pt) {
+  const items: FrameItem[] = [];
+  const entryStyle = theme.text.tocEntry ?? theme.text.body!;
+  let y = top;
+  if (e.label && theme.text.tocLabel) {
+    const l = setBlock(e.label, theme.text.tocLabel, env, area.x, y, area.width - NUMBER_COLUMN);
+    items.push(...l.items);
+    y += l.heightPt + LABEL_GAP;
+  }
+  const t = setBlock(e.title, entryStyle, env, area.x, y, area.width - NUMBER_COLUMN);
+  items.push(...t.items);
+  y += t.heightPt;
+  const right = area.x + area.width;
+  if (pageNo !== undefined) {
+    const tnum = [...entryStyle.features, 'tnum'];
+    items.push(glyphLine(String(pageNo), entryStyle, env, right, t.lastBaseline, 'right', tnum));
+    // dots end at the same x on every entry, just before the widest page number
+    const dotsEnd = right - env.fonts.measure(NUMBER_TEMPLATE, entryStyle.font, entryStyle.size, tnum) - LEADER_PAD / 2;
+    const leaders = leaderDots(entryStyle, env, area.x + t.lastWidthPt + LEADER_PAD, dotsEnd, t.lastBaseline, theme);
+    if (leaders) items.push(leaders);
+  }
+  items.push({ kind: 'goto', x: area.x, y: top, width: area.width, height: y - top, dest: e.id });
+  return { items, heightPt: y - top };
+}
+
+/** Dots from `from` to `to`, aligned on a fixed pitch from the right so columns of dots line up across entries. */
+function leaderDots(style: ResolvedTheme['text'][string], env: LayoutEnv, from: Pt, to: Pt, baseline: Pt, theme: ResolvedTheme): FrameItem | null {
+  const unit = env.fonts.measure(' .', style.font, style.size, style.features);
+  const n = unit > 0 ? Math.floor((to - from) / unit) : 0;
+  if (n < 2) return null;
+  const text = ' .'.repeat(n);
+  const widthPt = env.fonts.measure(text, style.font, style.size, style.features);
+  const color = theme.colors.muted ?? style.color;
+  return { kind: 'glyphs', x: to - widthPt, y: baseline, text, font: style.font, sizePt: style.size, color, features: style.features, wordSpacingPt: 0, widthPt };
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { createSink } from '../../src/diag/sink.ts';
+import { anchorPages, layoutDocument, paginate } from '../../src/pages/index.ts';
+import type { FrameItem, Page, ReportInfo } from '../../src/pages/types.ts';
+import { box, env, fakeBreakLines, heading, para, section, spec, theme } from '../flow/helpers.ts';
+import type { FlowEnv } from '../../src/flow/types.ts';
+
+const meta: ReportInfo = {
+  title: 'Jaarverslag', subtitle: 'Twintig', organisation: 'IND', author: 'IND', subject: 's', keywords: ['k'],
+  language: 'nl-NL', date: '2021-04-30', dateText: '30 april 2021',
+};
+const sections = [
+  section('voorwoord', [para('v', 12)], { kind: 'foreword', columns: 1 }),
+  section('a1', [para('a', 30), heading('h'), box('q', 40), para('b', 40)], { label: 'Eerste artikel' }),
+  section('a2', [para('c', 50)], { label: 'Tweede artikel' }),
+  section('bijlage', [para('d', 5)], { kind: 'appendix', columns: 1 }),
+];
+const glyphs = (p: Page) => p.items.filter((i): i is Extract<FrameItem, { kind: 'glyphs' }> => i.kind === 'glyphs');
+
+describe('paginate', () => {
+  const diag = createSink();
+  const doc = layoutDocument(sections, theme, env, meta, { diag });
+  const anchors = anchorPages(doc);
+
+  it('numbers pages as PDF index + 1 with an unnumbered cover and a TOC on page 2', () => {
+    expect(doc.pages[0]!.number).toBeNull();
+    expect(doc.pages[0]!.master).toBe('cover');
+    expect(doc.pages[1]!.master).toBe('toc');
+    doc.pages.slice(1).forEach((p, i) => expect(p.number).toBe(i + 2));
+    expect([...anchors.entries()]).toEqual([['inhoud', 2], ['voorwoord', 3], ['a1', 4], ['a2', 8], ['bijlage', 11]]);
+  });
+
+  it('prints each anchor page in the TOC, right-aligned, with a goto link to the section', () => {
+    const toc = doc.pages[1]!;
+    const right = toc.textArea.x + toc.textArea.width;
+    for (const s of sections) {
+      const num = glyphs(toc).find((g) => g.text === String(anchors.get(s.id)) && Math.abs(g.x + g.widthPt - right) < 0.01);
+      expect(num, s.id).toBeDefined();
+      expect(toc.items.some((i) => i.kind === 'goto' && i.dest === s.id)).toBe(true);
+    }
+    expect(glyphs(toc).some((g) => g.text === 'EERSTE ARTIKEL')).toBe(true);
+  });
+
+  it('leaves TOC numbers blank on a first pass without anchors', () => {
+    const first = paginate(sections, theme, env, meta);
+    const a = first.pages[1]!.textArea;
+    expect(glyphs(first.pages[1]!).some((g) => /^\d+$/.test(g.text) && g.y < a.y + a.height)).toBe(false);
+  });
+
+  it('stabilises: another pass with its own anchors changes nothing', () => {
+    const again = paginate(sections, theme, env, meta, { tocPages: anchors });
+    expect(JSON.stringify(again.pages.map((p) => p.items))).toBe(JSON.stringify(doc.pages.map((p) => p.items)));
+    expect(diag.items.filter((d) => d.code === 'PAGES001')).toEqual([]);
+  });
+
+  it('gives the outline the contents and every section', () => {
+    expect(doc.outline.map((o) => o.dest)).toEqual(['inhoud', 'voorwoord', 'a1', 'a2', 'bijlage']);
+  });
+
+  it('sets running heads: report title on even pages, section title on odd pages, and folios', () => {
+    const p4 = doc.pages[3]!; // even: a1 opener
+    const p5 = doc.pages[4]!; // odd: a1 continued
+    expect(glyphs(p4).some((g) => g.text === 'Jaarverslag' && g.x === p4.textArea.x && g.y < p4.textArea.y)).toBe(true);
+    const head5 = glyphs(p5).find((g) => g.text === 'Short a1')!;
+    expect(head5.x + head5.widthPt).toBeCloseTo(p5.textArea.x + p5.textArea.width);
+    const folio = glyphs(p5).find((g) => g.text === '5')!;
+    expect(folio.y).toBeGreaterThan(p5.textArea.y + p5.textArea.height);
+    expect(glyphs(p5).some((g) => g.text === 'Jaarverslag · 30 april 2021')).toBe(true);
+    expect(glyphs(doc.pages[0]!).some((g) => /^\d+$/.test(g.text))).toBe(false);
+  });
+
+  it('draws outside the text area only running heads, their rule, foot text and folio', () => {
+    for (const p of doc.pages.slice(1)) {
+      const a = p.textArea;
+      const outside = p.items.filter((i) => {
+        if (i.kind === 'anchor') return false;
+        const y = i.kind === 'rule' ? i.y1 : i.y;
+        return y < a.y - 0.01 || y > a.y + a.height + 0.01;
+      });
+      expect(outside.map((i) => i.kind).sort(), `page ${p.number}`).toEqual(['glyphs', 'glyphs', 'glyphs', 'rule']);
+    }
+  });
+
+  it('puts a full-bleed accent background and the title on the cover', () => {
+    const cover = doc.pages[0]!;
+    expect(cover.items[0]).toMatchObject({ kind: 'rect', x: 0, y: 0, width: theme.page.width, height: theme.page.height, fill: '#154273' });
+    expect(glyphs(cover).find((g) => g.text === 'Jaarverslag')?.color).toBe('#ffffff');
+  });
+
+  it('lays out alternating margins: inner margin on the binding side', () => {
+    expect(doc.pages[2]!.textArea.x).toBe(theme.page.margin.inner); // page 3, right-hand
+    expect(doc.pages[3]!.textArea.x).toBe(theme.page.margin.outer); // page 4, left-hand
+  });
+});
+
+describe('layoutDocument', () => {
+  it('stops after 4 passes with a warning when page numbers keep moving', () => {
+    let passes = 0;
+    // a paragraph that grows by 30 lines on every pass pushes the next section one page further each time
+    const growing: FlowEnv = {
+      ...env,
+      breakLines: (p) => (p.runs[0]?.text === 'grow|1' ? fakeBreakLines(spec('grow', 30 * ++passes)) : fakeBreakLines(p)),
+    };
+    const diag = createSink();
+    const doc = layoutDocument([section('a', [para('grow', 1)]), section('b', [para('q', 3)])], theme, growing, meta, { diag });
+    expect(passes).toBe(4);
+    expect(diag.items.map((d) => d.code)).toEqual(['PAGES001']);
+    expect(doc.pages.length).toBeGreaterThan(4);
+  });
+
+  it('needs two passes when the numbers settle', () => {
+    let calls = 0;
+    const counting: FlowEnv = { ...env, breakLines: (p) => (p.runs[0]?.text === 'v|12' && calls++, fakeBreakLines(p)) };
+    layoutDocument(sections, theme, counting, meta, { diag: createSink() });
+    expect(calls).toBe(2);
+  });
+});
