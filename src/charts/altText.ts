@@ -1,0 +1,128 @@
+import type { BoundChartSpec, DataRow } from '../bind/types.ts';
+
+type JsonObject = Record<string, unknown>;
+
+/** Most values an alt text lists before it says how many more there are; a screen reader reads all of it. */
+const MAX_VALUES = 40;
+
+const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+
+/** Dutch names of chart kinds by Vega-Lite mark type. */
+const KIND: Readonly<Record<string, string>> = {
+  bar: 'Staafdiagram',
+  line: 'Lijndiagram',
+  area: 'Vlakdiagram',
+  arc: 'Cirkeldiagram',
+  point: 'Spreidingsdiagram',
+  circle: 'Spreidingsdiagram',
+  square: 'Spreidingsdiagram',
+  tick: 'Streepjesdiagram',
+  rect: 'Warmtekaart',
+  boxplot: 'Boxplot',
+  geoshape: 'Kaart',
+  text: 'Tabel',
+  rule: 'Grafiek',
+  trail: 'Lijndiagram',
+};
+
+interface Channel {
+  readonly field: string;
+  readonly type: string;
+  readonly title: string;
+}
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A child view with its parent's data and shared encoding filled in. */
+function inherit(child: JsonObject, parent: JsonObject): JsonObject {
+  const enc = { ...(isObject(parent.encoding) ? parent.encoding : {}), ...(isObject(child.encoding) ? child.encoding : {}) };
+  return { ...child, data: child.data ?? parent.data, encoding: enc };
+}
+
+/** The first unit view of a spec (a layer's first layer, a facet's inner spec, a concat's first part). */
+function unitOf(spec: JsonObject): JsonObject {
+  for (const k of ['layer', 'concat', 'hconcat', 'vconcat']) {
+    const list = spec[k];
+    if (Array.isArray(list) && isObject(list[0])) return unitOf(inherit(list[0], spec));
+  }
+  if (isObject(spec.spec)) return unitOf(inherit(spec.spec, spec));
+  return spec;
+}
+
+/** A channel's title as the chart shows it: its own title, the axis or legend title, else the field name. */
+function titleOfChannel(c: JsonObject, field: string): string {
+  for (const t of [c.title, isObject(c.axis) ? c.axis.title : undefined, isObject(c.legend) ? c.legend.title : undefined]) {
+    if (typeof t === 'string' && t) return t;
+  }
+  return field;
+}
+
+function channel(enc: JsonObject, name: string): Channel | undefined {
+  const c = enc[name];
+  if (!isObject(c) || typeof c.field !== 'string') return undefined;
+  return { field: c.field, type: typeof c.type === 'string' ? c.type : 'nominal', title: titleOfChannel(c, c.field) };
+}
+
+function markType(unit: JsonObject): string {
+  const m = unit.mark;
+  return typeof m === 'string' ? m : isObject(m) && typeof m.type === 'string' ? m.type : '';
+}
+
+function kindName(unit: JsonObject): string {
+  const type = markType(unit);
+  const m = unit.mark;
+  if (type === 'arc' && isObject(m) && Number(m.innerRadius) > 0) return 'Ringdiagram';
+  const enc = isObject(unit.encoding) ? unit.encoding : {};
+  if (type === 'bar' && (enc.xOffset || enc.yOffset)) return 'Gegroepeerd staafdiagram';
+  if (type === 'bar' && isObject(enc.color) && typeof enc.color.field === 'string') return 'Gestapeld staafdiagram';
+  return KIND[type] ?? 'Grafiek';
+}
+
+const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function fmt(v: unknown, c: Channel): string {
+  if (typeof v === 'number' && c.type === 'quantitative') return NUMBER.format(v);
+  if (c.type === 'temporal' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) {
+    const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
+    if (!Number.isNaN(d.getTime())) return DATE.format(d);
+  }
+  return String(v ?? '');
+}
+
+const lower = (s: string): string => (s.length > 1 && s[1] !== s[1].toUpperCase() ? s[0].toLowerCase() + s.slice(1) : s);
+
+/**
+ * A text alternative generated from the chart's data: kind, what the axes show and the values in
+ * Dutch notation, e.g. "Staafdiagram: aanvragen per jaar. 2019: 20.430, 2020: 12.310."
+ */
+export function altText(chart: BoundChartSpec): string {
+  if (chart.alt) return chart.alt;
+  const spec = chart.spec as JsonObject;
+  const unit = unitOf(spec);
+  const enc = isObject(unit.encoding) ? unit.encoding : {};
+  const data = isObject(unit.data) && typeof unit.data.name === 'string' ? unit.data.name : Object.keys(chart.datasets)[0];
+  const rows: readonly DataRow[] = chart.datasets[data] ?? [];
+  const all = ['x', 'y', 'theta', 'color', 'size'].map((n) => channel(enc, n)).filter((c): c is Channel => !!c);
+  const value = all.find((c) => c.type === 'quantitative');
+  const key = ['x', 'y', 'color'].map((n) => channel(enc, n)).find((c) => c && c.field !== value?.field);
+  const series = ['color', 'y', 'xOffset', 'yOffset', 'column', 'row', 'facet']
+    .map((n) => channel(enc, n) ?? channel(isObject(spec.facet) ? { facet: spec.facet } : {}, n))
+    .find((c) => c && c.field !== key?.field && c.field !== value?.field);
+  const title = titleOf(spec) ?? (value && key ? `${lower(value.title)} per ${lower(key.title)}` : undefined);
+  const head = `${kindName(unit)}${title ? `: ${title}` : ''}.`;
+  if (!value || !key || rows.length === 0) return head;
+  const items = rows.slice(0, MAX_VALUES).map((r) => {
+    const s = series ? `${fmt(r[series.field], series)}, ` : '';
+    return `${s}${fmt(r[key.field], key)}: ${fmt(r[value.field], value)}`;
+  });
+  const more = rows.length > MAX_VALUES ? ` en ${rows.length - MAX_VALUES} waarden meer` : '';
+  return `${head} ${items.join(series ? '; ' : ', ')}${more}.`;
+}
+
+function titleOf(spec: JsonObject): string | undefined {
+  const t = spec.title;
+  if (typeof t === 'string') return lower(t);
+  if (isObject(t) && typeof t.text === 'string') return lower(t.text);
+  if (typeof spec.description === 'string') return lower(spec.description);
+  return undefined;
+}

@@ -1,0 +1,75 @@
+import type { FontStore } from '../fonts/fontStore.ts';
+import { DEFAULT_FEATURES } from '../fonts/fontStore.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
+import { fontKeyFor } from './textMetrics.ts';
+
+const TEXT_ELEMENT = /<text\b([^>]*)>([\s\S]*?)<\/text>/g;
+const ATTRIBUTE = /([\w:-]+)="([^"]*)"/g;
+const TSPAN = /<tspan\b([^>]*)>([\s\S]*?)<\/tspan>/g;
+/** Attributes of a vega text element that still apply once it is a path. */
+const KEPT = ['transform', 'fill', 'fill-opacity', 'opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'clip-path'];
+/** vega writes font-size with "px"; its default is 11 (vega-scenegraph fontSize()). */
+const DEFAULT_SIZE = 11;
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the XML entities vega's SVG writer produces. */
+export function decodeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ENTITIES[e] ?? m;
+  });
+}
+
+function attributes(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of s.matchAll(ATTRIBUTE)) out[m[1]] = m[2];
+  return out;
+}
+
+/** The lines of a text element with each line's extra vertical offset (vega's tspan dy). */
+function lines(content: string): { text: string; dy: number }[] {
+  if (!content.includes('<tspan')) return [{ text: decodeXml(content), dy: 0 }];
+  const out: { text: string; dy: number }[] = [];
+  let y = 0;
+  for (const m of content.matchAll(TSPAN)) {
+    y += Number(attributes(m[1]).dy ?? 0) || 0;
+    out.push({ text: decodeXml(m[2]), dy: y });
+  }
+  return out;
+}
+
+/**
+ * Replaces every SVG <text> with the outlines of its glyphs from the report's fonts, so a rasteriser
+ * draws exactly the PDF's letters and never looks up a system font (no fontconfig, same pixels on
+ * every machine). Placement follows vega's: transform, then text-anchor on the shaped advance width.
+ */
+export function outlineText(svg: string, fonts: FontStore, keys: ResolvedTheme['chart']['fontKeys']): string {
+  return svg.replace(TEXT_ELEMENT, (_m, attrText: string, content: string) => {
+    const a = attributes(attrText);
+    const size = parseFloat(a['font-size'] ?? '') || DEFAULT_SIZE;
+    const key = fontKeyFor(keys, a['font-weight'], a['font-style']);
+    const face = fonts.face(key);
+    const scale = size / face.unitsPerEm;
+    const parts: string[] = [];
+    for (const line of lines(content)) {
+      const run = face.layout(line.text, DEFAULT_FEATURES as string[]);
+      let width = 0;
+      for (const p of run.positions) width += p.xAdvance;
+      const anchor = a['text-anchor'];
+      let x = anchor === 'middle' ? (-width * scale) / 2 : anchor === 'end' ? -width * scale : 0;
+      run.glyphs.forEach((g, i) => {
+        const p = run.positions[i];
+        const d = g.path
+          .scale(scale, -scale)
+          .translate(x + p.xOffset * scale, line.dy - p.yOffset * scale)
+          .toSVG();
+        if (d) parts.push(d);
+        x += p.xAdvance * scale;
+      });
+    }
+    const kept = KEPT.filter((k) => a[k] !== undefined).map((k) => ` ${k}="${a[k]}"`).join('');
+    const fill = a.fill === undefined ? ' fill="#000"' : '';
+    return parts.length ? `<path${kept}${fill} d="${parts.join('')}"/>` : '';
+  });
+}

@@ -1,0 +1,94 @@
+import type { BoundChartSpec } from '../bind/types.ts';
+import type { DiagnosticSink } from '../diag/sink.ts';
+import { isReportError, ReportError } from '../diag/errors.ts';
+import type { VegaLibs } from './loadVega.ts';
+import { chartMessages as msg } from './messages.ts';
+import { createSandboxLoader, MAX_MARKS, spanAt } from './sandbox.ts';
+import { NL_NUMBER_LOCALE, NL_TIME_LOCALE } from './themeConfig.ts';
+
+type JsonObject = Record<string, unknown>;
+
+/** Seed of vega's random() (jitter, sampling), so the same input gives the same chart. */
+const RANDOM_SEED = 20_201_231;
+
+/** The chart as vega drew it: SVG in px (= pt when placed 1:1) and the number of marks. */
+export interface RenderedSvg {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+  readonly marks: number;
+}
+
+/** Compiles with vega-lite, runs vega headless (renderer 'none', no loader access) and serialises to SVG. */
+export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: VegaLibs, diag: DiagnosticSink): Promise<RenderedSvg> {
+  const { vega, vl } = libs;
+  // A boxplot's outlier layer is empty when nothing lies outside the whiskers; vega then warns about it.
+  const hasBoxplot = JSON.stringify(spec).includes('"boxplot"');
+  const logger = createLogger(chart, diag, (t) => hasBoxplot && t.startsWith('Infinite extent'));
+  let vgSpec;
+  try {
+    vgSpec = vl.compile(spec as never, { logger: logger as never }).spec;
+  } catch (e) {
+    if (isReportError(e)) throw e;
+    throw new ReportError(msg.compileFailed((e as Error).message, spanAt(chart, '')));
+  }
+  const refused: string[] = [];
+  const loader = createSandboxLoader(refused);
+  libs.untyped.setRandom(libs.untyped.randomLCG(RANDOM_SEED));
+  try {
+    const runtime = vega.parse(vgSpec, undefined, { ast: true } as never);
+    const view = new vega.View(runtime, {
+      expr: libs.interpreter,
+      renderer: 'none',
+      loader: loader as never,
+      logger: logger as never,
+      locale: { number: NL_NUMBER_LOCALE, time: NL_TIME_LOCALE },
+    } as never);
+    await view.runAsync();
+    if (refused.length) throw new ReportError(msg.loaderRefused(refused[0], chart.source));
+    const marks = countMarks((view as unknown as { scenegraph(): { root: SceneNode } }).scenegraph().root);
+    if (marks > MAX_MARKS) throw new ReportError(msg.tooManyMarks(marks, MAX_MARKS, spanAt(chart, '')));
+    const svg = await view.toSVG();
+    view.finalize();
+    const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+    return { svg, width: m ? +m[1] : 0, height: m ? +m[2] : 0, marks };
+  } catch (e) {
+    if (isReportError(e)) throw e;
+    throw new ReportError(msg.renderFailed((e as Error).message, spanAt(chart, '')));
+  }
+}
+
+interface SceneNode {
+  readonly items?: readonly SceneNode[];
+}
+
+/** Counts drawn items (leaves of the scenegraph), the measure of MAX_MARKS. */
+export function countMarks(node: SceneNode): number {
+  if (!node.items) return 1;
+  let n = 0;
+  for (const it of node.items) n += countMarks(it);
+  return n;
+}
+
+/** A vega/vega-lite logger that turns warnings into diagnostics and errors into a ReportError. */
+function createLogger(chart: BoundChartSpec, diag: DiagnosticSink, ignore: (text: string) => boolean) {
+  let level = 2; // vega.Warn
+  const text = (args: unknown[]): string => args.map(String).join(' ');
+  const logger = {
+    level(l?: number) {
+      if (l === undefined) return level;
+      level = l;
+      return logger;
+    },
+    error(...args: unknown[]): never {
+      throw new ReportError(msg.renderFailed(text(args), spanAt(chart, '')));
+    },
+    warn(...args: unknown[]) {
+      if (!ignore(text(args))) diag.push(msg.vegaWarning(text(args), spanAt(chart, '')));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
+}

@@ -1,0 +1,74 @@
+import type { ResolvedTheme } from '../spec/theme.ts';
+
+type ChartTheme = ResolvedTheme['chart'];
+
+/** d3-format nl-NL (d3-format/locale/nl-NL.json) with an ASCII minus, as Intl and bind/ write it. */
+export const NL_NUMBER_LOCALE = {
+  decimal: ',',
+  thousands: '.',
+  grouping: [3],
+  currency: ['€\u00a0', ''],
+  minus: '-',
+} as const;
+
+/** d3-time-format nl-NL (d3-time-format/locale/nl-NL.json): Dutch month and day names. */
+export const NL_TIME_LOCALE = {
+  dateTime: '%a %e %B %Y %X',
+  date: '%d-%m-%Y',
+  time: '%H:%M:%S',
+  periods: ['AM', 'PM'],
+  days: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
+  shortDays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
+  months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  shortMonths: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+} as const;
+
+/** Numbers in labels and text marks: grouped thousands, no trailing zeros ("13.670", "2,5"). */
+const NUMBER_FORMAT = ',~f';
+
+/** Default date label format: "1 maart" rather than d3's English multi-format ticks. */
+const DATE_FORMAT = '%-d %B';
+
+/**
+ * The template's chart theme as a Vega-Lite config: one font family for every text, the template's
+ * sizes and colours, the palette as the category range, no view outline. Weights are only 'bold' or
+ * 'normal' because svg-to-pdfkit recognises nothing else.
+ */
+export function themeConfig(t: ChartTheme): Record<string, unknown> {
+  const text = { font: t.font, fontSize: t.fontSize, color: t.labelColor };
+  const axisAndLegend = {
+    labelFont: t.font,
+    labelFontSize: t.fontSize,
+    labelColor: t.labelColor,
+    titleFont: t.font,
+    titleFontSize: t.fontSize,
+    titleFontWeight: 'bold',
+    titleColor: t.labelColor,
+  };
+  return {
+    font: t.font,
+    background: null,
+    view: { stroke: null },
+    padding: 2,
+    axis: {
+      ...axisAndLegend,
+      gridColor: t.gridColor,
+      domainColor: t.domainColor,
+      tickColor: t.domainColor,
+      labelOverlap: true,
+    },
+    axisTemporal: { format: DATE_FORMAT },
+    axisBand: { grid: false },
+    legend: { ...axisAndLegend, symbolSize: 64, orient: 'bottom', direction: 'horizontal' },
+    header: { ...axisAndLegend, labelFontWeight: 'normal', titleFontWeight: 'bold' },
+    title: { font: t.font, fontSize: t.titleFontSize, fontWeight: 'bold', color: t.labelColor, anchor: 'start' },
+    text,
+    mark: { color: t.palette[0], font: t.font },
+    arc: { stroke: '#ffffff', strokeWidth: 0.75 },
+    rule: { color: t.labelColor },
+    boxplot: { rule: { color: t.labelColor }, ticks: false },
+    range: { category: [...t.palette], ordinal: [...t.palette] },
+    numberFormat: NUMBER_FORMAT,
+    timeFormat: DATE_FORMAT,
+  };
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderCharts, writeChartFiles } from '../../src/charts/index.ts';
+import { outlineText } from '../../src/charts/outlineText.ts';
+import { isReportError } from '../../src/diag/errors.ts';
+import { createSink } from '../../src/diag/sink.ts';
+import { chart, frameWidthPt, loadTestTheme, testFonts } from './helpers.ts';
+
+const theme = loadTestTheme().chart;
+const opts = { theme, fonts: testFonts(), frameWidthPt };
+const studie = chart(
+  'studie',
+  { mark: 'bar', encoding: { x: { field: 'jaar', type: 'ordinal', title: 'Jaar' }, y: { field: 'aanvragen', type: 'quantitative', title: 'Aanvragen' } } },
+  [
+    { jaar: '2019', aanvragen: 20430 },
+    { jaar: '2020', aanvragen: 12310 },
+  ],
+);
+const daily = chart('dag', { mark: 'line', encoding: { x: { field: 'd', type: 'temporal', title: null }, y: { field: 'n', type: 'quantitative', title: null } } }, [
+  { d: '2020-03-01', n: -1500.5 },
+  { d: '2020-05-01', n: 2500 },
+]);
+
+/** Width and height from a PNG's IHDR chunk. */
+const pngSize = (png: Uint8Array) => {
+  const b = Buffer.from(png);
+  return { w: b.readUInt32BE(16), h: b.readUInt32BE(20) };
+};
+
+describe('renderCharts', () => {
+  it('writes axis labels in nl-NL notation as text in the theme font, sized to the frame', async () => {
+    const a = (await renderCharts([studie, { ...daily, size: 'full' }], opts, { diag: createSink() }));
+    const s = a.get('studie')!;
+    expect(s.widthPt).toBeCloseTo(frameWidthPt('column'), 1);
+    expect(s.heightPt).toBeCloseTo(Math.round(frameWidthPt('column') * theme.aspect), 1);
+    expect(s.svg).toMatch(/<text[^>]*font-family="Source Sans 3"[^>]*>20\.000<\/text>/);
+    expect(s.svg).toContain('>2019</text>');
+    expect(s.svg).not.toContain('20,000');
+    expect(s.alt).toBe('Staafdiagram: aanvragen per jaar. 2019: 20.430, 2020: 12.310.');
+    const d = a.get('dag')!;
+    expect(d.widthPt).toBeCloseTo(frameWidthPt('full'), 1);
+    expect(d.svg).toContain('>1 maart</text>');
+    expect(d.svg).toMatch(/>-1\.000<\/text>/); // ASCII minus, "." thousands
+  });
+
+  it('draws the same date axis in every time zone', async () => {
+    const saved = process.env.TZ;
+    const svgs: string[] = [];
+    try {
+      for (const tz of ['UTC', 'Europe/Amsterdam', 'America/New_York']) {
+        process.env.TZ = tz; // Node re-reads TZ on assignment
+        svgs.push((await renderCharts([daily], opts, { diag: createSink() })).get('dag')!.svg);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    expect(svgs[0]).toContain('>1 maart</text>');
+    expect(svgs[1]).toBe(svgs[0]);
+    expect(svgs[2]).toBe(svgs[0]);
+  });
+
+  it('makes a PNG at twice the placed size, byte-identical on a second run', async () => {
+    const [a, b] = [await renderCharts([studie], opts, { diag: createSink() }), await renderCharts([studie], opts, { diag: createSink() })];
+    const s = a.get('studie')!;
+    expect(pngSize(s.png)).toEqual({ w: Math.round(s.widthPt * 2), h: Math.round(s.heightPt * 2) });
+    expect(Buffer.from(s.png).equals(Buffer.from(b.get('studie')!.png))).toBe(true);
+    expect(s.svg).toBe(b.get('studie')!.svg);
+  });
+
+  it('turns every text into glyph outlines before rasterising, so no system font is involved', async () => {
+    const s = (await renderCharts([studie], opts, { diag: createSink() })).get('studie')!;
+    const texts = s.svg.match(/<text\b/g)!.length;
+    const outlined = outlineText(s.svg, testFonts(), theme.fontKeys);
+    expect(outlined).not.toContain('<text');
+    expect(outlined.match(/<path[^>]*fill="#3b4650"[^>]*d="M/g)!.length).toBe(texts);
+  });
+
+  it('throws a ReportError for a spec vega-lite cannot compile', async () => {
+    const bad = chart('bad', { mark: 'nonsense' }, [{ a: 1 }]);
+    const err = await renderCharts([bad], opts, { diag: createSink() }).catch((e: unknown) => e);
+    expect(isReportError(err) && err.diagnostics.map((d) => d.code)).toEqual(['CHART108']);
+  });
+
+  it('returns an empty map without loading vega when there are no charts', async () => {
+    expect((await renderCharts([], opts, { diag: createSink() })).size).toBe(0);
+  });
+
+  it('writes <id>.svg and <id>.png', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charts-'));
+    try {
+      const a = await renderCharts([studie], opts, { diag: createSink() });
+      await writeChartFiles(a, dir);
+      expect(readdirSync(dir).sort()).toEqual(['studie.png', 'studie.svg']);
+      expect(readFileSync(join(dir, 'studie.svg'), 'utf8')).toBe(a.get('studie')!.svg);
+      // An id cannot write outside the folder.
+      const evil = new Map([['../evil', { ...a.get('studie')!, id: '../evil' }]]);
+      expect((await writeChartFiles(evil, dir)).map((p) => p.slice(dir.length + 1))).toEqual(['__evil.svg', '__evil.png']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('renderCharts composite views', () => {
+  it('scales a concat wider than the frame down to it, with a warning', async () => {
+    const part = { width: 200, height: 80, mark: 'bar', encoding: { x: { field: 'jaar', type: 'ordinal' }, y: { field: 'aanvragen', type: 'quantitative' } } };
+    const wide = chart('wide', { data: { name: 'd' }, hconcat: [part, part] }, [{ jaar: '2020', aanvragen: 12310 }]);
+    const diag = createSink();
+    const a = (await renderCharts([wide], opts, { diag })).get('wide')!;
+    expect(a.widthPt).toBeCloseTo(frameWidthPt('column'), 1);
+    expect(diag.items.map((d) => d.code)).toEqual(['CHART112']);
+    expect(Buffer.from(a.png).readUInt32BE(16)).toBe(Math.round(frameWidthPt('column') * 2));
+  });
+});
