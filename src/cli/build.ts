@@ -75,6 +75,6 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
     layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading }, { ...bound.meta }, ctx),
   );
   // 8. the PDF
-  const pdf = await timed('pdf', () => writePdf(document, { svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i) }));
+  const pdf = await timed('pdf', () => writePdf({ ...document, fonts: fonts.files }, { svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i) }));
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }

@@ -55,13 +55,13 @@ export function openerHead(section: StyledSection, area: Rect, theme: ResolvedTh
   return { items, heightPt: snapUp(y - area.y, gridPt), notes };
 }
 
-/** "Vervolg eerste artikel" at the top of an article's continuation pages; nothing for other sections. */
+/** "Vervolg eerste artikel" / "Vervolg voorwoord" at the top of continuation pages of articles and the foreword. */
 export function continuationHead(section: StyledSection, area: Rect, theme: ResolvedTheme, env: LayoutEnv, gridPt: Pt): PageHead {
   const style = theme.text.kicker;
-  if (section.kind !== 'article' || !style) return { items: [], heightPt: 0, notes: [] };
+  if ((section.kind !== 'article' && section.kind !== 'foreword') || !style) return { items: [], heightPt: 0, notes: [] };
   const text = section.label
     ? (theme.strings.continued ?? 'Vervolg {label}').replace('{label}', section.label.toLocaleLowerCase('nl-NL'))
-    : (theme.strings.continuedDefault ?? 'Vervolg {title}').replace('{title}', section.shortTitle);
+    : (theme.strings.continuedDefault ?? 'Vervolg {title}').replace('{title}', section.shortTitle.toLocaleLowerCase('nl-NL'));
   const set = stackLines(env.breakLines(styledPara({ ...style, uppercase: false }, text), area.width), area.x, area.y);
   return { items: set.items, heightPt: snapUp(set.heightPt + gridPt, gridPt), notes: [] };
 }

@@ -25,6 +25,12 @@ export interface FontStore {
   /** Advance width of `text` set in `key` at `sizePt`, shaped with kerning/ligatures as pdf/ draws it. */
   measure(text: string, key: string, sizePt: Pt, features?: readonly string[]): Pt;
   metrics(key: string): FaceMetrics;
+  /**
+   * Width of text.slice(0, i) for every code-unit boundary i (0..length), from one shaping of the whole text, so the
+   * pieces of a word between break points keep the word's kerning and ligatures (a ligature's advance is split evenly).
+   * Optional so that test fakes need only `measure`; text/ then measures each prefix.
+   */
+  prefixWidths?(text: string, key: string, sizePt: Pt, features?: readonly string[]): readonly Pt[];
 }
 
 /** Default OpenType features for prose: kerning and standard ligatures, proportional figures. */
@@ -34,8 +40,6 @@ export const DEFAULT_FEATURES: readonly string[] = ['kern', 'liga'];
 export function createFontStore(fontsDir: string, fonts: Readonly<Record<string, string>>): FontStore {
   const faces = new Map<string, Font>();
   const files: Record<string, string> = {};
-  // Widths per (face, features, text) at 1000 units, so one cache serves every size.
-  const cache = new Map<string, number>();
   for (const [key, file] of Object.entries(fonts)) {
     const path = join(fontsDir, file);
     files[key] = path;
@@ -46,22 +50,30 @@ export function createFontStore(fontsDir: string, fonts: Readonly<Record<string,
     if (!f) throw new Error(`unknown font key "${key}"`);
     return f;
   };
+  // Prefix advances per (face, features, text) at 1000 units, so one cache serves every size and both measure calls.
+  const prefixCache = new Map<string, Float64Array>();
+  const prefixUnits = (text: string, key: string, features: readonly string[]): Float64Array => {
+    const ck = `${key}\u0000${features.join(',')}\u0000${text}`;
+    let units = prefixCache.get(ck);
+    if (!units) {
+      units = shapePrefix(face(key), text, features);
+      prefixCache.set(ck, units);
+    }
+    return units;
+  };
   return {
     files,
+    prefixWidths(text, key, sizePt, features = DEFAULT_FEATURES) {
+      const units = prefixUnits(text, key, features);
+      const out = new Array<Pt>(units.length);
+      for (let i = 0; i < units.length; i++) out[i] = (units[i] * sizePt) / 1000;
+      return out;
+    },
     has: (key) => faces.has(key),
     face,
     measure(text, key, sizePt, features = DEFAULT_FEATURES) {
-      const ck = `${key}\u0000${features.join(',')}\u0000${text}`;
-      let units = cache.get(ck);
-      if (units === undefined) {
-        const f = face(key);
-        const run = f.layout(text, features as string[]);
-        let adv = 0;
-        for (const p of run.positions) adv += p.xAdvance;
-        units = (adv * 1000) / f.unitsPerEm;
-        cache.set(ck, units);
-      }
-      return (units * sizePt) / 1000;
+      const units = prefixUnits(text, key, features);
+      return (units[text.length] * sizePt) / 1000;
     },
     metrics(key) {
       const f = face(key);
@@ -69,4 +81,24 @@ export function createFontStore(fontsDir: string, fonts: Readonly<Record<string,
       return { ascender: f.ascent / u, descender: f.descent / u, capHeight: f.capHeight / u, xHeight: f.xHeight / u };
     },
   };
+}
+
+/** Cumulative advance (1000 units/em) at each code-unit boundary of `text`, shaped once with `features`. */
+function shapePrefix(f: Font, text: string, features: readonly string[]): Float64Array {
+  const run = f.layout(text, features as string[]);
+  const out = new Float64Array(text.length + 1);
+  const scale = 1000 / f.unitsPerEm;
+  let i = 0;
+  let x = 0;
+  run.glyphs.forEach((g, k) => {
+    const adv = run.positions[k].xAdvance * scale;
+    const units = g.codePoints.reduce((n, cp) => n + (cp > 0xffff ? 2 : 1), 0);
+    for (let u = 1; u <= units && i + u <= text.length; u++) out[i + u] = x + (adv * u) / units;
+    i += units;
+    x += adv;
+  });
+  // Glyphs that do not map one-to-one onto the text (unexpected reordering): fall back to the total at the end.
+  for (let j = Math.min(i, text.length) + 1; j <= text.length; j++) out[j] = x;
+  out[text.length] = x;
+  return out;
 }

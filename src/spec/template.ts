@@ -43,6 +43,8 @@ export const TemplateFileSchema = z.strictObject({
     height: z.number().positive(),
     margin: z.strictObject({ top: pt, bottom: pt, inner: pt, outer: pt }),
     columns: z.union([z.literal(1), z.literal(2)]),
+    /** Body columns per section kind (foreword, article, appendix, colophon); others use `columns`. */
+    sectionColumns: z.partialRecord(z.enum(['foreword', 'article', 'appendix', 'colophon']), z.union([z.literal(1), z.literal(2)])).optional(),
     gutter: pt,
     footnoteGap: pt,
   }),

@@ -37,6 +37,8 @@ export interface ResolvedTheme {
     readonly height: Pt;
     readonly margin: { readonly top: Pt; readonly bottom: Pt; readonly inner: Pt; readonly outer: Pt };
     readonly columns: 1 | 2;
+    /** Body columns per section kind; a kind not listed uses `columns`. */
+    readonly sectionColumns?: Readonly<Partial<Record<'foreword' | 'article' | 'appendix' | 'colophon', 1 | 2>>>;
     readonly gutter: Pt;
     readonly footnoteGap: Pt;
   };

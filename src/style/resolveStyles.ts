@@ -30,7 +30,7 @@ export function resolveStyles(
       if (!numbers.has(id)) numbers.set(id, next++);
       return numbers.get(id);
     };
-    const columns = section.kind === 'article' ? theme.page.columns : 1;
+    const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;
     const ctx: BlockContext = {
       theme,
       charts,

@@ -27,9 +27,26 @@ export interface Line {
   readonly descentPt: Pt;
   /** Baseline-to-baseline distance that this line contributes. */
   readonly heightPt: Pt;
+  /** The line ends in a hyphen: an added one (hyphenation) or the word's own ("IND-" before "medewerker"). */
   readonly hyphenated: boolean;
   /** Ratio of word-space width to the font's natural space (justified lines), for the typographic report. */
   readonly spaceRatio?: number;
   /** Text wider than the measure (a word that could not be broken). */
   readonly overfull?: boolean;
+}
+
+/** Dutch word hyphenation: break positions (count of characters before each break), cached per word. */
+export interface Hyphenator {
+  /** Positions p (0 < p < word.length) where `word` may be split as word.slice(0, p) + "-"; [] for ineligible words. */
+  hyphenate(word: string): readonly number[];
+}
+
+/** Summary of a set of lines for the typographic report. */
+export interface LineStats {
+  readonly lines: number;
+  readonly hyphenated: number;
+  readonly maxConsecutiveHyphens: number;
+  readonly overfull: number;
+  /** spaceRatio of every justified line, in order. */
+  readonly spaceRatios: readonly number[];
 }

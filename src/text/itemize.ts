@@ -1,0 +1,179 @@
+import type { FontStore } from '../fonts/fontStore.ts';
+import type { ParagraphSpec } from '../style/types.ts';
+import type { Pt } from '../util/geometry.ts';
+import { wordPieces, type WordBreak } from './wordBreaks.ts';
+import type { Hyphenator } from './types.ts';
+
+/** Knuth–Plass item: a box (text), glue (a space) or penalty (a possible break); `run` indexes para.runs. */
+export interface Item {
+  readonly kind: 'box' | 'glue' | 'penalty';
+  readonly width: Pt;
+  readonly stretch: Pt;
+  readonly shrink: Pt;
+  /** Infinite (fil) stretch: only the parfillskip glue at the paragraph end. */
+  readonly fil: boolean;
+  readonly penalty: number;
+  readonly flagged: boolean;
+  /** Penalty that draws a "-" at the line end when chosen. */
+  readonly hyphen: boolean;
+  /** Style source; -1 for the indent box and the closing items. */
+  readonly run: number;
+  readonly text: string;
+}
+
+/** Items of a paragraph plus the words that needed emergency character breaks. */
+export interface Itemized {
+  readonly items: readonly Item[];
+  readonly emergencyWords: readonly string[];
+}
+
+/** Items of one word, shared between paragraphs through the breaker's cache (items are immutable). */
+export interface WordItems {
+  readonly items: readonly Item[];
+  readonly emergency: boolean;
+}
+
+/** Penalty for breaking at an infinite cost (TeX's 10000): never break here. */
+export const INFINITY_PENALTY = 10000;
+/** TeX \hyphenpenalty 50: a discretionary break costs a little. */
+export const HYPHEN_PENALTY = 50;
+/** TeX \exhyphenpenalty 50: break after an explicit "-" or "/" in "IND-medewerker", "en/of". */
+export const EXPLICIT_PENALTY = 50;
+/** Character-level break inside a word that fits on no line: costly, used only when nothing else works. */
+export const EMERGENCY_PENALTY = 800;
+/** Emergency break before "." or "@" of an over-long address: still costly, but better than mid-name. */
+export const URL_BREAK_PENALTY = 300;
+/** Justified word space may grow by half its width (TeX's cmr10 uses 1/2 stretch). */
+export const SPACE_STRETCH = 0.5;
+/** ...and shrink by a third (TeX's cmr10 uses 1/3), so spaces stay between 0.67× and 1.5× at ratio ±1. */
+export const SPACE_SHRINK = 0.33;
+
+const SPACE_RE = /[ \t\n\r]/;
+
+const box = (width: Pt, run: number, text: string): Item => ({
+  kind: 'box', width, stretch: 0, shrink: 0, fil: false, penalty: 0, flagged: false, hyphen: false, run, text,
+});
+const glue = (width: Pt, stretch: Pt, shrink: Pt, run: number, fil = false): Item => ({
+  kind: 'glue', width, stretch, shrink, fil, penalty: 0, flagged: false, hyphen: false, run, text: ' ',
+});
+const penalty = (width: Pt, cost: number, flagged: boolean, hyphen: boolean, run: number): Item => ({
+  kind: 'penalty', width, stretch: 0, shrink: 0, fil: false, penalty: cost, flagged, hyphen, run, text: '',
+});
+
+/** Concatenated text of all runs with soft hyphens removed; runOf maps each code unit to its run. */
+interface CharStream {
+  readonly text: string;
+  readonly runOf: readonly number[];
+  readonly softHyphens: ReadonlySet<number>;
+}
+
+function charStream(para: ParagraphSpec): CharStream {
+  let text = '';
+  const runOf: number[] = [];
+  const softHyphens = new Set<number>();
+  para.runs.forEach((run, r) => {
+    for (const ch of run.text) {
+      if (ch === '\u00AD') {
+        softHyphens.add(text.length);
+        continue;
+      }
+      text += ch;
+      for (let k = 0; k < ch.length; k++) runOf.push(r);
+    }
+  });
+  return { text, runOf, softHyphens };
+}
+
+/** Turns styled runs into boxes, glue and penalties measured with the FontStore (TeX's hlist for one paragraph). */
+export function itemize(
+  para: ParagraphSpec,
+  opts: { fonts: FontStore; hyphenator: Hyphenator; widthPt: Pt; ragged: boolean; cache?: Map<string, WordItems> },
+): Itemized {
+  const { fonts, ragged } = opts;
+  const cs = charStream(para);
+  const items: Item[] = [];
+  const emergencyWords: string[] = [];
+  const measure = (text: string, r: number): Pt => {
+    const run = para.runs[r];
+    return fonts.measure(text, run.font, run.sizePt, run.features);
+  };
+  const prefixWidths = (text: string, r: number): readonly Pt[] => {
+    const run = para.runs[r];
+    if (fonts.prefixWidths) return fonts.prefixWidths(text, run.font, run.sizePt, run.features);
+    const out: Pt[] = [0];
+    for (let i = 1; i <= text.length; i++) out.push(fonts.measure(text.slice(0, i), run.font, run.sizePt, run.features));
+    return out;
+  };
+  if (para.firstLineIndentPt > 0) items.push(box(para.firstLineIndentPt, -1, ''));
+  const minLine = Math.min(opts.widthPt, opts.widthPt - Math.max(0, para.firstLineIndentPt));
+  const words = wordRanges(cs.text);
+  const spaces = para.runs.map((_, r) => {
+    const sp = measure(' ', r);
+    return ragged ? glue(sp, 0, 0, r) : glue(sp, sp * SPACE_STRETCH, sp * SPACE_SHRINK, r);
+  });
+  const hyphens = para.runs.map((_, r) => measure('-', r));
+  // Repeated words (most of them) reuse their measured pieces: the key holds the run's style and the options.
+  const styles = para.runs.map((r) => `${r.font}|${r.sizePt}|${r.features.join(',')}|${minLine}|`);
+  words.forEach(([s, e], w) => {
+    if (w > 0) {
+      const gap = words[w - 1][1];
+      // A newline in the text ("|" YAML blocks: addresses, signatures) is a forced break, TeX's \hfil\break.
+      if (cs.text.slice(gap, s).includes('\n')) items.push(glue(0, 0, 0, -1, true), penalty(0, -INFINITY_PENALTY, false, false, -1));
+      else items.push(spaces[cs.runOf[gap]]);
+    }
+    const hyphenate = para.hyphenate && w < words.length - 1;
+    const r0 = cs.runOf[s];
+    const cacheable = opts.cache !== undefined && cs.runOf[e - 1] === r0 && !hasSoftHyphen(cs, s, e);
+    const key = cacheable ? `${r0}|${styles[r0]}${hyphenate}|${cs.text.slice(s, e)}` : '';
+    let word = cacheable ? opts.cache!.get(key) : undefined;
+    if (!word) {
+      const wp = wordPieces(cs, s, e, { hyphenate, hyphenator: opts.hyphenator, prefixWidths, minLine });
+      const wordItems = wp.pieces.map((p) => (p.kind === 'box' ? box(p.width, p.run, p.text) : breakItem(p.brk, p.run, hyphens)));
+      word = { items: wordItems, emergency: wp.emergency };
+      if (cacheable) opts.cache!.set(key, word);
+    }
+    if (word.emergency) emergencyWords.push(cs.text.slice(s, e));
+    for (const it of word.items) items.push(it);
+  });
+  items.push(penalty(0, INFINITY_PENALTY, false, false, -1));
+  items.push(glue(0, 0, 0, -1, true));
+  items.push(penalty(0, -INFINITY_PENALTY, false, false, -1));
+  return { items, emergencyWords };
+}
+
+function breakItem(brk: WordBreak, run: number, hyphenWidths: readonly Pt[]): Item {
+  switch (brk) {
+    case 'hyphen':
+      return penalty(hyphenWidths[run], HYPHEN_PENALTY, true, true, run);
+    case 'explicit':
+      return penalty(0, EXPLICIT_PENALTY, true, false, run);
+    case 'slash':
+      return penalty(0, EXPLICIT_PENALTY, false, false, run);
+    case 'url':
+      return penalty(0, URL_BREAK_PENALTY, false, false, run);
+    case 'emergency':
+      return penalty(0, EMERGENCY_PENALTY, false, false, run);
+  }
+}
+
+function hasSoftHyphen(cs: CharStream, s: number, e: number): boolean {
+  if (cs.softHyphens.size === 0) return false;
+  for (let p = s; p <= e; p++) if (cs.softHyphens.has(p)) return true;
+  return false;
+}
+
+/** [start, end) of each word: maximal stretches of non-space characters (U+00A0 and U+202F count as word). */
+function wordRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let s = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || SPACE_RE.test(text[i]);
+    if (space && s >= 0) {
+      out.push([s, i]);
+      s = -1;
+    } else if (!space && s < 0) s = i;
+  }
+  return out;
+}
+
+export type { CharStream };

@@ -1,0 +1,106 @@
+import type { FontStore } from '../fonts/fontStore.ts';
+import type { ParagraphSpec, StyledRun } from '../style/types.ts';
+import type { Pt } from '../util/geometry.ts';
+import { lineStart } from './firstFit.ts';
+import { INFINITY_PENALTY, SPACE_SHRINK, type Item } from './itemize.ts';
+import { runWidth } from './runWidth.ts';
+import type { GlyphRun, Line } from './types.ts';
+
+/** Share of the leading below the baseline: first baseline at 0.75 × leading from the line top (ascent = leading − descent). */
+export const DESCENT_SHARE = 0.25;
+/** Widths closer than this count as equal (floating-point sums of glyph advances). */
+const EPSILON_PT = 0.01;
+
+interface Segment {
+  run: number;
+  key: string;
+  text: string;
+  width: Pt;
+  spaces: number;
+  spaceWidth: Pt;
+}
+
+const styleKey = (r: StyledRun): string =>
+  `${r.font}|${r.sizePt}|${r.color}|${r.features.join(',')}|${r.link ?? ''}|${r.footnoteId ?? ''}|${r.risePt ?? 0}`;
+
+/** Items of one line merged into segments per style (spaces included, so text extraction gets real spaces). */
+function segmentsOf(items: readonly Item[], from: number, to: number, keys: readonly string[]): Segment[] {
+  const segs: Segment[] = [];
+  for (let i = from; i < to; i++) {
+    const it = items[i];
+    if (it.kind === 'penalty' || it.run < 0) continue;
+    const key = keys[it.run];
+    let last = segs[segs.length - 1];
+    if (!last || last.key !== key) {
+      last = { run: it.run, key, text: '', width: 0, spaces: 0, spaceWidth: 0 };
+      segs.push(last);
+    }
+    last.text += it.text;
+    last.width += it.width;
+    if (it.kind === 'glue') {
+      last.spaces++;
+      last.spaceWidth += it.width;
+    }
+  }
+  const brk = items[to];
+  if (brk && brk.hyphen && segs.length > 0) {
+    const last = segs[segs.length - 1];
+    last.text += '-';
+    last.width += brk.width;
+  }
+  return segs;
+}
+
+/** Turns chosen breakpoints into Lines: style runs, justification by word spacing, alignment offsets. */
+export function setLines(items: readonly Item[], breaks: readonly number[], para: ParagraphSpec, widthPt: Pt, fonts: FontStore): Line[] {
+  const lines: Line[] = [];
+  const descent = para.leadingPt * DESCENT_SHARE;
+  const keys = para.runs.map(styleKey);
+  let from = 0;
+  breaks.forEach((b, n) => {
+    const last = n === breaks.length - 1;
+    const indent = n === 0 && para.firstLineIndentPt > 0 ? para.firstLineIndentPt : 0;
+    const segs = segmentsOf(items, from, b, keys);
+    // Each run is drawn as one shaped string: its width includes kerning across spaces and before an added hyphen,
+    // which the item sums used for breaking leave out.
+    for (const g of segs) {
+      const r = para.runs[g.run];
+      g.width = runWidth(fonts, g.text, r.font, r.sizePt, r.features);
+    }
+    const available = widthPt - indent;
+    const natural = segs.reduce((s, g) => s + g.width, 0);
+    const spaces = segs.reduce((s, g) => s + g.spaces, 0);
+    const spaceTotal = segs.reduce((s, g) => s + g.spaceWidth, 0);
+    // The paragraph's end and a forced break (newline) are set with natural spaces.
+    const forcedEnd = last || items[b].penalty <= -INFINITY_PENALTY;
+    const justify = para.align === 'justify' && !forcedEnd && spaces > 0;
+    // Any line too wide may still shrink its spaces (TeX: parfillskip only stretches; ragged lines can exceed by the
+    // kerning the breaker did not see). Never past the glue's limit: an overfull line sticks out, words never collide.
+    const shrinks = spaces > 0 && (justify || natural > available);
+    const extra = shrinks ? Math.max((available - natural) / spaces, (-SPACE_SHRINK * spaceTotal) / spaces) : 0;
+    const width = natural + extra * spaces;
+    const offset = para.align === 'right' ? available - width : para.align === 'center' ? (available - width) / 2 : 0;
+    let x = indent + Math.max(0, offset);
+    const runs: GlyphRun[] = segs.map((g) => {
+      const r = para.runs[g.run];
+      const w = g.width + extra * g.spaces;
+      const run: GlyphRun = {
+        text: g.text, xPt: x, widthPt: w, font: r.font, sizePt: r.sizePt, color: r.color, features: r.features,
+        wordSpacingPt: extra,
+        ...(r.link !== undefined && { link: r.link }),
+        ...(r.footnoteId !== undefined && { footnoteId: r.footnoteId }),
+        ...(r.risePt !== undefined && { risePt: r.risePt }),
+      };
+      x += w;
+      return run;
+    });
+    lines.push({
+      runs, widthPt: width, ascentPt: para.leadingPt - descent, descentPt: descent, heightPt: para.leadingPt,
+      hyphenated: items[b]?.flagged === true,
+      ...(justify && spaceTotal > 0 && { spaceRatio: (spaceTotal + extra * spaces) / spaceTotal }),
+      overfull: width > available + EPSILON_PT,
+    });
+    from = lineStart(items, b);
+  });
+  return lines;
+}

@@ -1,0 +1,142 @@
+import type { Pt } from '../util/geometry.ts';
+import type { CharStream } from './itemize.ts';
+import type { Hyphenator } from './types.ts';
+
+/**
+ * Why a word may break at a position: pattern/soft hyphen (adds "-"), after "-"/"–", after "/", or emergency: before
+ * "." "@" "?" "&" "=" "_" of an address ("url", preferred, as Chicago 6.76 advises) or between any two characters.
+ */
+export type WordBreak = 'hyphen' | 'explicit' | 'slash' | 'url' | 'emergency';
+
+/** Characters an over-long address is best broken before. */
+const URL_BREAK_BEFORE = /[.@?&=_#]/;
+
+/** A measured piece of a word (one run, between break opportunities) or a break between pieces. */
+export type WordPiece =
+  | { readonly kind: 'box'; readonly run: number; readonly text: string; readonly width: Pt }
+  | { readonly kind: 'break'; readonly brk: WordBreak; readonly run: number };
+
+/** The pieces of one word and whether it needed emergency character breaks. */
+export interface WordPieces {
+  readonly pieces: readonly WordPiece[];
+  readonly emergency: boolean;
+}
+
+interface PieceOpts {
+  readonly hyphenate: boolean;
+  readonly hyphenator: Hyphenator;
+  /** Widths of text.slice(0, i) in the run's font, from one shaping (FontStore.prefixWidths). */
+  readonly prefixWidths: (text: string, run: number) => readonly Pt[];
+  /** Narrowest line; a piece wider than this gets character breaks. */
+  readonly minLine: Pt;
+}
+
+/** Letters (and combining marks, so a decomposed "ë" stays inside its word). */
+const LETTER = /[\p{L}\p{M}]/u;
+const ALNUM = /[\p{L}\p{N}]/u;
+/** Words that are addresses or numbers are never hyphenated (only explicit breaks apply). */
+const NO_HYPHENATION = /\p{N}|@|:\/\/|^www\./iu;
+/** Letters needed before an explicit "-" or "/": "e-mail" and "’s-Hertogenbosch" stay whole, "IND-medewerker" may break. */
+const EXPLICIT_LEFT_MIN = 2;
+/** Characters needed after it: "COVID-19" and "en/of" stay whole. */
+const EXPLICIT_RIGHT_MIN = 3;
+
+/** Break opportunities inside word [s, e) of the stream, by position (break before that code unit). */
+function findBreaks(cs: CharStream, s: number, e: number, opts: PieceOpts): Map<number, WordBreak> {
+  const breaks = new Map<number, WordBreak>();
+  const t = cs.text;
+  let letters = 0;
+  for (let p = s + 1; p < e; p++) {
+    const prev = t[p - 1];
+    if (LETTER.test(prev)) letters++;
+    const dash = prev === '-' || prev === '–' || prev === '/';
+    if (dash && letters >= EXPLICIT_LEFT_MIN && LETTER.test(t[p - 2]) && ALNUM.test(t[p]) && e - p >= EXPLICIT_RIGHT_MIN) {
+      breaks.set(p, prev === '/' ? 'slash' : 'explicit');
+    }
+  }
+  let soft = false;
+  for (let p = s + 1; p < e; p++) {
+    if (cs.softHyphens.has(p)) {
+      soft = true;
+      if (!breaks.has(p)) breaks.set(p, 'hyphen');
+    }
+  }
+  const word = t.slice(s, e);
+  if (soft || !opts.hyphenate || NO_HYPHENATION.test(word)) return breaks;
+  // Hyphenate each maximal letter stretch on its own ("IND-medewerker" → "medewerker"; "’s-Hertogenbosch").
+  let a = s;
+  while (a < e) {
+    if (!LETTER.test(t[a])) {
+      a++;
+      continue;
+    }
+    let b = a;
+    while (b < e && LETTER.test(t[b])) b++;
+    for (const p of opts.hyphenator.hyphenate(t.slice(a, b))) if (!breaks.has(a + p)) breaks.set(a + p, 'hyphen');
+    a = b;
+  }
+  return breaks;
+}
+
+/** Splits at breaks and run changes; each same-run segment is shaped once and its pieces take their prefix widths. */
+function buildPieces(cs: CharStream, s: number, e: number, breaks: Map<number, WordBreak>, opts: PieceOpts): WordPiece[] {
+  const out: WordPiece[] = [];
+  let segStart = s;
+  let a = s;
+  let widths: readonly Pt[] = [];
+  for (let p = s + 1; p <= e; p++) {
+    const runChange = p === e || cs.runOf[p] !== cs.runOf[a];
+    const brk = p < e ? breaks.get(p) : undefined;
+    if (!runChange && !brk) continue;
+    const run = cs.runOf[a];
+    if (a === segStart) {
+      let segEnd = p;
+      while (segEnd < e && cs.runOf[segEnd] === run) segEnd++;
+      widths = opts.prefixWidths(cs.text.slice(segStart, segEnd), run);
+    }
+    out.push({ kind: 'box', run, text: cs.text.slice(a, p), width: widths[p - segStart] - widths[a - segStart] });
+    if (brk) out.push({ kind: 'break', brk, run });
+    if (runChange) segStart = p;
+    a = p;
+  }
+  return out;
+}
+
+/** Adds character breaks inside every unbreakable stretch of the word that is wider than the narrowest line. */
+function addEmergencyBreaks(cs: CharStream, s: number, pieces: readonly WordPiece[], breaks: Map<number, WordBreak>, minLine: Pt): boolean {
+  let pos = s;
+  let chunkStart = s;
+  let chunkWidth = 0;
+  let added = false;
+  const flush = (end: number): void => {
+    if (chunkWidth <= minLine) return;
+    for (let p = chunkStart + 1; p < end; p++) {
+      const code = cs.text.charCodeAt(p);
+      const lowSurrogate = code >= 0xdc00 && code <= 0xdfff;
+      if (!lowSurrogate && !/\p{M}/u.test(cs.text[p]) && !breaks.has(p)) {
+        breaks.set(p, URL_BREAK_BEFORE.test(cs.text[p]) ? 'url' : 'emergency');
+        added = true;
+      }
+    }
+  };
+  for (const piece of pieces) {
+    if (piece.kind === 'box') {
+      chunkWidth += piece.width;
+      pos += piece.text.length;
+    } else {
+      flush(pos);
+      chunkStart = pos;
+      chunkWidth = 0;
+    }
+  }
+  flush(pos);
+  return added;
+}
+
+/** Measured pieces of word [s, e) with its break opportunities; `emergency` when character breaks were needed. */
+export function wordPieces(cs: CharStream, s: number, e: number, opts: PieceOpts): WordPieces {
+  const breaks = findBreaks(cs, s, e, opts);
+  const pieces = buildPieces(cs, s, e, breaks, opts);
+  if (!addEmergencyBreaks(cs, s, pieces, breaks, opts.minLine)) return { pieces, emergency: false };
+  return { pieces: buildPieces(cs, s, e, breaks, opts), emergency: true };
+}

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createFontStore } from '../../src/fonts/fontStore.ts';
+import { createLineBreaker } from '../../src/text/breakLines.ts';
+import { createHyphenator } from '../../src/text/hyphenate.ts';
+import { itemize } from '../../src/text/itemize.ts';
+import { lineStats } from '../../src/text/stats.ts';
+import type { BreakLinesFn } from '../../src/flow/types.ts';
+import { para, run, texts } from './fakeFonts.ts';
+
+const fonts = createFontStore('fonts', { serif: 'SourceSerif4_400Regular.ttf', 'serif-bold': 'SourceSerif4_700Bold.ttf' });
+const FEATURES = ['kern', 'liga'];
+/** Body text of the rijksoverheid template: 9.4 pt serif in a 232.6 pt column (A4, two columns). */
+const COLUMN = 232.6;
+const body = (text: string, extra = {}) => para([run(text, { sizePt: 9.4, features: FEATURES })], { leadingPt: 13.2, ...extra });
+const TEXT =
+  'Daarover had de Europese Commissie aanbevelingen gedaan, waaraan Nederland zich moest houden. Van Elzakker: ' +
+  '“Wij hebben als Grenskantoor een bemiddelende rol gespeeld en advies gegeven over de vraag wie kon reizen en ' +
+  'wie niet. Reizen was bijvoorbeeld toegestaan om afscheid te nemen van een familielid dat terminaal ziek was of ' +
+  'om een begrafenis bij te wonen: dringende familieomstandigheden dus. De ruimte was alleen helaas klein.”';
+
+let breakLines: BreakLinesFn;
+beforeAll(async () => {
+  breakLines = createLineBreaker({ fonts, hyphenator: await createHyphenator() });
+});
+
+describe('Source Serif 4 body text', () => {
+  test('justified lines end exactly at the column edge; run widths match the shaped run text', () => {
+    const lines = breakLines(body(TEXT), COLUMN);
+    expect(lines.length).toBeGreaterThan(6);
+    for (const l of lines) {
+      for (const r of l.runs) {
+        const spaces = r.text.split(' ').length - 1;
+        const shaped = fonts.measure(r.text, r.font, r.sizePt, r.features) + spaces * r.wordSpacingPt;
+        expect(shaped).toBeCloseTo(r.widthPt, 9);
+      }
+    }
+    for (const l of lines.slice(0, -1)) expect(l.runs[0].xPt + l.widthPt).toBeCloseTo(COLUMN, 6);
+    const stats = lineStats(lines);
+    expect(stats.overfull).toBe(0);
+    expect(stats.maxConsecutiveHyphens).toBeLessThanOrEqual(2);
+    for (const r of stats.spaceRatios) expect(r).toBeGreaterThanOrEqual(0.66);
+  });
+
+  test('pieces of a hyphenated word add up to the shaped word (kerning and ligatures kept)', () => {
+    const word = 'officieel naturalisatieverzoeken';
+    const { items } = itemize(body(`${word} x`), {
+      fonts, hyphenator: { hyphenate: (w) => (w === 'officieel' ? [2, 4] : [2, 4, 6, 8]) }, widthPt: COLUMN, ragged: false,
+    });
+    const boxes = items.filter((i) => i.kind === 'box');
+    expect(boxes.length).toBeGreaterThan(4);
+    const first = boxes.filter((b) => 'officieel'.includes(b.text) && b.text.length < 9);
+    expect(first.map((b) => b.text)).toEqual(['of', 'fi', 'cieel']);
+    expect(first.reduce((s, b) => s + b.width, 0)).toBeCloseTo(fonts.measure('officieel', 'serif', 9.4, FEATURES), 9);
+  });
+
+  test('"IND’ers" with a bold IND: each run measured in its own face', () => {
+    const lines = breakLines(para([run('De '), run('IND', { font: 'serif-bold' }), run('’ers werken thuis.')], { align: 'left' }), COLUMN);
+    expect(texts(lines)).toEqual(['De IND’ers werken thuis.']);
+    const [de, ind, rest] = lines[0].runs;
+    expect(ind.xPt).toBeCloseTo(fonts.measure('De ', 'serif', 10, []), 9);
+    expect(ind.widthPt).toBeCloseTo(fonts.measure('IND', 'serif-bold', 10, []), 9);
+    expect(rest.xPt).toBeCloseTo(de.widthPt + ind.widthPt, 9);
+  });
+
+  test('ragged-right text keeps natural spaces and hyphenates less than justified text', () => {
+    const ragged = breakLines(body(TEXT, { align: 'left' }), COLUMN);
+    const justified = breakLines(body(TEXT), COLUMN);
+    expect(ragged.every((l) => l.runs.every((r) => r.wordSpacingPt === 0) && l.widthPt <= COLUMN)).toBe(true);
+    expect(lineStats(ragged).hyphenated).toBeLessThanOrEqual(lineStats(justified).hyphenated);
+  });
+});

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { createFontStore } from '../../src/fonts/fontStore.ts';
+import { createLineBreaker } from '../../src/text/breakLines.ts';
+import { createHyphenator } from '../../src/text/hyphenate.ts';
+import { lineStats } from '../../src/text/stats.ts';
+import { reportCorpus, SECTIONS } from './reportCorpus.ts';
+
+/** Budget from the brief for breaking the whole report warm; CI machines get 2.5× slack. */
+const WARM_BUDGET_MS = 100;
+
+test.skipIf(!existsSync(SECTIONS))('breaks the whole report within the warm budget', async () => {
+  const paras = reportCorpus();
+  const breakLines = createLineBreaker({ fonts: createFontStore('fonts', { serif: 'SourceSerif4_400Regular.ttf' }), hyphenator: await createHyphenator() });
+  // Fresh paragraph objects each time, so the breaker's per-paragraph memo does not hide the work.
+  const run1 = (): number => paras.reduce((n, p) => n + breakLines({ ...p }, 232.6).length, 0);
+  let t = performance.now();
+  const lineCount = run1();
+  const cold = performance.now() - t;
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    t = performance.now();
+    run1();
+    warm.push(performance.now() - t);
+  }
+  warm.sort((a, b) => a - b);
+  paras.forEach((p) => breakLines(p, 232.6));
+  t = performance.now();
+  paras.forEach((p) => breakLines(p, 232.6));
+  const memo = performance.now() - t;
+  const lines = paras.filter((p) => p.align === 'justify').flatMap((p) => breakLines(p, 232.6));
+  const stats = lineStats(lines);
+  const q = (f: number) => [...stats.spaceRatios].sort((a, b) => a - b)[Math.floor(f * (stats.spaceRatios.length - 1))].toFixed(2);
+  console.log(
+    `text: ${paras.length} paragraphs, ${lineCount} lines; cold ${cold.toFixed(0)} ms, warm min ${warm[0].toFixed(1)} ms, median ${warm[2].toFixed(1)} ms, same objects again ${memo.toFixed(1)} ms; ` +
+      `justified: ${stats.lines} lines, ${stats.hyphenated} hyphenated, max ${stats.maxConsecutiveHyphens} in a row, ${stats.overfull} overfull; ` +
+      `space ratio p5 ${q(0.05)} p25 ${q(0.25)} p50 ${q(0.5)} p75 ${q(0.75)} p95 ${q(0.95)} max ${q(1)}`,
+  );
+  expect(lineCount).toBeGreaterThan(1500);
+  expect(warm[0]).toBeLessThan(WARM_BUDGET_MS * 2.5);
+  expect(stats.overfull).toBe(0);
+  expect(stats.maxConsecutiveHyphens).toBeLessThanOrEqual(2);
+});
