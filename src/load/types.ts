@@ -91,7 +91,7 @@ export interface SectionSource {
   /** Kicker above the title, e.g. "Eerste artikel"; continuation heads are derived from it. */
   readonly label?: Text;
   readonly title: Text;
-  /** Short title for running heads and the outline; defaults to the title. */
+  /** Short title for running heads; defaults to the title (bookmarks use the full title). */
   readonly shortTitle?: Text;
   readonly lead?: Text;
   readonly blocks: readonly ContentBlock[];

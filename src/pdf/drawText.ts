@@ -12,8 +12,8 @@ export function drawGlyphs(doc: PDFKit.PDFDocument, g: GlyphItem): void {
     lineBreak: false,
     baseline: 'alphabetic',
     features: g.features as PDFKit.Mixins.OpenTypeFeatures[],
-    // pdfkit adds word spacing to U+0020 advances; 0 keeps real space glyphs in the stream.
-    wordSpacing: g.wordSpacingPt > 0.001 ? g.wordSpacingPt : 0,
+    // pdfkit adds word spacing (stretch > 0, shrink < 0) to U+0020 advances; 0 keeps real space glyphs.
+    wordSpacing: Math.abs(g.wordSpacingPt) > 0.001 ? g.wordSpacingPt : 0,
     link: g.link ?? undefined,
   } as PDFKit.Mixins.TextOptions);
 }

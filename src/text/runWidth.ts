@@ -49,3 +49,27 @@ function composeWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, 
   });
   return w;
 }
+
+/** Whitespace that pdfkit's word-spacing path splits on (it draws each word and re-spaces them itself). */
+const SEPARATOR = /\s/u;
+
+/**
+ * Width of a run drawn with pdfkit's word spacing: pdfkit then shapes each word on its own and puts
+ * (space advance + extra) between words, so kerning across spaces is lost and every whitespace character
+ * (also U+00A0) becomes a stretchable space. Returns the words' width and the number of separators.
+ */
+export function spacedWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): { words: Pt; separators: number; space: Pt } {
+  let words = 0;
+  let separators = 0;
+  let token = '';
+  const m = (t: string): Pt => fonts.measure(t, font, sizePt, features);
+  for (const ch of text) {
+    if (SEPARATOR.test(ch)) {
+      if (token) words += m(token);
+      token = '';
+      separators++;
+    } else token += ch;
+  }
+  if (token) words += m(token);
+  return { words, separators, space: m(' ') };
+}

@@ -3,7 +3,7 @@ import type { ParagraphSpec, StyledRun } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
 import { lineStart } from './firstFit.ts';
 import { INFINITY_PENALTY, SPACE_SHRINK, type Item } from './itemize.ts';
-import { runWidth } from './runWidth.ts';
+import { runWidth, spacedWidth } from './runWidth.ts';
 import type { GlyphRun, Line } from './types.ts';
 
 /** Share of the leading below the baseline: first baseline at 0.75 × leading from the line top (ascent = leading − descent). */
@@ -77,8 +77,17 @@ export function setLines(items: readonly Item[], breaks: readonly number[], para
     // Any line too wide may still shrink its spaces (TeX: parfillskip only stretches; ragged lines can exceed by the
     // kerning the breaker did not see). Never past the glue's limit: an overfull line sticks out, words never collide.
     const shrinks = spaces > 0 && (justify || natural > available);
-    const extra = shrinks ? Math.max((available - natural) / spaces, (-SPACE_SHRINK * spaceTotal) / spaces) : 0;
-    const width = natural + extra * spaces;
+    let extra = 0;
+    if (shrinks) {
+      // pdf/ draws these runs with word spacing: words shaped one by one, (space + extra) between them.
+      const spaced = segs.map((g) => spacedWidth(fonts, g.text, para.runs[g.run].font, para.runs[g.run].sizePt, para.runs[g.run].features));
+      const seps = spaced.reduce((s, w) => s + w.separators, 0);
+      const wordsWidth = spaced.reduce((s, w) => s + w.words + w.separators * w.space, 0);
+      extra = Math.max((available - wordsWidth) / seps, (-SPACE_SHRINK * spaceTotal) / spaces);
+      segs.forEach((g, i) => (g.width = spaced[i].words + spaced[i].separators * spaced[i].space));
+      segs.forEach((g, i) => (g.spaces = spaced[i].separators));
+    }
+    const width = segs.reduce((s, g) => s + g.width + extra * g.spaces, 0);
     const offset = para.align === 'right' ? available - width : para.align === 'center' ? (available - width) / 2 : 0;
     let x = indent + Math.max(0, offset);
     const runs: GlyphRun[] = segs.map((g) => {
@@ -97,7 +106,7 @@ export function setLines(items: readonly Item[], breaks: readonly number[], para
     lines.push({
       runs, widthPt: width, ascentPt: para.leadingPt - descent, descentPt: descent, heightPt: para.leadingPt,
       hyphenated: items[b]?.flagged === true,
-      ...(justify && spaceTotal > 0 && { spaceRatio: (spaceTotal + extra * spaces) / spaceTotal }),
+      ...(justify && spaceTotal > 0 && { spaceRatio: (spaceTotal + extra * segs.reduce((s, g) => s + g.spaces, 0)) / spaceTotal }),
       overfull: width > available + EPSILON_PT,
     });
     from = lineStart(items, b);

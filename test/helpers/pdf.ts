@@ -45,11 +45,12 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedPdf> {
       text += it.str + (it.hasEOL ? '\n' : '');
     }
     pages.push({ width: vp.width, height: vp.height, items, text });
+    // Fonts: after the operator list is built, each text item's font object says whether its program was embedded.
     await page.getOperatorList();
-    for (const id of Object.keys((page as unknown as { commonObjs: { _objs: Record<string, unknown> } }).commonObjs._objs ?? {})) {
-      if (!id.startsWith('g_') || fonts.has(id)) continue;
-      const f = page.commonObjs.get(id) as { name?: string; missingFile?: boolean } | undefined;
-      if (f && typeof f === 'object' && 'missingFile' in f) fonts.set(id, { name: String(f.name), embedded: !f.missingFile });
+    for (const name of new Set(items.map((t) => t.fontName))) {
+      if (fonts.has(name) || !page.commonObjs.has(name)) continue;
+      const f = page.commonObjs.get(name) as { name?: string; missingFile?: boolean };
+      fonts.set(name, { name: String(f.name), embedded: f.missingFile === false });
     }
   }
   const meta = await doc.getMetadata();

@@ -64,9 +64,10 @@ describe('resolveStyles', () => {
     expect(plainText(b.footnotes.get('a')!)).toBe('3 tekst a');
   });
 
-  it('uses two columns for articles and one otherwise', () => {
+  it('takes the column count per section kind from the template', () => {
     const kinds = ['article', 'foreword', 'appendix', 'colophon'] as const;
-    expect(style(kinds.map((kind) => section([], { kind }))).map((s) => s.columns)).toEqual([2, 1, 1, 1]);
+    // rijksoverheid: sectionColumns { foreword: 2, article: 2, appendix: 1, colophon: 1 }
+    expect(style(kinds.map((kind) => section([], { kind }))).map((s) => s.columns)).toEqual([2, 2, 1, 1]);
   });
 
   it('styles facts with right-aligned tabular values', () => {
