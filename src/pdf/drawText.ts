@@ -3,17 +3,27 @@ import type { FrameItem } from '../pages/types.ts';
 type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
 
 /**
+ * fontkit applies these for Latin text anyway. pdfkit caches shaping per word only when no features are
+ * passed (with features it reshapes the whole string on every call), so default-only runs pass none.
+ */
+const DEFAULT_FEATURES = new Set(['kern', 'liga']);
+
+/**
  * Draws one placed run at its baseline with public pdfkit calls only (as pdfmake does).
- * Shaping features are passed through so pdfkit encodes exactly the glyphs fonts/ measured.
+ * Extra shaping features (tnum) are passed through so pdfkit encodes exactly the glyphs fonts/ measured.
  */
 export function drawGlyphs(doc: PDFKit.PDFDocument, g: GlyphItem): void {
   doc.font(g.font).fontSize(g.sizePt).fillColor(g.color);
   doc.text(g.text, g.x, g.y, {
     lineBreak: false,
     baseline: 'alphabetic',
-    features: g.features as PDFKit.Mixins.OpenTypeFeatures[],
+    features: g.features.some((f) => !DEFAULT_FEATURES.has(f)) ? (g.features as PDFKit.Mixins.OpenTypeFeatures[]) : undefined,
     // pdfkit adds word spacing (stretch > 0, shrink < 0) to U+0020 advances; 0 keeps real space glyphs.
     wordSpacing: Math.abs(g.wordSpacingPt) > 0.001 ? g.wordSpacingPt : 0,
     link: g.link ?? undefined,
+    // glyph expansion of justified lines (PDF Tz, in percent); word spacing is scaled with it
+    ...(g.scale !== undefined && Math.abs(g.scale - 1) > 1e-4 && { horizontalScaling: Math.round(g.scale * 10000) / 100 }),
+    // tracking of small labels (PDF Tc); layout measured it as width + (characters − 1) × spacing
+    ...(g.letterSpacingPt && { characterSpacing: g.letterSpacingPt }),
   } as PDFKit.Mixins.TextOptions);
 }
