@@ -57,6 +57,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
       language: report.language,
       date: report.date,
       template: report.template,
+      ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions } }),
     },
     sections,
     figures: toLocatedJson(fp),

@@ -27,6 +27,8 @@ export interface ReportMeta {
   readonly date: string;
   /** Template folder name under templates/. */
   readonly template: string;
+  /** Extra hyphenation exceptions from report.yaml ("co-ro-na-maat-re-ge-len", prefix rules end in "-"). */
+  readonly hyphenation?: { readonly exceptions: readonly string[] };
 }
 
 /** Parsed JSON-like value (a Vega-Lite spec) with the span of every node, keyed by JSON pointer ("/data/name"). */

@@ -36,6 +36,14 @@ export const ReportFileSchema = z.strictObject({
   figures: z.string().default('figures.yaml'),
   /** Section files in reading order, relative to the content folder. */
   sections: z.array(z.string()).min(1),
+  /**
+   * Hyphenation exceptions extending the built-in list: each word written with a hyphen where it may break
+   * ("co-ro-na-maat-re-ge-len"); a word without hyphens is never broken; a trailing "-" makes a prefix rule
+   * ("asiel-": the prefix's breaks, then the patterns for the rest of the word).
+   */
+  hyphenation: z
+    .strictObject({ exceptions: z.array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' })).default([]) })
+    .optional(),
 });
 
 /** report.yaml after validation, defaults applied. */

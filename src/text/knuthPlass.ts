@@ -22,11 +22,12 @@ interface Pass {
   readonly emergencyShare: number;
 }
 /**
- * TeX's order: without hyphenation first, then with, then with emergency stretch. The last resort accepts any loose
- * line (TeX's "awful_bad" final pass), so the hyphen limit and demerits still hold where first-fit would ignore them.
+ * Tolerance 1 with hyphenation from the start (TeX's pretolerance pass without hyphens leaves Dutch text, with its
+ * long compounds, loose in a 45-character column), then 2, then with emergency stretch. The last resort accepts
+ * any loose line (TeX's "awful_bad" final pass), so the hyphen limit and demerits still hold where first-fit would not.
  */
 const PASSES: readonly Pass[] = [
-  { tolerance: 1, hyphenate: false, emergencyShare: 0 },
+  { tolerance: 1, hyphenate: true, emergencyShare: 0 },
   { tolerance: 2, hyphenate: true, emergencyShare: 0 },
   { tolerance: 2, hyphenate: true, emergencyShare: EMERGENCY_STRETCH_SHARE },
   { tolerance: Infinity, hyphenate: true, emergencyShare: EMERGENCY_STRETCH_SHARE },
@@ -133,6 +134,8 @@ function runPass(items: readonly Item[], s: Sums, widthPt: Pt, extraStretch: Pt,
     if (it.hyphen && !pass.hyphenate) continue;
     const pw = it.kind === 'penalty' ? it.width : 0;
     const forced = it.kind === 'penalty' && it.penalty <= -INFINITY_PENALTY;
+    // no paragraph (or forced line group) ends with a fragment of a hyphenated word, except as the last resort
+    const noHyphenBefore = forced && pass.tolerance !== Infinity;
     bestA.fill(undefined);
     let found = false;
     let kept = 0;
@@ -141,6 +144,7 @@ function runPass(items: readonly Item[], s: Sums, widthPt: Pt, extraStretch: Pt,
       const r = adjustmentRatio(s.w[b] - a.w + pw, s.y[b] - a.y + extraStretch, s.z[b] - a.z, s.f[b] - a.f, widthPt);
       if (r >= -1 && !forced) active[kept++] = a;
       if (r < -1 || r > pass.tolerance) continue;
+      if (noHyphenBefore && a.pos >= 0 && items[a.pos].hyphen) continue;
       const hyphens = it.flagged ? a.hyphens + 1 : 0;
       if (hyphens > MAX_CONSECUTIVE_HYPHENS) continue;
       const d = a.demerits + lineDemerits(r, it, a.pos >= 0 ? items[a.pos] : undefined, a.fitness);

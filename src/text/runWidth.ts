@@ -58,7 +58,32 @@ const SEPARATOR = /\s/u;
  * (space advance + extra) between words, so kerning across spaces is lost and every whitespace character
  * (also U+00A0) becomes a stretchable space. Returns the words' width and the number of separators.
  */
-export function spacedWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): { words: Pt; separators: number; space: Pt } {
+export function spacedWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): SpacedWidth {
+  let cache = spacedCaches.get(fonts);
+  if (!cache) {
+    cache = new Map();
+    spacedCaches.set(fonts, cache);
+  }
+  const key = `${font}\u0000${sizePt}\u0000${features.join(',')}\u0000${text}`;
+  let w = cache.get(key);
+  if (!w) {
+    w = measureSpaced(fonts, text, font, sizePt, features);
+    cache.set(key, w);
+  }
+  return w;
+}
+
+/** Words' width, separator count and the space advance of one run (see spacedWidth). */
+export interface SpacedWidth {
+  readonly words: Pt;
+  readonly separators: number;
+  readonly space: Pt;
+}
+
+// Per FontStore, like the run widths: the same lines are set again by reruns and by the warm benchmark.
+const spacedCaches = new WeakMap<FontStore, Map<string, SpacedWidth>>();
+
+function measureSpaced(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): SpacedWidth {
   let words = 0;
   let separators = 0;
   let token = '';

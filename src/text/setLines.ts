@@ -2,7 +2,8 @@ import type { FontStore } from '../fonts/fontStore.ts';
 import type { ParagraphSpec, StyledRun } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
 import { lineStart } from './firstFit.ts';
-import { INFINITY_PENALTY, SPACE_SHRINK, type Item } from './itemize.ts';
+import { GLYPH_EXPANSION, INFINITY_PENALTY, type Item } from './itemize.ts';
+import { fitLine } from './justify.ts';
 import { runWidth, spacedWidth } from './runWidth.ts';
 import type { GlyphRun, Line } from './types.ts';
 
@@ -17,7 +18,6 @@ interface Segment {
   text: string;
   width: Pt;
   spaces: number;
-  spaceWidth: Pt;
 }
 
 const styleKey = (r: StyledRun): string =>
@@ -32,15 +32,12 @@ function segmentsOf(items: readonly Item[], from: number, to: number, keys: read
     const key = keys[it.run];
     let last = segs[segs.length - 1];
     if (!last || last.key !== key) {
-      last = { run: it.run, key, text: '', width: 0, spaces: 0, spaceWidth: 0 };
+      last = { run: it.run, key, text: '', width: 0, spaces: 0 };
       segs.push(last);
     }
     last.text += it.text;
     last.width += it.width;
-    if (it.kind === 'glue') {
-      last.spaces++;
-      last.spaceWidth += it.width;
-    }
+    if (it.kind === 'glue') last.spaces++;
   }
   const brk = items[to];
   if (brk && brk.hyphen && segs.length > 0) {
@@ -70,35 +67,39 @@ export function setLines(items: readonly Item[], breaks: readonly number[], para
     const available = widthPt - indent;
     const natural = segs.reduce((s, g) => s + g.width, 0);
     const spaces = segs.reduce((s, g) => s + g.spaces, 0);
-    const spaceTotal = segs.reduce((s, g) => s + g.spaceWidth, 0);
     // The paragraph's end and a forced break (newline) are set with natural spaces.
     const forcedEnd = last || items[b].penalty <= -INFINITY_PENALTY;
     const justify = para.align === 'justify' && !forcedEnd && spaces > 0;
     // Any line too wide may still shrink its spaces (TeX: parfillskip only stretches; ragged lines can exceed by the
     // kerning the breaker did not see). Never past the glue's limit: an overfull line sticks out, words never collide.
     const shrinks = spaces > 0 && (justify || natural > available);
-    let extra = 0;
+    let fit = { scale: 1, extraPt: 0, spaceRatio: 1 };
     if (shrinks) {
       // pdf/ draws these runs with word spacing: words shaped one by one, (space + extra) between them.
       const spaced = segs.map((g) => spacedWidth(fonts, g.text, para.runs[g.run].font, para.runs[g.run].sizePt, para.runs[g.run].features));
-      const seps = spaced.reduce((s, w) => s + w.separators, 0);
-      const wordsWidth = spaced.reduce((s, w) => s + w.words + w.separators * w.space, 0);
-      extra = Math.max((available - wordsWidth) / seps, (-SPACE_SHRINK * spaceTotal) / spaces);
+      const line = {
+        words: spaced.reduce((s, w) => s + w.words, 0),
+        spaces: spaced.reduce((s, w) => s + w.separators * w.space, 0),
+        separators: spaced.reduce((s, w) => s + w.separators, 0),
+      };
+      fit = fitLine(line, available, { stretch: justify, expansion: para.align === 'justify' ? GLYPH_EXPANSION : 0 });
       segs.forEach((g, i) => (g.width = spaced[i].words + spaced[i].separators * spaced[i].space));
       segs.forEach((g, i) => (g.spaces = spaced[i].separators));
     }
-    const width = segs.reduce((s, g) => s + g.width + extra * g.spaces, 0);
+    const { scale, extraPt: extra } = fit;
+    const width = segs.reduce((s, g) => s + (g.width + extra * g.spaces) * scale, 0);
     const offset = para.align === 'right' ? available - width : para.align === 'center' ? (available - width) / 2 : 0;
     let x = indent + Math.max(0, offset);
     const runs: GlyphRun[] = segs.map((g) => {
       const r = para.runs[g.run];
-      const w = g.width + extra * g.spaces;
+      const w = (g.width + extra * g.spaces) * scale;
       const run: GlyphRun = {
         text: g.text, xPt: x, widthPt: w, font: r.font, sizePt: r.sizePt, color: r.color, features: r.features,
         wordSpacingPt: extra,
         ...(r.link !== undefined && { link: r.link }),
         ...(r.footnoteId !== undefined && { footnoteId: r.footnoteId }),
         ...(r.risePt !== undefined && { risePt: r.risePt }),
+        ...(scale !== 1 && { scale }),
       };
       x += w;
       return run;
@@ -106,7 +107,7 @@ export function setLines(items: readonly Item[], breaks: readonly number[], para
     lines.push({
       runs, widthPt: width, ascentPt: para.leadingPt - descent, descentPt: descent, heightPt: para.leadingPt,
       hyphenated: items[b]?.flagged === true,
-      ...(justify && spaceTotal > 0 && { spaceRatio: (spaceTotal + extra * segs.reduce((s, g) => s + g.spaces, 0)) / spaceTotal }),
+      ...(justify && { spaceRatio: fit.spaceRatio }),
       overfull: width > available + EPSILON_PT,
     });
     from = lineStart(items, b);

@@ -15,6 +15,10 @@ export interface GlyphRun {
   readonly link?: string;
   readonly footnoteId?: string;
   readonly risePt?: Pt;
+  /** Horizontal glyph scaling of a justified line (1.02 = 2 % wider; absent = 1): pdfTeX's font expansion. */
+  readonly scale?: number;
+  /** Extra space after every character (the template's `tracking`, for small caps labels); widthPt includes it. */
+  readonly letterSpacingPt?: Pt;
 }
 
 /** One set line of a paragraph; x offsets are relative to the paragraph's left edge. */

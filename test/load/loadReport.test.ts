@@ -5,7 +5,7 @@ import { loadReport } from '../../src/load/index.ts';
 import { createSink } from '../../src/diag/sink.ts';
 import { isReportError } from '../../src/diag/errors.ts';
 import type { Diagnostic } from '../../src/diag/types.ts';
-import { makeContent } from './fixture.ts';
+import { makeContent, REPORT_YAML } from './fixture.ts';
 
 async function errorsOf(dir: string): Promise<Diagnostic[]> {
   try {
@@ -84,4 +84,16 @@ describe('loadReport', () => {
     expect(src.files[0].path).toBe('content/jaarverslag-2020/report.yaml');
     for (const s of src.sections) for (const b of s.blocks) expect(b.span.line).toBeGreaterThan(0);
   });
+
+  it('reads optional hyphenation exceptions and rejects ones with other characters', async () => {
+    const section = { 'sections/a.yaml': 'kind: article\ntitle: T\nblocks:\n  - p: tekst\n' };
+    const plain = await loadReport(makeContent(section), { diag: createSink() });
+    expect(plain.meta.hyphenation).toBeUndefined();
+    const withList = (list: string) => makeContent({ ...section, 'report.yaml': `${REPORT_YAML}hyphenation:\n  exceptions: ${list}\n` });
+    const src = await loadReport(withList('[co-ro-na-maat-re-ge-len, asiel-]'), { diag: createSink() });
+    expect(src.meta.hyphenation).toEqual({ exceptions: ['co-ro-na-maat-re-ge-len', 'asiel-'] });
+    const errors = await errorsOf(withList('[co ro na]'));
+    expect(errors.length).toBeGreaterThan(0);
+  });
 });
+

@@ -69,4 +69,17 @@ describe('knuthPlass', () => {
     const ff = firstFit(items, 100);
     expect(ff).toEqual([1, 3, items.length - 1]);
   });
+
+  test('no line before the last ends in an added hyphen, unless nothing else can be set', () => {
+    const stretchy = (stretch: number): Item => ({ ...base, kind: 'glue', width: 3, stretch, shrink: 1, text: ' ' });
+    const hyphen: Item = { ...base, kind: 'penalty', width: 6, penalty: 50, flagged: true, hyphen: true, text: '' };
+    // "A1 A2 B1-" fits at r ≈ 0 but leaves "B2 C" as a fragment; "A1 A2" alone needs r = 1.6
+    const para = (stretch: number): Item[] => [box(28), stretchy(stretch), box(29), stretchy(stretch), box(30), hyphen, box(30), stretchy(stretch), box(20), ...end()];
+    const avoid = para(25);
+    expect(knuthPlass(avoid, 100)).toEqual([3, avoid.length - 1]);
+    // with too little stretch for "A1 A2" the hyphen is the last resort
+    const forced = para(5);
+    expect(knuthPlass(forced, 100)).toEqual([5, forced.length - 1]);
+  });
 });
+

@@ -40,4 +40,7 @@ test.skipIf(!existsSync(SECTIONS))('breaks the whole report within the warm budg
   expect(warm[0]).toBeLessThan(WARM_BUDGET_MS * 2.5);
   expect(stats.overfull).toBe(0);
   expect(stats.maxConsecutiveHyphens).toBeLessThanOrEqual(2);
+  // issue 3's word-space targets hold on the whole corpus too
+  expect(Number(q(0.95))).toBeLessThanOrEqual(1.5);
+  expect(Math.max(...stats.spaceRatios)).toBeLessThanOrEqual(2 + 1e-9);
 });
