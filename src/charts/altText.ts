@@ -1,11 +1,10 @@
 import type { BoundChartSpec, DataRow } from '../bind/types.ts';
+import { formatNumber } from '../bind/formatters.ts';
 
 type JsonObject = Record<string, unknown>;
 
 /** Most values an alt text lists before it says how many more there are; a screen reader reads all of it. */
 const MAX_VALUES = 40;
-
-const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
 
 /** Dutch names of chart kinds by Vega-Lite mark type. */
 const KIND: Readonly<Record<string, string>> = {
@@ -81,7 +80,7 @@ function kindName(unit: JsonObject): string {
 const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 function fmt(v: unknown, c: Channel): string {
-  if (typeof v === 'number' && c.type === 'quantitative') return NUMBER.format(v);
+  if (typeof v === 'number' && c.type === 'quantitative') return formatNumber(v); // as in the text: "1.600", "\u221240"
   if (c.type === 'temporal' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) {
     const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
     if (!Number.isNaN(d.getTime())) return DATE.format(d);

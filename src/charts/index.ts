@@ -14,8 +14,9 @@ import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { ChartAsset } from './types.ts';
 import { altText } from './altText.ts';
+import { cachedRender, cacheRender, renderKey, type CachedRender } from './cache.ts';
 import { chartMessages } from './messages.ts';
-import { rasterize } from './rasterize.ts';
+import { preloadSharp, rasterize } from './rasterize.ts';
 import { loadVega, type VegaLibs } from './loadVega.ts';
 import { prepareSpec } from './prepareSpec.ts';
 import { renderSvg } from './renderSvg.ts';
@@ -23,6 +24,7 @@ import { sandboxSpec } from './sandbox.ts';
 import { installTextMetrics } from './textMetrics.ts';
 
 export { writeChartFiles } from './writeChartFiles.ts';
+export { clearRenderCache } from './cache.ts';
 
 /** Below this a scaled-down chart's 8pt labels drop under 7pt, too small for print. */
 const MIN_SCALE = 0.85;
@@ -41,15 +43,19 @@ export async function renderCharts(
   ctx: { diag: DiagnosticSink },
 ): Promise<ReadonlyMap<string, ChartAsset>> {
   if (specs.length === 0) return new Map();
-  // 1. Import vega lazily and point its text measurement at the report's fonts.
-  const libs = await loadVega();
-  installTextMetrics(libs.untyped.textMetrics, opts.fonts, opts.theme.fontKeys);
+  // 1. Charts unchanged since an earlier build in this process come from the cache; vega loads only for the rest.
+  const keys = specs.map((c) => renderKey(c, opts.theme, opts.fonts, opts.frameWidthPt(c.size)));
+  const allCached = keys.every((k) => cachedRender(k));
+  if (!allCached) preloadSharp();
+  const libs = allCached ? undefined : await loadVega();
+  if (libs) installTextMetrics(libs.untyped.textMetrics, opts.fonts, opts.theme.fontKeys);
   // 2. Render one chart at a time (vega's text metrics and random are global); PNGs rasterise meanwhile.
   const errors: Diagnostic[] = [];
   const pending: Promise<ChartAsset>[] = [];
-  for (const chart of specs) {
+  for (const [i, chart] of specs.entries()) {
     try {
-      pending.push((await renderOne(chart, libs, opts, ctx.diag)).done);
+      const r = cachedRender(keys[i]) ?? (await renderOne(chart, keys[i], libs!, opts, ctx.diag));
+      pending.push(r.png.then((png) => ({ id: chart.id, svg: r.svg, widthPt: r.widthPt, heightPt: r.heightPt, png, alt: altText(chart) })));
     } catch (e) {
       if (!isReportError(e)) throw e;
       errors.push(...e.diagnostics);
@@ -61,16 +67,19 @@ export async function renderCharts(
   return new Map(assets.map((a) => [a.id, a]));
 }
 
-/** Sandbox → theme and size → vega SVG; `done` gives the asset once its PNG is rasterised. */
-async function renderOne(chart: BoundChartSpec, libs: VegaLibs, opts: ChartOptions, diag: DiagnosticSink): Promise<{ done: Promise<ChartAsset> }> {
-  const safe = sandboxSpec(chart, diag);
+/** Sandbox → theme and size → vega SVG, with its PNG rasterising in the background; cached when it raised no diagnostic. */
+async function renderOne(chart: BoundChartSpec, key: string, libs: VegaLibs, opts: ChartOptions, diag: DiagnosticSink): Promise<CachedRender> {
+  let raised = 0;
+  const counted: DiagnosticSink = { push: (d) => (raised++, diag.push(d)), items: diag.items, hasErrors: () => diag.hasErrors() };
+  const safe = sandboxSpec(chart, counted);
   const frame = opts.frameWidthPt(chart.size);
   const labelWidth = (s: string) => opts.fonts.measure(s, opts.theme.fontKeys.normal, opts.theme.fontSize);
-  const r = await renderSvg(chart, prepareSpec(chart, safe, opts.theme, frame, labelWidth), libs, diag);
+  const r = await renderSvg(chart, prepareSpec(chart, safe, opts.theme, frame, labelWidth), libs, counted);
   const scale = Math.min(1, frame / r.width);
-  if (scale < MIN_SCALE) diag.push(chartMessages.scaledDown(chart.id, r.width, frame, chart.source));
-  const base = { id: chart.id, svg: r.svg, widthPt: r.width * scale, heightPt: r.height * scale, alt: altText(chart) };
-  const done = rasterize(r.svg, opts.fonts, opts.theme.fontKeys, scale).then((png) => ({ ...base, png }));
-  done.catch(() => {}); // handled by Promise.all in renderCharts; avoids an unhandled-rejection crash meanwhile
-  return { done };
+  if (scale < MIN_SCALE) counted.push(chartMessages.scaledDown(chart.id, r.width, frame, chart.source));
+  const png = rasterize(r.svg, opts.fonts, opts.theme.fontKeys, scale);
+  png.catch(() => {}); // handled by Promise.all in renderCharts; avoids an unhandled-rejection crash meanwhile
+  const out: CachedRender = { svg: r.svg, widthPt: r.width * scale, heightPt: r.height * scale, png };
+  if (raised === 0) cacheRender(key, out);
+  return out;
 }

@@ -38,6 +38,30 @@ function lines(content: string): { text: string; dy: number }[] {
   return out;
 }
 
+/** Outlined lines by font file, size, anchor and text: labels repeat across charts and rebuilds. */
+const lineCache = new Map<string, string>();
+/** Most cached lines: far more than a report's distinct chart labels, small enough to bound memory (~10 MB). */
+const MAX_CACHED_LINES = 20_000;
+
+/** The path data of one shaped line at the origin, placed by its text-anchor on the shaped advance width. */
+function outlineLine(face: ReturnType<FontStore['face']>, text: string, size: number, anchor: string | undefined, dy: number): string {
+  const scale = size / face.unitsPerEm;
+  const run = face.layout(text);
+  let width = 0;
+  for (const p of run.positions) width += p.xAdvance;
+  let x = anchor === 'middle' ? (-width * scale) / 2 : anchor === 'end' ? -width * scale : 0;
+  let d = '';
+  run.glyphs.forEach((g, i) => {
+    const p = run.positions[i];
+    d += g.path
+      .scale(scale, -scale)
+      .translate(x + p.xOffset * scale, dy - p.yOffset * scale)
+      .toSVG();
+    x += p.xAdvance * scale;
+  });
+  return d;
+}
+
 /**
  * Replaces every SVG <text> with the outlines of its glyphs from the report's fonts, so a rasteriser
  * draws exactly the PDF's letters and never looks up a system font (no fontconfig, same pixels on
@@ -48,24 +72,18 @@ export function outlineText(svg: string, fonts: FontStore, keys: ResolvedTheme['
     const a = attributes(attrText);
     const size = parseFloat(a['font-size'] ?? '') || DEFAULT_SIZE;
     const key = fontKeyFor(keys, a['font-weight'], a['font-style']);
-    const face = fonts.face(key);
-    const scale = size / face.unitsPerEm;
+    const anchor = a['text-anchor'];
     const parts: string[] = [];
     for (const line of lines(content)) {
-      const run = face.layout(line.text);
-      let width = 0;
-      for (const p of run.positions) width += p.xAdvance;
-      const anchor = a['text-anchor'];
-      let x = anchor === 'middle' ? (-width * scale) / 2 : anchor === 'end' ? -width * scale : 0;
-      run.glyphs.forEach((g, i) => {
-        const p = run.positions[i];
-        const d = g.path
-          .scale(scale, -scale)
-          .translate(x + p.xOffset * scale, line.dy - p.yOffset * scale)
-          .toSVG();
-        if (d) parts.push(d);
-        x += p.xAdvance * scale;
-      });
+      const file = fonts.files[key];
+      const ck = `${file}|${size}|${anchor}|${line.dy}|${line.text}`;
+      let d = file ? lineCache.get(ck) : undefined;
+      if (d === undefined) {
+        d = outlineLine(fonts.face(key), line.text, size, anchor, line.dy);
+        if (lineCache.size >= MAX_CACHED_LINES) lineCache.clear();
+        if (file) lineCache.set(ck, d);
+      }
+      if (d) parts.push(d);
     }
     const kept = KEPT.filter((k) => a[k] !== undefined).map((k) => ` ${k}="${a[k]}"`).join('');
     const fill = a.fill === undefined ? ' fill="#000"' : '';

@@ -2,13 +2,13 @@ import type { ResolvedTheme } from '../spec/theme.ts';
 
 type ChartTheme = ResolvedTheme['chart'];
 
-/** d3-format nl-NL (d3-format/locale/nl-NL.json) with an ASCII minus, as Intl and bind/ write it. */
+/** d3-format nl-NL (d3-format/locale/nl-NL.json) with the typographic minus U+2212, as bind/'s formatters write it in the text. */
 export const NL_NUMBER_LOCALE = {
   decimal: ',',
   thousands: '.',
   grouping: [3],
   currency: ['€\u00a0', ''],
-  minus: '-',
+  minus: '\u2212',
 } as const;
 
 /** d3-time-format nl-NL (d3-time-format/locale/nl-NL.json): Dutch month and day names. */

@@ -99,6 +99,22 @@ ${USE_ALL}`, { 'charts/x.vl.yaml': 'data:\n  name: studie-aanvraag\nmark: bar\n'
     expect(diags[0].hints).toEqual(['did you mean "studie-aanvragen"?']);
   });
 
+  it('points at line:column of a formatting error: an unknown format and a format that does not fit the value', async () => {
+    const { diags } = await bind(`kind: article
+title: T
+blocks:
+  - p: Samen {asiel.eerste | procent} aanvragen
+  - table:
+      columns: [{ label: A }]
+      rows:
+        - ["op {datums.publicatie | percent}"]
+${USE_ALL}`);
+    const errors = diags.filter((d) => d.severity === 'error');
+    expect(errors.map(at)).toEqual([`4:14 ${messages.unknownFormat('procent', []).code}`, `8:16 ${messages.formatMismatch('percent', 'x', 'date').code}`]);
+    expect(errors[0].message).toContain('procent');
+    expect(errors[1].message).toContain('datums.publicatie');
+  });
+
   it('warns about unused figures at their definition and fails a wrong check with both values', async () => {
     const figures = 'figures:\n  a: { b: 2, c: 3, ongebruikt: 1 }\n  datums: { publicatie: { date: 2021-04-30 } }\nchecks:\n  - expect: a.b + a.c = 6\n';
     const { diags } = await bind('kind: article\ntitle: T\nblocks:\n  - p: "{datums.publicatie}"\n', { 'figures.yaml': figures });

@@ -23,6 +23,14 @@ describe('formatters (nl-NL)', () => {
     expect(applyFormats(num((12310 - 20430) / 20430), ['abs'], 'percent')).toBe('40%');
     expect(applyFormats(num((12310 - 20430) / 20430), ['signed', 'percent'], undefined)).toBe('\u221240%');
   });
+  it('applies modifiers wherever they stand; the last rendering format wins', () => {
+    const change = num((12310 - 20430) / 20430);
+    expect(applyFormats(change, ['percent', 'signed'], undefined)).toBe('\u221240%');
+    expect(applyFormats(change, ['signed'], 'percent')).toBe('\u221240%');
+    expect(applyFormats(change, ['abs', 'signed', 'percent'], undefined)).toBe('+40%');
+    expect(applyFormats(num(0), ['signed', 'percent'], undefined)).toBe('0%');
+    expect(applyFormats(num(3), ['number', 'ordinal'], undefined)).toBe('3e');
+  });
   it('writes dates and weekdays in Dutch', () => {
     expect(formatDate('2021-04-30')).toBe('30 april 2021');
     expect(formatDate('2021-04-30', 'nl-NL', { weekday: true })).toBe('vrijdag 30 april 2021');

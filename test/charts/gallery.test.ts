@@ -6,6 +6,7 @@ import { createSink } from '../../src/diag/sink.ts';
 import { GALLERY } from './gallerySpecs.ts';
 import { frameWidthPt, loadTestTheme, ROOT, testFonts } from './helpers.ts';
 import { pageTexts, pdfFonts, svgPagesToPdf } from './pdfHelpers.ts';
+import { parsePdf } from '../helpers/pdf.ts';
 
 /** Count of non-white pixels within `px` of a PNG's edge. */
 function inkOnBorder(png: Uint8Array, px: number): number {
@@ -43,6 +44,13 @@ describe('chart gallery: every kind through one pipeline into one PDF', () => {
     expect(texts).toHaveLength(GALLERY.length);
     GALLERY.forEach((g, i) => {
       for (const s of g.expect) expect(texts[i], `page ${i + 1} (${g.chart.id})`).toContain(s);
+    });
+    // Per page: every text item a reader can extract is set in a font whose program is embedded.
+    const parsed = await parsePdf(pdf);
+    parsed.pages.forEach((p, i) => {
+      const id = GALLERY[i].chart.id;
+      expect(p.items.filter((t) => t.str.trim()).length, id).toBeGreaterThan(0);
+      for (const t of p.items) expect(parsed.fonts.get(t.fontName)?.embedded, `${id}: "${t.str}"`).toBe(true);
     });
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);

@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderCharts, writeChartFiles } from '../../src/charts/index.ts';
+import { clearRenderCache, renderCharts, writeChartFiles } from '../../src/charts/index.ts';
 import { outlineText } from '../../src/charts/outlineText.ts';
 import { isReportError } from '../../src/diag/errors.ts';
 import { createSink } from '../../src/diag/sink.ts';
 import { chart, frameWidthPt, loadTestTheme, testFonts } from './helpers.ts';
+import { formatNumber } from '../../src/bind/formatters.ts';
 
 const theme = loadTestTheme().chart;
 const opts = { theme, fonts: testFonts(), frameWidthPt };
@@ -42,7 +43,10 @@ describe('renderCharts', () => {
     const d = a.get('dag')!;
     expect(d.widthPt).toBeCloseTo(frameWidthPt('full'), 1);
     expect(d.svg).toContain('>1 maart</text>');
-    expect(d.svg).toMatch(/>-1\.000<\/text>/); // ASCII minus, "." thousands
+    // The same typographic minus (U+2212) and "." thousands as the report's text, and the font has the glyph.
+    expect(d.svg).toContain(`>${formatNumber(-1000)}</text>`);
+    expect(formatNumber(-1000)).toBe('\u22121.000');
+    expect(testFonts().face(theme.fontKeys.normal).hasGlyphForCodePoint(0x2212)).toBe(true);
   });
 
   it('draws the same date axis in every time zone', async () => {
@@ -51,6 +55,7 @@ describe('renderCharts', () => {
     try {
       for (const tz of ['UTC', 'Europe/Amsterdam', 'America/New_York']) {
         process.env.TZ = tz; // Node re-reads TZ on assignment
+        clearRenderCache(); // render each time, not from the cache
         svgs.push((await renderCharts([daily], opts, { diag: createSink() })).get('dag')!.svg);
       }
     } finally {
@@ -63,7 +68,8 @@ describe('renderCharts', () => {
   });
 
   it('makes a PNG at twice the placed size, byte-identical on a second run', async () => {
-    const [a, b] = [await renderCharts([studie], opts, { diag: createSink() }), await renderCharts([studie], opts, { diag: createSink() })];
+    const fresh = () => (clearRenderCache(), renderCharts([studie], opts, { diag: createSink() }));
+    const [a, b] = [await fresh(), await fresh()];
     const s = a.get('studie')!;
     expect(pngSize(s.png)).toEqual({ w: Math.round(s.widthPt * 2), h: Math.round(s.heightPt * 2) });
     expect(Buffer.from(s.png).equals(Buffer.from(b.get('studie')!.png))).toBe(true);

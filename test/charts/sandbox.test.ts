@@ -31,11 +31,50 @@ describe('sandboxSpec', () => {
     expect(refusals(() => sandboxSpec(c, createSink()))).toEqual([chartMessages.dataUrl('https://example.org/x.csv', at(2, 8))]);
   });
 
-  it('refuses local files and paths that climb out of the report', () => {
-    for (const url of ['file:///etc/passwd', '../../secret.csv', '/etc/passwd']) {
-      const c = withSpans({ data: { url }, mark: 'bar' }, [['/data/url', at(3, 9)]]);
-      expect(refusals(() => sandboxSpec(c, createSink()))).toEqual([chartMessages.fileRefused(url, at(3, 9))]);
+  it('refuses data loaded over plain http, with the position of the url', () => {
+    const c = withSpans({ data: { url: 'http://example.org/x.json' }, mark: 'bar' }, [['/data/url', at(4, 11)]]);
+    expect(refusals(() => sandboxSpec(c, createSink()))).toEqual([chartMessages.dataUrl('http://example.org/x.json', at(4, 11))]);
+  });
+
+  it('refuses a file: URL', () => {
+    const c = withSpans({ data: { url: 'file:///etc/passwd' }, mark: 'bar' }, [['/data/url', at(3, 9)]]);
+    expect(refusals(() => sandboxSpec(c, createSink()))).toEqual([chartMessages.fileRefused('file:///etc/passwd', at(3, 9))]);
+  });
+
+  it('refuses a relative path that climbs out of the content folder', () => {
+    const c = withSpans({ data: { url: '../../secret.csv' }, mark: 'bar' }, [['/data/url', at(6, 2)]]);
+    expect(refusals(() => sandboxSpec(c, createSink()))).toEqual([chartMessages.fileRefused('../../secret.csv', at(6, 2))]);
+  });
+
+  it('refuses absolute paths, POSIX and Windows', () => {
+    for (const url of ['/etc/passwd', 'C:\\Users\\x.csv']) {
+      const c = withSpans({ data: { url }, mark: 'bar' }, [['/data/url', at(2, 7)]]);
+      expect(refusals(() => sandboxSpec(c, createSink())), url).toEqual([chartMessages.fileRefused(url, at(2, 7))]);
     }
+  });
+
+  it('refuses even a relative path inside the content folder: charts read datasets only', () => {
+    const c = withSpans({ data: { url: 'data/cijfers.csv' }, mark: 'bar' }, [['/data/url', at(2, 7)]]);
+    expect(refusals(() => sandboxSpec(c, createSink())).map((d) => [d.code, d.span])).toEqual([['CHART101', at(2, 7)]]);
+  });
+
+  it('refuses an image mark whose url comes from outside, in the mark or from a data field', () => {
+    const c = withSpans(
+      {
+        layer: [
+          { mark: { type: 'image', url: 'https://evil.example/logo.png' } },
+          { mark: 'image', encoding: { url: { field: 'plaatje', type: 'nominal' } } },
+        ],
+      },
+      [
+        ['/layer/0/mark/url', at(3, 30)],
+        ['/layer/1/encoding/url', at(5, 28)],
+      ],
+    );
+    expect(refusals(() => sandboxSpec(c, createSink()))).toEqual([
+      chartMessages.urlRefused('url', 'https://evil.example/logo.png', at(3, 30)),
+      chartMessages.urlRefused('url', 'field plaatje', at(5, 28)),
+    ]);
   });
 
   it('refuses a dataset name that is not one of the report\'s, e.g. a path', () => {
