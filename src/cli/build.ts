@@ -68,7 +68,7 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   // 5. style: blocks with resolved type, colour and spacing
   const sections = await timed('style', () => resolveStyles(bound, theme, charts, images, fonts));
   // 6. text: hyphenation patterns and the paragraph line breaker
-  const hyphenator = await timed('hyphenation', () => createHyphenator());
+  const hyphenator = await timed('hyphenation', () => createHyphenator({ exceptions: source.meta.hyphenation?.exceptions }));
   const breakLines = createLineBreaker({ fonts, hyphenator, diag });
   // 7. flow and pages, rerun until TOC page numbers are stable
   const document = await timed('layout', () =>

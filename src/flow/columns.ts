@@ -23,6 +23,8 @@ export interface ColumnSpec {
   readonly maxTextPt: Pt;
   readonly gridPt: Pt;
   readonly footnoteGapPt: Pt;
+  /** Floats (item indices) this column must not place: they wait for the next page (last-page tuning). */
+  readonly holdFloats?: ReadonlySet<number>;
 }
 
 /** The outcome of one column: placed items, its notes, where the flow resumes and which floats wait. */
@@ -82,6 +84,7 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
   // 1. floats carried from the previous column, in order
   const queue = [...carried];
   while (queue.length > 0) {
+    if (spec.holdFloats?.has(queue[0]!)) break;
     const it = items[queue[0]!]!;
     const top = topFor(it, queue[0]!);
     if (!s.atTop && !fits(top, heightOf(it), s.notes)) break;
@@ -101,7 +104,7 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
       s.pageDeferred.push(i);
       continue;
     }
-    if (it.kind === 'block' && it.float && s.deferred.length > 0) {
+    if (it.kind === 'block' && it.float && (s.deferred.length > 0 || spec.holdFloats?.has(i))) {
       s.deferred.push(i); // keep boxes in content order
       continue;
     }

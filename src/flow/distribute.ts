@@ -49,11 +49,13 @@ export interface FillOptions {
   readonly cutPt?: number;
   /** Notes referenced in the page head (opener lead): set at the bottom of the first column. */
   readonly headNotes?: readonly string[];
+  /** Floats anchored on this page that must wait for the next page (so text flows up and the last page fills). */
+  readonly holdFloats?: ReadonlySet<number>;
 }
 
 /** Fills a page region: waiting page-wide floats across the top, then the columns left to right. */
 export function fillPage(spec: FlowSpec, region: Region, state: FlowState, opts: FillOptions = {}): PageFill {
-  const { maxTextPt = Infinity, cutPt = 0, headNotes = [] } = opts;
+  const { maxTextPt = Infinity, cutPt = 0, headNotes = [], holdFloats } = opts;
   const warnings: Diagnostic[] = [];
   const spanning: { index: number; y: Pt }[] = [];
   let next = state.next;
@@ -75,7 +77,7 @@ export function fillPage(spec: FlowSpec, region: Region, state: FlowState, opts:
   const pageDeferred = [...queue];
   let forced = false;
   for (let c = 0; c < region.columns; c++) {
-    const r = fillColumn({ ...spec, heightPt, maxTextPt: Math.min(heightPt - cutPt, maxTextPt) }, next, deferred, c === 0 ? headNotes : []);
+    const r = fillColumn({ ...spec, heightPt, maxTextPt: Math.min(heightPt - cutPt, maxTextPt), ...(holdFloats ? { holdFloats } : {}) }, next, deferred, c === 0 ? headNotes : []);
     columns.push(r);
     warnings.push(...r.warnings);
     forced ||= r.forced;
@@ -105,7 +107,7 @@ export function fillItems(spec: FlowSpec, region: Region, fill: PageFill, ruleCo
       // a repeated header sorts just before its row
       const order = p.box ? it.order - 0.5 : it.order;
       const box = p.box ?? (it.kind === 'block' ? it.box : undefined);
-      const frame = box ? box.items.map((f) => translateItem(f, x, top)) : it.kind === 'line' ? lineItems(it.line, x, top) : [];
+      const frame = box ? box.items.map((f) => translateItem(f, x, top)) : it.kind === 'line' ? lineItems(it.line, x, top, it) : [];
       for (const item of frame) out.push({ item, order });
     }
     const notes = footnoteItems(col.notes, spec.notes, x, region.y + region.height, spec.footnoteGapPt, ruleColor);

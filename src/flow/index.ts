@@ -2,7 +2,10 @@
  * flow: StyledSection[] → PageFrame[] (body pages in page coordinates, before running heads and folios).
  * Paragraphs are broken with env.breakLines at the column width and flowed top to bottom, left column first;
  * boxes never split (they float to the next column top), tables split between rows with a repeated header,
- * footnotes sit at the bottom of the referencing column, the last page of a multi-column section is balanced.
+ * footnotes sit at the bottom of the referencing column, the last page of a multi-column section is balanced
+ * (text under a carried float rather than the float alone in a column; no hyphen at a column foot when a line
+ * more or less also works), and a last page under 35 % full is filled by the tail search (flow/tailPages.ts):
+ * the page before is shortened and/or its last floats move to the last page, best-scoring layout wins.
  * Invariants: every item lies inside the text area; lines sit on the body-leading grid. Never draws furniture.
  */
 import { composeBlock, composeTable } from './boxes/index.ts';
@@ -13,6 +16,7 @@ import type { StyledSection } from '../style/types.ts';
 
 export { textAreaFor, columnWidth, gridOf } from './geometry.ts';
 export { styledPara } from './styledPara.ts';
+export { trackLines } from './tracking.ts';
 export { lineItems, stackLines, translateItem } from './translate.ts';
 export { runFlowWith, type FlowOptions } from './runFlow.ts';
 

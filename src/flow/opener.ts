@@ -1,5 +1,6 @@
 import { snapUp } from './geometry.ts';
 import { styledPara } from './styledPara.ts';
+import { trackLines } from './tracking.ts';
 import { stackLines } from './translate.ts';
 import type { LayoutEnv } from './types.ts';
 import type { FrameItem } from '../pages/types.ts';
@@ -36,7 +37,7 @@ export function openerHead(section: StyledSection, area: Rect, theme: ResolvedTh
     y += set.heightPt;
   };
   if (section.opener.label) {
-    add(env.breakLines(section.opener.label, area.width));
+    add(trackLines(env.breakLines(section.opener.label, area.width), theme.text.kicker?.tracking ?? 0));
     y += KICKER_GAP;
   }
   add(env.breakLines(section.opener.title, area.width));

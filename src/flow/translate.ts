@@ -1,4 +1,5 @@
-import type { FrameItem } from '../pages/types.ts';
+import type { SourceSpan } from '../diag/types.ts';
+import type { FrameItem, LineTag } from '../pages/types.ts';
 import type { Line } from '../text/types.ts';
 import type { Pt } from '../util/geometry.ts';
 
@@ -14,12 +15,32 @@ export function translateItem(item: FrameItem, dx: Pt, dy: Pt): FrameItem {
   }
 }
 
-/** Turns a set line whose top is at (x, top) into glyph items (rise applied) plus link areas. */
-export function lineItems(line: Line, x: Pt, top: Pt): FrameItem[] {
+/** Where a flow line sits in its paragraph, and its source: added to the line's tag and glyph runs. */
+export interface FlowLineTag {
+  readonly para: number;
+  readonly index: number;
+  readonly count: number;
+  readonly source?: SourceSpan;
+}
+
+/**
+ * Turns a set line whose top is at (x, top) into glyph items (rise applied) plus link areas. The first glyph run
+ * carries the line's LineTag (typographic report); `flow` adds its paragraph position and source.
+ */
+export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag): FrameItem[] {
   const baseline = top + line.ascentPt;
   const out: FrameItem[] = [];
+  let tagged = false;
   for (const run of line.runs) {
     if (run.text.length === 0) continue;
+    const tag: LineTag | undefined = tagged
+      ? undefined
+      : {
+          hyphenated: line.hyphenated, overfull: line.overfull === true, offsetPt: run.xPt,
+          ...(line.spaceRatio !== undefined && { spaceRatio: line.spaceRatio }),
+          ...(flow && { para: flow.para, index: flow.index, count: flow.count }),
+        };
+    tagged = true;
     out.push({
       kind: 'glyphs',
       x: x + run.xPt,
@@ -31,7 +52,11 @@ export function lineItems(line: Line, x: Pt, top: Pt): FrameItem[] {
       features: run.features,
       wordSpacingPt: run.wordSpacingPt,
       widthPt: run.widthPt,
+      ...(run.scale !== undefined && { scale: run.scale }),
+      ...(run.letterSpacingPt && { letterSpacingPt: run.letterSpacingPt }),
       ...(run.link ? { link: run.link } : {}),
+      ...(flow?.source && { source: flow.source }),
+      ...(tag && { line: tag }),
     });
     if (run.link) out.push({ kind: 'link', x: x + run.xPt, y: top, width: run.widthPt, height: line.heightPt, url: run.link });
   }

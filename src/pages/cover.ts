@@ -5,17 +5,31 @@ import { setBlock } from './text.ts';
 import type { FrameItem, Page, ReportInfo } from './types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 
+/** The Rijkshuisstijl "lint": a vertical band hanging from the top edge at the page centre (about 11 × 27 mm on A4). */
+const LINT_WIDTH = 32;
+const LINT_HEIGHT = 78;
+/** Space between the lint and the organisation wordmark set beside it. */
+const WORDMARK_GAP = 9;
+/** Width of the wordmark column: narrow, so the name stacks like a logo. */
+const WORDMARK_WIDTH = 170;
+/** Where the accent image plane starts, as a fraction of the page height (the white part carries the logo). */
+const PLANE_AT = 0.3;
 /** Where the title block starts, as a fraction of the page height: below the optical centre, calm. */
-const TITLE_AT = 0.42;
+const TITLE_AT = 0.44;
 /** Length and weight of the short white rule above the title. */
 const MARK_LENGTH = 48;
 const MARK_WIDTH = 2;
 /** Space between the rule and the title, and between title and subtitle. */
 const GAP = 18;
+/** Height of the lighter band at the foot of the plane that carries the date. */
+const FOOT_BAND = 64;
+/** Share of white mixed into the accent for the foot band: a quiet second tone of the same blue. */
+const FOOT_TINT = 0.12;
 
 /**
- * Page 1 (unnumbered): a full-bleed accent background, organisation at the top, title and subtitle
- * below the middle, date at the foot; all white type in the cover styles.
+ * Page 1 (unnumbered), Rijkshuisstijl-like: the accent lint hanging from the top centre with the organisation
+ * beside it on white, then a full-bleed accent plane with a white rule, title and subtitle, and a lighter foot band
+ * with the date. Only rects, a rule and text: no external images.
  */
 export function coverPage(theme: ResolvedTheme, env: LayoutEnv, meta: ReportInfo): Page {
   const area = textAreaFor(theme, 1);
@@ -23,8 +37,16 @@ export function coverPage(theme: ResolvedTheme, env: LayoutEnv, meta: ReportInfo
   const accent = theme.colors.accent ?? '#154273';
   const white = theme.colors.white ?? '#ffffff';
   const st = theme.text;
-  const items: FrameItem[] = [{ kind: 'rect', x: 0, y: 0, width: W, height: H, fill: accent }];
-  if (st.coverMeta) items.push(...setBlock(meta.organisation, st.coverMeta, env, area.x, area.y, area.width, white).items);
+  const plane = H * PLANE_AT;
+  const items: FrameItem[] = [
+    { kind: 'rect', x: W / 2 - LINT_WIDTH / 2, y: 0, width: LINT_WIDTH, height: LINT_HEIGHT, fill: accent },
+    { kind: 'rect', x: 0, y: plane, width: W, height: H - plane, fill: accent },
+    { kind: 'rect', x: 0, y: H - FOOT_BAND, width: W, height: FOOT_BAND, fill: mix(accent, white, FOOT_TINT) },
+  ];
+  if (st.coverMeta) {
+    const x = W / 2 + LINT_WIDTH / 2 + WORDMARK_GAP;
+    items.push(...setBlock(meta.organisation, st.coverMeta, env, x, LINT_HEIGHT * 0.55, WORDMARK_WIDTH, accent).items);
+  }
   let y = H * TITLE_AT;
   items.push({ kind: 'rule', x1: area.x, y1: y, x2: area.x + MARK_LENGTH, y2: y, color: white, widthPt: MARK_WIDTH });
   y += GAP;
@@ -35,8 +57,15 @@ export function coverPage(theme: ResolvedTheme, env: LayoutEnv, meta: ReportInfo
   }
   if (meta.subtitle && st.coverSub) items.push(...setBlock(meta.subtitle, st.coverSub, env, area.x, y, area.width, white).items);
   if (st.coverMeta) {
-    const bottom = area.y + area.height - st.coverMeta.leading;
-    items.push(...setBlock(meta.dateText, st.coverMeta, env, area.x, bottom, area.width, white).items);
+    const top = H - FOOT_BAND / 2 - st.coverMeta.leading / 2;
+    items.push(...setBlock(meta.dateText, st.coverMeta, env, area.x, top, area.width, white).items);
   }
   return { widthPt: W, heightPt: H, number: null, master: MASTER_COVER, textArea: area, items };
+}
+
+/** Mixes two #rrggbb colours: share 0 gives `a`, 1 gives `b`. */
+export function mix(a: string, b: string, share: number): string {
+  const ch = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const out = [0, 1, 2].map((i) => Math.round(ch(a, i) * (1 - share) + ch(b, i) * share));
+  return `#${out.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 }

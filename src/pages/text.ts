@@ -1,4 +1,4 @@
-import { stackLines, styledPara } from '../flow/index.ts';
+import { stackLines, styledPara, trackLines } from '../flow/index.ts';
 import type { LayoutEnv } from '../flow/types.ts';
 import type { FrameItem } from './types.ts';
 import type { TextStyleSpec } from '../spec/theme.ts';
@@ -16,7 +16,7 @@ export function glyphLine(text: string, style: TextStyleSpec, env: LayoutEnv, x:
 
 /** A paragraph in a template style, broken at `width` and stacked from `top`; returns items, height and last line. */
 export function setBlock(text: string, style: TextStyleSpec, env: LayoutEnv, x: Pt, top: Pt, width: Pt, color = style.color) {
-  const lines = env.breakLines(styledPara({ ...style, color }, text), width);
+  const lines = trackLines(env.breakLines(styledPara({ ...style, color }, text), width), style.tracking);
   const set = stackLines(lines, x, top);
   const last = lines[lines.length - 1];
   return { items: set.items, heightPt: set.heightPt, lastWidthPt: last?.widthPt ?? 0, lastBaseline: top + set.heightPt - (last ? last.heightPt - last.ascentPt : 0) };

@@ -8,9 +8,10 @@ import type { Pt } from '../util/geometry.ts';
 
 /** Width kept free on the right of every entry for its page number (three tabular digits and air). */
 const NUMBER_COLUMN = 36;
-/** Space between the label and the title of an entry, and between entries. */
+/** Space between the label and the title of an entry. */
 const LABEL_GAP = 2;
-const ENTRY_GAP = 10;
+/** Space between entries, in entry leadings: one blank line keeps a kicker visibly attached to the title below it. */
+const ENTRY_GAP_LINES = 1;
 /** Space left around the leader dots. */
 const LEADER_PAD = 6;
 /** Widest page number the dots make room for (tabular figures: all numbers of this length are equally wide). */
@@ -52,7 +53,7 @@ export function tocPages(sections: readonly StyledSection[], theme: ResolvedThem
       set = tocEntry(entry, pages.get(s.id), theme, env, page.textArea, y);
     }
     items.push(...set.items);
-    y += set.heightPt + ENTRY_GAP;
+    y += set.heightPt + ENTRY_GAP_LINES * (theme.text.tocEntry ?? theme.text.body!).leading;
   }
   out.push({ ...page, items });
   return out;

@@ -17,7 +17,13 @@ export type FrameItem =
       readonly wordSpacingPt: Pt;
       readonly widthPt: Pt;
       readonly link?: string;
+      /** Horizontal glyph scaling (justification; absent = 1); widthPt already includes it. */
+      readonly scale?: number;
+      /** Extra space after every character (tracking); widthPt includes it. */
+      readonly letterSpacingPt?: Pt;
       readonly source?: SourceSpan;
+      /** Set on the first glyph run of each set line: facts for the typographic report. */
+      readonly line?: LineTag;
     }
   | { readonly kind: 'rect'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly fill?: string; readonly stroke?: string; readonly strokeWidthPt?: Pt }
   | { readonly kind: 'rule'; readonly x1: Pt; readonly y1: Pt; readonly x2: Pt; readonly y2: Pt; readonly color: string; readonly widthPt: Pt }
@@ -28,6 +34,22 @@ export type FrameItem =
   | { readonly kind: 'goto'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly dest: string }
   /** A named destination (article starts) for the outline, TOC links and cross-references. */
   | { readonly kind: 'anchor'; readonly name: string; readonly y: Pt };
+
+/** What the typographic report needs to know about one set line (carried by its first glyph run). */
+export interface LineTag {
+  /** The line ends in a hyphen (added or the word's own). */
+  readonly hyphenated: boolean;
+  /** Justified lines: word-space width / the font's natural space. */
+  readonly spaceRatio?: number;
+  /** Text wider than its measure. */
+  readonly overfull: boolean;
+  /** x of this run relative to the line's left edge, so the line's column can be found from the item's x. */
+  readonly offsetPt: Pt;
+  /** Lines of the column flow: paragraph number (per section), line index and line count, for widows and orphans. */
+  readonly para?: number;
+  readonly index?: number;
+  readonly count?: number;
+}
 
 /** One finished page. */
 export interface Page {

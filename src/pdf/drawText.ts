@@ -24,6 +24,6 @@ export function drawGlyphs(doc: PDFKit.PDFDocument, g: GlyphItem): void {
     // glyph expansion of justified lines (PDF Tz, in percent); word spacing is scaled with it
     ...(g.scale !== undefined && Math.abs(g.scale - 1) > 1e-4 && { horizontalScaling: Math.round(g.scale * 10000) / 100 }),
     // tracking of small labels (PDF Tc); layout measured it as width + (characters − 1) × spacing
-    ...(g.letterSpacingPt && { characterSpacing: g.letterSpacingPt }),
+    ...(g.letterSpacingPt ? { characterSpacing: g.letterSpacingPt } : {}),
   } as PDFKit.Mixins.TextOptions);
 }

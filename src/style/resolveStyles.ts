@@ -39,6 +39,7 @@ export function resolveStyles(
       footnote,
       tableWidthPt: columnWidthPt(theme, columns),
       measure: fonts ? (t, f, s, feat) => fonts.measure(t, f, s, feat) : estimateMeasure,
+      ...(section.kind === 'colophon' && theme.text.colophon ? { bodyStyle: 'colophon' } : {}),
     };
     return styleSection(section, columns, ctx, numbers);
   });

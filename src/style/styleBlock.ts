@@ -23,6 +23,8 @@ export interface BlockContext {
   /** Width a table may use in this section (one text column), for its column widths. */
   readonly tableWidthPt: Pt;
   readonly measure: MeasureFn;
+  /** Text style of body paragraphs (default `body`); the colophon uses `colophon`: ragged, spaced, no indent. */
+  readonly bodyStyle?: string;
 }
 
 /** Styles one bound block; `indent` says whether a body paragraph gets the first-line indent. */
@@ -30,6 +32,12 @@ export function styleBlock(b: BoundBlock, indent: boolean, c: BlockContext): Blo
   const { theme, footnote } = c;
   switch (b.type) {
     case 'paragraph': {
+      const name = c.bodyStyle ?? 'body';
+      if (name !== 'body') {
+        // a separate style separates paragraphs by its space after, never by an indent
+        const para = styledPara(b.text, theme, name, footnote);
+        return { kind: 'paragraph', para, spaceBeforePt: 0, spaceAfterPt: textStyle(theme, name).spaceAfter, source: b.text.source };
+      }
       const para = styledPara(b.text, theme, 'body', footnote, { indentPt: indent ? theme.paragraph.indent : 0 });
       return { kind: 'paragraph', para, spaceBeforePt: 0, spaceAfterPt: theme.paragraph.spaceAfter, source: b.text.source };
     }

@@ -81,10 +81,21 @@ describe('paginate', () => {
     }
   });
 
-  it('puts a full-bleed accent background and the title on the cover', () => {
+  it('puts the lint at the top centre, a full-bleed accent plane and the white title on the cover', () => {
     const cover = doc.pages[0]!;
-    expect(cover.items[0]).toMatchObject({ kind: 'rect', x: 0, y: 0, width: theme.page.width, height: theme.page.height, fill: '#154273' });
-    expect(glyphs(cover).find((g) => g.text === 'Jaarverslag')?.color).toBe('#ffffff');
+    const rects = cover.items.filter((i): i is Extract<FrameItem, { kind: 'rect' }> => i.kind === 'rect');
+    const lint = rects.find((r) => r.y === 0 && r.width < theme.page.width / 4)!;
+    expect(lint.fill).toBe('#154273');
+    expect(lint.x + lint.width / 2).toBeCloseTo(theme.page.width / 2);
+    const plane = rects.find((r) => r.x === 0 && r.width === theme.page.width && r.y + r.height === theme.page.height && r.fill === '#154273')!;
+    expect(plane).toBeDefined();
+    const title = glyphs(cover).find((g) => g.text === 'Jaarverslag')!;
+    expect(title.color).toBe('#ffffff');
+    expect(title.y).toBeGreaterThan(plane.y);
+    // the organisation sits on white beside the lint, in the accent colour
+    const org = glyphs(cover).find((g) => g.text === 'IND')!;
+    expect(org.color).toBe('#154273');
+    expect(org.x).toBeGreaterThan(lint.x + lint.width);
   });
 
   it('lays out alternating margins: inner margin on the binding side', () => {

@@ -36,6 +36,18 @@ describe('resolveStyles', () => {
     expect(para.para.runs[0].font).toBe('serif');
   });
 
+  it('sets colophon paragraphs in the colophon style: ragged, spaced, never indented', () => {
+    const [s] = style([section([p('**Uitgave** – IND'), p('**Beeld** – grafieken')], { kind: 'colophon' })]);
+    const paras = s.blocks as Extract<Block, { kind: 'paragraph' }>[];
+    expect(paras.map((b) => b.para.firstLineIndentPt)).toEqual([0, 0]);
+    expect(paras.map((b) => b.para.align)).toEqual(['left', 'left']);
+    expect(paras[1].spaceAfterPt).toBe(theme.text.colophon!.spaceAfter);
+    expect(paras[1].para.runs[0].font).toBe('sans-bold');
+    // articles keep the body style
+    const [art] = style([section([p('a'), p('b')])]);
+    expect((art.blocks[1] as Extract<Block, { kind: 'paragraph' }>).para.firstLineIndentPt).toBe(11);
+  });
+
   it('takes heading spacing from the heading style', () => {
     const [s] = style([section([{ type: 'heading', text: t('Kop') }])]);
     expect(s.blocks[0]).toMatchObject({ kind: 'heading', spaceBeforePt: 13.2, spaceAfterPt: 0 });

@@ -1,0 +1,102 @@
+import type { FlowState } from './distribute.ts';
+import { floatCount, hasFloatOnlyColumn, hyphenEnds, pageFillRatio, raggedness, textLineCount } from './pageScore.ts';
+import type { FirstPageTweak, PagePlan, SectionContext } from './sectionPages.ts';
+
+/** A last page under this share of its region is a stub ("no empty half pages"); the tail search tries to fill it. */
+export const STUB_FILL = 0.35;
+/** A last page holding floats should carry at least this many text lines (a legal widow). */
+const MIN_TAIL_LINES = 2;
+/** At most this many lines are taken off each column of the page before (a short page, level bottoms). */
+const MAX_CUT_LINES = 12;
+/** At most this many of the page-before's own floats are held back for the last page. */
+const MAX_HELD_FLOATS = 3;
+/** Score weights, in "percent of page left empty" units: a stub costs 1 per percent under STUB_FILL. */
+const COST = {
+  /** per line cut from each column of the page before: a short page is a visible compromise */
+  cutLine: 0.6,
+  /** times the square of the lines cut: a page short by a few lines passes, a page short by ten does not */
+  cutLineSquared: 0.08,
+  /** per float moved one page after its anchor */
+  heldFloat: 1,
+  /** a last page with floats but (almost) no text */
+  textless: 60,
+  /** a column of floats only with the text continuing in the next column */
+  floatOnlyColumn: 6,
+  /** a column or page ending with a hyphenated word */
+  hyphenEnd: 2,
+  /** per grid line between the highest and lowest column bottom of the page before (a short page stays level) */
+  raggedLine: 0.8,
+} as const;
+
+/** Re-flows a section from a state; the first page (section page `index`) gets `tweak`. */
+export type Reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => PagePlan[];
+
+/**
+ * Fixes a stub last page: re-flows the last two pages with the page before shortened (0…12 lines per column)
+ * and with its last floats held back for the last page (floats move later, text flows up), and keeps the
+ * candidate with the lowest score (fill, cut, moved floats, float-only columns, hyphens at column feet).
+ * Candidates that need an extra page, force a break or add warnings are discarded.
+ */
+export function improveTail(ctx: SectionContext, pages: PagePlan[], reflow: Reflow): PagePlan[] {
+  const n = pages.length;
+  if (n < 2 || ctx.columns < 1) return pages;
+  const last = pages[n - 1]!;
+  if (pageFillRatio(ctx.spec, last.fill, last.region.height) >= STUB_FILL && !isTextless(ctx, last)) return pages;
+  const prev = pages[n - 2]!;
+  const start: FlowState = n >= 3 ? pages[n - 3]!.fill.state : { next: 0, deferred: [], pageDeferred: [] };
+  const warnings = warningCount(pages.slice(n - 2));
+  let best = { score: score(ctx, pages.slice(n - 2), 0, 0), tail: pages.slice(n - 2) };
+  for (const held of heldSets(ctx, prev, start)) {
+    for (let cut = 0; cut <= MAX_CUT_LINES; cut++) {
+      if (cut === 0 && held.size === 0) continue;
+      // the cut and move costs only grow with the cut: no further candidate of this set can win
+      if (fixedCost(cut, held.size) >= best.score) break;
+      const tail = reflow(prev.number, start, { cutPt: cut * ctx.spec.gridPt, holdFloats: held }, n - 2);
+      if (tail.length > 2 || tail.some((p) => p.fill.forced) || warningCount(tail) > warnings) continue;
+      const s = score(ctx, tail, cut, held.size);
+      if (s < best.score - 1e-9) best = { score: s, tail };
+    }
+  }
+  return [...pages.slice(0, n - 2), ...best.tail];
+}
+
+/** The floats anchored on the page before (not carried into it), held back as growing suffixes in content order. */
+function heldSets(ctx: SectionContext, prev: PagePlan, start: FlowState): ReadonlySet<number>[] {
+  const own: number[] = [];
+  for (const col of prev.fill.columns) {
+    for (const p of col.placements) {
+      const it = ctx.spec.items[p.index]!;
+      if (it.kind === 'block' && it.float && it.span === 'column' && !p.box && p.index >= start.next && !start.deferred.includes(p.index)) own.push(p.index);
+    }
+  }
+  own.sort((a, b) => a - b);
+  const sets: ReadonlySet<number>[] = [new Set()];
+  for (let j = 1; j <= Math.min(own.length, MAX_HELD_FLOATS); j++) sets.push(new Set(own.slice(own.length - j)));
+  return sets;
+}
+
+/** Lower is better; a tail that fits on one page has no stub at all. */
+function score(ctx: SectionContext, tail: readonly PagePlan[], cut: number, held: number): number {
+  const last = tail[tail.length - 1]!;
+  const fill = tail.length === 1 ? 1 : pageFillRatio(ctx.spec, last.fill, last.region.height);
+  let s = Math.max(0, STUB_FILL - fill) * 100 + fixedCost(cut, held);
+  if (tail.length > 1 && isTextless(ctx, last)) s += COST.textless;
+  if (hasFloatOnlyColumn(ctx.spec, last.fill)) s += COST.floatOnlyColumn;
+  for (const p of tail) s += hyphenEnds(ctx.spec, p.fill) * COST.hyphenEnd;
+  for (const p of tail.slice(0, -1)) s += (raggedness(ctx.spec, p.fill) / ctx.spec.gridPt) * COST.raggedLine;
+  return s;
+}
+
+/** A last page with floats but fewer than MIN_TAIL_LINES text lines: the floats look left behind. */
+function isTextless(ctx: SectionContext, page: PagePlan): boolean {
+  return floatCount(ctx.spec, page.fill) > 0 && textLineCount(ctx.spec, page.fill) < MIN_TAIL_LINES;
+}
+
+/** The part of the score known before re-flowing: the short page and the moved floats. */
+function fixedCost(cut: number, held: number): number {
+  return cut * COST.cutLine + cut * cut * COST.cutLineSquared + held * COST.heldFloat;
+}
+
+function warningCount(pages: readonly PagePlan[]): number {
+  return pages.reduce((n, p) => n + p.fill.warnings.length, 0);
+}
