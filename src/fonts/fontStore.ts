@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { ReportError } from '../diag/errors.ts';
+import { missingFontFile } from '../diag/messages.ts';
+import { createPdfFace } from './pdfFace.ts';
+import { dirname, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { Pt } from '../util/geometry.ts';
@@ -22,6 +25,8 @@ export interface FontStore {
   has(key: string): boolean;
   /** The fontkit face; throws for an unknown key. */
   face(key: string): Font;
+  /** The face as handed to pdfkit: same tables, plus a shaping cache shared by every PDF this process writes. */
+  pdfFace?(key: string): Font;
   /** Advance width of `text` set in `key` at `sizePt`, shaped with kerning/ligatures as pdf/ draws it. */
   measure(text: string, key: string, sizePt: Pt, features?: readonly string[]): Pt;
   metrics(key: string): FaceMetrics;
@@ -36,15 +41,37 @@ export interface FontStore {
 /** Default OpenType features for prose: kerning and standard ligatures, proportional figures. */
 export const DEFAULT_FEATURES: readonly string[] = ['kern', 'liga'];
 
-/** Loads every face of the template; file names are resolved inside fontsDir only. */
+/**
+ * Stores already made in this process, keyed by folder, faces and file stamps: a rebuild (bench, watch, tests)
+ * keeps parsed font tables and every measured width; a changed font file gets a fresh store.
+ */
+const stores = new Map<string, FontStore>();
+
+/** Loads every face of the template (or reuses this process's store for the same files); fontsDir only. */
 export function createFontStore(fontsDir: string, fonts: Readonly<Record<string, string>>): FontStore {
-  const faces = new Map<string, Font>();
   const files: Record<string, string> = {};
+  const stamps: string[] = [];
   for (const [key, file] of Object.entries(fonts)) {
-    const path = join(fontsDir, file);
+    const path = resolve(fontsDir, file);
+    if (dirname(path) !== resolve(fontsDir)) throw new ReportError(missingFontFile(key, file, fontsDir));
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st?.isFile()) throw new ReportError(missingFontFile(key, file, fontsDir));
     files[key] = path;
-    faces.set(key, fontkit.create(readFileSync(path)) as Font);
+    stamps.push(`${key}=${path}:${st.size}:${st.mtimeMs}`);
   }
+  const id = stamps.join('|');
+  let store = stores.get(id);
+  if (!store) {
+    store = loadFontStore(files);
+    stores.set(id, store);
+  }
+  return store;
+}
+
+function loadFontStore(files: Readonly<Record<string, string>>): FontStore {
+  const faces = new Map<string, Font>();
+  for (const [key, path] of Object.entries(files)) faces.set(key, fontkit.create(readFileSync(path)) as Font);
+  const pdfFaces = new Map<string, Font>();
   const face = (key: string): Font => {
     const f = faces.get(key);
     if (!f) throw new Error(`unknown font key "${key}"`);
@@ -63,6 +90,14 @@ export function createFontStore(fontsDir: string, fonts: Readonly<Record<string,
   };
   return {
     files,
+    pdfFace(key) {
+      let f = pdfFaces.get(key);
+      if (!f) {
+        f = createPdfFace(face(key));
+        pdfFaces.set(key, f);
+      }
+      return f;
+    },
     prefixWidths(text, key, sizePt, features = DEFAULT_FEATURES) {
       const units = prefixUnits(text, key, features);
       const out = new Array<Pt>(units.length);

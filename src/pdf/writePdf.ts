@@ -17,6 +17,11 @@ import { documentInfo } from './metadata.ts';
 export interface PdfOptions {
   /** Maps an SVG font (family, bold, italic) to a registered font key, for charts. */
   readonly svgFontKey: (family: string, bold: boolean, italic: boolean) => string;
+  /**
+   * The parsed faces layout measured with (fontkit objects, keyed like `fonts`). pdfkit accepts them, so tables
+   * are parsed once per process and glyph data stays warm; without it pdfkit reads the files itself.
+   */
+  readonly faces?: (key: string) => object;
 }
 
 /** Draws every page and returns the PDF bytes. */
@@ -32,7 +37,7 @@ export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint
     displayTitle: true,
     info: documentInfo(docData.meta),
   } as PDFKit.PDFDocumentOptions);
-  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
+  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, (opts.faces?.(key) ?? file) as string);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
