@@ -10,7 +10,7 @@ describe('loadTheme', () => {
     const t = await loadTheme(TEMPLATES, 'rijksoverheid');
     expect(t.page.columns).toBe(2);
     expect(t.text.heading.color).toBe('#154273');
-    expect(t.text.body).toMatchObject({ features: ['kern', 'liga'], tracking: 0, uppercase: false, spaceBefore: 0, spaceAfter: 0 });
+    expect(t.text.body).toMatchObject({ features: ['kern', 'liga', 'pnum'], tracking: 0, uppercase: false, spaceBefore: 0, spaceAfter: 0 });
     expect(t.text.boxValue.features).toEqual(['kern', 'liga', 'tnum']);
     expect(t.text.kicker).toMatchObject({ tracking: 0.8, uppercase: true });
     expect(t.boxes.facts).toMatchObject({ fill: '#f1f5f9', barColor: '#154273', spaceAfter: 13.2 });
