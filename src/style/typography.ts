@@ -17,7 +17,7 @@
  *    - between "€" and the amount, and between a number and a unit symbol (km, kg, m, cm, mm, mln, mld, uur).
  *    Numbers before ordinary words stay breakable ("13.670 aanvragen"): Dutch practice does not bind them and
  *    binding every count would make justified two-column text much looser.
- * Letter-spacing (the template's `tracking`) is not applied anywhere: GlyphRun has no letter-spacing field.
+ * Letter-spacing (the template's `tracking`) is applied by flow/tracking.ts to kickers and TOC labels, not here.
  */
 
 /** No-break space. */
