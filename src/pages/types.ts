@@ -1,3 +1,4 @@
+import type { BoundReport } from '../bind/types.ts';
 import type { SourceSpan } from '../diag/types.ts';
 import type { FontKey } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
@@ -89,19 +90,7 @@ export interface PagedDocument {
 }
 
 /** Report metadata the page masters print (cover, running heads, foot) and the PDF info dictionary. */
-export interface ReportInfo {
-  readonly title: string;
-  readonly subtitle?: string;
-  readonly organisation: string;
-  readonly author: string;
-  readonly subject: string;
-  readonly keywords: readonly string[];
-  readonly language: string;
-  /** ISO yyyy-mm-dd. */
-  readonly date: string;
-  /** The date as printed, e.g. "30 april 2021". */
-  readonly dateText: string;
-}
+export type ReportInfo = BoundReport['meta'];
 
 /** Options of one pagination pass. */
 export interface PaginateOptions {

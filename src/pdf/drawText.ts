@@ -1,12 +1,7 @@
+import { effectiveFeatures } from '../fonts/features.ts';
 import type { FrameItem } from '../pages/types.ts';
 
 type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
-
-/**
- * fontkit applies these for Latin text anyway. pdfkit caches shaping per word only when no features are
- * passed (with features it reshapes the whole string on every call), so default-only runs pass none.
- */
-const DEFAULT_FEATURES = new Set(['kern', 'liga']);
 
 /**
  * Draws one placed run at its baseline with public pdfkit calls only (as pdfmake does).
@@ -17,7 +12,8 @@ export function drawGlyphs(doc: PDFKit.PDFDocument, g: GlyphItem): void {
   doc.text(g.text, g.x, g.y, {
     lineBreak: false,
     baseline: 'alphabetic',
-    features: g.features.some((f) => !DEFAULT_FEATURES.has(f)) ? (g.features as PDFKit.Mixins.OpenTypeFeatures[]) : undefined,
+    // Only features that change this run's glyphs: pdfkit caches word shapes only when none are passed.
+    features: effectiveFeatures(g.text, g.features) as PDFKit.Mixins.OpenTypeFeatures[] | undefined,
     // pdfkit adds word spacing (stretch > 0, shrink < 0) to U+0020 advances; 0 keeps real space glyphs.
     wordSpacing: Math.abs(g.wordSpacingPt) > 0.001 ? g.wordSpacingPt : 0,
     link: g.link ?? undefined,
