@@ -18,9 +18,23 @@ export interface LineBreakerOptions {
   readonly algorithm?: 'knuth-plass' | 'first-fit';
 }
 
+/**
+ * Itemized words per (fonts, hyphenator), kept for the process: a rebuild after an edit re-itemizes only the
+ * words it has not seen (both keys are themselves reused per process, see createFontStore/createHyphenator).
+ */
+const wordCaches = new WeakMap<FontStore, WeakMap<Hyphenator, Map<string, WordItems>>>();
+
+function wordCache(fonts: FontStore, hyphenator: Hyphenator): Map<string, WordItems> {
+  let byHyph = wordCaches.get(fonts);
+  if (!byHyph) wordCaches.set(fonts, (byHyph = new WeakMap()));
+  let cache = byHyph.get(hyphenator);
+  if (!cache) byHyph.set(hyphenator, (cache = new Map()));
+  return cache;
+}
+
 /** Creates the report's BreakLinesFn: itemize → Knuth–Plass (first-fit fallback) → set lines; warns via diag. */
 export function createLineBreaker(opts: LineBreakerOptions): BreakLinesFn {
-  const cache = new Map<string, WordItems>();
+  const cache = wordCache(opts.fonts, opts.hyphenator);
   // Flow reruns (TOC passes, column balancing) ask again for the same paragraph object at the same width.
   const memo = new WeakMap<ParagraphSpec, Map<Pt, readonly Line[]>>();
   return (para: ParagraphSpec, widthPt: Pt): readonly Line[] => {

@@ -88,7 +88,21 @@ export function isUnhyphenatable(word: string): boolean {
 }
 
 /** Creates the Dutch hyphenator (async once: loads the patterns); exceptions extend the built-in list. */
-export async function createHyphenator(opts: { exceptions?: readonly string[] } = {}): Promise<Hyphenator> {
+export function createHyphenator(opts: { exceptions?: readonly string[] } = {}): Promise<Hyphenator> {
+  // One hyphenator (and its word cache) per exception list for the whole process: rebuilds reuse it.
+  const key = (opts.exceptions ?? []).join('\u0000');
+  let h = hyphenators.get(key);
+  if (!h) {
+    h = makeHyphenator(opts);
+    hyphenators.set(key, h);
+    h.catch(() => hyphenators.delete(key));
+  }
+  return h;
+}
+
+const hyphenators = new Map<string, Promise<Hyphenator>>();
+
+async function makeHyphenator(opts: { exceptions?: readonly string[] }): Promise<Hyphenator> {
   const hyphenateText = await loadEngine();
   const whole = new Map<string, number[]>();
   const prefixes: { prefix: string; breaks: number[] }[] = [];
