@@ -37,8 +37,8 @@ export interface FontStore {
    * Optional so that test fakes need only `measure`; text/ then measures each prefix.
    */
   prefixWidths?(text: string, key: string, sizePt: Pt, features?: readonly string[]): readonly Pt[];
-  /** Shapes many words at once ahead of measuring them (fontkit's cost is mostly per call); results are cached. */
-  prefetch?(words: readonly string[], key: string, features?: readonly string[]): void;
+  /** Shapes the words of a text at once ahead of measuring them (fontkit's cost is mostly per call); cached. */
+  prefetch?(text: string, key: string, features?: readonly string[]): void;
 }
 
 /** Default OpenType features for prose: kerning and standard ligatures, proportional figures. */
@@ -91,8 +91,14 @@ function loadFontStore(files: Readonly<Record<string, string>>): FontStore {
     }
     return units;
   };
-  const prefetch = (words: readonly string[], key: string, features: readonly string[] = DEFAULT_FEATURES): void => {
+  const seenTexts = new Set<string>();
+  const prefetch = (text: string, key: string, features: readonly string[] = DEFAULT_FEATURES): void => {
     const fk = features.join(',');
+    // A rebuild sees the same paragraphs again: skip texts whose words are all shaped already.
+    const seen = `${key}\u0000${fk}\u0000${text}`;
+    if (seenTexts.has(seen)) return;
+    seenTexts.add(seen);
+    const words = text.split(/[\s\u00ad]+/u);
     const todo = [...new Set(words)].filter((w) => w && !w.includes(SEPARATOR) && !prefixCache.has(`${key}\u0000${fk}\u0000${w}`));
     for (let i = 0; i < todo.length; i += PREFETCH_BATCH) {
       const batch = todo.slice(i, i + PREFETCH_BATCH);

@@ -112,7 +112,7 @@ export function itemize(
     return out;
   };
   // Shape the paragraph's words in a few batched calls (fontkit's cost is mostly per call).
-  for (const run of para.runs) fonts.prefetch?.(run.text.split(/[\s\u00ad]+/u), run.font, run.features);
+  for (const run of para.runs) fonts.prefetch?.(run.text, run.font, run.features);
   if (para.firstLineIndentPt > 0) items.push(box(para.firstLineIndentPt, -1, ''));
   const minLine = Math.min(opts.widthPt, opts.widthPt - Math.max(0, para.firstLineIndentPt));
   const words = wordRanges(cs.text);

@@ -47,7 +47,7 @@ describe('batched shaping (prefetch)', () => {
       const face = store.face(key);
       for (const features of [['kern', 'liga'], ['kern', 'liga', 'tnum']]) {
         const calls = vi.spyOn(face, 'layout');
-        store.prefetch!(words, key, features);
+        store.prefetch!(words.join(' '), key, features);
         // a few dozen calls for ~2,000 words, and none left for measuring them afterwards
         expect(calls.mock.calls.length).toBeLessThan(words.length / 20);
         calls.mockClear();
