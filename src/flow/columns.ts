@@ -97,9 +97,13 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
   if (first?.kind === 'block' && first.table?.repeat && start > 0) place(start, topFor(first, start), first, first.table.repeat);
   // 3. lines and boxes
   let snap: { i: number; st: State } | null = null;
+  let prevSnap: { i: number; st: State } | null = null;
   for (let i = start; i < items.length; i++) {
     const it = items[i]!;
-    if (!s.atTop && canBreakBefore(items, i, start)) snap = { i, st: copy(s) };
+    if (!s.atTop && canBreakBefore(items, i, start)) {
+      prevSnap = snap;
+      snap = { i, st: copy(s) };
+    }
     if (it.kind === 'block' && it.span === 'page') {
       s.pageDeferred.push(i);
       continue;
@@ -125,7 +129,13 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
       s.deferred.push(i);
       continue;
     }
-    if (canBreakBefore(items, i, start)) return done(s, i, warnings, false);
+    if (canBreakBefore(items, i, start)) {
+      // A column that would end on a hyphenated word ends one line earlier when the rules allow it
+      // (TeX's \brokenpenalty): the reader should not turn the page in the middle of a word.
+      const last = items[i - 1];
+      if (last?.kind === 'line' && last.line.hyphenated && prevSnap?.i === i - 1 && snap?.i === i) return done(prevSnap.st, i - 1, warnings, false);
+      return done(s, i, warnings, false);
+    }
     if (snap) return done(snap.st, snap.i, warnings, false);
     warnings.push(forcedBreak(breakViolation(items, i, start)!, it.source));
     return done(s, i, warnings, true);

@@ -23,6 +23,15 @@ describe('lines into columns', () => {
     expect([l24.page, l24.item.x, l24.item.y]).toEqual([4, 10, 40 + 8]);
   });
 
+  it('ends a column one line early rather than on a hyphenated word', () => {
+    // p.11 would be the last line of the first column (12 lines); mark it hyphenated.
+    const hyphenAt11 = { ...env, breakLines: (q: Parameters<typeof env.breakLines>[0], w: number) => env.breakLines(q, w).map((l, i) => (i === 11 ? { ...l, hyphenated: true } : l)) };
+    const { frames } = runFlowWith(compose, [section('a', [para('p', 40)])], theme, hyphenAt11, { firstPageNumber: 3 });
+    const l11 = find(frames, 'p.11');
+    expect([l11.page, l11.item.x, l11.item.y]).toEqual([3, COL2, OPENER_TOP + 8]);
+    expect(find(frames, 'p.10').item.x).toBe(20);
+  });
+
   it('starts every section on a new page with an anchor', () => {
     const { frames } = flow(section('a', [para('p', 3)]), section('b', [para('q', 3)]));
     expect(frames.map((f) => [f.number, f.sectionId, f.master])).toEqual([[3, 'a', 'opener'], [4, 'b', 'opener']]);

@@ -2,7 +2,7 @@ import type { FrameItem } from '../../pages/types.ts';
 import type { Block, BoxStyle } from '../../style/types.ts';
 import type { Pt } from '../../util/geometry.ts';
 import type { Box, LayoutEnv } from '../types.ts';
-import { finishBox, naturalWidth, placePara, runItem, type PlacedPara } from './place.ts';
+import { finishBox, naturalWidth, placePara, runItem, shiftItems, snapUp, type PlacedPara } from './place.ts';
 
 /** Gap under a box title (about a third of a 9.5pt title's leading). */
 const TITLE_GAP_PT = 4;
@@ -43,10 +43,17 @@ function decoration(box: BoxStyle, widthPt: Pt, heightPt: Pt): FrameItem[] {
   return out;
 }
 
-/** Wraps content parts into a decorated box: height = content + bottom padding. */
+/**
+ * Wraps content parts into a decorated box: height = content + bottom padding. A filled or outlined panel grows
+ * to the baseline grid itself (content centred in the extra room), so the rounding is inside the tint instead of
+ * an empty band under it, and the next heading sits one line below the box, not up to two.
+ */
 function panel(box: BoxStyle, widthPt: Pt, contentBottom: Pt, parts: readonly PlacedPara[], extra: FrameItem[], env: LayoutEnv, source: Block['source']): Box {
-  const heightPt = contentBottom + box.padding.bottom;
-  const items = [...decoration(box, widthPt, heightPt), ...extra, ...parts.flatMap((p) => p.items)];
+  const natural = contentBottom + box.padding.bottom;
+  const visible = Boolean(box.fill || box.stroke);
+  const heightPt = visible ? snapUp(box.spaceBeforePt + natural + box.spaceAfterPt, env.gridPt) - box.spaceBeforePt - box.spaceAfterPt : natural;
+  const content = shiftItems([...extra, ...parts.flatMap((p) => p.items)], 0, (heightPt - natural) / 2);
+  const items = [...decoration(box, widthPt, heightPt), ...content];
   return finishBox(widthPt, heightPt, items, box, env, source, [...new Set(parts.flatMap((p) => p.footnoteIds))]);
 }
 
