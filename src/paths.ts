@@ -1,11 +1,19 @@
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The package root: templates/, fonts/ and the bundled content ship next to the code.
- * Works from src/ (vitest, tsx) and from dist/ (the bundled CLI), both one level below the root.
+ * The package root: templates/, fonts/ and the bundled content ship next to the code. Found by walking up from
+ * this module to the folder with package.json, so it holds from src/ (vitest), dist/ and dist/chunks/ (the CLI).
  */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
 
 /** Where the template folders live. */
 export const TEMPLATES_DIR = resolve(PACKAGE_ROOT, 'templates');
