@@ -43,22 +43,25 @@ export async function runBuild(contentDir: string, o: BuildFlags): Promise<void>
   process.stdout.write(`wrote ${out} (${r.document.pages.length} pages, ${(r.pdf.length / 1024).toFixed(0)} KiB)\n`);
 }
 
-/** `reportpress check`: load, validate and bind; writes nothing. */
-export async function runCheck(contentDir: string, o: { strict?: boolean }): Promise<void> {
+/** Load, validate and bind a content folder with its template: what check and charts share with build. */
+async function loadBound(contentDir: string) {
   const diag = createSink();
   const source = await loadReport(contentDir, { diag });
-  await loadTheme(TEMPLATES_DIR, source.meta.template);
-  bindFigures(source, { diag });
+  const theme = await loadTheme(TEMPLATES_DIR, source.meta.template);
+  const bound = bindFigures(source, { diag });
+  return { diag, source, theme, bound };
+}
+
+/** `reportpress check`: load, validate and bind; writes nothing. */
+export async function runCheck(contentDir: string, o: { strict?: boolean }): Promise<void> {
+  const { diag, source } = await loadBound(contentDir);
   report(diag.items, o.strict);
   process.stdout.write(`ok: ${source.sections.length} sections, ${source.files.length} files checked\n`);
 }
 
 /** `reportpress charts`: renders every chart of the report as SVG and PNG. */
 export async function runCharts(contentDir: string, o: { output: string }): Promise<void> {
-  const diag = createSink();
-  const source = await loadReport(contentDir, { diag });
-  const theme = await loadTheme(TEMPLATES_DIR, source.meta.template);
-  const bound = bindFigures(source, { diag });
+  const { diag, theme, bound } = await loadBound(contentDir);
   const fonts = createFontStore(FONTS_DIR, theme.fonts);
   const { renderCharts, writeChartFiles } = await import('../charts/index.ts');
   const charts = await renderCharts(bound.charts, { theme: theme.chart, fonts, frameWidthPt: (s) => chartFrameWidth(theme, s) }, { diag });

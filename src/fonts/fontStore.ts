@@ -41,7 +41,7 @@ export interface FontStore {
   prefetch?(text: string, key: string, features?: readonly string[]): void;
 }
 
-/** Default OpenType features for prose: kerning and standard ligatures, proportional figures. */
+/** Default OpenType features: kerning and standard ligatures (figure styles come from the template). */
 export const DEFAULT_FEATURES: readonly string[] = ['kern', 'liga'];
 
 /**
@@ -82,8 +82,9 @@ function loadFontStore(files: Readonly<Record<string, string>>): FontStore {
   };
   // Prefix advances per (face, features, text) at 1000 units, so one cache serves every size and both measure calls.
   const prefixCache = new Map<string, Float64Array>();
+  const cacheKey = (text: string, key: string, features: readonly string[]) => `${key}\u0000${features.join(',')}\u0000${text}`;
   const prefixUnits = (text: string, key: string, features: readonly string[]): Float64Array => {
-    const ck = `${key}\u0000${features.join(',')}\u0000${text}`;
+    const ck = cacheKey(text, key, features);
     let units = prefixCache.get(ck);
     if (!units) {
       units = shapePrefix(face(key), text, features);
@@ -93,17 +94,16 @@ function loadFontStore(files: Readonly<Record<string, string>>): FontStore {
   };
   const seenTexts = new Set<string>();
   const prefetch = (text: string, key: string, features: readonly string[] = DEFAULT_FEATURES): void => {
-    const fk = features.join(',');
     // A rebuild sees the same paragraphs again: skip texts whose words are all shaped already.
-    const seen = `${key}\u0000${fk}\u0000${text}`;
+    const seen = cacheKey(text, key, features);
     if (seenTexts.has(seen)) return;
     seenTexts.add(seen);
     const words = text.split(/[\s\u00ad]+/u);
-    const todo = [...new Set(words)].filter((w) => w && !w.includes(SEPARATOR) && !prefixCache.has(`${key}\u0000${fk}\u0000${w}`));
+    const todo = [...new Set(words)].filter((w) => w && !w.includes(SEPARATOR) && !prefixCache.has(cacheKey(w, key, features)));
     for (let i = 0; i < todo.length; i += PREFETCH_BATCH) {
       const batch = todo.slice(i, i + PREFETCH_BATCH);
       shapeBatch(face(key), batch, features).forEach((units, j) => {
-        if (units) prefixCache.set(`${key}\u0000${fk}\u0000${batch[j]}`, units);
+        if (units) prefixCache.set(cacheKey(batch[j], key, features), units);
       });
     }
   };

@@ -14,23 +14,28 @@ const lastChar = (t: string): string => {
  * lookups do not reach across spaces (pair kerning, ligatures), but reuses the words the breaker already shaped:
  * fontkit costs ~25 µs per glyph, so shaping every line again would double the cold time.
  */
-export function runWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): Pt {
-  let cache = caches.get(fonts);
-  if (!cache) {
-    cache = new Map();
-    caches.set(fonts, cache);
-  }
-  const key = `${font}\u0000${sizePt}\u0000${features.join(',')}\u0000${text}`;
-  let w = cache.get(key);
-  if (w === undefined) {
-    w = composeWidth(fonts, text, font, sizePt, features);
-    cache.set(key, w);
-  }
-  return w;
-}
+export const runWidth = memoPerStore(composeWidth);
 
-// Line widths per FontStore: a rerun of flow (TOC passes) sets the same lines again.
-const caches = new WeakMap<FontStore, Map<string, Pt>>();
+type Measure<T> = (fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]) => T;
+
+/**
+ * Caches a run measurement per FontStore: flow reruns (TOC passes, tail re-flow) and rebuilds in the same process
+ * set the same lines again.
+ */
+function memoPerStore<T>(measure: Measure<T>): Measure<T> {
+  const caches = new WeakMap<FontStore, Map<string, T>>();
+  return (fonts, text, font, sizePt, features) => {
+    let cache = caches.get(fonts);
+    if (!cache) caches.set(fonts, (cache = new Map()));
+    const key = `${font}\u0000${sizePt}\u0000${features.join(',')}\u0000${text}`;
+    let w = cache.get(key);
+    if (w === undefined) {
+      w = measure(fonts, text, font, sizePt, features);
+      cache.set(key, w);
+    }
+    return w;
+  };
+}
 
 function composeWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): Pt {
   const m = (t: string): Pt => fonts.measure(t, font, sizePt, features);
@@ -58,20 +63,7 @@ const SEPARATOR = /\s/u;
  * (space advance + extra) between words, so kerning across spaces is lost and every whitespace character
  * (also U+00A0) becomes a stretchable space. Returns the words' width and the number of separators.
  */
-export function spacedWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): SpacedWidth {
-  let cache = spacedCaches.get(fonts);
-  if (!cache) {
-    cache = new Map();
-    spacedCaches.set(fonts, cache);
-  }
-  const key = `${font}\u0000${sizePt}\u0000${features.join(',')}\u0000${text}`;
-  let w = cache.get(key);
-  if (!w) {
-    w = measureSpaced(fonts, text, font, sizePt, features);
-    cache.set(key, w);
-  }
-  return w;
-}
+export const spacedWidth = memoPerStore(measureSpaced);
 
 /** Words' width, separator count and the space advance of one run (see spacedWidth). */
 export interface SpacedWidth {
@@ -79,9 +71,6 @@ export interface SpacedWidth {
   readonly separators: number;
   readonly space: Pt;
 }
-
-// Per FontStore, like the run widths: the same lines are set again by reruns and by the warm benchmark.
-const spacedCaches = new WeakMap<FontStore, Map<string, SpacedWidth>>();
 
 function measureSpaced(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): SpacedWidth {
   let words = 0;
