@@ -12,13 +12,13 @@ const content = join(root, 'content', 'jaarverslag-2020');
 const scratch = mkdtempSync(join(tmpdir(), 'reportpress-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function coldBuild(dir, label) {
+function coldBuild(dir, label, extra = []) {
   const walls = [];
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const json = join(scratch, `bench-${label}-${i}.json`);
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'build', dir, '-o', join(scratch, `${label}.pdf`), '--charts-dir', join(scratch, 'charts')], {
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'build', dir, '-o', join(scratch, `${label}.pdf`), '--charts-dir', join(scratch, 'charts'), ...extra], {
       env: { ...process.env, REPORTPRESS_BENCH_JSON: json },
       encoding: 'utf8',
     });
@@ -77,8 +77,35 @@ async function rebuildAfterEdit() {
   return { wall: median(walls), rss: process.memoryUsage().rss, pages: 0, stages };
 }
 
+/** The charts stage of in-process rebuilds: unchanged charts, all 8 after a figure change, all 8 from nothing. */
+async function chartRebuilds() {
+  const { buildReport, clearRenderCache, clearCompileCache } = await import(join(root, 'dist', 'index.js'));
+  await buildReport({ contentDir: content });
+  const cases = {
+    'unchanged (cache hits)': () => {},
+    'all re-rendered, compiled specs kept (as after a figure change)': () => clearRenderCache(),
+    'all re-rendered from nothing': () => (clearRenderCache(), clearCompileCache()),
+  };
+  const stages = {};
+  for (const [name, prepare] of Object.entries(cases)) {
+    const ms = [];
+    for (let i = 0; i < RUNS; i++) {
+      prepare();
+      const r = await buildReport({ contentDir: content });
+      ms.push(r.timings.find((t) => t[0] === 'charts')[1]);
+    }
+    stages[name] = median(ms);
+  }
+  return stages;
+}
+
 try {
-  print('cold build, bundled report', coldBuild(content, 'cold'));
+  print('cold build, bundled report, no chart cache (a first build)', coldBuild(content, 'cold', ['--no-cache']));
+  const cached = coldBuild(content, 'cached');
+  console.log(`\ncold build, bundled report, chart cache in out/.cache filled: median of ${RUNS} runs`);
+  console.log(`  wall time   ${cached.wall.toFixed(0)} ms   charts ${cached.stages.charts.toFixed(1)} ms`);
+  console.log(`\ncharts stage in a warm process (8 charts), median of ${RUNS} runs`);
+  for (const [k, v] of Object.entries(await chartRebuilds())) console.log(`  ${k.padEnd(66)}${v.toFixed(1).padStart(8)} ms`);
   print('rebuild after an edit to one article (same process, warm caches)', await rebuildAfterEdit());
   print('cold build, 10× document', coldBuild(tenfold(), 'tenfold'));
 } finally {

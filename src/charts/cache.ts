@@ -1,50 +1,111 @@
 /**
- * In-memory cache of rendered charts for rebuilds in one process (watch mode, tests, the bench): a chart whose
- * spec, data, frame, theme and fonts are unchanged is not compiled, rendered or rasterised again.
- * Only renders that produced no diagnostics are kept, so a hit never hides a warning.
+ * Rendered charts by cache key (chartKey.ts), so an unchanged chart is not rendered again:
+ * - in memory, for rebuilds in one process (bench, tests, a future watch mode);
+ * - on disk when the build names a cache folder (the CLI uses out/.cache), for the next CLI run: an
+ *   editor who changed only text never waits for vega. Entries are validated when read; a damaged one
+ *   is a miss. Writes are atomic and failures to write are ignored (the cache is only an optimisation).
+ * Only renders that raised no diagnostic are stored, so a hit never hides a warning.
  */
-import { createHash } from 'node:crypto';
-import type { BoundChartSpec } from '../bind/types.ts';
-import type { FontStore } from '../fonts/fontStore.ts';
-import type { ResolvedTheme } from '../spec/theme.ts';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RenderedChart } from './types.ts';
 
-/** The size-independent part of a rendered chart: everything but its id and text alternative. */
-export interface CachedRender {
-  readonly svg: string;
-  readonly widthPt: number;
-  readonly heightPt: number;
-  readonly png: Promise<Uint8Array>;
+interface Entry {
+  readonly rendered: RenderedChart;
+  png?: Promise<Uint8Array>;
 }
 
-/** Most charts kept: a few reports' worth; each entry holds an SVG and a PNG of some tens of KiB. */
+/** Most charts kept in memory: a few reports' worth (an SVG and a PNG of some tens of KiB each). */
 const MAX_ENTRIES = 64;
+/** Most renders kept on disk; the least recently written go first. */
+const MAX_DISK_ENTRIES = 256;
 
-const entries = new Map<string, CachedRender>();
+const entries = new Map<string, Entry>();
 
-/** Hash of everything that decides a chart's SVG and PNG (not its id, positions or alt). */
-export function renderKey(chart: BoundChartSpec, theme: ResolvedTheme['chart'], fonts: FontStore, frameWidthPt: number): string {
-  const input = JSON.stringify([chart.spec, chart.datasets, chart.size, frameWidthPt, theme, fonts.files]);
-  return createHash('sha256').update(input).digest('hex');
-}
+const chartsDir = (cacheDir: string) => join(cacheDir, 'charts');
 
-/** The cached render for a key, refreshed as most recently used. */
-export function cachedRender(key: string): CachedRender | undefined {
-  const hit = entries.get(key);
-  if (hit) {
-    entries.delete(key);
-    entries.set(key, hit);
-  }
-  return hit;
-}
-
-/** Keeps a render; a PNG that fails later is dropped again. Evicts the least recently used beyond MAX_ENTRIES. */
-export function cacheRender(key: string, r: CachedRender): void {
-  entries.set(key, r);
-  r.png.catch(() => entries.delete(key));
+function remember(key: string, e: Entry): Entry {
+  entries.delete(key);
+  entries.set(key, e);
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+  return e;
 }
 
-/** Empties the cache (tests that measure a cold render). */
+/** A render from memory, else from the disk cache, else undefined. */
+export function lookupRender(key: string, cacheDir?: string): RenderedChart | undefined {
+  const hit = entries.get(key);
+  if (hit) return remember(key, hit).rendered;
+  if (!cacheDir) return undefined;
+  const r = readJson(join(chartsDir(cacheDir), `${key}.json`));
+  return r ? remember(key, { rendered: r }).rendered : undefined;
+}
+
+/** Keeps a render in memory and, with a cache folder, on disk. */
+export function storeRender(key: string, r: RenderedChart, cacheDir?: string): void {
+  remember(key, { rendered: r });
+  if (cacheDir) writeAtomic(chartsDir(cacheDir), `${key}.json`, JSON.stringify(r));
+}
+
+/** The chart's PNG: made once by `make`, then served from memory or the disk cache. */
+export function cachedPng(key: string, r: RenderedChart, make: () => Promise<Uint8Array>, cacheDir?: string): Promise<Uint8Array> {
+  const e = entries.get(key) ?? remember(key, { rendered: r });
+  if (e.png) return e.png;
+  const file = cacheDir && join(chartsDir(cacheDir), `${key}.png`);
+  const onDisk = file ? readBytes(file) : undefined;
+  e.png = onDisk ? Promise.resolve(onDisk) : make();
+  e.png.then(
+    (png) => {
+      if (cacheDir && !onDisk) writeAtomic(chartsDir(cacheDir), `${key}.png`, png);
+    },
+    () => entries.get(key) === e && (e.png = undefined), // a failed PNG is tried again next time
+  );
+  return e.png;
+}
+
+/** Empties the in-memory cache (tests that measure a cold render). */
 export function clearRenderCache(): void {
   entries.clear();
+}
+
+function readJson(file: string): RenderedChart | undefined {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as RenderedChart;
+    const ok = typeof r.svg === 'string' && r.svg.startsWith('<svg') && [r.widthPt, r.heightPt, r.scale].every((n) => typeof n === 'number' && n > 0);
+    return ok ? { svg: r.svg, widthPt: r.widthPt, heightPt: r.heightPt, scale: r.scale } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readBytes(file: string): Uint8Array | undefined {
+  try {
+    const b = readFileSync(file);
+    // A PNG signature and at least a header: anything else is a damaged entry.
+    return b.length > 33 && b.readUInt32BE(0) === 0x89504e47 ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeAtomic(dir: string, name: string, data: string | Uint8Array): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, data);
+    renameSync(tmp, join(dir, name));
+    prune(dir);
+  } catch {
+    // read-only or full disk: the build goes on without caching
+  }
+}
+
+/** Removes the oldest renders beyond MAX_DISK_ENTRIES (with their PNGs). */
+function prune(dir: string): void {
+  const renders = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  if (renders.length <= MAX_DISK_ENTRIES) return;
+  const byAge = renders.map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs })).sort((a, b) => a.t - b.t || (a.f < b.f ? -1 : 1));
+  for (const { f } of byAge.slice(0, renders.length - MAX_DISK_ENTRIES)) {
+    rmSync(join(dir, f), { force: true });
+    rmSync(join(dir, f.replace(/\.json$/, '.png')), { force: true });
+  }
 }

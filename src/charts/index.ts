@@ -1,10 +1,10 @@
 /**
- * Charts stage: BoundChartSpec[] → ChartAsset per chart id.
- * In: Vega-Lite specs naming the report's datasets. Out: vector SVG (text as text, theme font family),
- * a PNG at 2× the placed size, the placed size in pt and a text alternative.
- * Invariants: no network or file access (sandbox + deny-all loader), deterministic output (seeded random,
- * fixed nl-NL locale, widths measured with the report's fonts). Never touches pdfkit.
- * vega and vega-lite are imported only when there is a chart to render.
+ * Charts stage: BoundChartSpec[] → ChartAsset per chart id (placed size, SVG, alt text, PNG on request).
+ * - plan: sandbox, theme, datasets, frame size, cache key;
+ * - render with vega, only the charts that no cache (memory, or the build's cache folder) holds;
+ * - PNG: rasterised with sharp only when an export asks for it, and cached like the SVG.
+ * Invariants: no network or file access for chart data (sandbox + deny-all loader), deterministic output
+ * (seeded random, fixed nl-NL locale, widths measured with the report's fonts). Never touches pdfkit.
  */
 import type { BoundChartSpec } from '../bind/types.ts';
 import type { Diagnostic } from '../diag/types.ts';
@@ -12,74 +12,76 @@ import type { DiagnosticSink } from '../diag/sink.ts';
 import { isReportError, ReportError } from '../diag/errors.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
-import type { ChartAsset } from './types.ts';
+import type { ChartAsset, RenderedChart } from './types.ts';
 import { altText } from './altText.ts';
-import { cachedRender, cacheRender, renderKey, type CachedRender } from './cache.ts';
-import { chartMessages } from './messages.ts';
-import { preloadSharp, rasterize } from './rasterize.ts';
-import { loadVega, type VegaLibs } from './loadVega.ts';
-import { prepareSpec } from './prepareSpec.ts';
-import { renderSvg } from './renderSvg.ts';
-import { sandboxSpec } from './sandbox.ts';
-import { installTextMetrics } from './textMetrics.ts';
+import { cachedPng, lookupRender, storeRender } from './cache.ts';
+import { planChart, type ChartPlan } from './plan.ts';
+import { rasterize } from './rasterize.ts';
+import { renderPlans, type RenderResult } from './renderPlans.ts';
 
 export { writeChartFiles } from './writeChartFiles.ts';
 export { clearRenderCache } from './cache.ts';
+export { clearCompileCache } from './compileCache.ts';
+export { writeVegaCodeCache } from './loadVega.ts';
+export type { ChartAsset, ChartBox } from './types.ts';
 
-/** Below this a scaled-down chart's 8pt labels drop under 7pt, too small for print. */
-const MIN_SCALE = 0.85;
-
-/** What the charts stage needs from the theme, fonts and page frame. */
+/** What the charts stage needs from the theme, fonts and page frame, and where it may cache. */
 export interface ChartOptions {
   readonly theme: ResolvedTheme['chart'];
   readonly fonts: FontStore;
   readonly frameWidthPt: (size: 'column' | 'full') => number;
+  /** Folder for the on-disk render cache; none: memory only. */
+  readonly cacheDir?: string;
 }
 
-/** Renders every chart; all refusals and compile errors of all charts are thrown together as one ReportError. */
-export async function renderCharts(
-  specs: readonly BoundChartSpec[],
-  opts: ChartOptions,
-  ctx: { diag: DiagnosticSink },
-): Promise<ReadonlyMap<string, ChartAsset>> {
-  if (specs.length === 0) return new Map();
-  // 1. Charts unchanged since an earlier build in this process come from the cache; vega loads only for the rest.
-  const keys = specs.map((c) => renderKey(c, opts.theme, opts.fonts, opts.frameWidthPt(c.size)));
-  const allCached = keys.every((k) => cachedRender(k));
-  if (!allCached) preloadSharp();
-  const libs = allCached ? undefined : await loadVega();
-  if (libs) installTextMetrics(libs.untyped.textMetrics, opts.fonts, opts.theme.fontKeys);
-  // 2. Render one chart at a time (vega's text metrics and random are global); PNGs rasterise meanwhile.
-  const errors: Diagnostic[] = [];
-  const pending: Promise<ChartAsset>[] = [];
-  for (const [i, chart] of specs.entries()) {
+/**
+ * Renders every chart, each from a cache when it holds it. The sandbox's refusals of all charts, or else
+ * every chart's render errors, are thrown together as one ReportError.
+ */
+export async function renderCharts(specs: readonly BoundChartSpec[], opts: ChartOptions, ctx: { diag: DiagnosticSink }): Promise<ReadonlyMap<string, ChartAsset>> {
+  const plans: ChartPlan[] = [];
+  const refusals: Diagnostic[] = [];
+  for (const chart of specs) {
     try {
-      const r = cachedRender(keys[i]) ?? (await renderOne(chart, keys[i], libs!, opts, ctx.diag));
-      pending.push(r.png.then((png) => ({ id: chart.id, svg: r.svg, widthPt: r.widthPt, heightPt: r.heightPt, png, alt: altText(chart) })));
+      plans.push(planChart(chart, opts.theme, opts.fonts, opts.frameWidthPt(chart.size), ctx.diag));
     } catch (e) {
       if (!isReportError(e)) throw e;
-      errors.push(...e.diagnostics);
+      refusals.push(...e.diagnostics);
     }
   }
-  const assets = await Promise.all(pending);
-  // 3. Report every refused chart at once; otherwise the assets in input order.
-  if (errors.length) throw new ReportError(errors);
-  return new Map(assets.map((a) => [a.id, a]));
+  if (refusals.length) throw new ReportError(refusals);
+  const found = new Map<string, RenderedChart>();
+  for (const p of plans) {
+    const hit = lookupRender(p.key, opts.cacheDir);
+    if (hit) found.set(p.key, hit);
+  }
+  // vega loads only when some chart is in no cache; charts with equal keys render once.
+  const misses = [...new Map(plans.filter((p) => !found.has(p.key)).map((p) => [p.key, p])).values()];
+  const results = misses.length ? await renderPlans({ plans: misses, theme: opts.theme }, opts.fonts) : [];
+  return collect(plans, found, results, opts, ctx.diag);
 }
 
-/** Sandbox → theme and size → vega SVG, with its PNG rasterising in the background; cached when it raised no diagnostic. */
-async function renderOne(chart: BoundChartSpec, key: string, libs: VegaLibs, opts: ChartOptions, diag: DiagnosticSink): Promise<CachedRender> {
-  let raised = 0;
-  const counted: DiagnosticSink = { push: (d) => (raised++, diag.push(d)), items: diag.items, hasErrors: () => diag.hasErrors() };
-  const safe = sandboxSpec(chart, counted);
-  const frame = opts.frameWidthPt(chart.size);
-  const labelWidth = (s: string) => opts.fonts.measure(s, opts.theme.fontKeys.normal, opts.theme.fontSize);
-  const r = await renderSvg(chart, prepareSpec(chart, safe, opts.theme, frame, labelWidth), libs, counted);
-  const scale = Math.min(1, frame / r.width);
-  if (scale < MIN_SCALE) counted.push(chartMessages.scaledDown(chart.id, r.width, frame, chart.source));
-  const png = rasterize(r.svg, opts.fonts, opts.theme.fontKeys, scale);
-  png.catch(() => {}); // handled by Promise.all in renderCharts; avoids an unhandled-rejection crash meanwhile
-  const out: CachedRender = { svg: r.svg, widthPt: r.width * scale, heightPt: r.height * scale, png };
-  if (raised === 0) cacheRender(key, out);
-  return out;
+/** Reports diagnostics, caches clean renders, and pairs renders with their charts in input order. */
+function collect(
+  plans: readonly ChartPlan[],
+  found: Map<string, RenderedChart>,
+  results: readonly RenderResult[],
+  opts: ChartOptions,
+  diag: DiagnosticSink,
+): Map<string, ChartAsset> {
+  const errors: Diagnostic[] = [];
+  for (const r of results) {
+    for (const d of r.diagnostics) d.severity === 'error' ? errors.push(d) : diag.push(d);
+    if (r.rendered) {
+      found.set(r.key, r.rendered);
+      if (r.diagnostics.length === 0) storeRender(r.key, r.rendered, opts.cacheDir);
+    }
+  }
+  if (errors.length) throw new ReportError(errors);
+  return new Map(plans.map((p) => [p.chart.id, asset(p, found.get(p.key)!, opts)]));
+}
+
+function asset(p: ChartPlan, r: RenderedChart, opts: ChartOptions): ChartAsset {
+  const png = () => cachedPng(p.key, r, () => rasterize(r.svg, opts.fonts, opts.theme.fontKeys, r.scale), opts.cacheDir);
+  return { id: p.chart.id, svg: r.svg, widthPt: r.widthPt, heightPt: r.heightPt, alt: altText(p.chart), png };
 }

@@ -9,12 +9,6 @@ const CSS_DPI = 72;
 
 let sharpModule: Promise<typeof import('sharp')> | undefined;
 
-/** Starts importing sharp (libvips) so it loads while vega renders the first chart. */
-export function preloadSharp(): void {
-  sharpModule ??= import('sharp');
-  sharpModule.catch(() => {}); // a failed import is reported by rasterize()
-}
-
 /**
  * Renders a chart SVG to a PNG at PNG_SCALE× with sharp (librsvg). Text is first turned into glyph
  * outlines from the report's fonts (placedScale = placed width / SVG width), so the PNG shows the report's font and never a system substitute.

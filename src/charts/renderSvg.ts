@@ -5,6 +5,7 @@ import type { VegaLibs } from './loadVega.ts';
 import { chartMessages as msg } from './messages.ts';
 import { createSandboxLoader, MAX_MARKS, spanAt } from './sandbox.ts';
 import { NL_NUMBER_LOCALE, NL_TIME_LOCALE } from './themeConfig.ts';
+import { compileWithoutData } from './compileCache.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -19,7 +20,7 @@ export interface RenderedSvg {
   readonly marks: number;
 }
 
-/** Compiles with vega-lite, runs vega headless (renderer 'none', no loader access) and serialises to SVG. */
+/** Compiles with vega-lite (or reuses an equal compile, compileCache.ts), runs vega headless (renderer 'none', no loader access) and serialises to SVG. */
 export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: VegaLibs, diag: DiagnosticSink): Promise<RenderedSvg> {
   const { vega, vl } = libs;
   // A boxplot's outlier layer is empty when nothing lies outside the whiskers; vega then warns about it.
@@ -27,7 +28,8 @@ export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: V
   const logger = createLogger(chart, diag, (t) => hasBoxplot && t.startsWith('Infinite extent'));
   let vgSpec;
   try {
-    vgSpec = vl.compile(spec as never, { logger: logger as never }).spec;
+    const before = diag.items.length;
+    vgSpec = compileWithoutData(spec, (s) => vl.compile(s as never, { logger: logger as never }).spec as JsonObject, () => diag.items.length > before);
   } catch (e) {
     if (isReportError(e)) throw e;
     throw new ReportError(msg.compileFailed((e as Error).message, spanAt(chart, '')));

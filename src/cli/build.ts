@@ -26,6 +26,8 @@ export interface BuildOptions {
   readonly contentDir: string;
   readonly templatesDir?: string;
   readonly fontsDir?: string;
+  /** Folder for caches kept between builds (rendered charts); none: memory only. */
+  readonly cacheDir?: string;
 }
 
 /** Everything a build produced, in memory; the CLI decides what to write. */
@@ -58,13 +60,18 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   // 3. figures into prose, tables and chart data
   const bound = await timed('bind', () => bindFigures(source, ctx));
   const fonts = await timed('fonts', () => createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts));
-  // 4. charts (vega is imported only when there are charts)
+  // 4. charts (vega is imported only when a chart is in no cache); images decode in sharp's threads meanwhile
+  const pendingImages = prepareImages(bound.images);
   const charts: ReadonlyMap<string, ChartAsset> = bound.charts.length
     ? await timed('charts', async () =>
-        (await import('../charts/index.ts')).renderCharts(bound.charts, { theme: theme.chart, fonts, frameWidthPt: (s) => chartFrameWidth(theme, s) }, ctx),
+        (await import('../charts/index.ts')).renderCharts(
+          bound.charts,
+          { theme: theme.chart, fonts, frameWidthPt: (s) => chartFrameWidth(theme, s), cacheDir: opts.cacheDir },
+          ctx,
+        ),
       )
     : new Map();
-  const images = await timed('images', () => prepareImages(bound.images));
+  const images = await timed('images', () => pendingImages);
   // 5. style: blocks with resolved type, colour and spacing
   const sections = await timed('style', () => resolveStyles(bound, theme, charts, images, fonts));
   // 6. text: hyphenation patterns and the paragraph line breaker
@@ -86,6 +93,7 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   );
   timings.push(['└ breaking', breakingMs]);
   // 8. the PDF
-  const pdf = await timed('pdf', () => writePdf({ ...document, fonts: fonts.files }, { svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i), faces: (k) => fonts.pdfFace?.(k) ?? fonts.face(k) }));
+  const pdf = await timed('pdf', () => writePdf({ ...document, fonts: fonts.files }, { svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i), faces: (k) => fonts.pdfFace?.(k) ?? fonts.face(k), charts }));
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }
+

@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ReportError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { createSink } from '../diag/sink.ts';
@@ -18,13 +18,22 @@ interface BuildFlags {
   strict?: boolean;
   typoReport?: boolean;
   timings?: boolean;
+  cacheDir?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
+}
+
+/** The build cache: --cache-dir, else .cache beside the output (out/.cache), or none with --no-cache. */
+function cacheDirFor(o: { cacheDir?: string; cache?: boolean }, output: string): string | undefined {
+  if (o.cache === false) return undefined;
+  return resolve(o.cacheDir ?? join(dirname(output), '.cache'));
 }
 
 /** `reportpress build`: writes the PDF atomically (never a half-written file) and the chart exports. */
 export async function runBuild(contentDir: string, o: BuildFlags): Promise<void> {
-  const r = await buildReport({ contentDir });
+  const out = resolve(o.output ?? `out/${basename(resolve(contentDir))}.pdf`);
+  const r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out) });
   report(r.diagnostics.items, o.strict);
-  const out = resolve(o.output ?? `out/${r.name}.pdf`);
   await writeAtomic(out, r.pdf);
   if (r.charts.size) {
     const { writeChartFiles } = await import('../charts/index.ts');
@@ -60,11 +69,14 @@ export async function runCheck(contentDir: string, o: { strict?: boolean }): Pro
 }
 
 /** `reportpress charts`: renders every chart of the report as SVG and PNG. */
-export async function runCharts(contentDir: string, o: { output: string }): Promise<void> {
+export async function runCharts(contentDir: string, o: { output: string; cacheDir?: string; cache?: boolean }): Promise<void> {
   const { diag, theme, bound } = await loadBound(contentDir);
   const fonts = createFontStore(FONTS_DIR, theme.fonts);
-  const { renderCharts, writeChartFiles } = await import('../charts/index.ts');
-  const charts = await renderCharts(bound.charts, { theme: theme.chart, fonts, frameWidthPt: (s) => chartFrameWidth(theme, s) }, { diag });
+  const { renderCharts, writeChartFiles, writeVegaCodeCache } = await import('../charts/index.ts');
+  const cacheDir = cacheDirFor(o, resolve(o.output));
+  const charts = await renderCharts(bound.charts, { theme: theme.chart, fonts, frameWidthPt: (s) => chartFrameWidth(theme, s), cacheDir }, { diag });
+  // scripts/compile.mjs runs this command once to make dist/vega.cjs's code cache from a real render.
+  if (process.env.REPORTPRESS_WRITE_VEGA_CODE_CACHE) writeVegaCodeCache();
   report(diag.items, false);
   await writeChartFiles(charts, resolve(o.output));
   process.stdout.write(`wrote ${charts.size} charts to ${resolve(o.output)}\n`);

@@ -21,6 +21,8 @@ program
   .option('--strict', 'treat warnings as errors')
   .option('--typo-report', 'print the typographic report (lines, hyphens, widows, word spacing)')
   .option('--timings', 'print the time of each stage')
+  .option('--cache-dir <dir>', 'where rendered charts are kept between builds (default: .cache beside the PDF)')
+  .option('--no-cache', 'render every chart again and keep nothing')
   .action(async (dir: string, o) => runBuild(resolve(dir), o));
 
 program
@@ -35,6 +37,8 @@ program
   .description('render every chart as SVG and PNG')
   .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
   .option('-o, --output <dir>', 'output folder', 'out/charts')
+  .option('--cache-dir <dir>', 'where rendered charts are kept between runs (default: .cache beside the output folder)')
+  .option('--no-cache', 'render every chart again and keep nothing')
   .action(async (dir: string, o) => runCharts(resolve(dir), o));
 
 try {

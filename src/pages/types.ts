@@ -30,6 +30,8 @@ export type FrameItem =
   | { readonly kind: 'rule'; readonly x1: Pt; readonly y1: Pt; readonly x2: Pt; readonly y2: Pt; readonly color: string; readonly widthPt: Pt }
   | { readonly kind: 'image'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly png: Uint8Array; readonly alt: string }
   | { readonly kind: 'svg'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly svg: string; readonly alt: string }
+  /** A chart, drawn by pdf/ from its rendered SVG (vega may still be drawing it while pages are laid out). */
+  | { readonly kind: 'chart'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly chartId: string; readonly alt: string }
   | { readonly kind: 'link'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly url: string }
   /** Internal link to a named destination (TOC entries). */
   | { readonly kind: 'goto'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly dest: string }

@@ -22,6 +22,8 @@ export interface PdfOptions {
    * are parsed once per process and glyph data stays warm; without it pdfkit reads the files itself.
    */
   readonly faces?: (key: string) => object;
+  /** Rendered chart SVGs by chart id, for the document's chart items. */
+  readonly charts?: ReadonlyMap<string, { readonly svg: string }>;
 }
 
 /** Draws every page and returns the PDF bytes. */
@@ -71,6 +73,12 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, opts: PdfOptions): void {
       case 'svg':
         drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey);
         break;
+      case 'chart': {
+        const chart = opts.charts?.get(item.chartId);
+        if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
+        drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey);
+        break;
+      }
       case 'link':
         doc.link(item.x, item.y, item.width, item.height, item.url);
         break;

@@ -1,5 +1,5 @@
 import type { BoundReport, BoundSection, BoundText } from '../bind/types.ts';
-import type { ChartAsset } from '../charts/types.ts';
+import type { ChartBox } from '../charts/types.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { Pt } from '../util/geometry.ts';
@@ -17,7 +17,7 @@ import type { Block, ParagraphSpec, StyledSection } from './types.ts';
 export function resolveStyles(
   report: BoundReport,
   theme: ResolvedTheme,
-  charts: ReadonlyMap<string, ChartAsset>,
+  charts: ReadonlyMap<string, ChartBox>,
   images: ReadonlyMap<string, { png: Uint8Array; aspect: number }>,
   fonts?: Pick<FontStore, 'measure'>,
 ): StyledSection[] {

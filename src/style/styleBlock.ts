@@ -1,5 +1,5 @@
 import type { BoundBlock, BoundChartSpec } from '../bind/types.ts';
-import type { ChartAsset } from '../charts/types.ts';
+import type { ChartBox } from '../charts/types.ts';
 import type { SourceSpan } from '../diag/types.ts';
 import { ReportError } from '../diag/errors.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
@@ -16,7 +16,7 @@ const LIST_INDENT_EM = 1.6;
 /** What styling one block needs besides the block itself. */
 export interface BlockContext {
   readonly theme: ResolvedTheme;
-  readonly charts: ReadonlyMap<string, ChartAsset>;
+  readonly charts: ReadonlyMap<string, ChartBox>;
   readonly chartSpecs: readonly BoundChartSpec[];
   readonly images: ReadonlyMap<string, { png: Uint8Array; aspect: number }>;
   readonly footnote: FootnoteNumberer;
@@ -91,11 +91,11 @@ export function styleBlock(b: BoundBlock, indent: boolean, c: BlockContext): Blo
       };
     }
     case 'chart': {
-      const asset = c.charts.get(b.chartId);
-      if (!asset) throw missingAsset('chart', b.chartId, b.source);
+      const chart = c.charts.get(b.chartId);
+      if (!chart) throw missingAsset('chart', b.chartId, b.source);
       const size = c.chartSpecs.find((s) => s.id === b.chartId)?.size ?? 'column';
       const caption = b.caption ? { caption: styledPara(b.caption, theme, 'caption', footnote) } : {};
-      return { kind: 'chart', asset, ...caption, size, box: boxStyle(theme, 'figure'), source: b.source };
+      return { kind: 'chart', chart, ...caption, size, box: boxStyle(theme, 'figure'), source: b.source };
     }
     case 'table':
       return styleTable(b, theme, footnote, c.tableWidthPt, c.measure);

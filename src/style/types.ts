@@ -1,5 +1,5 @@
 import type { SourceSpan } from '../diag/types.ts';
-import type { ChartAsset } from '../charts/types.ts';
+import type { ChartBox } from '../charts/types.ts';
 import type { SectionKind } from '../load/types.ts';
 import type { Insets, Pt } from '../util/geometry.ts';
 
@@ -81,7 +81,7 @@ export type Block =
       readonly box: BoxStyle;
       readonly source: SourceSpan;
     }
-  | { readonly kind: 'chart'; readonly asset: ChartAsset; readonly caption?: ParagraphSpec; readonly size: 'column' | 'full'; readonly box: BoxStyle; readonly source: SourceSpan }
+  | { readonly kind: 'chart'; readonly chart: ChartBox; readonly caption?: ParagraphSpec; readonly size: 'column' | 'full'; readonly box: BoxStyle; readonly source: SourceSpan }
   | {
       readonly kind: 'table';
       readonly title?: ParagraphSpec;

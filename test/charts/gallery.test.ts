@@ -31,7 +31,7 @@ describe('chart gallery: every kind through one pipeline into one PDF', () => {
     for (const s of specs) expect(assets.get(s.id)!.widthPt).toBeLessThanOrEqual(frameWidthPt(s.size) + 0.01);
 
     // Nothing is cut at the chart's edge: the outer 1pt (2 px) of every PNG is background only.
-    for (const [id, a] of assets) expect(inkOnBorder(a.png, 2), id).toBe(0);
+    for (const [id, a] of assets) expect(inkOnBorder(await a.png(), 2), id).toBe(0);
 
     const warnings: string[] = [];
     const pdf = await svgPagesToPdf([...assets.values()], (m) => warnings.push(m));

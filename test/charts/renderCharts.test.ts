@@ -71,8 +71,9 @@ describe('renderCharts', () => {
     const fresh = () => (clearRenderCache(), renderCharts([studie], opts, { diag: createSink() }));
     const [a, b] = [await fresh(), await fresh()];
     const s = a.get('studie')!;
-    expect(pngSize(s.png)).toEqual({ w: Math.round(s.widthPt * 2), h: Math.round(s.heightPt * 2) });
-    expect(Buffer.from(s.png).equals(Buffer.from(b.get('studie')!.png))).toBe(true);
+    const png = await s.png();
+    expect(pngSize(png)).toEqual({ w: Math.round(s.widthPt * 2), h: Math.round(s.heightPt * 2) });
+    expect(Buffer.from(png).equals(Buffer.from(await b.get('studie')!.png()))).toBe(true);
     expect(s.svg).toBe(b.get('studie')!.svg);
   });
 
@@ -118,6 +119,6 @@ describe('renderCharts composite views', () => {
     const a = (await renderCharts([wide], opts, { diag })).get('wide')!;
     expect(a.widthPt).toBeCloseTo(frameWidthPt('column'), 1);
     expect(diag.items.map((d) => d.code)).toEqual(['CHART112']);
-    expect(Buffer.from(a.png).readUInt32BE(16)).toBe(Math.round(frameWidthPt('column') * 2));
+    expect(Buffer.from(await a.png()).readUInt32BE(16)).toBe(Math.round(frameWidthPt('column') * 2));
   });
 });

@@ -1,9 +1,10 @@
 /** The CLI as CI and editors use it: exit codes, error format, and no partial output on failure. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/index.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -65,5 +66,20 @@ describe('reportpress CLI', () => {
     expect(r.err).toContain(`naturalisatie.${m![1]}x`);
     expect(r.err).toContain(`naturalisatie.${m![1]}`);
     expect(r.err).toMatch(/04-naturalisatie\.yaml:\d+:\d+/);
+  });
+
+  it('writes the same bytes as the library build, whether charts come from vega or from its cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-cli-'));
+    const cold = run(['build', '-o', join(dir, 'cold.pdf'), '--charts-dir', join(dir, 'charts')]);
+    expect(cold.code, cold.err).toBe(0);
+    expect(readdirSync(join(dir, '.cache', 'charts')).filter((f) => f.endsWith('.json')).length).toBeGreaterThan(0);
+    const warm = run(['build', '-o', join(dir, 'warm.pdf'), '--charts-dir', join(dir, 'charts')]);
+    const none = run(['build', '-o', join(dir, 'none', 'none.pdf'), '--no-cache', '--charts-dir', join(dir, 'none', 'charts')]);
+    expect([warm.code, none.code]).toEqual([0, 0]);
+    expect(existsSync(join(dir, 'none', '.cache'))).toBe(false);
+    // The CLI loads vega from dist/vega.cjs with a code cache; the library build here imports it from source.
+    const lib = Buffer.from((await buildReport({ contentDir: content })).pdf);
+    for (const f of ['cold.pdf', 'warm.pdf', 'none/none.pdf']) expect(readFileSync(join(dir, f)).equals(lib), f).toBe(true);
+    expect(readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.png')).length).toBe(8);
   });
 });

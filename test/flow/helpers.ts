@@ -65,7 +65,7 @@ export const heading = (name: string, n = 1): Block => ({ kind: 'heading', para:
 export const box = (name: string, h: number, before = 0, after = 0): Block => ({ kind: 'quote', text: spec(`${name}`, h), box: boxStyle(before, after), source: SPAN });
 /** A full-width chart box of height h. */
 export const fullChart = (name: string, h: number): Block => ({
-  kind: 'chart', asset: { widthPt: 100, heightPt: h } as never, caption: spec(name, h), size: 'full', box: boxStyle(), source: SPAN,
+  kind: 'chart', chart: { id: name, widthPt: 100, heightPt: h, alt: name }, caption: spec(name, h), size: 'full', box: boxStyle(), source: SPAN,
 });
 /** A table of `rows` rows (each 10 pt), header 10 pt, title 10 pt. */
 export const table = (name: string, rows: number): Block => ({

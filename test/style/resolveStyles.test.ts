@@ -3,7 +3,7 @@ import { columnWidthPt, resolveStyles } from '../../src/style/index.ts';
 import { plainText } from '../../src/style/paragraphs.ts';
 import { columnWidths, estimateMeasure } from '../../src/style/styleTable.ts';
 import type { BoundBlock, BoundReport, BoundSection, BoundText } from '../../src/bind/types.ts';
-import type { ChartAsset } from '../../src/charts/types.ts';
+import type { ChartBox } from '../../src/charts/types.ts';
 import type { Block } from '../../src/style/types.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR, loadTestTheme } from './themeFixture.ts';
@@ -22,7 +22,7 @@ function report(sections: BoundSection[]): BoundReport {
     sections, charts: [], images: new Map(),
   };
 }
-const style = (sections: BoundSection[], charts = new Map<string, ChartAsset>()) => resolveStyles(report(sections), theme, charts, new Map());
+const style = (sections: BoundSection[], charts = new Map<string, ChartBox>()) => resolveStyles(report(sections), theme, charts, new Map());
 const indents = (blocks: readonly Block[]) => blocks.map((b) => (b.kind === 'paragraph' ? b.para.firstLineIndentPt : b.kind));
 
 describe('resolveStyles', () => {
@@ -110,10 +110,10 @@ describe('resolveStyles', () => {
     expect(v.label.runs.every((r) => r.link === 'https://youtu.be/x')).toBe(true);
   });
 
-  it('passes chart assets and fails on a missing one', () => {
-    const asset: ChartAsset = { id: 'c', svg: '<svg/>', png: new Uint8Array(), widthPt: 200, heightPt: 120, alt: 'a' };
-    const [s] = style([section([{ type: 'chart', chartId: 'c', caption: t('Bron: IND'), source: at }])], new Map([['c', asset]]));
-    expect(s.blocks[0]).toMatchObject({ kind: 'chart', asset, size: 'column' });
+  it('passes chart sizes and fails on a missing one', () => {
+    const chart: ChartBox = { id: 'c', widthPt: 200, heightPt: 120, alt: 'a' };
+    const [s] = style([section([{ type: 'chart', chartId: 'c', caption: t('Bron: IND'), source: at }])], new Map([['c', chart]]));
+    expect(s.blocks[0]).toMatchObject({ kind: 'chart', chart, size: 'column' });
     expect(() => style([section([{ type: 'chart', chartId: 'nope', source: at }])])).toThrow(/no rendered chart for "nope"/);
   });
 

@@ -16,11 +16,11 @@ export function fitScale(naturalPt: Pt, widthPt: Pt): number {
   return naturalPt > widthPt && naturalPt > 0 ? widthPt / naturalPt : 1;
 }
 
-/** The chart's SVG at its asset size, scaled down to fit the width, with the caption below. */
+/** The chart at its placed size, scaled down to fit the width, with the caption below. */
 export function composeChart(b: Of<'chart'>, widthPt: Pt, env: LayoutEnv): Box {
-  const k = fitScale(b.asset.widthPt, widthPt);
+  const k = fitScale(b.chart.widthPt, widthPt);
   const graphic: FrameItem = {
-    kind: 'svg', x: 0, y: 0, width: b.asset.widthPt * k, height: b.asset.heightPt * k, svg: b.asset.svg, alt: b.asset.alt,
+    kind: 'chart', x: 0, y: 0, width: b.chart.widthPt * k, height: b.chart.heightPt * k, chartId: b.chart.id, alt: b.chart.alt,
   };
   return withCaption(graphic, b.caption, widthPt, b, env);
 }

@@ -6,7 +6,7 @@ import type { FrameItem } from '../../../src/pages/types.ts';
 import { resolveStyles } from '../../../src/style/index.ts';
 import type { Block } from '../../../src/style/types.ts';
 import type { BoundBlock, BoundText } from '../../../src/bind/types.ts';
-import type { ChartAsset } from '../../../src/charts/types.ts';
+import type { ChartBox } from '../../../src/charts/types.ts';
 import { FONTS_DIR, loadTestTheme } from '../../style/themeFixture.ts';
 import { CHAR_PT, fakeEnv, greedyBreaker } from './fakes.ts';
 
@@ -14,10 +14,10 @@ const theme = loadTestTheme();
 const GRID = theme.text.body.leading;
 const at = { file: 'sections/a.yaml', line: 7, column: 3 };
 const t = (text: string): BoundText => ({ text, source: at });
-const asset = (w: number, h: number): ChartAsset => ({ id: 'c', svg: '<svg/>', png: new Uint8Array(), widthPt: w, heightPt: h, alt: 'grafiek' });
+const asset = (w: number, h: number): ChartBox => ({ id: 'c', widthPt: w, heightPt: h, alt: 'grafiek' });
 
 /** Styles bound blocks with the real template (appendix: one column). */
-function styled(blocks: BoundBlock[], charts = new Map<string, ChartAsset>()): readonly Block[] {
+function styled(blocks: BoundBlock[], charts = new Map<string, ChartBox>()): readonly Block[] {
   const section = { id: 's', kind: 'appendix' as const, title: 'T', shortTitle: 'T', blocks, footnotes: new Map([['n', t('noot')]]), source: at };
   const report = {
     meta: { title: 'J', organisation: 'IND', author: 'IND', subject: 's', keywords: [], language: 'nl-NL', date: '2021-04-30', dateText: '' },
@@ -129,7 +129,7 @@ describe('composeBlock with the fake 5pt font', () => {
   });
 
   it('scales a chart down to the width, never up', () => {
-    expect(boxes[6].items[0]).toMatchObject({ kind: 'svg', width: 232, alt: 'grafiek' });
+    expect(boxes[6].items[0]).toMatchObject({ kind: 'chart', chartId: 'c', width: 232, alt: 'grafiek' });
     expect((boxes[6].items[0] as { height: number }).height).toBeCloseTo(186 * (232 / 300));
     const [small] = styled([{ type: 'chart', chartId: 'c', source: at }], new Map([['c', asset(200, 124)]]));
     const box = composeBlock(small, 232, env);
