@@ -93,7 +93,17 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   );
   timings.push(['└ breaking', breakingMs]);
   // 8. the PDF
-  const pdf = await timed('pdf', () => writePdf({ ...document, fonts: fonts.files }, { svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i), faces: (k) => fonts.pdfFace?.(k) ?? fonts.face(k), charts }));
+  const pdf = await timed('pdf', () =>
+    writePdf(
+      { ...document, fonts: fonts.files },
+      {
+        svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i),
+        faces: (k) => fonts.pdfFace?.(k) ?? fonts.face(k),
+        prefetch: (k, texts, features) => fonts.pdfFace?.(k).prefetch(texts, features),
+        charts,
+      },
+    ),
+  );
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { ReportError } from '../diag/errors.ts';
 import { missingFontFile } from '../diag/messages.ts';
-import { createPdfFace } from './pdfFace.ts';
+import { createPdfFace, type PdfFace } from './pdfFace.ts';
 import { effectiveFeatures } from './features.ts';
 import { dirname, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -27,7 +27,7 @@ export interface FontStore {
   /** The fontkit face; throws for an unknown key. */
   face(key: string): Font;
   /** The face as handed to pdfkit: same tables, plus a shaping cache shared by every PDF this process writes. */
-  pdfFace?(key: string): Font;
+  pdfFace?(key: string): PdfFace;
   /** Advance width of `text` set in `key` at `sizePt`, shaped with kerning/ligatures as pdf/ draws it. */
   measure(text: string, key: string, sizePt: Pt, features?: readonly string[]): Pt;
   metrics(key: string): FaceMetrics;
@@ -74,7 +74,7 @@ export function createFontStore(fontsDir: string, fonts: Readonly<Record<string,
 function loadFontStore(files: Readonly<Record<string, string>>): FontStore {
   const faces = new Map<string, Font>();
   for (const [key, path] of Object.entries(files)) faces.set(key, fontkit.create(readFileSync(path)) as Font);
-  const pdfFaces = new Map<string, Font>();
+  const pdfFaces = new Map<string, PdfFace>();
   const face = (key: string): Font => {
     const f = faces.get(key);
     if (!f) throw new Error(`unknown font key "${key}"`);

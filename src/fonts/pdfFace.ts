@@ -7,17 +7,38 @@ interface RunCopy {
   readonly advanceWidth: number;
 }
 
+interface Run {
+  readonly glyphs: Glyph[];
+  readonly positions: GlyphPosition[];
+}
+
+/** A fontkit face as handed to pdfkit, with a shaping cache that can be filled ahead of drawing. */
+export type PdfFace = Font & {
+  /**
+   * Shapes texts pdfkit will ask for (same `features` as it will pass) in batches: fontkit's cost is mostly per
+   * call, so one call per ~50 texts instead of one per text. Each text's run is exactly what a call of its own
+   * gives (the batch separator, a line feed, takes part in no kerning or ligature; a text with a line feed, or
+   * whose slice does not line up, is left to pdfkit's own call).
+   */
+  prefetch(texts: Iterable<string>, features?: readonly string[]): void;
+};
+
+/** Texts per fontkit call (as fonts/fontStore.ts measured for words: ~50 is fastest). */
+const BATCH = 48;
+const SEPARATOR = '\n';
+
 /**
  * Wraps a fontkit face for pdfkit with a shaping cache that outlives one document. pdfkit shapes every word
  * of every run again for each PDF it writes (its cache is per document) and fontkit rebuilds its feature
  * table on each call, so a rebuild spent most of the pdf stage re-shaping words it had shaped before.
  * pdfkit scales the returned positions in place, so each call gets fresh position objects.
  */
-export function createPdfFace(face: Font): Font {
-  const cache = new Map<string, { glyphs: Glyph[]; positions: GlyphPosition[] }>();
+export function createPdfFace(face: Font): PdfFace {
+  const cache = new Map<string, Run>();
+  const keyOf = (text: string, features: unknown) => (features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`);
   const layout = (text: string, features?: unknown, ...rest: unknown[]): RunCopy => {
     if (rest.length > 0) return face.layout(text, features as string[], ...(rest as [])) as unknown as RunCopy;
-    const key = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    const key = keyOf(text, features);
     let run = cache.get(key);
     if (!run) {
       const r = face.layout(text, features as string[]);
@@ -35,11 +56,38 @@ export function createPdfFace(face: Font): Font {
       },
     };
   };
+  const prefetch = (texts: Iterable<string>, features?: readonly string[]): void => {
+    const todo = [...new Set(texts)].filter((t) => t && !t.includes(SEPARATOR) && !cache.has(keyOf(t, features)));
+    for (let i = 0; i < todo.length; i += BATCH) {
+      const batch = todo.slice(i, i + BATCH);
+      splitBatch(face.layout(batch.join(SEPARATOR), features as string[] | undefined), batch).forEach((run, j) => {
+        if (run) cache.set(keyOf(batch[j], features), run);
+      });
+    }
+  };
   return new Proxy(face, {
     get(target, prop) {
       if (prop === 'layout') return layout;
+      if (prop === 'prefetch') return prefetch;
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
-  });
+  }) as PdfFace;
+}
+
+/** Cuts a batch's run at its separator glyphs; undefined for a text whose glyphs do not cover it exactly. */
+function splitBatch(run: { glyphs: Glyph[]; positions: GlyphPosition[] }, texts: readonly string[]): (Run | undefined)[] {
+  const out: (Run | undefined)[] = [];
+  let start = 0;
+  for (let k = 0; k <= run.glyphs.length; k++) {
+    const g = run.glyphs[k];
+    if (g && !(g.codePoints.length === 1 && g.codePoints[0] === 10)) continue;
+    const text = texts[out.length];
+    if (text === undefined) return texts.map(() => undefined);
+    const glyphs = run.glyphs.slice(start, k);
+    const units = glyphs.reduce((n, gl) => n + gl.codePoints.reduce((m, cp) => m + (cp > 0xffff ? 2 : 1), 0), 0);
+    out.push(units === text.length ? { glyphs, positions: run.positions.slice(start, k).map((p) => ({ ...p })) } : undefined);
+    start = k + 1;
+  }
+  return out.length === texts.length ? out : texts.map(() => undefined);
 }

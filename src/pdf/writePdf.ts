@@ -11,6 +11,7 @@ import { drawGlyphs } from './drawText.ts';
 import { drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg } from './drawSvg.ts';
 import { addOutline } from './outline.ts';
+import { prefetchShaping, type Prefetch } from './prefetchShaping.ts';
 import { documentInfo } from './metadata.ts';
 
 /** Options the CLI passes through; the chart font mapping comes from the template. */
@@ -22,6 +23,8 @@ export interface PdfOptions {
    * are parsed once per process and glyph data stays warm; without it pdfkit reads the files itself.
    */
   readonly faces?: (key: string) => object;
+  /** Shapes the texts pdfkit will lay out ahead of drawing, in batches (see prefetchShaping.ts). */
+  readonly prefetch?: Prefetch;
   /** Rendered chart SVGs by chart id, for the document's chart items. */
   readonly charts?: ReadonlyMap<string, { readonly svg: string }>;
 }
@@ -48,6 +51,7 @@ export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint
     doc.on('error', reject);
   });
 
+  if (opts.prefetch) prefetchShaping(docData.pages, opts.prefetch);
   docData.pages.forEach((page) => drawPage(doc, page, opts));
   addOutline(doc, docData);
   doc.end();
