@@ -97,6 +97,10 @@ export const missingFontFile = (key: string, file: string, fontsDir: string): Di
 export const unknownFontKey = (name: string, known: readonly string[], span?: SourceSpan) =>
   err('SPEC009', `unknown font key "${name}"`, span, didYouMean(name, known) ?? `declared fonts: ${listOf(known)}`);
 
+/** A template's sectionText changes a text style that `text` does not define. */
+export const unknownTextStyle = (name: string, known: readonly string[], span?: SourceSpan) =>
+  err('SPEC016', `sectionText changes unknown text style "${name}"`, span, didYouMean(name, known) ?? `text styles: ${listOf(known)}`);
+
 /** The same section file listed twice. */
 export const duplicateSection = (path: string, span?: SourceSpan) => err('SPEC010', `section "${path}" is listed twice`, span);
 

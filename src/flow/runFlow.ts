@@ -4,7 +4,7 @@ import { columnWidth, gridOf, textAreaFor } from './geometry.ts';
 import { sectionPages } from './sectionPages.ts';
 import type { ComposeFns, FlowResult, LayoutEnv, PageFrame, PlacedItem } from './types.ts';
 import type { Diagnostic } from '../diag/types.ts';
-import type { ResolvedTheme } from '../spec/theme.ts';
+import { sectionTheme, type ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
 
 /** Where body pages start: the printed number of the first opener (after cover and TOC). */
@@ -16,15 +16,17 @@ export interface FlowOptions {
 export function runFlowWith(
   compose: ComposeFns,
   sections: readonly StyledSection[],
-  theme: ResolvedTheme,
+  sharedTheme: ResolvedTheme,
   env: LayoutEnv,
   opts: FlowOptions,
 ): FlowResult {
   const frames: PageFrame[] = [];
   const warnings: Diagnostic[] = [];
-  const gridPt = gridOf(theme);
   let page = opts.firstPageNumber;
   for (const section of sections) {
+    // A section kind may have its own text styles, and with them its own baseline grid.
+    const theme = sectionTheme(sharedTheme, section.kind);
+    const gridPt = gridOf(theme);
     // 1. lines and boxes at the column width
     const columns = section.columns ?? theme.page.columns;
     const width = textAreaFor(theme, page).width;

@@ -2,9 +2,11 @@
 import type { Diagnostic } from '../diag/types.ts';
 import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
-import type { BoxSpec, ResolvedTheme, TextStyleSpec } from '../spec/theme.ts';
+import type { BoxSpec, ResolvedTheme, SectionKind, TextStyleSpec } from '../spec/theme.ts';
 import { TemplateFileSchema, type TemplateFile } from '../spec/template.ts';
-import { nodeAt, parseYaml, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
+
+type TextFileStyle = TemplateFile['text'][string];
+import { keyNodeAt, nodeAt, parseYaml, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
 import { displayPath, readTextInside } from './readSources.ts';
 import { validate } from './validate.ts';
 
@@ -41,24 +43,33 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
     if (key !== undefined && !(key in t.fonts)) problems.push(messages.unknownFontKey(key, fontKeys, spanOf(p, nodeAt(p, path))));
     return key;
   };
+  const style = (s: TextFileStyle, at: (f: string) => NodePath): TextStyleSpec => ({
+    font: font(s.font, at('font'))!,
+    italic: font(s.italic, at('italic')),
+    bold: font(s.bold, at('bold')),
+    size: s.size,
+    leading: s.leading,
+    align: s.align,
+    hyphenate: s.hyphenate,
+    color: color(s.color, at('color')),
+    features: [...new Set([...BASE_FEATURES, ...(s.features ?? [])])],
+    tracking: s.tracking ?? 0,
+    uppercase: s.uppercase ?? false,
+    spaceBefore: s.spaceBefore ?? 0,
+    spaceAfter: s.spaceAfter ?? 0,
+  });
   const text: Record<string, TextStyleSpec> = {};
-  for (const [k, s] of Object.entries(t.text)) {
-    const at = (f: string): NodePath => ['text', k, f];
-    text[k] = {
-      font: font(s.font, at('font'))!,
-      italic: font(s.italic, at('italic')),
-      bold: font(s.bold, at('bold')),
-      size: s.size,
-      leading: s.leading,
-      align: s.align,
-      hyphenate: s.hyphenate,
-      color: color(s.color, at('color')),
-      features: [...new Set([...BASE_FEATURES, ...(s.features ?? [])])],
-      tracking: s.tracking ?? 0,
-      uppercase: s.uppercase ?? false,
-      spaceBefore: s.spaceBefore ?? 0,
-      spaceAfter: s.spaceAfter ?? 0,
-    };
+  for (const [k, s] of Object.entries(t.text)) text[k] = style(s, (f) => ['text', k, f]);
+  // A section kind's changes apply over the shared style of the same name, which must exist.
+  const sectionText: Partial<Record<SectionKind, Record<string, TextStyleSpec>>> = {};
+  for (const [kind, styles] of Object.entries(t.sectionText ?? {}) as [SectionKind, Record<string, Partial<TextFileStyle>>][]) {
+    const out: Record<string, TextStyleSpec> = {};
+    for (const [k, s] of Object.entries(styles)) {
+      const base = t.text[k];
+      if (!base) problems.push(messages.unknownTextStyle(k, Object.keys(t.text), spanOf(p, keyNodeAt(p, ['sectionText', kind, k]))));
+      else out[k] = style({ ...base, ...s }, (f) => (f in s ? ['sectionText', kind, k, f] : ['text', k, f]));
+    }
+    sectionText[kind] = out;
   }
   const boxes: Record<string, BoxSpec> = {};
   for (const [k, b] of Object.entries(t.boxes)) {
@@ -82,6 +93,7 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
     fonts: t.fonts,
     colors,
     text,
+    sectionText,
     boxes,
     table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding },
     paragraph: t.paragraph,

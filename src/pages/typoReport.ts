@@ -42,8 +42,8 @@ export function pageStats(page: Page, pitch: number): PageStats {
   };
 }
 
-/** The most common distance between consecutive baselines: the body leading. */
-export function dominantPitch(doc: PagedDocument): number {
+/** The most common distance between consecutive baselines: the body leading (`fallback` when there are none). */
+export function dominantPitch(doc: PagedDocument, fallback = 12): number {
   const count = new Map<number, number>();
   for (const p of doc.pages) {
     const ys = [...new Set(p.items.flatMap((i) => (i.kind === 'glyphs' ? [Math.round(i.y * ROUND) / ROUND] : [])))].sort((x, y) => x - y);
@@ -52,7 +52,7 @@ export function dominantPitch(doc: PagedDocument): number {
       if (d > 4) count.set(d, (count.get(d) ?? 0) + 1);
     }
   }
-  let best = 12;
+  let best = fallback;
   let n = 0;
   for (const [d, c] of count) if (c > n) [best, n] = [d, c];
   return best;
@@ -186,7 +186,8 @@ export function typoReport(doc: PagedDocument): TypoReport {
     hyphensBeforeLast: count('hyphen-before-last'),
     spacing: { lines: ratios.length, median: quantile(ratios, 0.5), p95: quantile(ratios, 0.95), max: ratios[ratios.length - 1] ?? 0 },
     problems,
-    pages: doc.pages.map((p) => pageStats(p, pitch)),
+    // A section kind may set its own body leading (template sectionText), so each page is checked on its own grid.
+    pages: doc.pages.map((p) => pageStats(p, dominantPitch({ ...doc, pages: [p] }, pitch))),
   };
 }
 
@@ -211,7 +212,7 @@ export function formatTypoReport(doc: PagedDocument): string {
     (p) => `  ${p.kind.padEnd(15)} ${where(p).padEnd(44)} p.${String(p.page ?? '-').padEnd(3)} ${p.detail}: “${p.text.trim().slice(0, 60)}”`,
   );
   return [
-    `typographic report: ${doc.pages.length} pages, ${r.lines} lines, baseline grid ${pitch}pt`,
+    `typographic report: ${doc.pages.length} pages, ${r.lines} lines, body baseline grid ${pitch}pt (each page is checked on its own)`,
     `  lines                     ${r.lines}`,
     `  hyphenated lines          ${r.hyphenated}`,
     `  longest hyphen run        ${r.longestHyphenRun} (runs over ${MAX_HYPHEN_RUN}: ${r.hyphenRunsOver})`,

@@ -51,6 +51,8 @@ export const TemplateFileSchema = z.strictObject({
   fonts: z.record(z.string(), z.string()),
   colors: z.record(z.string(), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a hex colour "#rrggbb"')),
   text: z.record(z.string(), TextStyleSchema),
+  /** Per section kind, changes to named text styles (e.g. a foreword set larger); the body leading sets that kind's grid. */
+  sectionText: z.partialRecord(z.enum(['foreword', 'article', 'appendix', 'colophon']), z.record(z.string(), TextStyleSchema.partial())).optional(),
   boxes: z.record(z.string(), BoxSchema),
   table: z.strictObject({ headerFill: color, rule: color, rowPadding: pt }),
   paragraph: z.strictObject({ spaceAfter: pt, indent: pt }),

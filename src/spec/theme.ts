@@ -1,5 +1,8 @@
 import type { Insets, Pt } from '../util/geometry.ts';
 
+/** The kinds of section a report has (load/types.ts SectionKind). */
+export type SectionKind = 'foreword' | 'article' | 'appendix' | 'colophon';
+
 /** A paragraph style from the template; colours already resolved to hex. */
 export interface TextStyleSpec {
   readonly font: string;
@@ -38,7 +41,7 @@ export interface ResolvedTheme {
     readonly margin: { readonly top: Pt; readonly bottom: Pt; readonly inner: Pt; readonly outer: Pt };
     readonly columns: 1 | 2;
     /** Body columns per section kind; a kind not listed uses `columns`. */
-    readonly sectionColumns?: Readonly<Partial<Record<'foreword' | 'article' | 'appendix' | 'colophon', 1 | 2>>>;
+    readonly sectionColumns?: Readonly<Partial<Record<SectionKind, 1 | 2>>>;
     readonly gutter: Pt;
     readonly footnoteGap: Pt;
   };
@@ -46,6 +49,8 @@ export interface ResolvedTheme {
   readonly fonts: Readonly<Record<string, string>>;
   readonly colors: Readonly<Record<string, string>>;
   readonly text: Readonly<Record<string, TextStyleSpec>>;
+  /** Per section kind, the text styles that differ from `text` (fully resolved); see sectionTheme(). */
+  readonly sectionText?: Readonly<Partial<Record<SectionKind, Readonly<Record<string, TextStyleSpec>>>>>;
   readonly boxes: Readonly<Record<string, BoxSpec>>;
   readonly table: { readonly headerFill: string; readonly rule: string; readonly rowPadding: Pt };
   readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt };
@@ -62,4 +67,10 @@ export interface ResolvedTheme {
     readonly palette: readonly string[];
     readonly aspect: number;
   };
+}
+
+/** The theme as one section kind sees it: its own text styles (template `sectionText`) over the shared ones. */
+export function sectionTheme(theme: ResolvedTheme, kind: SectionKind): ResolvedTheme {
+  const own = theme.sectionText?.[kind];
+  return own ? { ...theme, text: { ...theme.text, ...own } } : theme;
 }

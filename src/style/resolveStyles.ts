@@ -1,7 +1,7 @@
 import type { BoundReport, BoundSection, BoundText } from '../bind/types.ts';
 import type { ChartBox } from '../charts/types.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
-import type { ResolvedTheme } from '../spec/theme.ts';
+import { sectionTheme, type ResolvedTheme } from '../spec/theme.ts';
 import type { Pt } from '../util/geometry.ts';
 import { parseInline, styleFeatures, type FootnoteNumberer } from './inline.ts';
 import { paragraph, styledPara, textStyle } from './paragraphs.ts';
@@ -32,7 +32,7 @@ export function resolveStyles(
     };
     const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;
     const ctx: BlockContext = {
-      theme,
+      theme: sectionTheme(theme, section.kind),
       charts,
       chartSpecs: report.charts,
       images,

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type BuildResult } from '../../src/index.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
-import { formatTypoReport, typoReport, type TypoReport } from '../../src/pages/typoReport.ts';
+import { dominantPitch, formatTypoReport, typoReport, type TypoReport } from '../../src/pages/typoReport.ts';
 import { parsePdf, type ParsedPdf } from '../helpers/pdf.ts';
 
 let build: BuildResult;
@@ -30,6 +30,20 @@ describe('typography of the bundled report', () => {
     expect(report.hyphenRunsOver, summary).toBe(0);
     expect(report.longestHyphenRun, summary).toBeLessThanOrEqual(2);
     expect(report.hyphensBeforeLast, summary).toBe(0);
+  });
+
+  it('sets the foreword as a letter in its own larger style, on its own grid, filling its first page', () => {
+    const pages = report.pages.filter((p) => p.master === 'foreword');
+    const fw = build.document.pages.filter((p) => p.master === 'foreword');
+    expect(pages.length).toBe(2);
+    const sizes = new Set(fw.flatMap((p) => p.items.flatMap((i) => (i.kind === 'glyphs' && i.font.startsWith('serif') ? [i.sizePt] : []))));
+    expect([...sizes]).toEqual([10.5]);
+    // 14.8 pt baselines in both columns; the first page ends no more than a line above its foot.
+    for (const p of fw) expect(dominantPitch({ ...build.document, pages: [p] })).toBe(14.8);
+    for (const p of pages) expect(p.onGrid / p.baselines).toBeGreaterThan(0.9);
+    const area = fw[0]!.textArea.height;
+    expect(Math.max(...pages[0]!.bottoms)).toBeGreaterThan(area - 2 * 14.8);
+    expect(Math.max(...pages[1]!.bottoms)).toBeGreaterThan(area * 0.35); // and the second page is no stub
   });
 
   it('keeps justified word spaces near the natural space: p95 ≤ 1.5×, max ≤ 2×', () => {

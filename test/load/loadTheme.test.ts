@@ -1,5 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sectionTheme } from '../../src/spec/theme.ts';
 import { loadTheme } from '../../src/load/loadTheme.ts';
 import { isReportError } from '../../src/diag/errors.ts';
 
@@ -22,4 +25,25 @@ describe('loadTheme', () => {
     await expect(loadTheme(TEMPLATES, '../templates/rijksoverheid')).rejects.toSatisfy((e) => isReportError(e) && e.diagnostics[0].code === 'LOAD006');
     await expect(loadTheme(TEMPLATES, 'bestaat-niet')).rejects.toSatisfy((e) => isReportError(e) && e.diagnostics[0].code === 'LOAD001');
   });
+
+  it('lets a section kind change named styles; others keep the shared ones', async () => {
+    const t = await loadTheme(TEMPLATES, 'rijksoverheid');
+    const fw = sectionTheme(t, 'foreword');
+    expect(fw.text.body).toEqual({ ...t.text.body, size: 10.5, leading: 14.8 });
+    expect(fw.text.heading).toBe(t.text.heading);
+    expect(sectionTheme(t, 'article')).toBe(t);
+  });
+  it('points at a sectionText entry that changes an unknown style, with the closest name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-tpl-'));
+    cpSync(TEMPLATES, dir, { recursive: true });
+    const file = join(dir, 'rijksoverheid', 'template.yaml');
+    const yaml = readFileSync(file, 'utf8').replace('    body: { size: 10.5, leading: 14.8 }', '    bdy: { size: 10.5, leading: 14.8 }');
+    writeFileSync(file, yaml);
+    const line = yaml.split('\n').findIndex((l) => l.includes('bdy:')) + 1;
+    const err = await loadTheme(dir, 'rijksoverheid').catch((e: unknown) => e);
+    expect(isReportError(err) && err.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, d.hints.join()])).toEqual([
+      ['SPEC016', line, 5, 'did you mean "body"?'],
+    ]);
+  });
 });
+
