@@ -5,7 +5,7 @@
 // inputs change (the lockfile, the bundle's entry, the Node version), so a rebuild stays ≈ 0.5 s.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -14,6 +14,9 @@ const BUNDLED = new Set(['vega', 'vega-lite', 'vega-interpreter']);
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d));
 // Bundled CommonJS inside vega's dependency tree may call require(); give ESM output one.
+// The chart render cache's key includes the chart code (src/charts/chartKey.ts hashes the same files).
+const chartsHash = createHash('sha256');
+for (const f of readdirSync('src/charts').filter((n) => n.endsWith('.ts')).sort()) chartsHash.update(f).update(readFileSync(`src/charts/${f}`));
 const requireBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 await build({
@@ -30,6 +33,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: requireBanner },
+  define: { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)) },
 });
 
 const VEGA_INPUTS = ['package-lock.json', 'src/charts/vegaBundle.ts', 'src/charts/canvasStub.ts', 'scripts/compile.mjs'];

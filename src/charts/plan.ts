@@ -1,22 +1,21 @@
 /**
- * The part of rendering before vega: sandbox the spec, add theme, datasets and frame size, and hash the
- * result for the caches (a cached chart never loads vega).
+ * The part of rendering before vega: sandbox the spec and hash everything that decides the chart for the
+ * caches. Nothing is measured or compiled here, so a chart that a cache holds costs only the hash.
  */
 import type { BoundChartSpec } from '../bind/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { chartKey } from './chartKey.ts';
-import { prepareSpec } from './prepareSpec.ts';
 import { sandboxSpec } from './sandbox.ts';
 
-/** A chart ready for vega. */
+/** A sandboxed chart with its cache key. */
 export interface ChartPlan {
   readonly chart: BoundChartSpec;
-  /** Sandboxed Vega-Lite spec with datasets, theme config and size. */
-  readonly spec: Record<string, unknown>;
+  /** The Vega-Lite spec after the sandbox (unsafe links dropped). */
+  readonly safe: Record<string, unknown>;
   readonly frameWidthPt: number;
-  /** Cache key: hash of the prepared spec, the chart fonts and the renderer versions. */
+  /** Hash of the sandboxed spec, its datasets, the frame, the theme, the chart fonts and the renderer versions. */
   readonly key: string;
 }
 
@@ -29,7 +28,5 @@ export function planChart(
   diag: DiagnosticSink,
 ): ChartPlan {
   const safe = sandboxSpec(chart, diag);
-  const labelWidth = (s: string) => fonts.measure(s, theme.fontKeys.normal, theme.fontSize);
-  const spec = prepareSpec(chart, safe, theme, frameWidthPt, labelWidth);
-  return { chart, spec, frameWidthPt, key: chartKey(spec, theme, fonts) };
+  return { chart, safe, frameWidthPt, key: chartKey({ safe, datasets: chart.datasets, frameWidthPt }, theme, fonts) };
 }

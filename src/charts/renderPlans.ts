@@ -12,6 +12,7 @@ import type { ResolvedTheme } from '../spec/theme.ts';
 import { chartMessages } from './messages.ts';
 import { loadVega, type VegaLibs } from './loadVega.ts';
 import type { ChartPlan } from './plan.ts';
+import { prepareSpec } from './prepareSpec.ts';
 import { renderSvg } from './renderSvg.ts';
 import { installTextMetrics } from './textMetrics.ts';
 import type { RenderedChart } from './types.ts';
@@ -40,7 +41,7 @@ export async function renderPlans(req: RenderRequest, fonts: FontStore): Promise
   for (const plan of req.plans) {
     const diag = createSink();
     try {
-      out.push({ key: plan.key, rendered: await renderPlan(plan, libs, diag), diagnostics: diag.items });
+      out.push({ key: plan.key, rendered: await renderPlan(plan, req.theme, fonts, libs, diag), diagnostics: diag.items });
     } catch (e) {
       if (!isReportError(e)) throw e;
       out.push({ key: plan.key, diagnostics: [...diag.items, ...e.diagnostics] });
@@ -49,8 +50,10 @@ export async function renderPlans(req: RenderRequest, fonts: FontStore): Promise
   return out;
 }
 
-async function renderPlan(plan: ChartPlan, libs: VegaLibs, diag: DiagnosticSink): Promise<RenderedChart> {
-  const r = await renderSvg(plan.chart, plan.spec, libs, diag);
+async function renderPlan(plan: ChartPlan, theme: ResolvedTheme['chart'], fonts: FontStore, libs: VegaLibs, diag: DiagnosticSink): Promise<RenderedChart> {
+  const labelWidth = (s: string) => fonts.measure(s, theme.fontKeys.normal, theme.fontSize);
+  const spec = prepareSpec(plan.chart, plan.safe, theme, plan.frameWidthPt, labelWidth);
+  const r = await renderSvg(plan.chart, spec, libs, diag);
   const scale = Math.min(1, plan.frameWidthPt / r.width);
   if (scale < MIN_SCALE) diag.push(chartMessages.scaledDown(plan.chart.id, r.width, plan.frameWidthPt, plan.chart.source));
   return { svg: r.svg, widthPt: r.width * scale, heightPt: r.height * scale, scale };
