@@ -26,7 +26,7 @@ export interface BuildOptions {
   readonly contentDir: string;
   readonly templatesDir?: string;
   readonly fontsDir?: string;
-  /** Folder for caches kept between builds (rendered charts); none: memory only. */
+  /** Folder for caches kept between builds (rendered charts, word shapes); none: memory only. */
   readonly cacheDir?: string;
 }
 
@@ -59,7 +59,11 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, source.meta.template));
   // 3. figures into prose, tables and chart data
   const bound = await timed('bind', () => bindFigures(source, ctx));
-  const fonts = await timed('fonts', () => createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts));
+  const fonts = await timed('fonts', () => {
+    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts);
+    if (opts.cacheDir) store.restoreShapes?.(opts.cacheDir); // word shapes from the last build
+    return store;
+  });
   // 4. charts (vega is imported only when a chart is in no cache); images decode in sharp's threads meanwhile
   const pendingImages = prepareImages(bound.images);
   const charts: ReadonlyMap<string, ChartAsset> = bound.charts.length
@@ -104,6 +108,7 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
       },
     ),
   );
+  if (opts.cacheDir) await timed('cache', () => fonts.persistShapes?.(opts.cacheDir!));
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }
 

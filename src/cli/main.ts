@@ -21,8 +21,8 @@ program
   .option('--strict', 'treat warnings as errors')
   .option('--typo-report', 'print the typographic report (lines, hyphens, widows, word spacing)')
   .option('--timings', 'print the time of each stage')
-  .option('--cache-dir <dir>', 'where rendered charts are kept between builds (default: .cache beside the PDF)')
-  .option('--no-cache', 'render every chart again and keep nothing')
+  .option('--cache-dir <dir>', 'where rendered charts and word shapes are kept between builds (default: .cache beside the PDF)')
+  .option('--no-cache', 'use and keep no caches: render and shape everything again')
   .action(async (dir: string, o) => runBuild(resolve(dir), o));
 
 program

@@ -3,6 +3,7 @@ import { ReportError } from '../diag/errors.ts';
 import { missingFontFile } from '../diag/messages.ts';
 import { createPdfFace, type PdfFace } from './pdfFace.ts';
 import { effectiveFeatures } from './features.ts';
+import { persistRuns, persistShapes, restoreRuns, restoreShapes } from './shapingCache.ts';
 import { dirname, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { Font, Glyph, GlyphPosition } from 'fontkit';
@@ -39,6 +40,10 @@ export interface FontStore {
   prefixWidths?(text: string, key: string, sizePt: Pt, features?: readonly string[]): readonly Pt[];
   /** Shapes the words of a text at once ahead of measuring them (fontkit's cost is mostly per call); cached. */
   prefetch?(text: string, key: string, features?: readonly string[]): void;
+  /** Loads the word shapes an earlier build kept in `cacheDir` (shapingCache.ts); once per folder. */
+  restoreShapes?(cacheDir: string): void;
+  /** Keeps this store's word shapes in `cacheDir` for the next build, when it shaped anything new. */
+  persistShapes?(cacheDir: string): void;
 }
 
 /** Default OpenType features: kerning and standard ligatures (figure styles come from the template). */
@@ -107,17 +112,38 @@ function loadFontStore(files: Readonly<Record<string, string>>): FontStore {
       });
     }
   };
+  const pdfFace = (key: string): PdfFace => {
+    let f = pdfFaces.get(key);
+    if (!f) {
+      f = createPdfFace(face(key));
+      pdfFaces.set(key, f);
+    }
+    return f;
+  };
+  /** Everything shaped: measured words and pdfkit runs (to know whether there is anything new to keep). */
+  const shapeCount = () => prefixCache.size + [...pdfFaces.values()].reduce((n, f) => n + f.runCount, 0);
+  const restored = new Set<string>();
+  let persistedSize = -1;
   return {
     files,
     prefetch,
-    pdfFace(key) {
-      let f = pdfFaces.get(key);
-      if (!f) {
-        f = createPdfFace(face(key));
-        pdfFaces.set(key, f);
+    restoreShapes(dir) {
+      if (restored.has(dir)) return;
+      restored.add(dir);
+      restoreShapes(dir, files, prefixCache);
+      for (const [key, path] of Object.entries(files)) {
+        const runs = restoreRuns(dir, path);
+        if (runs) pdfFace(key).importRuns(runs);
       }
-      return f;
+      persistedSize = shapeCount();
     },
+    persistShapes(dir) {
+      if (shapeCount() === persistedSize) return;
+      persistShapes(dir, files, prefixCache);
+      for (const [key, f] of pdfFaces) persistRuns(dir, files[key]!, f.exportRuns());
+      persistedSize = shapeCount();
+    },
+    pdfFace,
     prefixWidths(text, key, sizePt, features = DEFAULT_FEATURES) {
       const units = prefixUnits(text, key, features);
       const out = new Array<Pt>(units.length);

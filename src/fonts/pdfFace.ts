@@ -21,7 +21,16 @@ export type PdfFace = Font & {
    * whose slice does not line up, is left to pdfkit's own call).
    */
   prefetch(texts: Iterable<string>, features?: readonly string[]): void;
+  /** The runs shaped so far, as plain data (fonts/shapingCache.ts keeps them between builds). */
+  exportRuns(): Record<string, StoredRun>;
+  /** Runs of an earlier build; each becomes a run (with fontkit glyphs) when pdfkit first asks for it. */
+  importRuns(runs: Record<string, StoredRun>): void;
+  /** Number of runs shaped or imported. */
+  readonly runCount: number;
 };
+
+/** A run as stored: glyph ids, each glyph's code points, and [xAdvance, yAdvance, xOffset, yOffset] per glyph. */
+export type StoredRun = readonly [readonly number[], readonly (readonly number[])[], readonly (readonly number[])[]];
 
 /** Texts per fontkit call (as fonts/fontStore.ts measured for words: ~50 is fastest). */
 const BATCH = 48;
@@ -35,13 +44,21 @@ const SEPARATOR = '\n';
  */
 export function createPdfFace(face: Font): PdfFace {
   const cache = new Map<string, Run>();
+  const stored = new Map<string, StoredRun>();
+  /** A stored run with fontkit's glyph objects, made when first used so glyphs are created in drawing order. */
+  const fromStored = (s: StoredRun): Run => ({
+    glyphs: s[0].map((id, i) => face.getGlyph(id, [...s[1][i]!])),
+    positions: s[2].map(([xAdvance, yAdvance, xOffset, yOffset]) => ({ xAdvance, yAdvance, xOffset, yOffset }) as GlyphPosition),
+  });
   const keyOf = (text: string, features: unknown) => (features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`);
   const layout = (text: string, features?: unknown, ...rest: unknown[]): RunCopy => {
     if (rest.length > 0) return face.layout(text, features as string[], ...(rest as [])) as unknown as RunCopy;
     const key = keyOf(text, features);
     let run = cache.get(key);
     if (!run) {
-      const r = face.layout(text, features as string[]);
+      const s = stored.get(key);
+      if (s) stored.delete(key);
+      const r = s ? fromStored(s) : face.layout(text, features as string[]);
       run = { glyphs: r.glyphs, positions: r.positions.map((p) => ({ ...p })) };
       cache.set(key, run);
     }
@@ -57,7 +74,7 @@ export function createPdfFace(face: Font): PdfFace {
     };
   };
   const prefetch = (texts: Iterable<string>, features?: readonly string[]): void => {
-    const todo = [...new Set(texts)].filter((t) => t && !t.includes(SEPARATOR) && !cache.has(keyOf(t, features)));
+    const todo = [...new Set(texts)].filter((t) => t && !t.includes(SEPARATOR) && !cache.has(keyOf(t, features)) && !stored.has(keyOf(t, features)));
     for (let i = 0; i < todo.length; i += BATCH) {
       const batch = todo.slice(i, i + BATCH);
       splitBatch(face.layout(batch.join(SEPARATOR), features as string[] | undefined), batch).forEach((run, j) => {
@@ -65,10 +82,23 @@ export function createPdfFace(face: Font): PdfFace {
       });
     }
   };
+  const exportRuns = (): Record<string, StoredRun> => {
+    const out: Record<string, StoredRun> = Object.fromEntries(stored);
+    for (const [k, r] of cache) {
+      out[k] = [r.glyphs.map((g) => g.id), r.glyphs.map((g) => g.codePoints), r.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])];
+    }
+    return out;
+  };
+  const importRuns = (runs: Record<string, StoredRun>): void => {
+    for (const [k, r] of Object.entries(runs)) if (!cache.has(k)) stored.set(k, r);
+  };
   return new Proxy(face, {
     get(target, prop) {
       if (prop === 'layout') return layout;
       if (prop === 'prefetch') return prefetch;
+      if (prop === 'exportRuns') return exportRuns;
+      if (prop === 'importRuns') return importRuns;
+      if (prop === 'runCount') return cache.size + stored.size;
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
