@@ -99,6 +99,7 @@ export function altText(chart: BoundChartSpec): string {
   const spec = chart.spec as JsonObject;
   const unit = unitOf(spec);
   const enc = isObject(unit.encoding) ? unit.encoding : {};
+  if (markType(unit) === 'geoshape') return mapAlt(chart, spec, unit, enc);
   const data = isObject(unit.data) && typeof unit.data.name === 'string' ? unit.data.name : Object.keys(chart.datasets)[0];
   const rows: readonly DataRow[] = chart.datasets[data] ?? [];
   const all = ['x', 'y', 'theta', 'color', 'size'].map((n) => channel(enc, n)).filter((c): c is Channel => !!c);
@@ -124,4 +125,26 @@ function titleOf(spec: JsonObject): string | undefined {
   if (isObject(t) && typeof t.text === 'string') return lower(t.text);
   if (typeof spec.description === 'string') return lower(spec.description);
   return undefined;
+}
+
+/**
+ * A map's alternative: the values joined onto the outlines by a lookup, each under the first text field of its
+ * row (a country name) rather than the join key, e.g. "Kaart: aanvragen per land. Duitsland: 8.000, …".
+ */
+function mapAlt(chart: BoundChartSpec, spec: JsonObject, unit: JsonObject, enc: JsonObject): string {
+  const transforms = [unit.transform, spec.transform].flatMap((t) => (Array.isArray(t) ? t : []));
+  const lookup = transforms.find((t): t is JsonObject => isObject(t) && typeof t.lookup === 'string' && isObject(t.from) && isObject(t.from.data));
+  const from = lookup && isObject(lookup.from) ? lookup.from : undefined;
+  const name = from && isObject(from.data) && typeof from.data.name === 'string' ? from.data.name : undefined;
+  const rows: readonly DataRow[] = (name && chart.datasets[name]) || [];
+  const value = channel(enc, 'color');
+  const key = typeof from?.key === 'string' ? from.key : undefined;
+  const label = rows[0] ? Object.keys(rows[0]).find((k) => k !== key && typeof rows[0]![k] === 'string') ?? key : key;
+  // "per land": the join key names what each value belongs to (the label field holds the names).
+  const title = titleOf(spec) ?? (value ? `${lower(value.title)}${key ? ` per ${lower(key)}` : ''}` : undefined);
+  const head = `Kaart${title ? `: ${title}` : ''}.`;
+  if (!value || !label || rows.length === 0) return head;
+  const items = rows.slice(0, MAX_VALUES).map((r) => `${String(r[label] ?? '')}: ${fmt(r[value.field], value)}`);
+  const more = rows.length > MAX_VALUES ? ` en ${rows.length - MAX_VALUES} waarden meer` : '';
+  return `${head} ${items.join(', ')}${more}.`;
 }

@@ -24,7 +24,7 @@ function rendererVersions(): string {
     const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
     const d = pkg.dependencies;
     const code = typeof __CHARTS_CODE_HASH__ === 'string' ? __CHARTS_CODE_HASH__ : chartsCodeHash(dirname(fileURLToPath(import.meta.url)));
-    versions = `reportpress@${pkg.version} vega@${d.vega} vega-lite@${d['vega-lite']} vega-interpreter@${d['vega-interpreter']} code@${code}`;
+    versions = `reportpress@${pkg.version} vega@${d.vega} vega-lite@${d['vega-lite']} vega-interpreter@${d['vega-interpreter']} world-atlas@${d['world-atlas']} code@${code}`;
   }
   return versions;
 }

@@ -19,7 +19,8 @@ const compiled = new Map<string, string>();
  * whether that logger was called during the compile.
  */
 export function compileWithoutData(spec: JsonObject, compile: (s: JsonObject) => JsonObject, logged: () => boolean): JsonObject {
-  const datasets = (spec.datasets ?? {}) as Record<string, readonly DataRow[]>;
+  // Rows of the report's datasets; a map outline is a TopoJSON object, passed on as it is (vega only reads it).
+  const datasets = (spec.datasets ?? {}) as Record<string, readonly DataRow[] | object>;
   const empty = { ...spec, datasets: Object.fromEntries(Object.keys(datasets).map((k) => [k, []])) };
   const key = JSON.stringify(empty);
   let json = compiled.get(key);
@@ -34,7 +35,7 @@ export function compileWithoutData(spec: JsonObject, compile: (s: JsonObject) =>
   const vg = JSON.parse(json) as JsonObject;
   for (const d of (vg.data ?? []) as JsonObject[]) {
     const rows = typeof d.name === 'string' ? datasets[d.name] : undefined;
-    if (rows && Array.isArray(d.values)) d.values = rows.map((r) => ({ ...r }));
+    if (rows && Array.isArray(d.values)) d.values = Array.isArray(rows) ? rows.map((r) => ({ ...r })) : rows;
   }
   return vg;
 }

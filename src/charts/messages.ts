@@ -1,5 +1,6 @@
 import type { SourceSpan } from '../diag/types.ts';
 import { diagnostic } from '../diag/messages.ts';
+import { GEO_NAMES } from './geoData.ts';
 
 /*
  * Message builders of the charts stage, codes CHART1xx (CHART0xx are bind's chart-block checks in
@@ -16,7 +17,16 @@ export const chartMessages = {
   inlineValues: (span?: SourceSpan) =>
     err('CHART102', 'chart data may not be given inline', span, 'define the rows as a dataset in figures.yaml and name it'),
   unknownDataset: (name: string, known: readonly string[], span?: SourceSpan) =>
-    err('CHART103', `unknown dataset "${name}"`, span, known.length ? `figures.yaml defines ${known.join(', ')}` : 'figures.yaml defines no datasets'),
+    err(
+      'CHART103',
+      `unknown dataset "${name}"`,
+      span,
+      name.startsWith('geo:')
+        ? `map outlines: ${GEO_NAMES.join(', ')}`
+        : known.length
+          ? `figures.yaml defines ${known.join(', ')}`
+          : 'figures.yaml defines no datasets',
+    ),
   urlRefused: (key: string, value: string, span?: SourceSpan) =>
     err('CHART104', `"${key}" in a chart may not load "${value}"`, span, 'charts can only use the report\'s own datasets'),
   fileRefused: (value: string, span?: SourceSpan) =>

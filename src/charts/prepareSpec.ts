@@ -1,6 +1,7 @@
 import type { BoundChartSpec } from '../bind/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { fitGuides, type LabelWidth } from './fitGuides.ts';
+import { geoNamesIn, geoTopology } from './geoData.ts';
 import { themeConfig } from './themeConfig.ts';
 import { utcTime } from './utcTime.ts';
 
@@ -32,7 +33,8 @@ export function prepareSpec(
     config[k] = b && typeof b === 'object' && !Array.isArray(b) && v && typeof v === 'object' ? { ...b, ...v } : v;
   }
   config.font = theme.font; // the PDF embeds only the template's fonts: an author's font choice cannot apply
-  const datasets = Object.fromEntries(Object.entries(chart.datasets).map(([k, rows]) => [k, rows.map((r) => ({ ...r }))]));
+  const datasets: JsonObject = Object.fromEntries(Object.entries(chart.datasets).map(([k, rows]) => [k, rows.map((r) => ({ ...r }))]));
+  for (const name of geoNamesIn(safe)) datasets[name] = geoTopology(name); // map outlines (read-only, shared)
   const out: JsonObject = { ...(utcTime(safe) as JsonObject), config, datasets };
   if (isSingleView(safe)) {
     out.width = widthPt;

@@ -24,7 +24,7 @@ export interface RenderedSvg {
 export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: VegaLibs, diag: DiagnosticSink): Promise<RenderedSvg> {
   const { vega, vl } = libs;
   // A boxplot's outlier layer is empty when nothing lies outside the whiskers; vega then warns about it.
-  const hasBoxplot = JSON.stringify(spec).includes('"boxplot"');
+  const hasBoxplot = JSON.stringify({ ...spec, datasets: undefined }).includes('"boxplot"');
   const logger = createLogger(chart, diag, (t) => hasBoxplot && t.startsWith('Infinite extent'));
   let vgSpec;
   try {

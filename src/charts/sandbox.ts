@@ -2,6 +2,7 @@ import type { BoundChartSpec } from '../bind/types.ts';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import { ReportError } from '../diag/errors.ts';
+import { isGeoName } from './geoData.ts';
 import { chartMessages as msg } from './messages.ts';
 
 /** Most marks one chart may draw: beyond this a print chart is unreadable and vega gets slow. */
@@ -33,7 +34,8 @@ export function spanAt(chart: BoundChartSpec, pointer: string): SourceSpan {
 const isObject = (v: Json): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Checks a Vega-Lite spec before compiling: data only by name from the report's datasets, no URLs, no
+ * Checks a Vega-Lite spec before compiling: data only by name from the report's datasets (or a map outline of
+ * geoData.ts), no URLs, no
  * files, no inline values, links only http(s). Returns the spec with unsafe links dropped; throws a
  * ReportError listing every refusal with its position.
  */
@@ -78,7 +80,7 @@ export function sandboxSpec(chart: BoundChartSpec, diag: DiagnosticSink): JsonOb
       errors.push(m);
     }
     if ('values' in d) errors.push(msg.inlineValues(spanAt(chart, `${p}/values`)));
-    if (typeof d.name === 'string' && !known.includes(d.name)) {
+    if (typeof d.name === 'string' && !known.includes(d.name) && !isGeoName(d.name)) {
       errors.push(msg.unknownDataset(d.name, known, spanAt(chart, `${p}/name`)));
     }
   };

@@ -67,8 +67,19 @@ export function themeConfig(t: ChartTheme): Record<string, unknown> {
     arc: { stroke: '#ffffff', strokeWidth: 0.75 },
     rule: { color: t.labelColor },
     boxplot: { rule: { color: t.labelColor }, ticks: false },
-    range: { category: [...t.palette], ordinal: [...t.palette] },
+    // Quantities (heatmaps, maps) in one hue: from a pale tint of the first palette colour to that colour.
+    range: { category: [...t.palette], ordinal: [...t.palette], ramp: sequential(t.palette[0]!), heatmap: sequential(t.palette[0]!) },
     numberFormat: NUMBER_FORMAT,
     timeFormat: DATE_FORMAT,
   };
+}
+
+/** Share of the colour in the pale end of a sequential ramp (the rest is white). */
+const RAMP_TINT = 0.2;
+
+/** A two-stop sequential range for a hex colour: its pale tint, then the colour itself. */
+function sequential(hex: string): string[] {
+  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const tint = c.map((v) => Math.round(255 - (255 - v) * RAMP_TINT));
+  return [`#${tint.map((v) => v.toString(16).padStart(2, '0')).join('')}`, hex];
 }

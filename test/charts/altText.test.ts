@@ -59,4 +59,14 @@ describe('altText', () => {
     const c = chart('a', { mark: 'bar' }, [], { alt: 'Eigen beschrijving.' });
     expect(altText(c)).toBe('Eigen beschrijving.');
   });
+
+  it('describes a map by the values joined onto it, under each row\'s name rather than its country code', () => {
+    const c = chart('m', {
+      data: { name: 'geo:countries-50m', format: { type: 'topojson', feature: 'countries' } },
+      transform: [{ lookup: 'id', from: { data: { name: 'landen' }, key: 'land', fields: ['naam', 'aantal'] } }],
+      mark: 'geoshape',
+      encoding: { color: { field: 'aantal', type: 'quantitative', title: 'Aanvragen' } },
+    }, { landen: [{ land: '826', naam: 'Verenigd Koninkrijk', aantal: 43000 }, { land: '276', naam: 'Duitsland', aantal: 8100 }] });
+    expect(altText(c)).toBe('Kaart: aanvragen per land. Verenigd Koninkrijk: 43.000, Duitsland: 8.100.');
+  });
 });

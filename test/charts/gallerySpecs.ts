@@ -27,6 +27,13 @@ const daily: DataRow[] = ['2020-03-01', '2020-04-01', '2020-05-01', '2020-06-01'
   { datum: d, soort: 'Asiel', aantal: 900 + 137 * i },
   { datum: d, soort: 'Nareis', aantal: 300 + 51 * ((i * 7) % 5) },
 ]);
+const countries: DataRow[] = [
+  { land: '826', naam: 'Verenigd Koninkrijk', aantal: 43_000 },
+  { land: '616', naam: 'Polen', aantal: 12_500 },
+  { land: '276', naam: 'Duitsland', aantal: 8100 },
+  { land: '250', naam: 'Frankrijk', aantal: 6400 },
+  { land: '056', naam: 'België', aantal: 5200 },
+];
 const scatter: DataRow[] = Array.from({ length: 24 }, (_, i) => ({
   doorlooptijd: 20 + ((i * 37) % 90),
   aanvragen: 150 + ((i * 53) % 400),
@@ -103,6 +110,22 @@ export const GALLERY: readonly { chart: BoundChartSpec; expect: readonly string[
       ],
     }, years),
     expect: ['2018', '20.000'],
+  },
+  {
+    // A map: outlines from world-atlas (geo:countries-50m), figures joined on the ISO 3166 numeric id.
+    chart: chart('kaart', {
+      projection: { type: 'mercator', center: [9, 52.5], scale: 620 },
+      layer: [
+        { data: { name: 'geo:countries-50m', format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#eeeeee', stroke: '#ffffff', strokeWidth: 0.5 } },
+        {
+          data: { name: 'geo:countries-50m', format: { type: 'topojson', feature: 'countries' } },
+          transform: [{ lookup: 'id', from: { data: { name: 'landen' }, key: 'land', fields: ['naam', 'aantal'] } }, { filter: 'isValid(datum.aantal)' }],
+          mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.5 },
+          encoding: { color: { field: 'aantal', type: 'quantitative', title: 'Aanvragen' } },
+        },
+      ],
+    }, { landen: countries }),
+    expect: ['Aanvragen', '40.000'],
   },
   {
     chart: chart('boxplot', { mark: 'boxplot', encoding: { x: { field: 'team', type: 'nominal' }, y: { field: 'doorlooptijd', type: 'quantitative', title: 'Doorlooptijd' } } }, scatter),

@@ -82,6 +82,13 @@ describe('sandboxSpec', () => {
     expect(refusals(() => sandboxSpec(c, createSink()))).toEqual([chartMessages.unknownDataset('../figures.yaml', ['d'], at(1, 15))]);
   });
 
+  it('lets a map use the world-atlas outlines by name, and names them when a geo: name is unknown', () => {
+    const geo = (name: string) => withSpans({ data: { name, format: { type: 'topojson', feature: 'countries' } }, mark: 'geoshape' }, [['/data/name', at(2, 9)]]);
+    expect(sandboxSpec(geo('geo:countries-50m'), createSink())).toMatchObject({ data: { name: 'geo:countries-50m' } });
+    const [d] = refusals(() => sandboxSpec(geo('geo:countries-10m'), createSink()));
+    expect([d!.code, d!.span, d!.hints]).toEqual(['CHART103', at(2, 9), ['map outlines: geo:countries-110m, geo:countries-50m, geo:land-110m, geo:land-50m']]);
+  });
+
   it('refuses inline values, top-level datasets and a url in a nested layer or lookup', () => {
     const c = withSpans(
       {
