@@ -1,4 +1,5 @@
 import type { Font, Glyph, GlyphPosition } from 'fontkit';
+import { BATCH, codeUnits, SEPARATOR, shapeTogether } from './batchShaping.ts';
 
 /** The parts of a fontkit GlyphRun that pdfkit reads. */
 interface RunCopy {
@@ -32,9 +33,6 @@ export type PdfFace = Font & {
 /** A run as stored: glyph ids, each glyph's code points, and [xAdvance, yAdvance, xOffset, yOffset] per glyph. */
 export type StoredRun = readonly [readonly number[], readonly (readonly number[])[], readonly (readonly number[])[]];
 
-/** Texts per fontkit call (as fonts/fontStore.ts measured for words: ~50 is fastest). */
-const BATCH = 48;
-const SEPARATOR = '\n';
 
 /**
  * Wraps a fontkit face for pdfkit with a shaping cache that outlives one document. pdfkit shapes every word
@@ -77,8 +75,10 @@ export function createPdfFace(face: Font): PdfFace {
     const todo = [...new Set(texts)].filter((t) => t && !t.includes(SEPARATOR) && !cache.has(keyOf(t, features)) && !stored.has(keyOf(t, features)));
     for (let i = 0; i < todo.length; i += BATCH) {
       const batch = todo.slice(i, i + BATCH);
-      splitBatch(face.layout(batch.join(SEPARATOR), features as string[] | undefined), batch).forEach((run, j) => {
-        if (run) cache.set(keyOf(batch[j], features), run);
+      shapeTogether(face, batch, features).forEach((piece, j) => {
+        if (piece && codeUnits(piece.glyphs) === batch[j]!.length) {
+          cache.set(keyOf(batch[j]!, features), { glyphs: piece.glyphs, positions: piece.positions.map((p) => ({ ...p })) });
+        }
       });
     }
   };
@@ -103,21 +103,4 @@ export function createPdfFace(face: Font): PdfFace {
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   }) as PdfFace;
-}
-
-/** Cuts a batch's run at its separator glyphs; undefined for a text whose glyphs do not cover it exactly. */
-function splitBatch(run: { glyphs: Glyph[]; positions: GlyphPosition[] }, texts: readonly string[]): (Run | undefined)[] {
-  const out: (Run | undefined)[] = [];
-  let start = 0;
-  for (let k = 0; k <= run.glyphs.length; k++) {
-    const g = run.glyphs[k];
-    if (g && !(g.codePoints.length === 1 && g.codePoints[0] === 10)) continue;
-    const text = texts[out.length];
-    if (text === undefined) return texts.map(() => undefined);
-    const glyphs = run.glyphs.slice(start, k);
-    const units = glyphs.reduce((n, gl) => n + gl.codePoints.reduce((m, cp) => m + (cp > 0xffff ? 2 : 1), 0), 0);
-    out.push(units === text.length ? { glyphs, positions: run.positions.slice(start, k).map((p) => ({ ...p })) } : undefined);
-    start = k + 1;
-  }
-  return out.length === texts.length ? out : texts.map(() => undefined);
 }
