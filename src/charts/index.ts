@@ -12,7 +12,8 @@ import type { DiagnosticSink } from '../diag/sink.ts';
 import { isReportError, ReportError } from '../diag/errors.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
-import type { ChartAsset, RenderedChart } from './types.ts';
+import type { ChartAsset, ChartBox, RenderedChart } from './types.ts';
+import { chartHeight, isSingleView } from './prepareSpec.ts';
 import { altText } from './altText.ts';
 import { cachedPng, lookupRender, storeRender } from './cache.ts';
 import { planChart, type ChartPlan } from './plan.ts';
@@ -34,11 +35,22 @@ export interface ChartOptions {
   readonly cacheDir?: string;
 }
 
+/** The report's charts, planned: sizes for layout now, the drawings when `render` is called. */
+export interface ChartJob {
+  /**
+   * Placed size and alt text by chart id, when all are known without rendering (single views are fitted to
+   * their frame; cached charts have theirs); undefined when a composite chart must be rendered first.
+   */
+  readonly boxes?: ReadonlyMap<string, ChartBox>;
+  /** Renders the charts no cache holds (once: later calls return the same promise). */
+  render(): Promise<ReadonlyMap<string, ChartAsset>>;
+}
+
 /**
- * Renders every chart, each from a cache when it holds it. The sandbox's refusals of all charts, or else
- * every chart's render errors, are thrown together as one ReportError.
+ * Sandboxes every chart and looks it up in the caches; nothing is rendered yet. The sandbox's refusals of all
+ * charts are thrown together as one ReportError; `render` rejects with every chart's render errors together.
  */
-export async function renderCharts(specs: readonly BoundChartSpec[], opts: ChartOptions, ctx: { diag: DiagnosticSink }): Promise<ReadonlyMap<string, ChartAsset>> {
+export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions, ctx: { diag: DiagnosticSink }): ChartJob {
   const plans: ChartPlan[] = [];
   const refusals: Diagnostic[] = [];
   for (const chart of specs) {
@@ -55,10 +67,37 @@ export async function renderCharts(specs: readonly BoundChartSpec[], opts: Chart
     const hit = lookupRender(p.key, opts.cacheDir);
     if (hit) found.set(p.key, hit);
   }
-  // vega loads only when some chart is in no cache; charts with equal keys render once.
-  const misses = [...new Map(plans.filter((p) => !found.has(p.key)).map((p) => [p.key, p])).values()];
-  const results = misses.length ? await renderPlans({ plans: misses, theme: opts.theme }, opts.fonts) : [];
-  return collect(plans, found, results, opts, ctx.diag);
+  const sizes = plans.map((p) => found.get(p.key) ?? predictedSize(p, opts.theme));
+  const boxes = sizes.every((s) => s)
+    ? new Map(plans.map((p, i) => [p.chart.id, { id: p.chart.id, widthPt: sizes[i]!.widthPt, heightPt: sizes[i]!.heightPt, alt: altText(p.chart) }]))
+    : undefined;
+  let rendered: Promise<ReadonlyMap<string, ChartAsset>> | undefined;
+  const render = () =>
+    (rendered ??= (async () => {
+      // vega loads only when some chart is in no cache; charts with equal keys render once.
+      const misses = [...new Map(plans.filter((p) => !found.has(p.key)).map((p) => [p.key, p])).values()];
+      const results = misses.length ? await renderPlans({ plans: misses, theme: opts.theme }, opts.fonts) : [];
+      return collect(plans, found, results, opts, ctx.diag);
+    })());
+  return { boxes, render };
+}
+
+/** Renders every chart (each from a cache when it holds it): the `charts` command and tests. */
+export function renderCharts(specs: readonly BoundChartSpec[], opts: ChartOptions, ctx: { diag: DiagnosticSink }): Promise<ReadonlyMap<string, ChartAsset>> {
+  try {
+    return planCharts(specs, opts, ctx).render();
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/**
+ * The placed size of a single view before rendering: autosize "fit" with "padding" makes it exactly the frame
+ * width by the spec's height (else the theme's aspect), axes and legend included (prepareSpec.ts).
+ */
+function predictedSize(p: ChartPlan, theme: ResolvedTheme['chart']): { widthPt: number; heightPt: number } | undefined {
+  if (!isSingleView(p.safe)) return undefined;
+  return { widthPt: p.frameWidthPt, heightPt: chartHeight(p.safe, p.frameWidthPt, theme) };
 }
 
 /** Reports diagnostics, caches clean renders, and pairs renders with their charts in input order. */

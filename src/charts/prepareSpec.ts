@@ -17,6 +17,11 @@ export function isSingleView(spec: JsonObject): boolean {
   return !(enc && ('row' in enc || 'column' in enc || 'facet' in enc));
 }
 
+/** A single view's whole height in pt: the spec's `height`, else the frame width times the theme's aspect. */
+export function chartHeight(safe: JsonObject, widthPt: number, theme: ResolvedTheme['chart']): number {
+  return typeof safe.height === 'number' ? safe.height : Math.round(widthPt * theme.aspect);
+}
+
 /** Adds the report's datasets, theme config and frame size to a sandboxed Vega-Lite spec. */
 export function prepareSpec(
   chart: BoundChartSpec,
@@ -38,7 +43,7 @@ export function prepareSpec(
   const out: JsonObject = { ...(utcTime(safe) as JsonObject), config, datasets };
   if (isSingleView(safe)) {
     out.width = widthPt;
-    out.height = typeof safe.height === 'number' ? safe.height : Math.round(widthPt * theme.aspect);
+    out.height = chartHeight(safe, widthPt, theme);
     out.autosize = { type: 'fit', contains: 'padding' };
     fitUnitGuides(out, chart, widthPt, labelWidth);
   } else {

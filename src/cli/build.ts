@@ -1,7 +1,8 @@
 /**
- * Runs the stages in order: load → theme → bind → charts → images → style → text → flow/pages → pdf.
- * Each stage is timed (npm run bench prints them). The only loop is TOC stabilisation inside
- * layoutDocument. Fatal input problems surface as ReportError; warnings collect in the sink.
+ * Runs the stages in order: load → theme → bind → chart plan (sizes) → images → style → text → flow/pages →
+ * charts (vega) → pdf. Each stage is timed (npm run bench prints them). The only loop is TOC stabilisation inside
+ * layoutDocument (plus one relayout if a chart came out at another size than planned, which no known chart does).
+ * Fatal input problems surface as ReportError; warnings collect in the sink.
  */
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
@@ -17,7 +18,7 @@ import { writePdf } from '../pdf/writePdf.ts';
 import { prepareImages } from '../images/prepareImages.ts';
 import { chartFrameWidth, svgFontKey } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
-import type { ChartAsset } from '../charts/types.ts';
+import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../pages/types.ts';
 import type { SourceFile } from '../load/types.ts';
 
@@ -64,20 +65,16 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
     if (opts.cacheDir) store.restoreShapes?.(opts.cacheDir); // word shapes from the last build
     return store;
   });
-  // 4. charts (vega is imported only when a chart is in no cache); images decode in sharp's threads meanwhile
+  // 4. charts: sandboxed and sized here, drawn after layout (step 8); images decode in sharp's threads meanwhile
   const pendingImages = prepareImages(bound.images);
-  const charts: ReadonlyMap<string, ChartAsset> = bound.charts.length
-    ? await timed('charts', async () =>
-        (await import('../charts/index.ts')).renderCharts(
-          bound.charts,
-          { theme: theme.chart, fonts, frameWidthPt: (s) => chartFrameWidth(theme, s), cacheDir: opts.cacheDir },
-          ctx,
-        ),
-      )
-    : new Map();
+  const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir };
+  const job = bound.charts.length ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx)) : undefined;
+  // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
+  let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
+  const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();
   const images = await timed('images', () => pendingImages);
   // 5. style: blocks with resolved type, colour and spacing
-  const sections = await timed('style', () => resolveStyles(bound, theme, charts, images, fonts));
+  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts));
   // 6. text: hyphenation patterns and the paragraph line breaker
   const hyphenator = await timed('hyphenation', () => createHyphenator({ exceptions: source.meta.hyphenation?.exceptions }));
   const breaker = createLineBreaker({ fonts, hyphenator, diag });
@@ -92,11 +89,17 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
     }
   };
   // 7. flow and pages, rerun until TOC page numbers are stable
-  const document = await timed('layout', () =>
-    layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading }, { ...bound.meta }, ctx),
-  );
+  const layout = () => layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading }, { ...bound.meta }, ctx);
+  let document = await timed('layout', layout);
   timings.push(['└ breaking', breakingMs]);
-  // 8. the PDF
+  // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same warm fontkit);
+  // laid out again in the unexpected case that one came out at another size than planned
+  charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
+  if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
+    sections = resolveStyles(bound, theme, charts, images, fonts);
+    document = await timed('relayout', layout);
+  }
+  // 9. the PDF
   const pdf = await timed('pdf', () =>
     writePdf(
       { ...document, fonts: fonts.files },
@@ -112,3 +115,7 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }
 
+/** True when a drawn chart has the size layout planned for it (to a hundredth of a point). */
+function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {
+  return !!b && Math.abs(a.widthPt - b.widthPt) < 0.01 && Math.abs(a.heightPt - b.heightPt) < 0.01;
+}

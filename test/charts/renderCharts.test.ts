@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearRenderCache, renderCharts, writeChartFiles } from '../../src/charts/index.ts';
+import { clearRenderCache, planCharts, renderCharts, writeChartFiles } from '../../src/charts/index.ts';
+import { GALLERY } from './gallerySpecs.ts';
 import { outlineText } from '../../src/charts/outlineText.ts';
 import { isReportError } from '../../src/diag/errors.ts';
 import { createSink } from '../../src/diag/sink.ts';
@@ -120,5 +121,31 @@ describe('renderCharts composite views', () => {
     expect(a.widthPt).toBeCloseTo(frameWidthPt('column'), 1);
     expect(diag.items.map((d) => d.code)).toEqual(['CHART112']);
     expect(Buffer.from(await a.png()).readUInt32BE(16)).toBe(Math.round(frameWidthPt('column') * 2));
+  });
+});
+
+describe('planCharts', () => {
+  it('knows the size of every single view before drawing it, exactly as vega then draws it', async () => {
+    const singles = GALLERY.map((g) => g.chart).filter((c) => !['facet', 'naast-elkaar'].includes(c.id));
+    const job = planCharts(singles, opts, { diag: createSink() });
+    expect(job.boxes?.size).toBe(singles.length);
+    const drawn = await job.render();
+    for (const c of singles) {
+      const planned = job.boxes!.get(c.id)!;
+      expect([drawn.get(c.id)!.widthPt, drawn.get(c.id)!.heightPt], c.id).toEqual([planned.widthPt, planned.heightPt]);
+      expect(planned.alt).toBe(drawn.get(c.id)!.alt);
+    }
+  });
+
+  it('leaves the sizes to vega when a composite chart is not in a cache, and draws once however often asked', async () => {
+    clearRenderCache();
+    const facet = GALLERY.find((g) => g.chart.id === 'facet')!.chart;
+    const job = planCharts([studie, facet], opts, { diag: createSink() });
+    expect(job.boxes).toBeUndefined();
+    const [a, b] = [job.render(), job.render()];
+    expect(a).toBe(b);
+    expect((await a).get('facet')!.widthPt).toBeGreaterThan(0);
+    // Once drawn, the composite chart is cached, and a new plan knows its size too.
+    expect(planCharts([studie, facet], opts, { diag: createSink() }).boxes?.get('facet')?.widthPt).toBe((await a).get('facet')!.widthPt);
   });
 });

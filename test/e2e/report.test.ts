@@ -117,6 +117,13 @@ describe('bundled report', () => {
     expect(raw).not.toMatch(/\/BaseFont\s*\/(Helvetica|Times|Courier)/);
   });
 
+  it('lays the pages out once: every chart is drawn at the size planned before layout', () => {
+    const names = build.timings.map((t) => t[0]);
+    expect(names).toContain('chart plan');
+    expect(names).not.toContain('relayout');
+    expect(names.indexOf('charts')).toBeGreaterThan(names.indexOf('layout'));
+  });
+
   it('draws chart axis labels as text', () => {
     expect(build.charts.size).toBeGreaterThanOrEqual(8);
     const all = pdf.pages.map((p) => p.text).join(' ');
