@@ -1,5 +1,5 @@
 import { runFlow } from '../flow/index.ts';
-import type { FlowEnv } from '../flow/types.ts';
+import type { FlowEnv, FlowResult } from '../flow/types.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import { tocUnstable } from './messages.ts';
@@ -19,13 +19,23 @@ export interface PaginateResult {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** The body pages for a first page number (layoutDocument passes a memo: the body does not depend on the TOC's numbers). */
+type FlowFor = (firstPageNumber: number) => FlowResult;
+
 /** One layout pass: cover (page 1), TOC (numbers from opts.tocPages), then every section's flowed pages. */
-export function paginatePass(sections: readonly StyledSection[], theme: ResolvedTheme, env: FlowEnv, meta: ReportInfo, opts: PaginateOptions = {}): PaginateResult {
+export function paginatePass(
+  sections: readonly StyledSection[],
+  theme: ResolvedTheme,
+  env: FlowEnv,
+  meta: ReportInfo,
+  opts: PaginateOptions = {},
+  flowFor: FlowFor = (first) => runFlow(sections, theme, env, { firstPageNumber: first }),
+): PaginateResult {
   // 1. cover and TOC: the TOC's page count does not depend on the numbers it prints
   const cover = coverPage(theme, env, meta);
   const toc = tocPages(sections, theme, env, opts.tocPages ?? new Map(), 2);
   // 2. body pages start after them
-  const flow = runFlow(sections, theme, env, { firstPageNumber: 2 + toc.length });
+  const flow = flowFor(2 + toc.length);
   // 3. page furniture, outline, metadata
   return { document: finalizePages({ cover, toc, frames: flow.frames }, sections, theme, env, meta), warnings: flow.warnings };
 }
@@ -45,8 +55,16 @@ export function layoutDocument(
 ): PagedDocument {
   let known = new Map<string, number>();
   let pass: PaginateResult | null = null;
+  // The body is flowed again only if the TOC's length (and so the first body page) changed: a pass that only
+  // fills in the TOC's numbers reuses it.
+  const flows = new Map<number, FlowResult>();
+  const flowFor: FlowFor = (first) => {
+    let f = flows.get(first);
+    if (!f) flows.set(first, (f = runFlow(sections, theme, env, { firstPageNumber: first })));
+    return f;
+  };
   for (let i = 1; i <= MAX_PASSES; i++) {
-    pass = paginatePass(sections, theme, env, meta, { tocPages: known });
+    pass = paginatePass(sections, theme, env, meta, { tocPages: known }, flowFor);
     const found = anchorPages(pass.document);
     if (sameNumbers(found, known, sections)) return report(pass, ctx);
     known = found;
