@@ -6,8 +6,9 @@
  *   is a miss. Writes are atomic and failures to write are ignored (the cache is only an optimisation).
  * Only renders that raised no diagnostic are stored, so a hit never hides a warning.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeCacheFile } from '../util/cacheFiles.ts';
 import type { RenderedChart } from './types.ts';
 
 interface Entry {
@@ -43,7 +44,7 @@ export function lookupRender(key: string, cacheDir?: string): RenderedChart | un
 /** Keeps a render in memory and, with a cache folder, on disk. */
 export function storeRender(key: string, r: RenderedChart, cacheDir?: string): void {
   remember(key, { rendered: r });
-  if (cacheDir) writeAtomic(chartsDir(cacheDir), `${key}.json`, JSON.stringify(r));
+  if (cacheDir) writeEntry(chartsDir(cacheDir), `${key}.json`, JSON.stringify(r));
 }
 
 /** The chart's PNG: made once by `make`, then served from memory or the disk cache. */
@@ -55,7 +56,7 @@ export function cachedPng(key: string, r: RenderedChart, make: () => Promise<Uin
   e.png = onDisk ? Promise.resolve(onDisk) : make();
   e.png.then(
     (png) => {
-      if (cacheDir && !onDisk) writeAtomic(chartsDir(cacheDir), `${key}.png`, png);
+      if (cacheDir && !onDisk) writeEntry(chartsDir(cacheDir), `${key}.png`, png);
     },
     () => entries.get(key) === e && (e.png = undefined), // a failed PNG is tried again next time
   );
@@ -87,16 +88,9 @@ function readBytes(file: string): Uint8Array | undefined {
   }
 }
 
-function writeAtomic(dir: string, name: string, data: string | Uint8Array): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-    writeFileSync(tmp, data);
-    renameSync(tmp, join(dir, name));
-    prune(dir);
-  } catch {
-    // read-only or full disk: the build goes on without caching
-  }
+/** Writes one entry file and keeps the folder under MAX_DISK_ENTRIES. */
+function writeEntry(dir: string, name: string, data: string | Uint8Array): void {
+  if (writeCacheFile(join(dir, name), data)) prune(dir);
 }
 
 /** Removes the oldest renders beyond MAX_DISK_ENTRIES (with their PNGs). */

@@ -4,12 +4,13 @@
  * vega/vega-lite. Paths and ids are left out, so a moved checkout or a renamed chart still hits.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
+import { fileHash } from '../util/cacheFiles.ts';
 
 /** Hash of src/charts/ that scripts/compile.mjs bakes into dist/; undefined when running from sources. */
 declare const __CHARTS_CODE_HASH__: string | undefined;
@@ -36,22 +37,9 @@ export function chartsCodeHash(dir: string): string {
   return h.digest('hex').slice(0, 16);
 }
 
-/** Content hashes of font files, remembered by path, size and mtime. */
-const fontHashes = new Map<string, string>();
-function fontHash(path: string): string {
-  const st = statSync(path);
-  const stamp = `${path}:${st.size}:${st.mtimeMs}`;
-  let h = fontHashes.get(stamp);
-  if (!h) {
-    h = createHash('sha256').update(readFileSync(path)).digest('hex');
-    fontHashes.set(stamp, h);
-  }
-  return h;
-}
-
 /** The key of one chart: `input` is everything of the chart itself that its render depends on. */
 export function chartKey(input: unknown, theme: ResolvedTheme['chart'], fonts: FontStore): string {
-  const faces = Object.values(theme.fontKeys).map((k) => `${k}=${fontHash(fonts.files[k])}`);
+  const faces = Object.values(theme.fontKeys).map((k) => `${k}=${fileHash(fonts.files[k])}`);
   return createHash('sha256')
     .update(JSON.stringify([rendererVersions(), faces, theme, input]))
     .digest('hex');

@@ -14,7 +14,6 @@ import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { ChartAsset, ChartBox, RenderedChart } from './types.ts';
 import { chartHeight, isSingleView } from './prepareSpec.ts';
-import { altText } from './altText.ts';
 import { cachedPng, lookupRender, storeRender } from './cache.ts';
 import { planChart, type ChartPlan } from './plan.ts';
 import { rasterize } from './rasterize.ts';
@@ -69,7 +68,7 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
   }
   const sizes = plans.map((p) => found.get(p.key) ?? predictedSize(p, opts.theme));
   const boxes = sizes.every((s) => s)
-    ? new Map(plans.map((p, i) => [p.chart.id, { id: p.chart.id, widthPt: sizes[i]!.widthPt, heightPt: sizes[i]!.heightPt, alt: altText(p.chart) }]))
+    ? new Map(plans.map((p, i) => [p.chart.id, { id: p.chart.id, widthPt: sizes[i]!.widthPt, heightPt: sizes[i]!.heightPt, alt: p.alt }]))
     : undefined;
   let rendered: Promise<ReadonlyMap<string, ChartAsset>> | undefined;
   const render = () =>
@@ -83,12 +82,8 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
 }
 
 /** Renders every chart (each from a cache when it holds it): the `charts` command and tests. */
-export function renderCharts(specs: readonly BoundChartSpec[], opts: ChartOptions, ctx: { diag: DiagnosticSink }): Promise<ReadonlyMap<string, ChartAsset>> {
-  try {
-    return planCharts(specs, opts, ctx).render();
-  } catch (e) {
-    return Promise.reject(e);
-  }
+export async function renderCharts(specs: readonly BoundChartSpec[], opts: ChartOptions, ctx: { diag: DiagnosticSink }): Promise<ReadonlyMap<string, ChartAsset>> {
+  return planCharts(specs, opts, ctx).render();
 }
 
 /**
@@ -122,5 +117,5 @@ function collect(
 
 function asset(p: ChartPlan, r: RenderedChart, opts: ChartOptions): ChartAsset {
   const png = () => cachedPng(p.key, r, () => rasterize(r.svg, opts.fonts, opts.theme.fontKeys, r.scale), opts.cacheDir);
-  return { id: p.chart.id, svg: r.svg, widthPt: r.widthPt, heightPt: r.heightPt, alt: altText(p.chart), png };
+  return { id: p.chart.id, svg: r.svg, widthPt: r.widthPt, heightPt: r.heightPt, alt: p.alt, png };
 }

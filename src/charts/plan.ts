@@ -6,6 +6,7 @@ import type { BoundChartSpec } from '../bind/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
+import { altText } from './altText.ts';
 import { chartKey } from './chartKey.ts';
 import { sandboxSpec } from './sandbox.ts';
 
@@ -17,6 +18,8 @@ export interface ChartPlan {
   readonly frameWidthPt: number;
   /** Hash of the sandboxed spec, its datasets, the frame, the theme, the chart fonts and the renderer versions. */
   readonly key: string;
+  /** The text alternative: the content's, else generated from the data (not cached: it is cheap and id-specific). */
+  readonly alt: string;
 }
 
 /** Plans one chart; throws a ReportError listing the sandbox's refusals. */
@@ -28,5 +31,5 @@ export function planChart(
   diag: DiagnosticSink,
 ): ChartPlan {
   const safe = sandboxSpec(chart, diag);
-  return { chart, safe, frameWidthPt, key: chartKey({ safe, datasets: chart.datasets, frameWidthPt }, theme, fonts) };
+  return { chart, safe, frameWidthPt, key: chartKey({ safe, datasets: chart.datasets, frameWidthPt }, theme, fonts), alt: altText(chart) };
 }

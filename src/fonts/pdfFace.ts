@@ -33,7 +33,6 @@ export type PdfFace = Font & {
 /** A run as stored: glyph ids, each glyph's code points, and [xAdvance, yAdvance, xOffset, yOffset] per glyph. */
 export type StoredRun = readonly [readonly number[], readonly (readonly number[])[], readonly (readonly number[])[]];
 
-
 /**
  * Wraps a fontkit face for pdfkit with a shaping cache that outlives one document. pdfkit shapes every word
  * of every run again for each PDF it writes (its cache is per document) and fontkit rebuilds its feature
@@ -55,9 +54,13 @@ export function createPdfFace(face: Font): PdfFace {
     let run = cache.get(key);
     if (!run) {
       const s = stored.get(key);
-      if (s) stored.delete(key);
-      const r = s ? fromStored(s) : face.layout(text, features as string[]);
-      run = { glyphs: r.glyphs, positions: r.positions.map((p) => ({ ...p })) };
+      if (s) {
+        stored.delete(key);
+        run = fromStored(s);
+      } else {
+        const r = face.layout(text, features as string[]);
+        run = { glyphs: r.glyphs, positions: r.positions.map((p) => ({ ...p })) };
+      }
       cache.set(key, run);
     }
     const positions = run.positions.map((p) => ({ ...p }));
@@ -92,12 +95,10 @@ export function createPdfFace(face: Font): PdfFace {
   const importRuns = (runs: Record<string, StoredRun>): void => {
     for (const [k, r] of Object.entries(runs)) if (!cache.has(k)) stored.set(k, r);
   };
+  const own: Record<PropertyKey, unknown> = { layout, prefetch, exportRuns, importRuns };
   return new Proxy(face, {
     get(target, prop) {
-      if (prop === 'layout') return layout;
-      if (prop === 'prefetch') return prefetch;
-      if (prop === 'exportRuns') return exportRuns;
-      if (prop === 'importRuns') return importRuns;
+      if (Object.hasOwn(own, prop)) return own[prop];
       if (prop === 'runCount') return cache.size + stored.size;
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;

@@ -1,15 +1,15 @@
 /**
  * Word shapes kept between builds, per font file (files named by a hash of its bytes, fontkit's version and this
  * format) in `<cacheDir>/shaping/`: the prefix advances layout measures every distinct word with (`<hash>.json`)
- * and the glyph runs pdfkit draws (`<hash>.runs.json`). A cold CLI build spends most of its layout time shaping words (fontkit's cost is per
- * call, and its first calls pay for parsing the layout tables); with these files a rebuild from a new process only
+ * and the glyph runs pdfkit draws (`<hash>.runs.json`). A cold CLI build spends most of its layout time shaping
+ * words (fontkit's cost is per call, and its first calls pay for parsing the layout tables); with these files a rebuild from a new process only
  * shapes the words that are new. Numbers are stored exactly (JSON round-trips them), so a cached build writes the
- * same bytes. A damaged file is ignored;
- * failures to write are ignored (the cache is only an optimisation).
+ * same bytes. A damaged file is ignored.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileHash, writeCacheFile } from '../util/cacheFiles.ts';
 import type { StoredRun } from './pdfFace.ts';
 
 /** Bump when the stored units change meaning. */
@@ -20,16 +20,9 @@ const MAX_ENTRIES = 50_000;
 /** Entry keys of fontStore's prefix cache: `${fontKey}\0${features}\0${text}`. */
 type PrefixCache = Map<string, Float64Array>;
 
-const fileHashes = new Map<string, string>();
-/** The cache file of a font file: hash of its bytes (remembered by path, size and mtime) and FORMAT. */
+/** The cache file of a font file: named by a hash of its bytes and FORMAT. */
 function cacheFile(dir: string, fontPath: string): string {
-  const st = statSync(fontPath);
-  const stamp = `${fontPath}:${st.size}:${st.mtimeMs}`;
-  let h = fileHashes.get(stamp);
-  if (!h) {
-    h = createHash('sha256').update(FORMAT).update(readFileSync(fontPath)).digest('hex').slice(0, 32);
-    fileHashes.set(stamp, h);
-  }
+  const h = createHash('sha256').update(FORMAT).update(fileHash(fontPath)).digest('hex').slice(0, 32);
   return join(dir, 'shaping', `${h}.json`);
 }
 
@@ -48,7 +41,7 @@ export function restoreRuns(dir: string, fontPath: string): Record<string, Store
 
 /** Keeps pdfkit's runs of a font file for the next build. */
 export function persistRuns(dir: string, fontPath: string, runs: Record<string, StoredRun>): void {
-  writeAtomic(runsFile(dir, fontPath), JSON.stringify(Object.fromEntries(Object.entries(runs).slice(-MAX_ENTRIES))));
+  writeCacheFile(runsFile(dir, fontPath), JSON.stringify(Object.fromEntries(Object.entries(runs).slice(-MAX_ENTRIES))));
 }
 
 const runsFile = (dir: string, fontPath: string) => cacheFile(dir, fontPath).replace(/\.json$/, '.runs.json');
@@ -86,17 +79,6 @@ export function persistShapes(dir: string, files: Readonly<Record<string, string
     const path = files[key];
     if (!path) continue;
     // Restored entries come first in the map: beyond the limit, the oldest go.
-    writeAtomic(cacheFile(dir, path), JSON.stringify(Object.fromEntries(entries.slice(-MAX_ENTRIES))));
-  }
-}
-
-function writeAtomic(file: string, text: string): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch {
-    // read-only or full disk: the next build shapes again
+    writeCacheFile(cacheFile(dir, path), JSON.stringify(Object.fromEntries(entries.slice(-MAX_ENTRIES))));
   }
 }

@@ -112,11 +112,11 @@ describe('layoutDocument', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
     const growing: FlowEnv = {
       ...env,
-      breakLines: (p, w) => {
+      breakLines: (p) => {
         const text = p.runs[0]?.text;
         if (text === 'Inhoud') passes++; // the TOC's title starts each pass
         const i = ids.findIndex((id) => text === `Title ${id}`);
-        return i >= 0 && i < passes ? fakeBreakLines(spec('tall', 60)) : fakeBreakLines(p, w);
+        return i >= 0 && i < passes ? fakeBreakLines(spec('tall', 60)) : fakeBreakLines(p);
       },
     };
     const diag = createSink();
@@ -131,7 +131,7 @@ describe('layoutDocument', () => {
     let tocCalls = 0;
     const counting: FlowEnv = {
       ...env,
-      breakLines: (p, w) => (p.runs[0]?.text === 'v|12' && calls++, p.runs[0]?.text === 'Title a1' && tocCalls++, fakeBreakLines(p, w)),
+      breakLines: (p) => (p.runs[0]?.text === 'v|12' && calls++, p.runs[0]?.text === 'Title a1' && tocCalls++, fakeBreakLines(p)),
     };
     const doc = layoutDocument(sections, theme, counting, meta, { diag: createSink() });
     expect(calls).toBe(1);
