@@ -19,7 +19,7 @@ import { prepareImages } from '../images/prepareImages.ts';
 import { chartFrameWidth, svgFontKey } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
-import type { PagedDocument } from '../pages/types.ts';
+import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 
 /** What a build needs; paths are resolved by the caller. */

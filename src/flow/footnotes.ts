@@ -1,6 +1,6 @@
 import { stackLines } from './translate.ts';
 import type { FootnoteBody } from './types.ts';
-import type { FrameItem } from '../pages/types.ts';
+import type { FrameItem } from '../model/types.ts';
 import type { Pt } from '../util/geometry.ts';
 
 /** Length of the short rule above a column's notes (a classic 1/3-column-ish separator, kept short). */

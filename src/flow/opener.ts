@@ -3,7 +3,7 @@ import { styledPara } from './styledPara.ts';
 import { trackLines } from './tracking.ts';
 import { stackLines } from './translate.ts';
 import type { LayoutEnv } from './types.ts';
-import type { FrameItem } from '../pages/types.ts';
+import type { FrameItem } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
 import type { Pt, Rect } from '../util/geometry.ts';

@@ -1,5 +1,5 @@
 import type { SourceSpan } from '../diag/types.ts';
-import type { FrameItem, LineTag } from '../pages/types.ts';
+import type { FrameItem, LineTag } from '../model/types.ts';
 import type { Line } from '../text/types.ts';
 import type { Pt } from '../util/geometry.ts';
 

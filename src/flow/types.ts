@@ -1,5 +1,5 @@
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
-import type { FrameItem } from '../pages/types.ts';
+import type { FrameItem } from '../model/types.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { Block, ParagraphSpec } from '../style/types.ts';
 import type { Line } from '../text/types.ts';

@@ -2,7 +2,8 @@ import { textAreaFor } from '../flow/index.ts';
 import type { LayoutEnv } from '../flow/types.ts';
 import { MASTER_COVER } from './masters.ts';
 import { setBlock } from './text.ts';
-import type { FrameItem, Page, ReportInfo } from './types.ts';
+import type { ReportInfo } from './types.ts';
+import type { FrameItem, Page } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 
 /** The Rijkshuisstijl "lint": a vertical band hanging from the top edge at the page centre (about 11 × 27 mm on A4). */

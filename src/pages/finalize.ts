@@ -2,7 +2,8 @@ import type { FlowEnv, PageFrame } from '../flow/types.ts';
 import { frameToPage } from './masters.ts';
 import { pageFurniture } from './runningHeads.ts';
 import { TOC_ANCHOR } from './toc.ts';
-import type { OutlineEntry, Page, PagedDocument, ReportInfo } from './types.ts';
+import type { ReportInfo } from './types.ts';
+import type { OutlineEntry, Page, PagedDocument } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
 

@@ -1,7 +1,7 @@
 import { textAreaFor } from '../flow/index.ts';
 import type { PageFrame } from '../flow/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
-import type { FrameItem, Page } from './types.ts';
+import type { FrameItem, Page } from '../model/types.ts';
 
 /** Master names: cover and toc here; opener, body, foreword, appendix, colophon come from flow. */
 export const MASTER_COVER = 'cover';

@@ -6,7 +6,8 @@ import { tocUnstable } from './messages.ts';
 import { coverPage } from './cover.ts';
 import { anchorPages, finalizePages } from './finalize.ts';
 import { tocPages } from './toc.ts';
-import type { PagedDocument, PaginateOptions, ReportInfo } from './types.ts';
+import type { PaginateOptions, ReportInfo } from './types.ts';
+import type { PagedDocument } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
 

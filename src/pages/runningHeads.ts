@@ -1,6 +1,7 @@
 import type { LayoutEnv } from '../flow/types.ts';
 import { fill, glyphLine } from './text.ts';
-import type { FrameItem, Page, ReportInfo } from './types.ts';
+import type { ReportInfo } from './types.ts';
+import type { FrameItem, Page } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 
 /** Baseline of the running head above the text area, and the rule between head and text. */

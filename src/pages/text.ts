@@ -1,6 +1,6 @@
 import { stackLines, styledPara, trackLines } from '../flow/index.ts';
 import type { LayoutEnv } from '../flow/types.ts';
-import type { FrameItem } from './types.ts';
+import type { FrameItem } from '../model/types.ts';
 import type { TextStyleSpec } from '../spec/theme.ts';
 import type { Pt } from '../util/geometry.ts';
 

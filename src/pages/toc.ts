@@ -1,7 +1,7 @@
 import type { LayoutEnv } from '../flow/types.ts';
 import { blankPage, MASTER_TOC } from './masters.ts';
 import { glyphLine, setBlock } from './text.ts';
-import type { FrameItem, Page } from './types.ts';
+import type { FrameItem, Page } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';

@@ -1,5 +1,5 @@
 import type { SourceSpan } from '../diag/types.ts';
-import type { FrameItem, LineTag, Page, PagedDocument } from './types.ts';
+import type { FrameItem, LineTag, Page, PagedDocument } from '../model/types.ts';
 
 /** Rounding of baselines when grouping glyph runs into lines (0.1 pt). */
 const ROUND = 10;

@@ -1,4 +1,4 @@
-import type { FrameItem } from '../pages/types.ts';
+import type { FrameItem } from '../model/types.ts';
 
 type Item<K extends FrameItem['kind']> = Extract<FrameItem, { kind: K }>;
 

@@ -1,5 +1,5 @@
 import { effectiveFeatures } from '../fonts/features.ts';
-import type { FrameItem } from '../pages/types.ts';
+import type { FrameItem } from '../model/types.ts';
 
 type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
 

@@ -1,4 +1,4 @@
-import type { PagedDocument } from '../pages/types.ts';
+import type { PagedDocument } from '../model/types.ts';
 
 /** The PDF Info dictionary; dates come from the report so two builds are byte-identical. */
 export function documentInfo(meta: PagedDocument['meta']): PDFKit.DocumentInfo {

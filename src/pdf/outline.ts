@@ -1,4 +1,4 @@
-import type { OutlineEntry, PagedDocument } from '../pages/types.ts';
+import type { OutlineEntry, PagedDocument } from '../model/types.ts';
 
 /** Adds PDF bookmarks that open each section at its anchor (found by scanning the pages once). */
 export function addOutline(doc: PDFKit.PDFDocument, d: PagedDocument): void {

@@ -6,7 +6,7 @@
  * A text missed here is merely shaped by pdfkit itself, so this only has to be right to be fast.
  */
 import { effectiveFeatures } from '../fonts/features.ts';
-import type { Page } from '../pages/types.ts';
+import type { Page } from '../model/types.ts';
 
 /** Shapes `texts` of font `key` with `features` ahead of drawing. */
 export type Prefetch = (key: string, texts: Iterable<string>, features?: readonly string[]) => void;

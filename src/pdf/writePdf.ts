@@ -5,7 +5,7 @@
  * every font comes from the template's files and is embedded as a subset. Never lays anything out.
  */
 import PDFDocument from 'pdfkit';
-import type { PagedDocument, Page } from '../pages/types.ts';
+import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
 import { drawGlyphs } from './drawText.ts';
 import { drawImage, drawRect, drawRule } from './drawShapes.ts';

@@ -3,8 +3,8 @@ import type { ChartBox } from '../charts/types.ts';
 import type { SectionKind } from '../load/types.ts';
 import type { Insets, Pt } from '../util/geometry.ts';
 
-/** Key of a font face declared by the template, e.g. "serif", "serif-italic", "sans-semibold". */
-export type FontKey = string;
+export type { FontKey } from '../model/types.ts';
+import type { FontKey } from '../model/types.ts';
 
 /** A run of text in one font, size and colour; the unit the line breaker measures and pdf/ draws. */
 export interface StyledRun {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runFlowWith } from '../../src/flow/runFlow.ts';
 import { box, compose, env, find, heading, para, section, table, theme } from './helpers.ts';
-import type { FrameItem } from '../../src/pages/types.ts';
+import type { FrameItem } from '../../src/model/types.ts';
 import type { StyledSection } from '../../src/style/types.ts';
 
 const flow = (...sections: StyledSection[]) => runFlowWith(compose, sections, theme, env, { firstPageNumber: 3 });

@@ -1,7 +1,7 @@
 /** Tiny synthetic documents for flow and pages tests: fake line breaker, fake boxes, a small page. */
 import type { ComposeFns, FlowEnv, Box, ComposedTable } from '../../src/flow/types.ts';
 import type { FontStore } from '../../src/fonts/fontStore.ts';
-import type { FrameItem } from '../../src/pages/types.ts';
+import type { FrameItem } from '../../src/model/types.ts';
 import type { ResolvedTheme, TextStyleSpec } from '../../src/spec/theme.ts';
 import type { Block, BoxStyle, ParagraphSpec, StyledRun, StyledSection } from '../../src/style/types.ts';
 import type { GlyphRun, Line } from '../../src/text/types.ts';

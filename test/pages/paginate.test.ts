@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSink } from '../../src/diag/sink.ts';
 import { anchorPages, layoutDocument, paginate } from '../../src/pages/index.ts';
-import type { FrameItem, Page, ReportInfo } from '../../src/pages/types.ts';
+import type { ReportInfo } from '../../src/pages/types.ts';
+import type { FrameItem, Page } from '../../src/model/types.ts';
 import { box, env, fakeBreakLines, heading, para, section, spec, theme } from '../flow/helpers.ts';
 import type { FlowEnv } from '../../src/flow/types.ts';
 

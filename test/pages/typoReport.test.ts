@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paginate } from '../../src/pages/index.ts';
 import { documentLines, dominantPitch, formatTypoReport, pageStats, typoReport } from '../../src/pages/typoReport.ts';
-import type { FrameItem, LineTag, Page, PagedDocument } from '../../src/pages/types.ts';
+import type { FrameItem, LineTag, Page, PagedDocument } from '../../src/model/types.ts';
 import { env, para, section, theme } from '../flow/helpers.ts';
 
 const meta = { title: 'J', organisation: 'O', author: 'A', subject: 'S', keywords: [], language: 'nl-NL', date: '2021-04-30', dateText: 'd' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pdfkitPieces, prefetchShaping } from '../../src/pdf/prefetchShaping.ts';
-import type { Page } from '../../src/pages/types.ts';
+import type { Page } from '../../src/model/types.ts';
 
 const glyphs = (text: string, extra: object = {}) => ({
   kind: 'glyphs', x: 0, y: 0, text, font: 'body', sizePt: 9.4, color: '#000', wordSpacingPt: 0, ...extra,

@@ -1,4 +1,4 @@
-import type { FrameItem } from '../../pages/types.ts';
+import type { FrameItem } from '../../model/types.ts';
 import type { Block, ParagraphSpec } from '../../style/types.ts';
 import type { Pt } from '../../util/geometry.ts';
 import type { Box, ComposedTable, LayoutEnv } from '../types.ts';

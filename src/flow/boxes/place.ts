@@ -1,5 +1,5 @@
 import type { SourceSpan } from '../../diag/types.ts';
-import type { FrameItem } from '../../pages/types.ts';
+import type { FrameItem } from '../../model/types.ts';
 import type { ParagraphSpec, StyledRun } from '../../style/types.ts';
 import type { Line } from '../../text/types.ts';
 import type { Pt } from '../../util/geometry.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeBlock, composeTable } from '../../../src/flow/boxes/index.ts';
 import type { Box, LayoutEnv } from '../../../src/flow/types.ts';
 import { createFontStore } from '../../../src/fonts/fontStore.ts';
-import type { FrameItem } from '../../../src/pages/types.ts';
+import type { FrameItem } from '../../../src/model/types.ts';
 import { resolveStyles } from '../../../src/style/index.ts';
 import type { Block } from '../../../src/style/types.ts';
 import type { BoundBlock, BoundText } from '../../../src/bind/types.ts';

@@ -1,0 +1,98 @@
+/**
+ * The laid-out document model shared by flow, pages and pdf: placed page items, pages, outline.
+ * A leaf module (imports no stage), so the stage that produces these types and the stages that read them
+ * depend on it rather than on each other.
+ */
+import type { SourceSpan } from '../diag/types.ts';
+import type { Pt } from '../util/geometry.ts';
+
+/** Key of a font face declared by the template, e.g. "serif", "serif-italic", "sans-semibold". */
+export type FontKey = string;
+
+/** A drawing primitive placed on a page (points, origin top-left, y down). */
+export type FrameItem =
+  | {
+      readonly kind: 'glyphs';
+      readonly x: Pt;
+      /** Baseline position. */
+      readonly y: Pt;
+      readonly text: string;
+      readonly font: FontKey;
+      readonly sizePt: Pt;
+      readonly color: string;
+      readonly features: readonly string[];
+      readonly wordSpacingPt: Pt;
+      readonly widthPt: Pt;
+      readonly link?: string;
+      /** Horizontal glyph scaling (justification; absent = 1); widthPt already includes it. */
+      readonly scale?: number;
+      /** Extra space after every character (tracking); widthPt includes it. */
+      readonly letterSpacingPt?: Pt;
+      readonly source?: SourceSpan;
+      /** Set on the first glyph run of each set line: facts for the typographic report. */
+      readonly line?: LineTag;
+    }
+  | { readonly kind: 'rect'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly fill?: string; readonly stroke?: string; readonly strokeWidthPt?: Pt }
+  | { readonly kind: 'rule'; readonly x1: Pt; readonly y1: Pt; readonly x2: Pt; readonly y2: Pt; readonly color: string; readonly widthPt: Pt }
+  | { readonly kind: 'image'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly png: Uint8Array; readonly alt: string }
+  | { readonly kind: 'svg'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly svg: string; readonly alt: string }
+  /** A chart, drawn by pdf/ from its rendered SVG (vega may still be drawing it while pages are laid out). */
+  | { readonly kind: 'chart'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly chartId: string; readonly alt: string }
+  | { readonly kind: 'link'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly url: string }
+  /** Internal link to a named destination (TOC entries). */
+  | { readonly kind: 'goto'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly dest: string }
+  /** A named destination (article starts) for the outline, TOC links and cross-references. */
+  | { readonly kind: 'anchor'; readonly name: string; readonly y: Pt };
+
+/** What the typographic report needs to know about one set line (carried by its first glyph run). */
+export interface LineTag {
+  /** The line ends in a hyphen (added or the word's own). */
+  readonly hyphenated: boolean;
+  /** Justified lines: word-space width / the font's natural space. */
+  readonly spaceRatio?: number;
+  /** Text wider than its measure. */
+  readonly overfull: boolean;
+  /** x of this run relative to the line's left edge, so the line's column can be found from the item's x. */
+  readonly offsetPt: Pt;
+  /** Lines of the column flow: paragraph number (per section), line index and line count, for widows and orphans. */
+  readonly para?: number;
+  readonly index?: number;
+  readonly count?: number;
+}
+
+/** One finished page. */
+export interface Page {
+  readonly widthPt: Pt;
+  readonly heightPt: Pt;
+  /** Printed page number, or null for unnumbered pages (cover). */
+  readonly number: number | null;
+  /** Page master that produced it: cover, toc, opener, body, appendix… */
+  readonly master: string;
+  /** The text area; nothing but backgrounds and running heads/feet is drawn outside it. */
+  readonly textArea: { readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt };
+  readonly items: readonly FrameItem[];
+}
+
+/** A bookmark in the PDF outline. */
+export interface OutlineEntry {
+  readonly title: string;
+  readonly dest: string;
+  readonly children: readonly OutlineEntry[];
+}
+
+/** The laid-out document: what pdf/ draws, nothing more. */
+export interface PagedDocument {
+  readonly pages: readonly Page[];
+  readonly outline: readonly OutlineEntry[];
+  readonly meta: {
+    readonly title: string;
+    readonly author: string;
+    readonly subject: string;
+    readonly keywords: readonly string[];
+    readonly language: string;
+    /** ISO date used as CreationDate/ModDate so output is byte-identical. */
+    readonly date: string;
+  };
+  /** Font files by key, as declared by the template (paths relative to the repo's fonts/). */
+  readonly fonts: Readonly<Record<FontKey, string>>;
+}
