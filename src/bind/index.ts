@@ -54,5 +54,5 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
   for (const name of datasets.keys()) if (!charted.has(name)) warnings.push(messages.unusedDataset(name, spanAt(source.figures, `/datasets/${name}`)));
   for (const w of warnings) ctx.diag.push(w);
   if (errors.length) throw new ReportError(errors);
-  return { meta, sections, charts, images: source.images };
+  return { meta, sections, charts, images: source.images, imageSpans: source.imageSpans };
 }

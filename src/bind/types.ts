@@ -78,4 +78,6 @@ export interface BoundReport {
   readonly sections: readonly BoundSection[];
   readonly charts: readonly BoundChartSpec[];
   readonly images: ReadonlyMap<string, Uint8Array>;
+  /** Where each image is first referenced, for the images stage's decoding errors. */
+  readonly imageSpans?: ReadonlyMap<string, SourceSpan>;
 }

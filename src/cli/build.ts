@@ -1,5 +1,5 @@
 /**
- * Runs the stages in order: load → theme → bind → chart plan (sizes) → images → style → text → flow/pages →
+ * Runs the stages in order: validateReport (load → theme → bind → fonts → chart plan → images, all of `check`) → style → text → flow/pages →
  * charts (vega) → pdf. Each stage is timed (npm run bench prints them). The only loop is TOC stabilisation inside
  * layoutDocument (plus one relayout if a chart came out at another size than planned, which no known chart does).
  * Fatal input problems surface as ReportError; warnings collect in the sink.
@@ -7,29 +7,18 @@
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';
-import { loadReport } from '../load/index.ts';
-import { loadTheme } from '../load/loadTheme.ts';
-import { bindFigures } from '../bind/index.ts';
-import { createFontStore } from '../fonts/fontStore.ts';
 import { resolveStyles } from '../style/index.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
 import { layoutDocument } from '../pages/index.ts';
 import { writePdf } from '../pdf/writePdf.ts';
-import { prepareImages } from '../images/prepareImages.ts';
-import { chartFrameWidth, svgFontKey } from './chartSetup.ts';
-import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
+import { svgFontKey } from './chartSetup.ts';
+import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 
 /** What a build needs; paths are resolved by the caller. */
-export interface BuildOptions {
-  readonly contentDir: string;
-  readonly templatesDir?: string;
-  readonly fontsDir?: string;
-  /** Folder for caches kept between builds (rendered charts, word shapes); none: memory only. */
-  readonly cacheDir?: string;
-}
+export type BuildOptions = ValidateOptions;
 
 /** Everything a build produced, in memory; the CLI decides what to write. */
 export interface BuildResult {
@@ -46,33 +35,14 @@ export interface BuildResult {
 /** Builds a report end to end and returns the PDF bytes plus what the CLI reports. */
 export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   const diag = createSink();
-  const timings: [string, number][] = [];
-  const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const r = await f();
-    timings.push([name, performance.now() - t0]);
-    return r;
-  };
+  const timings: Timings = [];
+  const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f);
   const ctx = { diag };
-  // 1. load and validate the content folder
-  const source = await timed('load', () => loadReport(opts.contentDir, ctx));
-  // 2. the template: all of the look
-  const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, source.meta.template));
-  // 3. figures into prose, tables and chart data
-  const bound = await timed('bind', () => bindFigures(source, ctx));
-  const fonts = await timed('fonts', () => {
-    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts);
-    if (opts.cacheDir) store.restoreShapes?.(opts.cacheDir); // word shapes from the last build
-    return store;
-  });
-  // 4. charts: sandboxed and sized here, drawn after layout (step 8); images decode in sharp's threads meanwhile
-  const pendingImages = prepareImages(bound.images);
-  const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir };
-  const job = bound.charts.length ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx)) : undefined;
+  // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
+  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings);
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
   let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();
-  const images = await timed('images', () => pendingImages);
   // 5. style: blocks with resolved type, colour and spacing
   let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts));
   // 6. text: hyphenation patterns and the paragraph line breaker

@@ -3,13 +3,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ReportError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { createSink } from '../diag/sink.ts';
-import { loadReport } from '../load/index.ts';
-import { loadTheme } from '../load/loadTheme.ts';
-import { bindFigures } from '../bind/index.ts';
-import { createFontStore } from '../fonts/fontStore.ts';
-import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
 import { buildReport } from './build.ts';
-import { chartFrameWidth } from './chartSetup.ts';
+import { validateReport } from './validate.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 
 interface BuildFlags {
@@ -52,29 +47,21 @@ export async function runBuild(contentDir: string, o: BuildFlags): Promise<void>
   process.stdout.write(`wrote ${out} (${r.document.pages.length} pages, ${(r.pdf.length / 1024).toFixed(0)} KiB)\n`);
 }
 
-/** Load, validate and bind a content folder with its template: what check and charts share with build. */
-async function loadBound(contentDir: string) {
-  const diag = createSink();
-  const source = await loadReport(contentDir, { diag });
-  const theme = await loadTheme(TEMPLATES_DIR, source.meta.template);
-  const bound = bindFigures(source, { diag });
-  return { diag, source, theme, bound };
-}
-
-/** `reportpress check`: load, validate and bind; writes nothing. */
+/** `reportpress check`: the front half of build (validateReport), charts drawn in memory; writes nothing. */
 export async function runCheck(contentDir: string, o: { strict?: boolean }): Promise<void> {
-  const { diag, source } = await loadBound(contentDir);
+  const diag = createSink();
+  const { source } = await validateReport({ contentDir }, { diag }, [], { drawCharts: true });
   report(diag.items, o.strict);
   process.stdout.write(`ok: ${source.sections.length} sections, ${source.files.length} files checked\n`);
 }
 
-/** `reportpress charts`: renders every chart of the report as SVG and PNG. */
+/** `reportpress charts`: renders every chart of the report as SVG and PNG (after the same validation as build). */
 export async function runCharts(contentDir: string, o: { output: string; cacheDir?: string; cache?: boolean }): Promise<void> {
-  const { diag, theme, bound } = await loadBound(contentDir);
-  const fonts = createFontStore(FONTS_DIR, theme.fonts);
-  const { renderCharts, writeChartFiles, writeVegaCodeCache } = await import('../charts/index.ts');
+  const diag = createSink();
   const cacheDir = cacheDirFor(o, resolve(o.output));
-  const charts = await renderCharts(bound.charts, { theme: theme.chart, fonts, frameWidthPt: (s) => chartFrameWidth(theme, s), cacheDir }, { diag });
+  const { job } = await validateReport({ contentDir, cacheDir }, { diag });
+  const { writeChartFiles, writeVegaCodeCache } = await import('../charts/index.ts');
+  const charts = job ? await job.render() : new Map();
   // scripts/compile.mjs runs this command once to make dist/vega.cjs's code cache from a real render.
   if (process.env.REPORTPRESS_WRITE_VEGA_CODE_CACHE) writeVegaCodeCache();
   report(diag.items, false);

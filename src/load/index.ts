@@ -20,7 +20,7 @@ import { validate } from './validate.ts';
 
 /** Loads and validates report.yaml, its sections, figures.yaml, chart specs and images. */
 export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink }): Promise<ReportSource> {
-  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), diag: ctx.diag };
+  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag };
   // 1. report.yaml
   const rp = await readYamlFile(lc, 'report.yaml');
   if (!rp) throw new ReportError(lc.errors);
@@ -62,6 +62,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
     sections,
     figures: toLocatedJson(fp),
     images: lc.images,
+    imageSpans: lc.imageSpans,
     files: lc.files,
   };
 }

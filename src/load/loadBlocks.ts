@@ -102,6 +102,7 @@ async function loadImage(ctx: LoadContext, p: ParsedYaml, src: string, at: NodeP
   const read = await readInside(ctx.root, src, span);
   if (!read.bytes) return void ctx.errors.push(read.error!), false;
   ctx.images.set(src, read.bytes);
+  if (span) ctx.imageSpans.set(src, span);
   return true;
 }
 

@@ -11,6 +11,8 @@ export interface LoadContext {
   readonly errors: Diagnostic[];
   readonly files: SourceFile[];
   readonly images: Map<string, Uint8Array>;
+  /** Where each image is first referenced, for decoding errors found later (images stage). */
+  readonly imageSpans: Map<string, SourceSpan>;
   readonly diag: DiagnosticSink;
 }
 

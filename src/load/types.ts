@@ -109,5 +109,7 @@ export interface ReportSource {
   readonly figures: LocatedJson;
   /** Image files referenced by image blocks, keyed by their src. */
   readonly images: ReadonlyMap<string, Uint8Array>;
+  /** Where each image is first referenced (its src in the section YAML). */
+  readonly imageSpans?: ReadonlyMap<string, SourceSpan>;
   readonly files: readonly SourceFile[];
 }

@@ -2,13 +2,14 @@
  * Diagnostics cases: each folder in test/diag/cases is a small broken content folder (report.yaml …) or a template
  * (template.yaml). Files carry `# error: LINE:COL CODE` / `# warning: LINE:COL CODE` comments about their own lines;
  * the produced diagnostics must match them exactly (file, line, column, code, severity — nothing more, nothing less).
+ * Content folders go through validateReport, the code `check` and `build` share (test/cli/checkIsBuild.test.ts
+ * runs both commands on every case).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport } from '../../src/load/index.ts';
 import { loadTheme } from '../../src/load/loadTheme.ts';
-import { bindFigures } from '../../src/bind/index.ts';
+import { validateReport } from '../../src/cli/validate.ts';
 import { createSink } from '../../src/diag/sink.ts';
 import { isReportError } from '../../src/diag/errors.ts';
 import type { Diagnostic } from '../../src/diag/types.ts';
@@ -34,13 +35,13 @@ function expected(dir: string): string[] {
   ).sort();
 }
 
-/** Runs load (+ bind) or loadTheme on a case and returns every diagnostic. */
+/** Runs check's validation (the front half of build) or loadTheme on a case and returns every diagnostic. */
 export async function runCase(dir: string): Promise<Diagnostic[]> {
   const diag = createSink();
   const thrown: Diagnostic[] = [];
   try {
     if (filesOf(dir).some((f) => f.endsWith('template.yaml'))) await loadTheme(CASES, relative(CASES, dir));
-    else bindFigures(await loadReport(dir, { diag }), { diag });
+    else await validateReport({ contentDir: dir }, { diag }, [], { drawCharts: true });
   } catch (e) {
     if (!isReportError(e)) throw e;
     thrown.push(...e.diagnostics);

@@ -1,0 +1,71 @@
+/**
+ * The front half of a build, and all of `check`: load → template → bind → fonts → chart plan (sandbox) →
+ * images (decoded). Everything `build` can reject in the input is found here, so `check` and `build` share one
+ * code path and report the same diagnostics with the same exit code. Nothing is laid out or written.
+ */
+import { performance } from 'node:perf_hooks';
+import type { DiagnosticSink } from '../diag/sink.ts';
+import { loadReport } from '../load/index.ts';
+import { loadTheme } from '../load/loadTheme.ts';
+import { bindFigures } from '../bind/index.ts';
+import { createFontStore } from '../fonts/fontStore.ts';
+import { prepareImages } from '../images/prepareImages.ts';
+import { chartFrameWidth } from './chartSetup.ts';
+import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
+import type { ChartJob } from '../charts/index.ts';
+
+/** Where the input comes from; paths are resolved by the caller. */
+export interface ValidateOptions {
+  readonly contentDir: string;
+  readonly templatesDir?: string;
+  readonly fontsDir?: string;
+  /** Folder for caches kept between builds (rendered charts, word shapes); none: memory only. */
+  readonly cacheDir?: string;
+}
+
+/** `check` also draws the charts here (what only vega can reject); `build` draws them after layout. */
+export interface ValidateSteps {
+  readonly drawCharts?: boolean;
+}
+
+/** Milliseconds per stage, in run order (shared with the rest of the build). */
+export type Timings = [string, number][];
+
+/** Runs one stage and records its time. */
+export async function timeStage<T>(timings: Timings, name: string, f: () => T | Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const r = await f();
+  timings.push([name, performance.now() - t0]);
+  return r;
+}
+
+/**
+ * Validates a content folder with its template and fonts; throws a ReportError for content errors (warnings go to
+ * the sink). Returns what the rest of the build continues from.
+ */
+export async function validateReport(opts: ValidateOptions, ctx: { diag: DiagnosticSink }, timings: Timings = [], steps: ValidateSteps = {}) {
+  const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f);
+  // 1. load and validate the content folder
+  const source = await timed('load', () => loadReport(opts.contentDir, ctx));
+  // 2. the template: all of the look
+  const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, source.meta.template));
+  // 3. figures into prose, tables and chart data
+  const bound = await timed('bind', () => bindFigures(source, ctx));
+  // 4. the template's font files
+  const fonts = await timed('fonts', () => {
+    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts);
+    if (opts.cacheDir) store.restoreShapes?.(opts.cacheDir); // word shapes from the last build
+    return store;
+  });
+  // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
+  const pendingImages = prepareImages(bound.images, bound.imageSpans);
+  // An unawaited rejection would be reported as unhandled if the chart plan throws first.
+  pendingImages.catch(() => undefined);
+  const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir };
+  const job: ChartJob | undefined = bound.charts.length
+    ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
+    : undefined;
+  const images = await timed('images', () => pendingImages);
+  if (steps.drawCharts && job) await timed('charts', () => job.render()); // the same promise build awaits later
+  return { source, theme, bound, fonts, job, images };
+}
