@@ -8,6 +8,7 @@ import { isReportError, UsageError } from '../diag/errors.ts';
 import { DEFAULT_CONTENT_DIR } from '../paths.ts';
 import { runBuild, runCharts, runCheck } from './commands.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
+import { registerDeskCommands } from './deskCommands.ts';
 
 const program = new Command();
 program.name('reportpress').description('YAML content + figures + Vega-Lite charts → print-grade PDF report').exitOverride();
@@ -40,6 +41,8 @@ program
   .option('--cache-dir <dir>', 'where rendered charts are kept between runs (default: .cache beside the output folder)')
   .option('--no-cache', 'render every chart again and keep nothing')
   .action(async (dir: string, o) => runCharts(resolve(dir), o));
+
+registerDeskCommands(program);
 
 try {
   await program.parseAsync(process.argv);
