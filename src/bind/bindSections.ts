@@ -82,7 +82,15 @@ function bindBlock(
       return { type: 'chart', chartId: id, caption, source: b.span };
     }
     case 'table':
-      return { type: 'table', title: opt(b.title), columns: b.columns.map((c) => ({ label: bt(c.label), align: c.align })), rows: b.rows.map((r) => r.map(bt)), note: opt(b.note), source: b.span };
+      return {
+        type: 'table',
+        title: opt(b.title),
+        columns: b.columns.map((c) => ({ ...c, label: bt(c.label) })),
+        rows: b.rows.map((r) => ({ kind: r.kind, cells: r.cells.map(bt), indent: r.indent })),
+        sourceLine: opt(b.source),
+        note: opt(b.note),
+        source: b.span,
+      };
     case 'signature':
       return { type: 'signature', name: bt(b.name), role: opt(b.role) };
   }

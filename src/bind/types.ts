@@ -1,5 +1,5 @@
 import type { SourceSpan } from '../diag/types.ts';
-import type { SectionKind } from '../load/types.ts';
+import type { ColumnAlign, SectionKind, TableColumnSource, TableRowKind } from '../load/types.ts';
 
 /**
  * Text after binding: figure references replaced by formatted values.
@@ -42,8 +42,10 @@ export type BoundBlock =
   | {
       readonly type: 'table';
       readonly title?: BoundText;
-      readonly columns: readonly { readonly label: BoundText; readonly align: 'left' | 'right' }[];
-      readonly rows: readonly (readonly BoundText[])[];
+      readonly columns: readonly { readonly label: BoundText; readonly align?: ColumnAlign; readonly width?: TableColumnSource['width'] }[];
+      readonly rows: readonly { readonly kind: TableRowKind; readonly cells: readonly BoundText[]; readonly indent: number }[];
+      /** Source line under the table (the editor's text, without the template's "Bron:" word). */
+      readonly sourceLine?: BoundText;
       readonly note?: BoundText;
       readonly source: SourceSpan;
     }

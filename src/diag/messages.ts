@@ -208,6 +208,24 @@ export const chartWithoutData = (file: string, span?: SourceSpan) =>
 export const duplicateChart = (id: string, span?: SourceSpan) =>
   warn('CHART003', `chart "${id}" is used more than once`, span);
 
+// TABLE: table blocks ----------------------------------------------------------------------------
+
+/**
+ * A table row whose cell count differs from the column count: never dropped or padded silently. In a flow
+ * sequence an unquoted comma splits a cell, so a row with too many cells gets that hint.
+ */
+export const tableRowCells = (found: number, expected: number, span?: SourceSpan, flow = false) =>
+  err(
+    'TABLE001',
+    `table row has ${found} cell${found === 1 ? '' : 's'} but the table has ${expected} column${expected === 1 ? '' : 's'}`,
+    span,
+    found > expected && flow
+      ? 'in [ … ] a comma ends a cell: quote a cell that contains a comma, e.g. ["Asiel (eerste, herhaalde en nareis)", "{asiel.totaal}"]'
+      : found > expected
+        ? 'remove the extra cells or add a column'
+        : 'add the missing cells; write "" for a cell that is empty on purpose',
+  );
+
 function fmtNum(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
 }

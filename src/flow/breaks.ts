@@ -24,6 +24,7 @@ export function breakViolation(items: readonly FlowItem[], i: number, columnStar
     if (cur.count - cur.index < MIN_LINES) return 'a widow (one line at the top of a column)';
   }
   if (prev.kind === 'block' && cur.kind === 'block' && prev.table && cur.table && prev.table.id === cur.table.id && cur.table.row >= 1) {
+    if (cur.table.whole) return 'a short table split between columns';
     // like lines: at least two body rows on each side of a table break
     const head = items[columnStart];
     const first = head?.kind === 'block' && head.table?.id === cur.table.id ? Math.max(head.table.row, 1) : 1;

@@ -28,8 +28,8 @@ export function continuedTitle(title: ParagraphSpec, pattern: string): Paragraph
 }
 
 /**
- * A table as flow blocks: title+header (kept with the first row), one block per row, the note kept with the
- * last row. Rows ≥ 1 carry the header to repeat (with the continued title) when they start a column.
+ * A table as flow blocks: title+header (kept with the first row), one block per row, the source line and note
+ * kept with the last row; a short table (`keepWhole`) never breaks. Rows ≥ 1 carry the header to repeat (with the continued title) when they start a column.
  */
 export function tableItems(
   block: TableBlock,
@@ -48,13 +48,16 @@ export function tableItems(
   const first = t.title ?? t.header;
   const parts: { box: Box; row?: number; before?: number }[] = [{ box: stackBoxes([t.title, t.header]), row: 0, before: first.spaceBeforePt }];
   t.rows.forEach((box, i) => parts.push({ box, row: i + 1 }));
-  if (t.note) parts.push({ box: t.note });
+  // the source line and the note travel together under the last row
+  const tail = t.sourceLine || t.note ? stackBoxes([t.sourceLine, t.note]) : undefined;
+  if (tail) parts.push({ box: { ...tail, spaceAfterPt: (t.note ?? t.sourceLine)!.spaceAfterPt } });
   let id = -1;
   return parts.map((p, i): FlowBlock => {
     const last = i === parts.length - 1;
     const order = nextOrder();
     if (i === 0) id = order;
-    const table = p.row === undefined ? undefined : { id, row: p.row, rows: t.rows.length, ...(p.row >= 1 ? { repeat } : {}) };
+    const table = p.row === undefined ? undefined : { id, row: p.row, rows: t.rows.length, ...(p.row >= 1 ? { repeat } : {}), ...(block.keepWhole ? { whole: true } : {}) };
+    const group = p.row !== undefined && p.row >= 1 && block.rowKinds[p.row - 1]?.kind === 'group';
     return {
       kind: 'block',
       box: p.box,
@@ -63,8 +66,8 @@ export function tableItems(
       spaceBeforePt: i === 0 ? (p.before ?? block.box.spaceBeforePt) : 0,
       spaceAfterPt: last ? (p.box.spaceAfterPt ?? block.box.spaceAfterPt) : 0,
       footnotes: p.box.footnoteIds ?? [],
-      // the header stays with the first row; the last row stays with the note
-      keepWithNext: i === 0 || (!!t.note && i === parts.length - 2),
+      // the header and a group row stay with the next row; the last row stays with the source line and note
+      keepWithNext: i === 0 || group || (!!tail && i === parts.length - 2),
       snapBefore: i === 0 && p.before === undefined,
       snapAfter: last && p.box.spaceAfterPt === undefined,
       order,

@@ -38,6 +38,7 @@ export interface ComposedTable {
   readonly title?: Box;
   readonly header: Box;
   readonly rows: readonly Box[];
+  readonly sourceLine?: Box;
   readonly note?: Box;
 }
 
@@ -90,7 +91,7 @@ export interface FlowBlock extends FlowItemBase {
    * Table part: id (per section), row 0 = title + header, rows 1…rows = body rows; a body row starting a column
    * repeats `repeat` (continued title + header) above itself.
    */
-  readonly table?: { readonly id: number; readonly row: number; readonly rows: number; readonly repeat?: Box };
+  readonly table?: { readonly id: number; readonly row: number; readonly rows: number; readonly repeat?: Box; readonly whole?: boolean };
 }
 
 /** What flow/ distributes into columns. */

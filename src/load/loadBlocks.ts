@@ -6,6 +6,7 @@ import type { ContentBlock, LocatedJson, Text } from './types.ts';
 import type { LoadContext } from './loadContext.ts';
 import { readYamlFile } from './loadContext.ts';
 import { keyNodeAt, keyString, nodeAt, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
+import { loadTable } from './loadTable.ts';
 import { checkContentPath, readInside } from './readSources.ts';
 import { toLocatedJson } from './locatedJson.ts';
 import { validate } from './validate.ts';
@@ -79,15 +80,10 @@ async function buildBlock(ctx: LoadContext, p: ParsedYaml, type: BlockTypeKey, d
       const spec = await loadChartSpec(ctx, p, d.spec, [...at, 'spec']);
       return spec ? { type: 'chart', spec, caption: opt(['caption'], d.caption), alt: opt(['alt'], d.alt), size: d.size, span } : undefined;
     }
-    case 'table':
-      return {
-        type: 'table',
-        title: opt(['title'], d.title),
-        columns: d.columns.map((c: any, i: number) => (typeof c === 'string' ? { label: t(['columns', i], c), align: 'left' } : { label: t(['columns', i, 'label'], c.label), align: c.align })),
-        rows: d.rows.map((r: unknown[], i: number) => r.map((c, j) => t(['rows', i, j], c))),
-        note: opt(['note'], d.note),
-        span,
-      };
+    case 'table': {
+      const table = loadTable(p, d, at, t, ctx.errors);
+      return table ? { type: 'table', title: opt(['title'], d.title), ...table, source: opt(['source'], d.source), note: opt(['note'], d.note), span } : undefined;
+    }
     case 'signature':
       return { type: 'signature', name: t(['name'], d.name), role: opt(['role'], d.role), span };
   }

@@ -40,6 +40,28 @@ export interface LocatedJson {
 
 export type SectionKind = 'foreword' | 'article' | 'appendix' | 'colophon';
 
+/** How a table column aligns its cells; `decimal` lines numbers up on their decimal mark. */
+export type ColumnAlign = 'left' | 'right' | 'center' | 'decimal';
+
+/** A table column as written; no `align` means decimal for a column of numbers, else left. */
+export interface TableColumnSource {
+  readonly label: Text;
+  readonly align?: ColumnAlign;
+  /** Fixed width: points, or a fraction of the table's width ("30%" → 0.3). */
+  readonly width?: { readonly pt: number } | { readonly fraction: number };
+}
+
+/** Kind of a table row: an ordinary row, a group row spanning all columns, or a totals row. */
+export type TableRowKind = 'body' | 'group' | 'total';
+
+/** A table row as written: `group` rows have one cell; `indent` counts levels for sub-rows. */
+export interface TableRowSource {
+  readonly kind: TableRowKind;
+  readonly cells: readonly Text[];
+  readonly indent: number;
+  readonly span: SourceSpan;
+}
+
 /** One content block as written by the editor; strings may still hold {figure} references. */
 export type ContentBlock =
   | { readonly type: 'paragraph'; readonly text: Text; readonly span: SourceSpan }
@@ -79,8 +101,10 @@ export type ContentBlock =
   | {
       readonly type: 'table';
       readonly title?: Text;
-      readonly columns: readonly { readonly label: Text; readonly align: 'left' | 'right' }[];
-      readonly rows: readonly (readonly Text[])[];
+      readonly columns: readonly TableColumnSource[];
+      /** Every row has exactly one cell per column, except group rows (one cell spanning all). */
+      readonly rows: readonly TableRowSource[];
+      readonly source?: Text;
       readonly note?: Text;
       readonly span: SourceSpan;
     }

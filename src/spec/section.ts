@@ -25,6 +25,27 @@ const text = z.string();
 /** Numbers in cells are allowed and read as text. */
 const cell = z.union([z.string(), z.number()]);
 
+/** A table column: its head, alignment (numbers default to `decimal`) and width (pt, or "30%" of the table). */
+const TableColumnSchema = z.strictObject({
+  label: text,
+  align: z.enum(['left', 'right', 'center', 'decimal']).optional(),
+  width: z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?%$/, 'expected a width in pt or a percentage such as "30%"')]).optional(),
+});
+
+/** Indent levels a sub-row may take (deeper nesting does not read in a 2-column report). */
+const MAX_TABLE_INDENT = 3;
+
+/**
+ * A table row: a list of cells; `{ cells, indent }` for an indented sub-row; `{ group: text }` for a group row
+ * spanning all columns; `{ total: [cells] }` for a totals row.
+ */
+const TableRowSchema = z.union([
+  z.array(cell),
+  z.strictObject({ cells: z.array(cell), indent: z.number().int().min(0).max(MAX_TABLE_INDENT).default(0) }),
+  z.strictObject({ group: text }),
+  z.strictObject({ total: z.array(cell) }),
+]);
+
 /** Value schema per block type key. */
 export const BLOCK_SCHEMAS = {
   p: text,
@@ -47,8 +68,10 @@ export const BLOCK_SCHEMAS = {
   }),
   table: z.strictObject({
     title: text.optional(),
-    columns: z.array(z.union([text, z.strictObject({ label: text, align: z.enum(['left', 'right']).default('left') })])).min(1),
-    rows: z.array(z.array(cell)),
+    columns: z.array(z.union([text, TableColumnSchema])).min(1),
+    rows: z.array(TableRowSchema),
+    /** Where the numbers come from, set under the table ("Bron: …" from the template's words). */
+    source: text.optional(),
     note: text.optional(),
   }),
   signature: z.strictObject({ name: text, role: text.optional() }),

@@ -54,7 +54,15 @@ export const TemplateFileSchema = z.strictObject({
   /** Per section kind, changes to named text styles (e.g. a foreword set larger); the body leading sets that kind's grid. */
   sectionText: z.partialRecord(z.enum(['foreword', 'article', 'appendix', 'colophon']), z.record(z.string(), TextStyleSchema.partial())).optional(),
   boxes: z.record(z.string(), BoxSchema),
-  table: z.strictObject({ headerFill: color, rule: color, rowPadding: pt }),
+  table: z.strictObject({
+    headerFill: color,
+    rule: color,
+    rowPadding: pt,
+    /** Indent per level of a sub-row (`indent: 1`); default one em of the tableCell size. */
+    indent: pt.optional(),
+    /** Tables with at most this many rows are never split between columns (default 8). */
+    keepWhole: z.number().int().nonnegative().optional(),
+  }),
   paragraph: z.strictObject({ spaceAfter: pt, indent: pt }),
   strings: z.record(z.string(), z.string()),
   runningHead: z.strictObject({ left: z.string(), right: z.string(), foot: z.string() }),

@@ -52,7 +52,15 @@ export interface ResolvedTheme {
   /** Per section kind, the text styles that differ from `text` (fully resolved); see sectionTheme(). */
   readonly sectionText?: Readonly<Partial<Record<SectionKind, Readonly<Record<string, TextStyleSpec>>>>>;
   readonly boxes: Readonly<Record<string, BoxSpec>>;
-  readonly table: { readonly headerFill: string; readonly rule: string; readonly rowPadding: Pt };
+  readonly table: {
+    readonly headerFill: string;
+    readonly rule: string;
+    readonly rowPadding: Pt;
+    /** Indent per sub-row level; absent = one em of the tableCell size. */
+    readonly indent?: Pt;
+    /** Tables with at most this many rows stay in one column; absent = 8. */
+    readonly keepWhole?: number;
+  };
   readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt };
   readonly strings: Readonly<Record<string, string>>;
   readonly runningHead: { readonly left: string; readonly right: string; readonly foot: string };

@@ -39,6 +39,7 @@ export function resolveStyles(
       footnote,
       tableWidthPt: columnWidthPt(theme, columns),
       measure: fonts ? (t, f, s, feat) => fonts.measure(t, f, s, feat) : estimateMeasure,
+      decimalMark: decimalMarkOf(report.meta.language),
       ...(section.kind === 'colophon' && theme.text.colophon ? { bodyStyle: 'colophon' } : {}),
     };
     return styleSection(section, columns, ctx, numbers);
@@ -100,4 +101,13 @@ export function columnWidthPt(theme: ResolvedTheme, columns: 1 | 2): Pt {
   const { width, margin, gutter } = theme.page;
   const measure = width - margin.inner - margin.outer;
   return columns === 2 ? (measure - gutter) / 2 : measure;
+}
+
+/** The decimal mark of a BCP 47 language ("," for nl-NL, "." for en-GB), from the platform's CLDR data. */
+export function decimalMarkOf(language: string): string {
+  try {
+    return new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? ',';
+  } catch {
+    return ',';
+  }
 }

@@ -23,6 +23,8 @@ export interface BlockContext {
   /** Width a table may use in this section (one text column), for its column widths. */
   readonly tableWidthPt: Pt;
   readonly measure: MeasureFn;
+  /** The report language's decimal mark ("," in Dutch), for decimal-aligned table columns. */
+  readonly decimalMark?: string;
   /** Text style of body paragraphs (default `body`); the colophon uses `colophon`: ragged, spaced, no indent. */
   readonly bodyStyle?: string;
 }
@@ -98,7 +100,7 @@ export function styleBlock(b: BoundBlock, indent: boolean, c: BlockContext): Blo
       return { kind: 'chart', chart, ...caption, size, box: boxStyle(theme, 'figure'), source: b.source };
     }
     case 'table':
-      return styleTable(b, theme, footnote, c.tableWidthPt, c.measure);
+      return styleTable(b, theme, footnote, c.tableWidthPt, c.measure, c.decimalMark);
     case 'signature': {
       const st = textStyle(theme, 'signature');
       return {

@@ -86,9 +86,19 @@ export type Block =
       readonly kind: 'table';
       readonly title?: ParagraphSpec;
       readonly header: readonly ParagraphSpec[];
+      /** One cell per column, except group rows: one cell spanning the table. */
       readonly rows: readonly (readonly ParagraphSpec[])[];
+      /** Per row: ordinary, group (bold, rule above) or totals (bold, rule above); indent of its first cell. */
+      readonly rowKinds: readonly { readonly kind: 'body' | 'group' | 'total'; readonly indentPt: Pt }[];
+      /** Per column; `decimal` columns are right-aligned on `decimalMark` (the end of the integer part). */
+      readonly aligns: readonly ('left' | 'right' | 'center' | 'decimal')[];
+      readonly decimalMark: string;
       /** Relative column widths (sum 1). */
       readonly widths: readonly number[];
+      /** Never split between columns (a short table). */
+      readonly keepWhole: boolean;
+      /** "Bron: …" line under the table. */
+      readonly sourceLine?: ParagraphSpec;
       readonly note?: ParagraphSpec;
       readonly headerFill: string;
       readonly ruleColor: string;

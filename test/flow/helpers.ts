@@ -70,6 +70,7 @@ export const fullChart = (name: string, h: number): Block => ({
 /** A table of `rows` rows (each 10 pt), header 10 pt, title 10 pt. */
 export const table = (name: string, rows: number): Block => ({
   kind: 'table', title: spec(`${name}`, 1), header: [spec('h', 1)], rows: Array.from({ length: rows }, (_, i) => [spec(`${name}.row${i}`, 1)]),
+  rowKinds: Array.from({ length: rows }, () => ({ kind: 'body' as const, indentPt: 0 })), aligns: ['left'], decimalMark: ',', keepWhole: false,
   widths: [1], headerFill: '#eee', ruleColor: '#999', rowPaddingPt: 2, box: boxStyle(0, 0), source: SPAN,
 });
 

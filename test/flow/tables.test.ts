@@ -57,6 +57,14 @@ describe('tables split between rows', () => {
     expect(find(five.frames, 't5.row2').item.x).toBe(COL2);
   });
 
+  it('keeps a short table whole: it moves to the next column instead of splitting', () => {
+    // same place as t5 above, which splits 2 + 3; kept whole, all five rows start the next column
+    const whole = { ...table('w5', 5), keepWhole: true } as ReturnType<typeof table>;
+    const d = flow(section('a', [para('a', 8), whole, para('z', 30)]));
+    for (let r = 0; r < 5; r++) expect(find(d.frames, `w5.row${r}`).item.x).toBe(COL2);
+    expect(d.warnings).toEqual([]);
+  });
+
   it('never separates the header from the first row', () => {
     const d = flow(section('a', [para('a', 10), table('t2', 5), para('z', 30)]));
     // 10 lines leave 20 pt: title + header would fit but no row, so the table starts in the next column

@@ -49,9 +49,9 @@ describe('loadReport', () => {
     expect(s.lead?.value).toBe('Een lead over twee regels.');
     expect(s.blocks.map((b) => b.type)).toEqual(['paragraph', 'quote', 'list', 'table', 'image']);
     const table = s.blocks[3] as Extract<(typeof s.blocks)[number], { type: 'table' }>;
-    expect(table.columns.map((c) => [c.label.value, c.align])).toEqual([['Onderwerp', 'left'], ['2020', 'right']]);
-    expect(table.rows[0].map((c) => c.value)).toEqual(['Eerste', '13670']);
-    expect(table.rows[0][1].span).toMatchObject({ line: 14, column: 20 });
+    expect(table.columns.map((c) => [c.label.value, c.align])).toEqual([['Onderwerp', undefined], ['2020', 'right']]);
+    expect(table.rows[0].cells.map((c) => c.value)).toEqual(['Eerste', '13670']);
+    expect(table.rows[0].cells[1].span).toMatchObject({ line: 14, column: 20 });
     expect(s.footnotes.get('n')?.value).toBe('Een voetnoot.');
     expect(new TextDecoder().decode(src.images.get('images/a.svg'))).toContain('<svg');
     expect(src.meta).toMatchObject({ language: 'nl-NL', date: '2021-04-30', template: 'rijksoverheid' });

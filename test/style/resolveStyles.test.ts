@@ -121,7 +121,7 @@ describe('resolveStyles', () => {
     const table: BoundBlock = {
       type: 'table', title: t('Asiel'), source: at,
       columns: [{ label: t('Onderwerp'), align: 'left' }, { label: t('2019'), align: 'right' }, { label: t('2020'), align: 'right' }],
-      rows: [[t('Eerste aanvragen asiel'), t('22.540'), t('13.670')], [t('Nareis'), t('7.280'), t('5.940')]],
+      rows: [{ kind: 'body', cells: [t('Eerste aanvragen asiel'), t('22.540'), t('13.670')], indent: 0 }, { kind: 'body', cells: [t('Nareis'), t('7.280'), t('5.940')], indent: 0 }],
       note: t('Bron: IND'),
     };
     const fonts = createFontStore(FONTS_DIR, theme.fonts);

@@ -27,10 +27,12 @@ export function composeTable(b: TableBlock, widthPt: Pt, env: LayoutEnv): Compos
   const title = b.title ? textBox(b.title, widthPt, { spaceBeforePt: before, spaceAfterPt: 0 }, 0, TABLE_GAP_PT, b, env) : undefined;
   const headerSpacing = title ? zero : { spaceBeforePt: before, spaceAfterPt: 0 };
   const header = rowBox(b.header, xs, widthPt, headerSpacing, b, env, true);
-  const rows = b.rows.map((r) => rowBox(r, xs, widthPt, zero, b, env, false));
-  const note = b.note ? textBox(b.note, widthPt, zero, TABLE_GAP_PT, 0, b, env) : undefined;
+  const tails = decimalTails(b, env);
+  const rows = b.rows.map((r, i) => rowBox(r, xs, widthPt, zero, b, env, false, i, tails));
+  const sourceLine = b.sourceLine ? textBox(b.sourceLine, widthPt, zero, TABLE_GAP_PT, 0, b, env) : undefined;
+  const note = b.note ? textBox(b.note, widthPt, zero, sourceLine ? 0 : TABLE_GAP_PT, 0, b, env) : undefined;
   // Grid rounding: give the last part the space after plus whatever brings the unsplit table onto the grid.
-  const parts = [title, header, ...rows, note].filter((p): p is Box => p !== undefined);
+  const parts = [title, header, ...rows, sourceLine, note].filter((p): p is Box => p !== undefined);
   const total = parts.reduce((h, p) => h + (p.spaceBeforePt ?? 0) + p.heightPt + (p.spaceAfterPt ?? 0), 0);
   const last = parts[parts.length - 1];
   const outer = snap(total + b.box.spaceAfterPt, env.gridPt);
@@ -40,6 +42,7 @@ export function composeTable(b: TableBlock, widthPt: Pt, env: LayoutEnv): Compos
     ...(title ? { title: swap(title) } : {}),
     header: swap(header) as Box,
     rows: rows.map((r) => swap(r) as Box),
+    ...(sourceLine ? { sourceLine: swap(sourceLine) } : {}),
     ...(note ? { note: swap(note) } : {}),
   };
 }
@@ -54,7 +57,8 @@ function snap(h: Pt, grid?: Pt): Pt {
  */
 export function fitWidths(b: TableBlock, widthPt: Pt, env: LayoutEnv): number[] {
   const min = b.widths.map((_, i) => {
-    const cells = [b.header[i], ...b.rows.map((r) => r[i])].filter((c): c is ParagraphSpec => c !== undefined);
+    const body = b.rows.filter((_, r) => b.rowKinds[r]?.kind !== 'group').map((r) => r[i]);
+    const cells = [b.header[i], ...body].filter((c): c is ParagraphSpec => c !== undefined);
     const longest = Math.max(0, ...cells.flatMap((c) => c.runs.flatMap((r) => r.text.split(' ').map((w) => env.fonts.measure(w, r.font, r.sizePt, r.features)))));
     return longest + 2 * b.rowPaddingPt + MEASURE_SLACK_PT;
   });
@@ -73,16 +77,74 @@ export function columnEdges(widths: readonly number[], widthPt: Pt): Pt[] {
   return xs;
 }
 
-function rowBox(cells: readonly ParagraphSpec[], xs: readonly Pt[], widthPt: Pt, spacing: Spacing, b: TableBlock, env: LayoutEnv, head: boolean): Box {
+function rowBox(
+  cells: readonly ParagraphSpec[],
+  xs: readonly Pt[],
+  widthPt: Pt,
+  spacing: Spacing,
+  b: TableBlock,
+  env: LayoutEnv,
+  head: boolean,
+  row = -1,
+  tails: readonly Pt[] = [],
+): Box {
   const pad = b.rowPaddingPt;
-  const placed: PlacedPara[] = cells.slice(0, xs.length - 1).map((c, i) => placePara(c, xs[i] + pad, pad, xs[i + 1] - xs[i] - 2 * pad, env, b.source));
+  const kind = head ? 'head' : (b.rowKinds[row]?.kind ?? 'body');
+  const indent = b.rowKinds[row]?.indentPt ?? 0;
+  // a group row is one cell across the table; other rows have one cell per column
+  const edges = kind === 'group' ? [0, widthPt] : xs;
+  const placed: PlacedPara[] = cells.slice(0, edges.length - 1).map((c, i) => {
+    const left = edges[i]! + pad + (i === 0 ? indent : 0);
+    const inset = !head && kind !== 'group' && b.aligns[i] === 'decimal' ? (tails[i] ?? 0) - tailWidth(c, b.decimalMark, env) : 0;
+    return placePara(c, left, pad, edges[i + 1]! - left - pad - inset, env, b.source);
+  });
   const heightPt = Math.max(0, ...placed.map((p) => p.heightPt)) + 2 * pad;
   const deco: FrameItem[] = head
     ? [{ kind: 'rect', x: 0, y: 0, width: widthPt, height: heightPt, fill: b.headerFill }]
     : [{ kind: 'rule', x1: 0, y1: heightPt, x2: widthPt, y2: heightPt, color: b.ruleColor, widthPt: ROW_RULE_PT }];
   if (head) deco.push({ kind: 'rule', x1: 0, y1: heightPt, x2: widthPt, y2: heightPt, color: headerRuleColor(b), widthPt: HEADER_RULE_PT });
+  // group and totals rows open with a heavier rule in the header's colour
+  if (kind === 'group' || kind === 'total') deco.push({ kind: 'rule', x1: 0, y1: 0, x2: widthPt, y2: 0, color: headerRuleColor(b), widthPt: HEADER_RULE_PT });
   const items = [...deco, ...placed.flatMap((p) => p.items)];
   return finishBox(widthPt, heightPt, items, spacing, { ...env, gridPt: undefined }, b.source, placed.flatMap((p) => p.footnoteIds));
+}
+
+/**
+ * Width of what follows a number's integer part: from the decimal mark on ("," + "5%"), or the unit after its
+ * last digit ("%"). Right-aligning each cell `maxTail − tail` short of the edge lines up the integer parts.
+ */
+export function tailWidth(cell: ParagraphSpec, decimalMark: string, env: LayoutEnv): Pt {
+  const text = cell.runs.map((r) => r.text).join('');
+  const start = tailStart(text, decimalMark);
+  let w = 0;
+  let offset = 0;
+  for (const r of cell.runs) {
+    const from = Math.max(start, offset) - offset;
+    if (from < r.text.length) w += env.fonts.measure(r.text.slice(from), r.font, r.sizePt, r.features);
+    offset += r.text.length;
+  }
+  return w;
+}
+
+/** Index where a number's integer part ends: at a decimal mark between digits, else after the last digit. */
+export function tailStart(text: string, decimalMark: string): number {
+  for (let i = 1; i < text.length - 1; i++) {
+    if (text[i] === decimalMark && /\d/.test(text[i - 1]!) && /\d/.test(text[i + 1]!)) return i;
+  }
+  for (let i = text.length - 1; i >= 0; i--) if (/\d/.test(text[i]!)) return i + 1;
+  return text.length;
+}
+
+/** Per decimal column, the widest tail among body and totals rows (0 for other columns). */
+function decimalTails(b: TableBlock, env: LayoutEnv): Pt[] {
+  return b.aligns.map((a, i) => {
+    if (a !== 'decimal') return 0;
+    let max = 0;
+    b.rows.forEach((r, j) => {
+      if (b.rowKinds[j]?.kind !== 'group' && r[i]) max = Math.max(max, tailWidth(r[i]!, b.decimalMark, env));
+    });
+    return max;
+  });
 }
 
 /** The header rule takes the header text's colour (the template's accent). */

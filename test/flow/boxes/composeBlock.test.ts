@@ -14,6 +14,7 @@ const theme = loadTestTheme();
 const GRID = theme.text.body.leading;
 const at = { file: 'sections/a.yaml', line: 7, column: 3 };
 const t = (text: string): BoundText => ({ text, source: at });
+const row = (...cells: BoundText[]) => ({ kind: 'body' as const, cells, indent: 0 });
 const asset = (w: number, h: number): ChartBox => ({ id: 'c', widthPt: w, heightPt: h, alt: 'grafiek' });
 
 /** Styles bound blocks with the real template (appendix: one column). */
@@ -154,7 +155,7 @@ describe('composeTable', () => {
   const [table] = styled([{
     type: 'table', title: t('Asiel'), source: at, note: t('Bron: IND'),
     columns: [{ label: t('Onderwerp'), align: 'left' }, { label: t('2020'), align: 'right' }],
-    rows: [[t('Eerste aanvragen'), t('13.670')], [t('Nareis'), t('5.940')]],
+    rows: [row(t('Eerste aanvragen'), t('13.670')), row(t('Nareis'), t('5.940'))],
   }]) as Extract<Block, { kind: 'table' }>[];
   const composed = composeTable(table, 300, env);
 
@@ -213,7 +214,7 @@ describe('boxes with the real fonts', () => {
     const [table] = styled([{
       type: 'table', source: at,
       columns: [{ label: t('Nationaliteit'), align: 'left' }, { label: t('2019'), align: 'right' }, { label: t('2020'), align: 'right' }],
-      rows: [[t('Eritrese asielzoekers en nareizigers'), t('12.345'), t('1.234.567')], [t('Syrische'), t('7.280'), t('5.940')]],
+      rows: [row(t('Eritrese asielzoekers en nareizigers'), t('12.345'), t('1.234.567')), row(t('Syrische'), t('7.280'), t('5.940'))],
     }]) as Extract<Block, { kind: 'table' }>[];
     const composed = composeTable(table, 232, env);
     for (const row of [composed.header, ...composed.rows]) {
