@@ -62,7 +62,7 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   const layout = () => layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading }, { ...bound.meta }, ctx);
   let document = await timed('layout', layout);
   timings.push(['└ breaking', breakingMs]);
-  // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same warm fontkit);
+  // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same shaping cache);
   // laid out again in the unexpected case that one came out at another size than planned
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
@@ -75,13 +75,11 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
       { ...document, fonts: fonts.files },
       {
         svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i),
-        faces: (k) => fonts.pdfFace?.(k) ?? fonts.face(k),
-        prefetch: (k, texts, features) => fonts.pdfFace?.(k).prefetch(texts, features),
+        shape: (text, k, features) => fonts.shape!(text, k, features),
         charts,
       },
     ),
   );
-  if (opts.cacheDir) await timed('cache', () => fonts.persistShapes?.(opts.cacheDir!));
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }
 

@@ -52,11 +52,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   // 3. figures into prose, tables and chart data
   const bound = await timed('bind', () => bindFigures(source, ctx));
   // 4. the template's font files
-  const fonts = await timed('fonts', () => {
-    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts);
-    if (opts.cacheDir) store.restoreShapes?.(opts.cacheDir); // word shapes from the last build
-    return store;
-  });
+  const fonts = await timed('fonts', () => createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts));
   // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
   const pendingImages = prepareImages(bound.images, bound.imageSpans);
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.

@@ -7,24 +7,18 @@
 import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
-import { drawGlyphs } from './drawText.ts';
+import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
 import { drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg } from './drawSvg.ts';
 import { addOutline } from './outline.ts';
-import { prefetchShaping, type Prefetch } from './prefetchShaping.ts';
 import { documentInfo } from './metadata.ts';
 
 /** Options the CLI passes through; the chart font mapping comes from the template. */
 export interface PdfOptions {
   /** Maps an SVG font (family, bold, italic) to a registered font key, for charts. */
   readonly svgFontKey: (family: string, bold: boolean, italic: boolean) => string;
-  /**
-   * The parsed faces layout measured with (fontkit objects, keyed like `fonts`). pdfkit accepts them, so tables
-   * are parsed once per process and glyph data stays warm; without it pdfkit reads the files itself.
-   */
-  readonly faces?: (key: string) => object;
-  /** Shapes the texts pdfkit will lay out ahead of drawing, in batches (see prefetchShaping.ts). */
-  readonly prefetch?: Prefetch;
+  /** The shaped run of a glyph item's text, as layout measured it (fonts/ FontStore.shape). */
+  readonly shape: ShapeFn;
   /** Rendered chart SVGs by chart id, for the document's chart items. */
   readonly charts?: ReadonlyMap<string, { readonly svg: string }>;
 }
@@ -42,7 +36,7 @@ export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint
     displayTitle: true,
     info: documentInfo(docData.meta),
   } as PDFKit.PDFDocumentOptions);
-  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, (opts.faces?.(key) ?? file) as string);
+  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -51,19 +45,19 @@ export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint
     doc.on('error', reject);
   });
 
-  if (opts.prefetch) prefetchShaping(docData.pages, opts.prefetch);
-  docData.pages.forEach((page) => drawPage(doc, page, opts));
+  const drawGlyphs = createGlyphWriter(doc, opts.shape);
+  docData.pages.forEach((page) => drawPage(doc, page, opts, drawGlyphs));
   addOutline(doc, docData);
   doc.end();
   return done;
 }
 
-function drawPage(doc: PDFKit.PDFDocument, page: Page, opts: PdfOptions): void {
+function drawPage(doc: PDFKit.PDFDocument, page: Page, opts: PdfOptions, drawGlyphs: (g: Extract<Page['items'][number], { kind: 'glyphs' }>) => void): void {
   doc.addPage({ size: [page.widthPt, page.heightPt], margin: 0 });
   for (const item of page.items) {
     switch (item.kind) {
       case 'glyphs':
-        drawGlyphs(doc, item);
+        drawGlyphs(item);
         break;
       case 'rect':
         drawRect(doc, item);

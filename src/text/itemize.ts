@@ -111,8 +111,6 @@ export function itemize(
     for (let i = 1; i <= text.length; i++) out.push(fonts.measure(text.slice(0, i), run.font, run.sizePt, run.features));
     return out;
   };
-  // Shape the paragraph's words in a few batched calls (fontkit's cost is mostly per call).
-  for (const run of para.runs) fonts.prefetch?.(run.text, run.font, run.features);
   if (para.firstLineIndentPt > 0) items.push(box(para.firstLineIndentPt, -1, ''));
   const minLine = Math.min(opts.widthPt, opts.widthPt - Math.max(0, para.firstLineIndentPt));
   const words = wordRanges(cs.text);

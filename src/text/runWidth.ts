@@ -1,89 +1,45 @@
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { Pt } from '../util/geometry.ts';
 
-/** First and last code point of a non-empty string (surrogate pairs kept whole). */
-const firstChar = (t: string): string => String.fromCodePoint(t.codePointAt(0)!);
-const lastChar = (t: string): string => {
-  const c = t.charCodeAt(t.length - 1);
-  return c >= 0xdc00 && c <= 0xdfff && t.length > 1 ? t.slice(-2) : t.slice(-1);
-};
-
 /**
- * Width of a run as pdf/ draws it (one shaped string), composed from cached word widths plus the pair kerning on
- * each side of every space (Source Serif kerns " V" by −0.03 em). Equal to shaping the whole line for fonts whose
- * lookups do not reach across spaces (pair kerning, ligatures), but reuses the words the breaker already shaped:
- * fontkit costs ~25 µs per glyph, so shaping every line again would double the cold time.
+ * Width of a run as pdf/ draws it: the whole run shaped in one call, so kerning across spaces (Source Serif kerns
+ * " V" by −0.03 em) is measured exactly as drawn. The store caches the shaped run, and pdf/ draws that very run.
  */
-export const runWidth = memoPerStore(composeWidth);
-
-type Measure<T> = (fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]) => T;
-
-/**
- * Caches a run measurement per FontStore: flow reruns (TOC passes, tail re-flow) and rebuilds in the same process
- * set the same lines again.
- */
-function memoPerStore<T>(measure: Measure<T>): Measure<T> {
-  const caches = new WeakMap<FontStore, Map<string, T>>();
-  return (fonts, text, font, sizePt, features) => {
-    let cache = caches.get(fonts);
-    if (!cache) caches.set(fonts, (cache = new Map()));
-    const key = `${font}\u0000${sizePt}\u0000${features.join(',')}\u0000${text}`;
-    let w = cache.get(key);
-    if (w === undefined) {
-      w = measure(fonts, text, font, sizePt, features);
-      cache.set(key, w);
-    }
-    return w;
-  };
+export function runWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): Pt {
+  return fonts.measure(text, font, sizePt, features);
 }
 
-function composeWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): Pt {
-  const m = (t: string): Pt => fonts.measure(t, font, sizePt, features);
-  if (!text.includes(' ')) return m(text);
-  const kern = (a: string, b: string): Pt => m(a + b) - m(a) - m(b);
-  const space = m(' ');
-  const tokens = text.split(' ');
-  let w = 0;
-  tokens.forEach((tok, i) => {
-    if (tok) w += m(tok);
-    if (i === 0) return;
-    w += space;
-    const prev = tokens[i - 1];
-    if (prev) w += kern(lastChar(prev), ' ');
-    if (tok) w += kern(' ', firstChar(tok));
-  });
-  return w;
-}
+/** Whitespace that justification stretches (pdf/glyphRuns.ts adds the extra to the glyphs of these characters). */
+export const STRETCHABLE = /\s/u;
 
-/** Whitespace that pdfkit's word-spacing path splits on (it draws each word and re-spaces them itself). */
-const SEPARATOR = /\s/u;
-
-/**
- * Width of a run drawn with pdfkit's word spacing: pdfkit then shapes each word on its own and puts
- * (space advance + extra) between words, so kerning across spaces is lost and every whitespace character
- * (also U+00A0) becomes a stretchable space. Returns the words' width and the number of separators.
- */
-export const spacedWidth = memoPerStore(measureSpaced);
-
-/** Words' width, separator count and the space advance of one run (see spacedWidth). */
+/** A run's width split into its words and its stretchable separators (see spacedWidth). */
 export interface SpacedWidth {
+  /** Everything but the separators' advances. */
   readonly words: Pt;
   readonly separators: number;
+  /** Mean advance of one separator (kerning included), so separators × space is their total. */
   readonly space: Pt;
 }
 
-function measureSpaced(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): SpacedWidth {
-  let words = 0;
+/**
+ * Width of a run for justification: the shaped run's advances split into its separators (each whitespace character,
+ * also U+00A0, gets the line's extra space when drawn) and the rest. Test fakes without `shape` count a space each.
+ */
+export function spacedWidth(fonts: FontStore, text: string, font: string, sizePt: Pt, features: readonly string[]): SpacedWidth {
+  const total = fonts.measure(text, font, sizePt, features);
+  const run = fonts.shape?.(text, font, features);
   let separators = 0;
-  let token = '';
-  const m = (t: string): Pt => fonts.measure(t, font, sizePt, features);
-  for (const ch of text) {
-    if (SEPARATOR.test(ch)) {
-      if (token) words += m(token);
-      token = '';
+  let spaceUnits = 0;
+  if (run) {
+    for (let i = 0; i < run.ids.length; i++) {
+      if (!STRETCHABLE.test(text[run.clusters[i]!]!)) continue;
       separators++;
-    } else token += ch;
+      spaceUnits += run.advances[i]!;
+    }
+    const spaces = (spaceUnits * sizePt) / run.unitsPerEm;
+    return { words: total - spaces, separators, space: separators ? spaces / separators : 0 };
   }
-  if (token) words += m(token);
-  return { words, separators, space: m(' ') };
+  for (const ch of text) if (STRETCHABLE.test(ch)) separators++;
+  const space = fonts.measure(' ', font, sizePt, features);
+  return { words: total - separators * space, separators, space };
 }

@@ -108,7 +108,6 @@ export const fonts: FontStore = {
   face: () => { throw new Error('no faces in tests'); },
   measure: (text, _key, sizePt) => text.length * sizePt * 0.5,
   prefixWidths: (text, _key, sizePt) => Array.from({ length: text.length + 1 }, (_, i) => i * sizePt * 0.5),
-  metrics: () => ({ ascender: 0.8, descender: -0.2, capHeight: 0.7, xHeight: 0.5 }),
 };
 
 export const env: FlowEnv = { fonts, breakLines: fakeBreakLines, compose };

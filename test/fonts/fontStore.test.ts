@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 
 const fonts = createFontStore('fonts', { serif: 'SourceSerif4_400Regular.ttf', 'serif-bold': 'SourceSerif4_700Bold.ttf' });
@@ -30,38 +30,5 @@ describe('FontStore.prefixWidths', () => {
   test('bold is wider than regular at the same size', () => {
     const t = 'IND';
     expect(fonts.prefixWidths!(t, 'serif-bold', 10)[3]).toBeGreaterThan(fonts.prefixWidths!(t, 'serif', 10)[3]);
-  });
-});
-
-describe('batched shaping (prefetch)', () => {
-  test('gives every word of the report the width of shaping it alone, in every face', async () => {
-    const { readFileSync, readdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const dir = join(import.meta.dirname, '..', '..', 'content', 'jaarverslag-2020', 'sections');
-    const text = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join(' ');
-    const words = [...new Set(text.split(/[\s\u00ad]+/u).filter(Boolean))];
-    expect(words.length).toBeGreaterThan(1500);
-    const fontsDir = join(import.meta.dirname, '..', '..', 'fonts');
-    for (const key of readdirSync(fontsDir).filter((f) => f.endsWith('.ttf'))) {
-      const store = createFontStore(fontsDir, { [key]: key });
-      const face = store.face(key);
-      for (const features of [['kern', 'liga'], ['kern', 'liga', 'tnum']]) {
-        const calls = vi.spyOn(face, 'layout');
-        store.prefetch!(words.join(' '), key, features);
-        // a few dozen calls for ~2,000 words, and none left for measuring them afterwards
-        expect(calls.mock.calls.length).toBeLessThan(words.length / 20);
-        calls.mockClear();
-        for (const w of words) store.prefixWidths!(w, key, 10, features);
-        expect(calls).not.toHaveBeenCalled();
-        calls.mockRestore();
-        for (const w of words) {
-          // Reference: fontkit on the word alone, with the features that matter for it.
-          const alone = face.layout(w, /\d/.test(w) && features.includes('tnum') ? features : undefined);
-          const expected = (alone.positions.reduce((a, p) => a + p.xAdvance, 0) * 10) / face.unitsPerEm;
-          const prefix = store.prefixWidths!(w, key, 10, features);
-          expect(prefix[prefix.length - 1], `${key} ${w}`).toBeCloseTo(expected, 9);
-        }
-      }
-    }
   });
 });

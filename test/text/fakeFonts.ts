@@ -19,7 +19,6 @@ export function fakeFonts(): FontStore {
       for (let i = 0; i < text.length; i++) out.push(out[i] + (text[i] === ' ' ? 3 : 6));
       return out;
     },
-    metrics: () => ({ ascender: 0.8, descender: -0.2, capHeight: 0.7, xHeight: 0.5 }),
   };
 }
 

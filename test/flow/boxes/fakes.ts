@@ -14,7 +14,6 @@ export const fakeFonts: FontStore = {
     throw new Error('no faces in the fake');
   },
   measure: (text) => text.length * CHAR_PT,
-  metrics: () => ({ ascender: 0.8, descender: -0.2, capHeight: 0.7, xHeight: 0.5 }),
 };
 
 /** Greedy breaker over words of all runs; measure gives widths, lines are left-aligned. */

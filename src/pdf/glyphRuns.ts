@@ -1,0 +1,177 @@
+/**
+ * The one module that touches pdfkit's font internals (pdfkit 0.20.2, pinned in package.json): layout's shaped
+ * runs are written straight into the page's content stream as positioned glyphs (glyph ids, advances and offsets
+ * exactly as fonts/ measured them), and each glyph is registered in pdfkit's font subset with its width and the
+ * text it stands for, so the font is embedded as a subset whose ToUnicode CMap covers every code drawn.
+ * pdfkit's own text() (which would shape everything again, in pieces, and lay it out) is never used for body text.
+ *
+ * What is used of pdfkit's EmbeddedFont (checked on first use, see `embedded`): `id`, `ref()`, `subset.includeGlyph`,
+ * `widths` (the /W array, 1000 units per em) and `unicode` (the ToUnicode entries, code points per subset glyph).
+ * test/pdf/glyphRuns.test.ts reads text, positions and fonts back from the PDF.
+ */
+import type { ShapedRun } from '../fonts/shaper.ts';
+import type { FrameItem } from '../model/types.ts';
+
+type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
+
+/** The shaped run layout measured for a glyph item's text (fonts/ caches it, so this is a lookup). */
+export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
+
+/** What this module relies on in pdfkit's EmbeddedFont (pdfkit 0.20.2, js/pdfkit.js class EmbeddedFont). */
+interface EmbeddedFont {
+  readonly id: string;
+  ref(): unknown;
+  readonly subset: { includeGlyph(id: number): number };
+  readonly widths: (number | undefined)[];
+  readonly unicode: (number[] | undefined)[];
+}
+
+/** pdfkit document internals used here: the current font and the page's font resources. */
+interface DocInternals {
+  readonly _font: unknown;
+  readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
+  addContent(s: string): unknown;
+}
+
+/** Whitespace that justification stretches; the same rule as text/runWidth.ts STRETCHABLE. */
+const STRETCHABLE = /\s/u;
+
+/** pdfkit's number format (PDFObject.number): at most six decimals. */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+const hex4 = (n: number): string => (n < 0x10 ? '000' : n < 0x100 ? '00' : n < 0x1000 ? '0' : '') + n.toString(16);
+
+/** pdfkit's current font as the internals this module needs, or an internal error if pdfkit changed shape. */
+function embedded(doc: PDFKit.PDFDocument): EmbeddedFont {
+  const f = (doc as unknown as DocInternals)._font as Partial<EmbeddedFont> | undefined;
+  if (!f || typeof f.id !== 'string' || typeof f.ref !== 'function' || typeof f.subset?.includeGlyph !== 'function' || !Array.isArray(f.widths) || !Array.isArray(f.unicode)) {
+    throw new Error('pdfkit font internals changed: pdf/glyphRuns.ts is written against pdfkit 0.20.2');
+  }
+  return f as EmbeddedFont;
+}
+
+/** Code points of text.slice(start, end) (the characters a glyph or ligature stands for). */
+function codePoints(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (const ch of text.slice(start, end)) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+/**
+ * A writer of glyph items for one document: each item becomes one text object (q … BT … TJ … ET Q) in the current
+ * page's content stream. Keeps, per font, the subset code of every glyph id it has registered.
+ */
+export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn): (g: GlyphItem) => void {
+  const codes = new Map<string, Map<number, string>>();
+  return (g) => {
+    const text = g.text;
+    if (!text) return;
+    doc.font(g.font).fontSize(g.sizePt).fillColor(g.color);
+    const font = embedded(doc);
+    const internals = doc as unknown as DocInternals;
+    internals.page.fonts[font.id] ??= font.ref();
+    let byId = codes.get(font.id);
+    if (!byId) codes.set(font.id, (byId = new Map()));
+    const run = shape(text, g.font, g.features);
+    const toUnits = 1000 / run.unitsPerEm;
+    // Exactly as measured: even a tiny stretch adds up over a line (1.00008 × 232 pt is 0.02 pt).
+    const extra = (g.wordSpacingPt * 1000) / g.sizePt;
+    const scale = g.scale ?? 1;
+    const tc = g.letterSpacingPt ?? 0;
+    if (g.link) linkOver(doc, g, run, extra, scale, tc);
+    const n = run.ids.length;
+    // Encode: subset code per glyph, registered with its /W width and the text of its cluster (ToUnicode).
+    const hex: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = run.ids[i]!;
+      let code = byId.get(id);
+      if (code === undefined) {
+        const cid = font.subset.includeGlyph(id);
+        font.widths[cid] ??= run.widths[i]! * toUnits;
+        byId.set(id, (code = hex4(cid)));
+      }
+      const cid = parseInt(code, 16);
+      if (font.unicode[cid] == null) font.unicode[cid] = clusterText(text, run, i);
+      hex[i] = code;
+    }
+    const ops: string[] = ['BT'];
+    const x0 = g.x;
+    const y0 = internals.page.height - g.y;
+    ops.push(`1 0 0 1 ${num(x0)} ${num(y0)} Tm`, `/${font.id} ${num(g.sizePt)} Tf`);
+    if (tc) ops.push(`${num(tc)} Tc`);
+    if (scale !== 1) ops.push(`${num(scale * 100)} Tz`);
+    ops.push(...showGlyphs(text, run, hex, extra, g.sizePt, scale, tc, x0, y0));
+    ops.push('ET');
+    doc.save();
+    doc.transform(1, 0, 0, -1, 0, internals.page.height);
+    internals.addContent(ops.join('\n'));
+    doc.restore();
+  };
+}
+
+/** The text a glyph stands for: its cluster's characters for the cluster's first glyph (ligatures: all of them). */
+function clusterText(text: string, run: ShapedRun, i: number): number[] {
+  const start = run.clusters[i]!;
+  let j = i + 1;
+  while (j < run.ids.length && run.clusters[j] === start) j++;
+  const end = j < run.ids.length ? run.clusters[j]! : text.length;
+  // A glyph that is not its cluster's first (rare in these scripts) still needs an entry: the cluster's text.
+  return codePoints(text, start, Math.max(end, start + 1));
+}
+
+/**
+ * TJ arrays for a run: glyphs with their adjustment (drawn advance − /W width, in thousandths of an em, negated) and,
+ * for glyphs with an offset (mark positioning), a text matrix of their own, as pdfkit's _fragment does.
+ */
+function showGlyphs(text: string, run: ShapedRun, hex: readonly string[], extra: number, size: number, scale: number, tc: number, x0: number, y0: number): string[] {
+  const ops: string[] = [];
+  const toUnits = 1000 / run.unitsPerEm;
+  let parts: string[] = [];
+  let pending = '';
+  let x = x0;
+  const flushHex = () => {
+    if (pending) parts.push(`<${pending}>`);
+    pending = '';
+  };
+  const flush = () => {
+    flushHex();
+    if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
+    parts = [];
+  };
+  for (let i = 0; i < run.ids.length; i++) {
+    const stretch = extra && STRETCHABLE.test(text[run.clusters[i]!]!) ? extra : 0;
+    const advance = run.advances[i]! * toUnits + stretch;
+    const adjust = advance - run.widths[i]! * toUnits;
+    const dx = run.offsets ? run.offsets[2 * i]! : 0;
+    const dy = run.offsets ? run.offsets[2 * i + 1]! : 0;
+    if (dx || dy) {
+      flush();
+      ops.push(`1 0 0 1 ${num(x + ((dx * toUnits * size) / 1000) * scale)} ${num(y0 + (dy * toUnits * size) / 1000)} Tm`, `[<${hex[i]}> ${num(-adjust)}] TJ`);
+      x += ((advance * size) / 1000 + tc) * scale;
+      ops.push(`1 0 0 1 ${num(x)} ${num(y0)} Tm`);
+      continue;
+    }
+    pending += hex[i];
+    if (Math.abs(adjust) > 1e-9) {
+      flushHex();
+      parts.push(String(num(-adjust)));
+    }
+    x += ((advance * size) / 1000 + tc) * scale;
+  }
+  flush();
+  return ops;
+}
+
+/**
+ * A link annotation over the drawn glyphs: from the face's ascender to its descender around the baseline, as wide
+ * as the run is drawn.
+ */
+function linkOver(doc: PDFKit.PDFDocument, g: GlyphItem, run: ShapedRun, extra: number, scale: number, tc: number): void {
+  let width = 0;
+  for (let i = 0; i < run.ids.length; i++) {
+    const stretch = extra && STRETCHABLE.test(g.text[run.clusters[i]!]!) ? extra : 0;
+    width += (((run.advances[i]! * 1000) / run.unitsPerEm + stretch) * g.sizePt) / 1000 + tc;
+  }
+  const f = (doc as unknown as { _font: { ascender: number; descender: number } })._font;
+  const top = g.y - (f.ascender * g.sizePt) / 1000;
+  doc.link(g.x, top, width * scale, ((f.ascender - f.descender) * g.sizePt) / 1000, g.link!);
+}
