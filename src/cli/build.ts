@@ -10,7 +10,7 @@ import { createSink, type DiagnosticSink } from '../diag/sink.ts';
 import { resolveStyles } from '../style/index.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
 import { layoutDocument } from '../pages/index.ts';
-import { writePdf } from '../pdf/writePdf.ts';
+import { writePdf, type PdfVariant } from '../pdf/writePdf.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
@@ -18,7 +18,10 @@ import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 
 /** What a build needs; paths are resolved by the caller. */
-export type BuildOptions = ValidateOptions;
+export interface BuildOptions extends ValidateOptions {
+  /** Which PDF to write (default screen): see PdfVariant. */
+  readonly variant?: PdfVariant;
+}
 
 /** Everything a build produced, in memory; the CLI decides what to write. */
 export interface BuildResult {
@@ -77,6 +80,7 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
         svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i),
         shape: (text, k, features) => fonts.shape!(text, k, features),
         charts,
+        variant: opts.variant,
       },
     ),
   );

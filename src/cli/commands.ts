@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ReportError } from '../diag/errors.ts';
+import { ReportError, UsageError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { createSink } from '../diag/sink.ts';
 import { buildReport } from './build.ts';
@@ -16,6 +16,16 @@ interface BuildFlags {
   cacheDir?: string;
   /** False with --no-cache. */
   cache?: boolean;
+  /** PDF/A-2a + PDF/UA-1 claims. */
+  pdfa?: boolean;
+  /** The print shop's variant. */
+  print?: boolean;
+}
+
+/** The variant the flags ask for; both at once is a usage error. */
+function variantOf(o: BuildFlags): 'screen' | 'pdfa' | 'print' {
+  if (o.pdfa && o.print) throw new UsageError('--pdfa and --print are different files: build them one at a time');
+  return o.pdfa ? 'pdfa' : o.print ? 'print' : 'screen';
 }
 
 /** The build cache: --cache-dir, else .cache beside the output (out/.cache), or none with --no-cache. */
@@ -26,8 +36,10 @@ function cacheDirFor(o: { cacheDir?: string; cache?: boolean }, output: string):
 
 /** `reportpress build`: writes the PDF atomically (never a half-written file) and the chart exports. */
 export async function runBuild(contentDir: string, o: BuildFlags): Promise<void> {
-  const out = resolve(o.output ?? `out/${basename(resolve(contentDir))}.pdf`);
-  const r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out) });
+  const variant = variantOf(o);
+  const suffix = variant === 'screen' ? '' : `-${variant}`;
+  const out = resolve(o.output ?? `out/${basename(resolve(contentDir))}${suffix}.pdf`);
+  const r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant });
   report(r.diagnostics.items, o.strict);
   await writeAtomic(out, r.pdf);
   if (r.charts.size) {

@@ -24,6 +24,8 @@ program
   .option('--timings', 'print the time of each stage')
   .option('--cache-dir <dir>', 'where rendered charts and word shapes are kept between builds (default: .cache beside the PDF)')
   .option('--no-cache', 'use and keep no caches: render and shape everything again')
+  .option('--pdfa', 'archival variant: PDF/A-2a that also claims PDF/UA-1 (default file: out/<folder name>-pdfa.pdf)')
+  .option('--print', 'print-shop variant: bleed, crop marks, page boxes, DeviceCMYK, FOGRA39 intent, no links (out/<folder name>-print.pdf)')
   .action(async (dir: string, o) => runBuild(resolve(dir), o));
 
 program

@@ -1,19 +1,13 @@
 /**
- * images stage: image files from the content folder → PNG at print resolution with sharp.
- * SVG is rendered at SVG_DENSITY so the print shop gets a sharp raster; PNG/JPEG are normalised to PNG
- * (orientation applied, 8-bit sRGB). Output order follows the input map, so builds are deterministic.
+ * images stage: image files from the content folder → placeable images. SVG stays SVG (pdf/ draws it as
+ * vectors; sharp only reads its size); PNG/JPEG are normalised to PNG with sharp (orientation applied, 8-bit
+ * sRGB). Output order follows the input map, so builds are deterministic.
  */
 import { createHash } from 'node:crypto';
 import { ReportError } from '../diag/errors.ts';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import { imageMessages } from './messages.ts';
 import type { PreparedImage } from './types.ts';
-
-/**
- * Rendering density for vector images (dots per inch of their nominal size): an SVG 600 units wide becomes
- * 1,250 px, which is over 300 dpi at the full text width (≈ 6.7 in) and cheap to encode.
- */
-const SVG_DENSITY = 150;
 
 /** Converted images by content, so a rebuild in the same process does not rasterise again. */
 const converted = new Map<string, PreparedImage>();
@@ -34,11 +28,16 @@ export async function prepareImages(
     const key = `${src}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
     let image = converted.get(key);
     if (!image) {
-      const isSvg = /\.svg$/i.test(src);
       try {
-        const img = sharp(Buffer.from(bytes), isSvg ? { density: SVG_DENSITY } : {}).rotate();
-        const png = await img.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
-        image = { png: new Uint8Array(png.data), aspect: png.info.height / png.info.width };
+        if (/\.svg$/i.test(src)) {
+          // sharp (librsvg) parses it, so a broken SVG is reported here as for any image; it is not rasterised.
+          const { width = 1, height = 1 } = await sharp(Buffer.from(bytes)).metadata();
+          image = { svg: new TextDecoder().decode(bytes), aspect: height / width };
+        } else {
+          const img = sharp(Buffer.from(bytes)).rotate();
+          const png = await img.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
+          image = { png: new Uint8Array(png.data), aspect: png.info.height / png.info.width, widthPx: png.info.width };
+        }
       } catch (e) {
         errors.push(imageMessages.undecodable(src, reasonOf(e), spans?.get(src)));
         continue;

@@ -11,7 +11,16 @@ import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
 import { drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg } from './drawSvg.ts';
 import { addOutline } from './outline.ts';
-import { documentInfo } from './metadata.ts';
+import { documentInfo, installMetadata } from './metadata.ts';
+import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
+import { documentId } from './documentId.ts';
+
+/**
+ * What the PDF is for. screen: the default, tagged, sRGB output intent, XMP like the archival one without
+ * claims. pdfa: the same file claiming PDF/A-2a and PDF/UA-1. print: the print shop's file (bleed, crop marks,
+ * page boxes, DeviceCMYK from the template, FOGRA39 output intent, no links).
+ */
+export type PdfVariant = 'screen' | 'pdfa' | 'print';
 
 /** Options the CLI passes through; the chart font mapping comes from the template. */
 export interface PdfOptions {
@@ -21,11 +30,15 @@ export interface PdfOptions {
   readonly shape: ShapeFn;
   /** Rendered chart SVGs by chart id, for the document's chart items. */
   readonly charts?: ReadonlyMap<string, { readonly svg: string }>;
+  /** Default 'screen'. */
+  readonly variant?: PdfVariant;
 }
 
 /** Draws every page and returns the PDF bytes. */
 export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint8Array> {
   const first = docData.pages[0];
+  const variant = opts.variant ?? 'screen';
+  const info = documentInfo(docData.meta);
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: first ? [first.widthPt, first.heightPt] : 'A4',
@@ -34,8 +47,13 @@ export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint
     pdfVersion: '1.7',
     lang: docData.meta.language,
     displayTitle: true,
-    info: documentInfo(docData.meta),
+    info,
   } as PDFKit.PDFDocumentOptions);
+  // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
+  // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
+  const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
+  installMetadata(doc, info, docData.meta.language, documentId(docData, variant), claims);
+  addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
 
   const chunks: Buffer[] = [];

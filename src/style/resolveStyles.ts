@@ -1,3 +1,4 @@
+import type { PreparedImage } from '../images/types.ts';
 import type { BoundReport, BoundSection, BoundText } from '../bind/types.ts';
 import type { ChartBox } from '../charts/types.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
@@ -18,7 +19,7 @@ export function resolveStyles(
   report: BoundReport,
   theme: ResolvedTheme,
   charts: ReadonlyMap<string, ChartBox>,
-  images: ReadonlyMap<string, { png: Uint8Array; aspect: number }>,
+  images: ReadonlyMap<string, PreparedImage>,
   fonts?: Pick<FontStore, 'measure'>,
 ): StyledSection[] {
   let next = 1;

@@ -1,3 +1,4 @@
+import type { PreparedImage } from '../images/types.ts';
 import type { BoundBlock, BoundChartSpec } from '../bind/types.ts';
 import type { ChartBox } from '../charts/types.ts';
 import type { SourceSpan } from '../diag/types.ts';
@@ -18,7 +19,7 @@ export interface BlockContext {
   readonly theme: ResolvedTheme;
   readonly charts: ReadonlyMap<string, ChartBox>;
   readonly chartSpecs: readonly BoundChartSpec[];
-  readonly images: ReadonlyMap<string, { png: Uint8Array; aspect: number }>;
+  readonly images: ReadonlyMap<string, PreparedImage>;
   readonly footnote: FootnoteNumberer;
   /** Width a table may use in this section (one text column), for its column widths. */
   readonly tableWidthPt: Pt;
@@ -84,7 +85,7 @@ export function styleBlock(b: BoundBlock, indent: boolean, c: BlockContext): Blo
       if (!img) throw missingAsset('image', b.src, b.source);
       return {
         kind: 'image',
-        png: img.png,
+        ...(img.svg !== undefined ? { svg: img.svg } : { png: img.png, widthPx: img.widthPx }),
         aspect: img.aspect,
         alt: b.alt,
         ...(b.caption ? { caption: styledPara(b.caption, theme, 'caption', footnote) } : {}),

@@ -73,7 +73,10 @@ export type Block =
   | { readonly kind: 'video'; readonly label: ParagraphSpec; readonly url: string; readonly box: BoxStyle; readonly source: SourceSpan }
   | {
       readonly kind: 'image';
-      readonly png: Uint8Array;
+      /** Raster images (with their width in pixels); SVG images are drawn as vectors from `svg`. */
+      readonly png?: Uint8Array;
+      readonly widthPx?: number;
+      readonly svg?: string;
       /** Height / width of the image. */
       readonly aspect: number;
       readonly alt: string;

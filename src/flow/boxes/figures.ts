@@ -25,9 +25,13 @@ export function composeChart(b: Of<'chart'>, widthPt: Pt, env: LayoutEnv): Box {
   return withCaption(graphic, b.caption, widthPt, b, env);
 }
 
-/** The image at the full width (height from its aspect), with the caption below. */
+/** The image at the full width (height from its aspect), with the caption below; SVG as vectors. */
 export function composeImage(b: Of<'image'>, widthPt: Pt, env: LayoutEnv): Box {
-  const graphic: FrameItem = { kind: 'image', x: 0, y: 0, width: widthPt, height: widthPt * b.aspect, png: b.png, alt: b.alt };
+  const at = { x: 0, y: 0, width: widthPt, height: widthPt * b.aspect, alt: b.alt };
+  const graphic: FrameItem =
+    b.svg !== undefined
+      ? { kind: 'svg', ...at, svg: b.svg }
+      : { kind: 'image', ...at, png: b.png ?? new Uint8Array(), widthPx: b.widthPx, source: b.source };
   return withCaption(graphic, b.caption, widthPt, b, env);
 }
 
