@@ -8,6 +8,8 @@ import type { DataRow } from './types.ts';
 import { evaluate, holds, parseComparison, refsOf } from './expression.ts';
 import { spanAt, type FigureTable } from './parseFigures.ts';
 
+import { DEFAULT_LIMITS, type Limits } from '../spec/limits.ts';
+
 /** A cell written as "{path}" takes the figure's raw value. */
 const CELL_REF = /^\{\s*([\w.-]+)\s*\}$/;
 
@@ -18,6 +20,7 @@ export function buildDatasets(
   json: LocatedJson,
   used: Set<string>,
   errors: Diagnostic[],
+  limits: Pick<Limits, 'datasetRows'> = DEFAULT_LIMITS,
 ): Map<string, DataRow[]> {
   const out = new Map<string, DataRow[]>();
   for (const [name, ds] of Object.entries(file.datasets)) {
@@ -44,6 +47,10 @@ export function buildDatasets(
       const parts = ds.from.map((f, i) => groupRows(f.group, `/from/${i}/group`)?.map(([k, v]) => ({ [cols[0]]: f.label, [cols[1]]: k, [cols[2]]: v })));
       rows = parts.every(Boolean) ? parts.flat() as DataRow[] : undefined;
     } else if (ds.rows) {
+      if (ds.rows.length > limits.datasetRows) {
+        errors.push(messages.limitExceeded('datasetRows', ds.rows.length, limits.datasetRows, at('/rows'), `rows of dataset "${name}"`));
+        continue;
+      }
       rows = explicitRows(ds.rows, cols, t, used, fail);
     } else fail('needs "from" or "rows"');
     if (rows) out.set(name, rows);
@@ -69,9 +76,23 @@ function explicitRows(rows: readonly (readonly (string | number)[])[], cols: rea
           ok = false;
         }
         row[cols[j]] = v?.value ?? '';
+      } else if (typeof cell === 'number' && !Number.isFinite(cell)) {
+        fail(`cell ${j + 1} of row ${i + 1} is ${cell}, not a finite number`, `/rows/${i}/${j}`);
+        ok = false;
       } else row[cols[j]] = cell;
     });
     return row;
+  });
+  // A column that holds numbers holds only numbers: a word among them would make the chart drop that row silently.
+  cols.forEach((col, j) => {
+    if (!out.some((r) => typeof r[col] === 'number')) return;
+    out.forEach((r, i) => {
+      const v = r[col];
+      if (typeof v === 'string' && v.trim() !== '' && !Number.isFinite(Number(v))) {
+        fail(`"${v}" in column "${col}" is not a number, but the column holds numbers`, `/rows/${i}/${j}`, 'write a number, or leave the row out');
+        ok = false;
+      }
+    });
   });
   return ok ? out : undefined;
 }

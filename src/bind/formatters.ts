@@ -67,7 +67,10 @@ function sign(n: number, signed?: boolean): string {
 export type FigureValue = { readonly kind: 'number'; readonly value: number } | { readonly kind: 'date'; readonly value: string };
 
 /** Why a format chain failed: the offending format name and the reason. */
-export type FormatFailure = { readonly format: string; readonly reason: 'unknown' | 'mismatch' };
+export type FormatFailure = { readonly format: string; readonly reason: 'unknown' | 'mismatch' | 'range' };
+
+/** round:N accepts N in this range (Intl prints at most 20 decimals; 10^±20 is past any figure's precision). */
+export const ROUND_RANGE = [-20, 20] as const;
 
 /**
  * Applies `| fmt | fmt` left to right: abs, signed and round:N modify, number / percent / ordinal / date / weekday
@@ -83,6 +86,7 @@ export function applyFormats(v: FigureValue, formats: readonly string[], fallbac
     if (round) {
       if (typeof value !== 'number') return { format: f, reason: 'mismatch' };
       decimals = Number(round[1]);
+      if (decimals < ROUND_RANGE[0] || decimals > ROUND_RANGE[1]) return { format: f, reason: 'range' };
       value = roundTo(value, decimals);
     } else if (f === 'abs') {
       if (typeof value !== 'number') return { format: f, reason: 'mismatch' };

@@ -29,7 +29,7 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
   const table = parseFigures(source.figures, errors);
   resolveFigures(table, source.figures, used, errors);
   // 2. datasets and checks
-  const datasets = buildDatasets(file, table, source.figures, used, errors);
+  const datasets = buildDatasets(file, table, source.figures, used, errors, source.meta.limits);
   runChecks(file, table, source.figures, used, errors);
   // 3. sections and charts
   const charts: BoundChartSpec[] = [];

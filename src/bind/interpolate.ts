@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
 import type { Text } from '../load/types.ts';
-import { applyFormats, FORMAT_NAMES } from './formatters.ts';
+import { applyFormats, FORMAT_NAMES, ROUND_RANGE } from './formatters.ts';
 import type { FigureTable } from './parseFigures.ts';
 import type { Locator } from './locate.ts';
 
@@ -61,7 +61,9 @@ function resolveRef(raw: string, span: Diagnostic['span'], env: InterpolateEnv):
   const r = applyFormats(value, formats, def.format, env.locale);
   if (typeof r === 'string') return r;
   env.errors.push(
-    r.reason === 'unknown' ? messages.unknownFormat(r.format, FORMAT_NAMES, span) : messages.formatMismatch(r.format, path, value.kind === 'date' ? 'date' : 'number', span),
+    r.reason === 'unknown' ? messages.unknownFormat(r.format, FORMAT_NAMES, span)
+    : r.reason === 'range' ? messages.formatArgumentRange('round', r.format.slice('round:'.length), ...ROUND_RANGE, span)
+    : messages.formatMismatch(r.format, path, value.kind === 'date' ? 'date' : 'number', span),
   );
   return raw;
 }

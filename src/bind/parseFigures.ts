@@ -68,7 +68,7 @@ function isGroup(v: unknown): boolean {
 function readFigure(v: unknown, path: string, pointer: string, json: LocatedJson, errors: Diagnostic[]): FigureDef | undefined {
   const span = spanAt(json, pointer);
   const fail = (detail: string, at = span) => void errors.push(messages.badFigure(path, detail, at));
-  if (typeof v === 'number') return { path, pointer, span, value: { kind: 'number', value: v } };
+  if (typeof v === 'number') return Number.isFinite(v) ? { path, pointer, span, value: { kind: 'number', value: v } } : void errors.push(messages.notFinite(`figure "${path}"`, String(v), span));
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(`expected a number or a map, found ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}`);
   const m = v as Record<string, unknown>;
   const kinds = Object.keys(m).filter((k) => VALUE_KEYS.includes(k));
@@ -81,6 +81,7 @@ function readFigure(v: unknown, path: string, pointer: string, json: LocatedJson
     errors.push(messages.unknownFormat(meta.format, FIGURE_FORMATS, spanAt(json, `${pointer}/format`)));
   const kind = kinds[0];
   const at = spanAt(json, `${pointer}/${kind}`);
+  if (kind === 'value' && typeof m.value === 'number' && !Number.isFinite(m.value)) return void errors.push(messages.notFinite(`figure "${path}"`, String(m.value), at));
   if (kind === 'value') return typeof m.value === 'number' ? { ...meta, value: { kind: 'number', value: m.value } } : fail('"value" must be a number', at);
   if (kind === 'date') {
     const d = m.date instanceof Date ? m.date.toISOString().slice(0, 10) : String(m.date);

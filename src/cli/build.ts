@@ -62,7 +62,7 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
     }
   };
   // 7. flow and pages, rerun until TOC page numbers are stable
-  const layout = () => layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading }, { ...bound.meta }, ctx);
+  const layout = () => layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages }, { ...bound.meta }, ctx);
   let document = await timed('layout', layout);
   timings.push(['└ breaking', breakingMs]);
   // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same shaping cache);

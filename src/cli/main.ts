@@ -3,12 +3,15 @@
  * (printed with file:line:column, never a stack trace), 2 usage errors, 70 internal errors.
  */
 import { Command, CommanderError } from 'commander';
-import { resolve } from 'node:path';
-import { isReportError, UsageError } from '../diag/errors.ts';
+import { relative, resolve } from 'node:path';
+import { InternalError, isReportError, UsageError } from '../diag/errors.ts';
 import { DEFAULT_CONTENT_DIR } from '../paths.ts';
 import { runBuild, runCharts, runCheck } from './commands.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { registerDeskCommands } from './deskCommands.ts';
+
+/** The content folder the running command works on (named by an internal error). */
+let contentDir: string | undefined;
 
 const program = new Command();
 program.name('reportpress').description('YAML content + figures + Vega-Lite charts → print-grade PDF report').exitOverride();
@@ -26,14 +29,14 @@ program
   .option('--no-cache', 'use and keep no caches: render and shape everything again')
   .option('--pdfa', 'archival variant: PDF/A-2a that also claims PDF/UA-1 (default file: out/<folder name>-pdfa.pdf)')
   .option('--print', 'print-shop variant: bleed, crop marks, page boxes, DeviceCMYK, FOGRA39 intent, no links (out/<folder name>-print.pdf)')
-  .action(async (dir: string, o) => runBuild(resolve(dir), o));
+  .action(async (dir: string, o) => runBuild((contentDir = resolve(dir)), o));
 
 program
   .command('check')
   .description('validate content, figures and template without writing anything')
   .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
   .option('--strict', 'treat warnings as errors')
-  .action(async (dir: string, o) => runCheck(resolve(dir), o));
+  .action(async (dir: string, o) => runCheck((contentDir = resolve(dir)), o));
 
 program
   .command('charts')
@@ -42,7 +45,7 @@ program
   .option('-o, --output <dir>', 'output folder', 'out/charts')
   .option('--cache-dir <dir>', 'where rendered charts are kept between runs (default: .cache beside the output folder)')
   .option('--no-cache', 'render every chart again and keep nothing')
-  .action(async (dir: string, o) => runCharts(resolve(dir), o));
+  .action(async (dir: string, o) => runCharts((contentDir = resolve(dir)), o));
 
 registerDeskCommands(program);
 
@@ -62,6 +65,13 @@ function exitCodeFor(e: unknown): number {
     printDiagnostics(e.diagnostics);
     return 1;
   }
-  process.stderr.write(`internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  // A bug of ours: one line naming what was being processed; the stack only on request.
+  const folder = contentDir ? `${relative(process.cwd(), contentDir) || '.'}` : undefined;
+  const input = e instanceof InternalError ? ` while processing ${e.input}${folder ? ` of ${folder}` : ''}` : folder ? ` while processing ${folder}` : '';
+  const cause = e instanceof InternalError ? e.cause : e;
+  const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+  process.stderr.write(`internal error (please report)${input}: ${message}\n`);
+  if (process.env.REPORTPRESS_DEBUG) process.stderr.write(`${cause instanceof Error ? cause.stack : ''}\n`);
+  else process.stderr.write('  = note: run with REPORTPRESS_DEBUG=1 to print the stack trace\n');
   return 70;
 }

@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { DiagnosticSink } from '../diag/sink.ts';
+import { InternalError, isReportError } from '../diag/errors.ts';
 import { loadReport } from '../load/index.ts';
 import { loadTheme } from '../load/loadTheme.ts';
 import { bindFigures } from '../bind/index.ts';
@@ -34,7 +35,13 @@ export type Timings = [string, number][];
 /** Runs one stage and records its time. */
 export async function timeStage<T>(timings: Timings, name: string, f: () => T | Promise<T>): Promise<T> {
   const t0 = performance.now();
-  const r = await f();
+  let r: T;
+  try {
+    r = await f();
+  } catch (e) {
+    // input problems pass through; anything else is our bug, reported with the stage it happened in
+    throw isReportError(e) || e instanceof InternalError ? e : new InternalError(`the ${name} stage`, e);
+  }
   timings.push([name, performance.now() - t0]);
   return r;
 }
@@ -54,7 +61,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   // 4. the template's font files
   const fonts = await timed('fonts', () => createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts));
   // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
-  const pendingImages = prepareImages(bound.images, bound.imageSpans);
+  const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits);
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.
   pendingImages.catch(() => undefined);
   const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir };

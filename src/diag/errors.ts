@@ -23,3 +23,16 @@ export class UsageError extends Error {
 export function isReportError(e: unknown): e is ReportError {
   return e instanceof Error && e.name === 'ReportError' && Array.isArray((e as ReportError).diagnostics);
 }
+
+/** A bug in reportpress met while processing some input: the CLI exits 70 naming that input, not a stack trace. */
+export class InternalError extends Error {
+  /** What was being processed: a stage and the content folder, or a file. */
+  readonly input: string;
+  override readonly cause: unknown;
+  constructor(input: string, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'InternalError';
+    this.input = input;
+    this.cause = cause;
+  }
+}

@@ -229,3 +229,5 @@ export const tableRowCells = (found: number, expected: number, span?: SourceSpan
 function fmtNum(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
 }
+
+export * from './inputMessages.ts';

@@ -1,4 +1,7 @@
 import { balanceLastPage } from './balance.ts';
+import { ReportError } from '../diag/errors.ts';
+import * as messages from '../diag/messages.ts';
+import { DEFAULT_LIMITS } from '../spec/limits.ts';
 import { fillPage, isFinished, type FlowSpec, type FlowState, type PageFill, type Region } from './distribute.ts';
 import { textAreaFor } from './geometry.ts';
 import { improveTail } from './tailPages.ts';
@@ -15,8 +18,8 @@ export interface PagePlan {
   readonly fill: PageFill;
 }
 
-/** Upper bound on pages per section, a guard against a layout bug looping forever. */
-const MAX_PAGES_PER_SECTION = 2000;
+/** Pages of the document when LayoutEnv names no limit (report.yaml limits.pages). */
+const DEFAULT_MAX_PAGES = DEFAULT_LIMITS.pages;
 
 /** What every page of a section shares. */
 export interface SectionContext {
@@ -48,7 +51,10 @@ export interface FirstPageTweak {
 function flowFrom(ctx: SectionContext, number: number, start: FlowState, tweak: FirstPageTweak = {}, index = 0): PagePlan[] {
   const out: PagePlan[] = [];
   let state = start;
-  for (let i = index; i === index || (!isFinished(ctx.spec, state) && i < MAX_PAGES_PER_SECTION); i++) {
+  const max = ctx.env.maxPages ?? DEFAULT_MAX_PAGES;
+  for (let i = index; i === index || !isFinished(ctx.spec, state); i++) {
+    // A limit, never a silent cut: the section stops the build instead of losing its end.
+    if (number > max) throw new ReportError(messages.limitExceeded('pages', `more than ${max}`, max, undefined, `pages (section "${ctx.section.id}" is still going at page ${number})`));
     const plan = planPage(ctx, number++, i === 0, state, i === index ? tweak : {});
     out.push(plan);
     state = plan.fill.state;

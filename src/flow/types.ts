@@ -14,6 +14,8 @@ export interface LayoutEnv {
   readonly breakLines: BreakLinesFn;
   /** Baseline grid (the body leading); composed boxes round their outer height up to a multiple of it. */
   readonly gridPt?: Pt;
+  /** Most pages the document may have (report.yaml limits.pages); more stops the build with an error. */
+  readonly maxPages?: number;
 }
 
 /** A composed, unbreakable rectangle of content; items are relative to its top-left corner. */

@@ -8,6 +8,7 @@ import { ReportError } from '../diag/errors.ts';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import { imageMessages } from './messages.ts';
 import type { PreparedImage } from './types.ts';
+import { DEFAULT_LIMITS, type Limits } from '../spec/limits.ts';
 
 /** Converted images by content, so a rebuild in the same process does not rasterise again. */
 const converted = new Map<string, PreparedImage>();
@@ -19,6 +20,7 @@ const converted = new Map<string, PreparedImage>();
 export async function prepareImages(
   files: ReadonlyMap<string, Uint8Array>,
   spans?: ReadonlyMap<string, SourceSpan>,
+  limits: Pick<Limits, 'imagePixels'> = DEFAULT_LIMITS,
 ): Promise<ReadonlyMap<string, PreparedImage>> {
   const out = new Map<string, PreparedImage>();
   if (files.size === 0) return out;
@@ -31,10 +33,12 @@ export async function prepareImages(
       try {
         if (/\.svg$/i.test(src)) {
           // sharp (librsvg) parses it, so a broken SVG is reported here as for any image; it is not rasterised.
-          const { width = 1, height = 1 } = await sharp(Buffer.from(bytes)).metadata();
+          const { width = 1, height = 1 } = await sharp(Buffer.from(bytes), { limitInputPixels: false }).metadata(); // drawn as vectors: any nominal size is fine
           image = { svg: new TextDecoder().decode(bytes), aspect: height / width };
         } else {
-          const img = sharp(Buffer.from(bytes)).rotate();
+          // limitInputPixels: sharp checks the header before decoding (load checked it too); failOn 'error': a
+          // damaged file is an error, not a half-grey picture.
+          const img = sharp(Buffer.from(bytes), { limitInputPixels: limits.imagePixels, failOn: 'error' }).rotate();
           const png = await img.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
           image = { png: new Uint8Array(png.data), aspect: png.info.height / png.info.width, widthPx: png.info.width };
         }
@@ -50,8 +54,10 @@ export async function prepareImages(
   return out;
 }
 
-/** sharp's first line, lower-cased and without libvips' trailing details, e.g. "input buffer contains unsupported image format". */
+/** sharp's (libvips') complaint, first line, without its "Input buffer has corrupt header:" and library prefixes. */
 function reasonOf(e: unknown): string {
-  const line = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
-  return line.charAt(0).toLowerCase() + line.slice(1);
+  const first = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
+  if (/unsupported image format/i.test(first)) return 'not a supported image format';
+  const detail = first.replace(/^Input (buffer|file) has corrupt header:\s*/i, '').replace(/^(glib|Vips\w*):\s*/i, '').trim();
+  return (/^[A-Z][a-z]/.test(detail) ? detail.charAt(0).toLowerCase() + detail.slice(1) : detail) || 'the image data is damaged';
 }

@@ -17,16 +17,18 @@ import { toLocatedJson } from './locatedJson.ts';
 import { nodeAt, spanOf } from './parseYaml.ts';
 import { textAt } from './loadBlocks.ts';
 import { validate } from './validate.ts';
+import { DEFAULT_LIMITS } from '../spec/limits.ts';
 
 /** Loads and validates report.yaml, its sections, figures.yaml, chart specs and images. */
 export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink }): Promise<ReportSource> {
-  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag };
+  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS };
   // 1. report.yaml
   const rp = await readYamlFile(lc, 'report.yaml');
   if (!rp) throw new ReportError(lc.errors);
   const raw = (rp.doc.toJS() ?? {}) as { sections?: unknown; figures?: unknown };
   const { data: report, errors } = validate(ReportFileSchema, raw, rp);
   lc.errors.push(...errors);
+  if (report) lc.limits = report.limits;
   // with report.yaml invalid, still read what it names so one run reports every problem
   const sectionPaths = report?.sections ?? (Array.isArray(raw.sections) ? raw.sections.filter((s): s is string => typeof s === 'string') : []);
   const figuresPath = report?.figures ?? (typeof raw.figures === 'string' ? raw.figures : 'figures.yaml');
@@ -57,6 +59,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
       language: report.language,
       date: report.date,
       template: report.template,
+      limits: report.limits,
       ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions } }),
     },
     sections,

@@ -1,5 +1,5 @@
 /** Turns the `blocks:` list of a section file into ContentBlocks with spans; validates each block by its type. */
-import { isMap } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import * as messages from '../diag/messages.ts';
 import { BLOCK_SCHEMAS, BLOCK_TYPES, type BlockTypeKey } from '../spec/section.ts';
 import type { ContentBlock, LocatedJson, Text } from './types.ts';
@@ -9,6 +9,7 @@ import { keyNodeAt, keyString, nodeAt, spanOf, type NodePath, type ParsedYaml } 
 import { loadTable } from './loadTable.ts';
 import { checkContentPath, readInside } from './readSources.ts';
 import { toLocatedJson } from './locatedJson.ts';
+import { checkImageHeader } from './imageHeader.ts';
 import { validate } from './validate.ts';
 
 /** Image file endings the pdf stage can place. */
@@ -39,6 +40,7 @@ async function loadBlock(ctx: LoadContext, p: ParsedYaml, at: NodePath): Promise
   }
   const type = key as BlockTypeKey;
   const vpath = [...at, key];
+  if (type === 'table' && tableTooBig(ctx, p, vpath)) return undefined;
   const raw = (node.items[0].value as { toJS?: (d: unknown) => unknown } | null)?.toJS?.(p.doc) ?? null;
   const { data, errors } = validate(BLOCK_SCHEMAS[type], raw, p, vpath);
   if (errors.length) {
@@ -48,9 +50,25 @@ async function loadBlock(ctx: LoadContext, p: ParsedYaml, at: NodePath): Promise
   return buildBlock(ctx, p, type, data as never, vpath, span);
 }
 
-/** A Text for the scalar at `path` (numbers are written out as in the YAML). */
+/** Rows and columns of a table checked on the YAML tree, before the table is converted or laid out. */
+function tableTooBig(ctx: LoadContext, p: ParsedYaml, at: NodePath): boolean {
+  const rows = nodeAt(p, [...at, 'rows']);
+  const columns = nodeAt(p, [...at, 'columns']);
+  const { tableRows, tableColumns } = ctx.limits;
+  if (isSeq(rows) && rows.items.length > tableRows) ctx.errors.push(messages.limitExceeded('tableRows', rows.items.length, tableRows, spanOf(p, rows.items[tableRows] as never)));
+  else if (isSeq(columns) && columns.items.length > tableColumns) ctx.errors.push(messages.limitExceeded('tableColumns', columns.items.length, tableColumns, spanOf(p, columns.items[tableColumns] as never)));
+  else return false;
+  return true;
+}
+
+/**
+ * A Text for the scalar at `path`. A plain scalar YAML reads as a number or boolean keeps the author's characters
+ * exactly as written (`1.10` stays 1.10, `012345` stays 012345, `.nan` stays .nan): text is never reformatted.
+ */
 export function textAt(p: ParsedYaml, path: NodePath, value: unknown): Text {
-  return { value: String(value), span: spanOf(p, nodeAt(p, path)) };
+  const node = nodeAt(p, path);
+  const range = isScalar(node) && node.value !== null && typeof node.value !== 'string' ? node.range : undefined;
+  return { value: range ? p.text.slice(range[0], range[1]) : String(value), span: spanOf(p, node) };
 }
 
 async function buildBlock(ctx: LoadContext, p: ParsedYaml, type: BlockTypeKey, d: any, at: NodePath, span: ContentBlock['span']): Promise<ContentBlock | undefined> {
@@ -95,8 +113,10 @@ async function loadImage(ctx: LoadContext, p: ParsedYaml, src: string, at: NodeP
   if (refused) return void ctx.errors.push(refused), false;
   if (!IMAGE_EXTENSIONS.test(src)) return void ctx.errors.push(messages.unsupportedImage(src, span)), false;
   if (ctx.images.has(src)) return true;
-  const read = await readInside(ctx.root, src, span);
+  const read = await readInside(ctx.root, src, span, { bytes: ctx.limits.imageBytes, name: 'imageBytes' });
   if (!read.bytes) return void ctx.errors.push(read.error!), false;
+  const bad = checkImageHeader(src, read.bytes, ctx.limits, span);
+  if (bad) return void ctx.errors.push(bad), false;
   ctx.images.set(src, read.bytes);
   if (span) ctx.imageSpans.set(src, span);
   return true;

@@ -2,6 +2,7 @@
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import type { SourceFile } from './types.ts';
+import type { Limits } from '../spec/limits.ts';
 import { parseYaml, type ParsedYaml } from './parseYaml.ts';
 import { displayPath, readTextInside } from './readSources.ts';
 
@@ -14,18 +15,21 @@ export interface LoadContext {
   /** Where each image is first referenced, for decoding errors found later (images stage). */
   readonly imageSpans: Map<string, SourceSpan>;
   readonly diag: DiagnosticSink;
+  /** The limits in force: the defaults until report.yaml's own `limits` are read. */
+  limits: Limits;
 }
 
 /** Reads and parses a YAML file inside the content folder; problems go to ctx.errors and give undefined. */
 export async function readYamlFile(ctx: LoadContext, path: string, span?: SourceSpan): Promise<ParsedYaml | undefined> {
-  const read = await readTextInside(ctx.root, path, span);
+  const read = await readTextInside(ctx.root, path, span, ctx.limits.fileBytes);
   if (read.text === undefined) {
     if (read.error) ctx.errors.push(read.error);
     return undefined;
   }
   const file = displayPath(read.abs);
   ctx.files.push({ path: file, text: read.text });
-  const { parsed, errors } = parseYaml(file, read.text);
+  const { parsed, errors, warnings } = parseYaml(file, read.text, ctx.limits);
   ctx.errors.push(...errors);
+  for (const w of warnings) ctx.diag.push(w);
   return errors.length ? undefined : parsed;
 }

@@ -2,6 +2,8 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
+import { DEFAULT_LIMITS, type Limits } from '../spec/limits.ts';
+import { guardDocument, stripControlCharacters, tooDeepAt } from './yamlGuards.ts';
 
 /** A parsed YAML file with what is needed to locate its nodes. */
 export interface ParsedYaml {
@@ -15,12 +17,30 @@ export interface ParsedYaml {
 /** Path into a YAML tree: map keys (compared as strings) and sequence indexes. */
 export type NodePath = readonly (string | number)[];
 
-/** Parses one file; YAML syntax errors come back as LOAD002 diagnostics at the parser's line:column. */
-export function parseYaml(file: string, text: string): { parsed: ParsedYaml; errors: Diagnostic[] } {
+/**
+ * Parses one file; YAML syntax errors come back as LOAD002 diagnostics at the parser's line:column. Nesting
+ * deeper than limits.yamlDepth is refused before parsing; aliases, unknown tags and complex keys after it
+ * (yamlGuards.ts), before anything expands the tree.
+ */
+export function parseYaml(
+  file: string,
+  text: string,
+  limits: Pick<Limits, 'yamlAliases' | 'yamlNodes' | 'yamlDepth' | 'textChars'> = DEFAULT_LIMITS,
+): { parsed: ParsedYaml; errors: Diagnostic[]; warnings: Diagnostic[] } {
   const lines = new LineCounter();
+  const deep = tooDeepAt(text, limits.yamlDepth);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const span = { file, line: before.split('\n').length, column: deep - before.lastIndexOf('\n'), offset: deep, endOffset: deep + 1 };
+    const errors = [messages.limitExceeded('yamlDepth', `more than ${limits.yamlDepth}`, limits.yamlDepth, span)];
+    return { parsed: { file, text, doc: parseDocument('', { lineCounter: lines }), lines }, errors, warnings: [] };
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const parsed = { file, text, doc, lines };
   const errors: Diagnostic[] = [];
+  const spanAt = (a: number, b: number) => offsetSpan(parsed, a, Math.max(b, a + 1));
+  if (!doc.errors.length) errors.push(...guardDocument(doc, limits, spanAt));
+  const warnings = doc.errors.length ? [] : stripControlCharacters(doc, text, spanAt);
   const refLines = new Set<number>();
   for (const e of doc.errors) {
     const start = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
@@ -34,7 +54,7 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; err
     const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '').replace(/"(quote|bracket|brace)/, '$1');
     errors.push(messages.yamlSyntax(first.charAt(0).toLowerCase() + first.slice(1), span));
   }
-  return { parsed, errors };
+  return { parsed, errors, warnings };
 }
 
 /** Offset of the `"` that opens the string left unterminated at `end` (scans quotes, escapes, comments and '…'). */

@@ -1,5 +1,6 @@
 /** Reads files strictly inside the content folder: rejects `..`, absolute paths, urls and symlinks that escape. */
-import { readFile, realpath } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
@@ -26,11 +27,16 @@ function realRootOf(root: string): Promise<string> {
   return realRoots.get(abs)!;
 }
 
-/** Reads `path` (relative to `root`) as bytes; symlinks must resolve inside the real root. */
+/**
+ * Reads `path` (relative to `root`) as bytes; symlinks must resolve inside the real root. Only regular files are
+ * read (a named pipe would block forever, a device never end), and only up to `limit.bytes`: the size is checked
+ * on the open file before anything is read, so a huge file costs nothing.
+ */
 export async function readInside(
   root: string,
   path: string,
   span?: SourceSpan,
+  limit: { bytes: number; name: 'fileBytes' | 'imageBytes' } = { bytes: Infinity, name: 'fileBytes' },
 ): Promise<{ bytes?: Uint8Array; abs: string; error?: Diagnostic }> {
   const abs = resolve(root, path);
   const refused = checkContentPath(path, span);
@@ -44,15 +50,75 @@ export async function readInside(
   const realRoot = await realRootOf(root);
   if (real !== realRoot && !real.startsWith(realRoot + sep)) return { abs, error: messages.pathEscapes(path, span) };
   try {
-    return { abs, bytes: new Uint8Array(await readFile(real)) };
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open handle then says what it is.
+    const fh = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const st = await fh.stat();
+      if (!st.isFile()) return { abs, error: messages.notAFile(displayPath(abs), fileKind(st), span) };
+      if (st.size > limit.bytes) return { abs, error: messages.limitExceeded(limit.name, st.size, limit.bytes, span, `size of "${displayPath(abs)}" in bytes`) };
+      return { abs, bytes: new Uint8Array(await fh.readFile()) };
+    } finally {
+      await fh.close();
+    }
   } catch (e) {
     return { abs, error: messages.fileNotFound(displayPath(abs), span, (e as NodeJS.ErrnoException).code ?? 'unreadable') };
   }
 }
 
-/** Reads a text file inside the content folder (UTF-8, BOM stripped). */
-export async function readTextInside(root: string, path: string, span?: SourceSpan) {
-  const r = await readInside(root, path, span);
-  const text = r.bytes ? new TextDecoder('utf-8').decode(r.bytes).replace(/^\uFEFF/, '') : undefined;
-  return { abs: r.abs, text, error: r.error };
+/** What a non-regular file is, for the message. */
+function fileKind(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isDirectory()) return 'a folder';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Reads a text file inside the content folder: strict UTF-8 (an invalid byte is an error at its line), BOM stripped. */
+export async function readTextInside(root: string, path: string, span?: SourceSpan, maxBytes = Infinity) {
+  const r = await readInside(root, path, span, { bytes: maxBytes, name: 'fileBytes' });
+  if (!r.bytes) return { abs: r.abs, text: undefined, error: r.error };
+  const decoded = decodeUtf8(r.bytes, displayPath(r.abs));
+  return { abs: r.abs, text: decoded.text?.replace(/^\uFEFF/, ''), error: decoded.error };
+}
+
+/** Strict UTF-8: the text, or an error at the line and column of the first invalid byte. */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; error?: Diagnostic } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const line = before.split('\n').length;
+    const column = [...before.slice(lineStart)].length + 1;
+    const shown = [...bytes.subarray(bad, bad + 4)].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
+    return { error: messages.invalidUtf8({ file, line, column, offset: lineStart }, bad, shown) };
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let lo = 0;
+  let hi = b.length;
+  // binary search on the longest valid prefix (a cut inside a sequence is handled by stream mode)
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  // lo may sit after the lead byte of the broken sequence: step back to where the last complete character ends
+  for (let j = lo; j > lo - 4 && j > 0; j--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, j));
+      return j;
+    } catch {
+      /* inside a sequence: one byte further back */
+    }
+  }
+  return lo;
 }

@@ -1,3 +1,4 @@
+import type { Limits } from '../spec/limits.ts';
 import type { SourceSpan } from '../diag/types.ts';
 
 /** A string from the YAML with the span of its scalar node (offsets let later stages point inside it). */
@@ -29,6 +30,8 @@ export interface ReportMeta {
   readonly template: string;
   /** Extra hyphenation exceptions from report.yaml ("co-ro-na-maat-re-ge-len", prefix rules end in "-"). */
   readonly hyphenation?: { readonly exceptions: readonly string[] };
+  /** Input limits in force (report.yaml `limits`, defaults filled in). */
+  readonly limits: Limits;
 }
 
 /** Parsed JSON-like value (a Vega-Lite spec) with the span of every node, keyed by JSON pointer ("/data/name"). */

@@ -1,5 +1,6 @@
 /** Schema of report.yaml: metadata and the ordered list of section files (see docs/content-format.md). */
 import { z } from 'zod';
+import { LimitsSchema } from './limits.ts';
 
 /** ISO calendar date yyyy-mm-dd (YAML 1.2 core schema keeps it a string). */
 export const IsoDate = z.string().refine(isRealDate, { message: 'invalid date', params: { diag: 'date' } });
@@ -44,6 +45,8 @@ export const ReportFileSchema = z.strictObject({
   hyphenation: z
     .strictObject({ exceptions: z.array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' })).default([]) })
     .optional(),
+  /** Input limits (sizes, counts, pages, seconds); see spec/limits.ts and the README for the defaults. */
+  limits: LimitsSchema.prefault({}),
 });
 
 /** report.yaml after validation, defaults applied. */

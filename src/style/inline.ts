@@ -27,7 +27,12 @@ const FOOTNOTE_REF = /^\[\^([^\]\s]+)\]/;
 const LINK = /^\[([^\]]*)\]\(([^)\s]+)\)/;
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 // Private-use characters stand in for URLs and footnote ids while typography runs, so "--" in a URL survives.
-const MASK = /\uE000(\d+)\uE001/g;
+// The pair is chosen among those the text does not hold, so an author's own private-use characters stay theirs.
+function maskPair(text: string): [string, string] {
+  const free: string[] = [];
+  for (let c = 0xe000; free.length < 2; c++) if (!text.includes(String.fromCharCode(c))) free.push(String.fromCharCode(c));
+  return [free[0]!, free[1]!];
+}
 
 /** The style's features with kerning and ligatures always on. */
 export function styleFeatures(style: TextStyleSpec): readonly string[] {
@@ -41,11 +46,13 @@ export function styleFeatures(style: TextStyleSpec): readonly string[] {
  */
 export function parseInline(text: string, style: TextStyleSpec, footnote: FootnoteNumberer = () => undefined): StyledRun[] {
   const kept: string[] = [];
+  const [open, close] = maskPair(text);
   const masked = text.replace(/(\]\()([^)\s]+)(\))|(\[\^)([^\]\s]+)(\])/g, (_m, a, url, c, d, id, f) => {
     kept.push(url ?? id);
-    return `${a ?? d}\uE000${kept.length - 1}\uE001${c ?? f}`;
+    return `${a ?? d}${open}${kept.length - 1}${close}${c ?? f}`;
   });
-  const typeset = applyTypography(masked).replace(MASK, (_m, n: string) => kept[Number(n)]);
+  const mask = new RegExp(`${open}(\\d+)${close}`, 'g');
+  const typeset = applyTypography(masked).replace(mask, (_m, n: string) => kept[Number(n)]!);
   const ctx: Ctx = { style, footnote, runs: [] };
   parse(typeset, { bold: false, italic: false }, ctx);
   const runs = style.uppercase ? ctx.runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase('nl') })) : ctx.runs;
