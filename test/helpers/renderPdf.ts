@@ -1,9 +1,8 @@
 /**
- * Renders PDF pages to grayscale PNGs with pdfjs-dist and its own canvas factory (@napi-rs/canvas, no system
- * packages), and compares two renders with pixelmatch. Renders are deterministic on one machine (0 px differ).
+ * Renders PDF pages with pdfjs-dist and its own canvas factory (@napi-rs/canvas, no system packages). Renders are
+ * deterministic on one machine (0 px differ); test/helpers/pixelGolden.ts compares them.
  */
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 
 /** Golden pages are rendered at 72 dpi: one pixel per point keeps reference PNGs around 30 KiB. */
@@ -24,13 +23,17 @@ interface CanvasFactory {
   destroy(entry: unknown): void;
 }
 
-/** Renders every page on a white background at `dpi`, converted to grayscale (Rec. 601 luma). */
-export async function renderPages(bytes: Uint8Array, dpi = GOLDEN_DPI): Promise<RenderedPage[]> {
+/**
+ * Renders every page (or the 1-based `pages` listed) on a white background at `dpi`, converted to grayscale
+ * (Rec. 601 luma) unless `colour` is set.
+ */
+export async function renderPages(bytes: Uint8Array, dpi = GOLDEN_DPI, opts: { colour?: boolean; pages?: readonly number[] } = {}): Promise<RenderedPage[]> {
   const doc = await pdfjs.getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
   const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
   const out: RenderedPage[] = [];
   try {
     for (let i = 1; i <= doc.numPages; i++) {
+      if (opts.pages && !opts.pages.includes(i)) continue;
       const page = await doc.getPage(i);
       const viewport = page.getViewport({ scale: dpi / 72 });
       const w = Math.round(viewport.width);
@@ -38,7 +41,8 @@ export async function renderPages(bytes: Uint8Array, dpi = GOLDEN_DPI): Promise<
       const entry = factory.create(w, h);
       const params = { canvasContext: entry.context, canvas: entry.canvas, viewport, background: '#ffffff' };
       await page.render(params as unknown as Parameters<typeof page.render>[0]).promise;
-      const rgba = toGray(entry.canvas.getContext('2d').getImageData(0, 0, w, h).data);
+      const data = entry.canvas.getContext('2d').getImageData(0, 0, w, h).data;
+      const rgba = opts.colour ? new Uint8Array(data) : toGray(data);
       out.push({ width: w, height: h, rgba });
       factory.destroy(entry);
       page.cleanup();
@@ -70,20 +74,4 @@ export function encodeGray(rgba: Uint8Array, width: number, height: number): Buf
 export function decodePng(bytes: Buffer): RenderedPage {
   const png = PNG.sync.read(bytes);
   return { width: png.width, height: png.height, rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
-}
-
-/** Result of comparing a render with its reference: share of differing pixels and a diff image. */
-export interface PageDiff {
-  readonly differing: number;
-  readonly share: number;
-  readonly sizeMatches: boolean;
-  readonly diffPng?: Buffer;
-}
-
-/** Compares two renders pixel by pixel (pixelmatch colour threshold 0.1, anti-aliasing ignored). */
-export function comparePages(actual: RenderedPage, expected: RenderedPage): PageDiff {
-  if (actual.width !== expected.width || actual.height !== expected.height) return { differing: Infinity, share: 1, sizeMatches: false };
-  const diff = new PNG({ width: actual.width, height: actual.height });
-  const differing = pixelmatch(actual.rgba, expected.rgba, diff.data, actual.width, actual.height, { threshold: 0.1 });
-  return { differing, share: differing / (actual.width * actual.height), sizeMatches: true, diffPng: PNG.sync.write(diff) };
 }
