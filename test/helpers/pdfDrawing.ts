@@ -27,6 +27,8 @@ export interface DrawnRun {
   readonly y: number;
   readonly size: number;
   readonly font: string;
+  /** The font's PostScript name without the subset tag, e.g. SourceSerif4-Regular. */
+  readonly face: string;
   readonly color: string;
 }
 
@@ -108,6 +110,10 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, n: number): Promise<DrawnPa
   const page = await doc.getPage(n);
   const [, , w, h] = page.view as number[];
   const ol = await page.getOperatorList();
+  const faceOf = (id: string) => {
+    const f = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string }) : undefined;
+    return String(f?.name ?? id).replace(/^[A-Z]{6}\+/, '');
+  };
   const runs: DrawnRun[] = [];
   const segments: DrawnSegment[] = [];
   const rects: DrawnRect[] = [];
@@ -134,7 +140,7 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, n: number): Promise<DrawnPa
     }
     if (!glyphs.length) return;
     const last = glyphs[glyphs.length - 1]!;
-    runs.push({ glyphs, text: glyphs.map((g) => g.ch).join(''), x0: glyphs[0]!.x, x1: last.x + last.advance, y: glyphs[0]!.y, size: glyphs[0]!.size, font: s.font, color: s.fill });
+    runs.push({ glyphs, text: glyphs.map((g) => g.ch).join(''), x0: glyphs[0]!.x, x1: last.x + last.advance, y: glyphs[0]!.y, size: glyphs[0]!.size, font: s.font, face: faceOf(s.font), color: s.fill });
   };
   for (let i = 0; i < ol.fnArray.length; i++) {
     const a = ol.argsArray[i] as any[];

@@ -5,7 +5,8 @@ import type { ParagraphSpec } from '../../src/style/types.ts';
 import { para, run } from './fakeFonts.ts';
 
 /** The sample report's sections (untracked content may be absent: callers skip). */
-export const SECTIONS = 'content/jaarverslag-2020/sections';
+/** The bundled report's sections, found from this file (not the working directory), so the test runs from anywhere. */
+export const SECTIONS = join(import.meta.dirname, '..', '..', 'content', 'jaarverslag-2020', 'sections');
 /** Words in the whole report (brief: ~9,000 words, ~2,000 lines); the sample report is repeated with rotated sentences. */
 const TARGET_WORDS = 9000;
 
