@@ -134,14 +134,18 @@ describe('typography of the bundled report, read from the PDF', () => {
     lines.forEach((l, i) => {
       // justified lines: every line of a paragraph but its last reaches the edge
       if (!l.full || !(i + 1 < lines.length && continues(i + 1))) return;
-      for (let k = 1; k < l.glyphs.length; k++) {
-        const a = l.glyphs[k - 1]!;
-        const b = l.glyphs[k]!;
+      // word spaces: from the end of one word's last glyph to the next word's first (space glyphs and offsets between)
+      const ink = l.glyphs.filter((g) => g.ch !== ' ');
+      for (let k = 1; k < ink.length; k++) {
+        const a = ink[k - 1]!;
+        const b = ink[k]!;
         const t = faces.get(pages[l.page - 1]!.runs.find((r) => r.glyphs.includes(a))!.face)!;
         // the glyphs' horizontal scaling (expansion) from the drawn advance over the font's advance
         const nominal = t.width(a.ch, a.size);
         const scale = nominal > 0 ? a.advance / nominal : 1;
-        const space = t.width(' ', a.size) * scale;
+        // the natural space as shaped: its advance plus pair kerning with its neighbours (Source Serif kerns " V")
+        const [ga, gs, gb] = [a.ch, ' ', b.ch].map((ch) => t.glyph(ch.codePointAt(0)!));
+        const space = ((t.advance(gs!) + t.kern(ga!, gs!) + t.kern(gs!, gb!)) * a.size * scale) / t.unitsPerEm;
         const gap = b.x - (a.x + a.advance);
         if (gap > 0.4 * space) ratios.push(gap / space);
       }
