@@ -1,8 +1,10 @@
+import { blockTag, noteTag } from './structure.ts';
 import { tableItems } from './tables.ts';
 import { EPS } from './geometry.ts';
 import type { ComposeFns, FlowBlock, FlowItem, FlowLine, FootnoteBody, LayoutEnv } from './types.ts';
 import type { Block, ParagraphSpec, StyledSection } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
+import { within } from '../model/tags.ts';
 
 /** What collect needs to turn blocks into flow items. */
 export interface CollectContext {
@@ -22,29 +24,35 @@ export function collect(section: StyledSection, ctx: CollectContext): { items: F
   let order = 0;
   let para = 0;
   const nextOrder = () => order++;
-  for (const block of section.blocks) {
+  // first block (index; -1 = the opener's lead) that references each note: the Note follows it in the tree
+  const noteAt = new Map<string, number>();
+  const noted = (ids: readonly string[], at: number) => ids.forEach((id) => noteAt.has(id) || noteAt.set(id, at));
+  noted(section.opener.lead?.runs.flatMap((r) => (r.footnoteId ? [r.footnoteId] : [])) ?? [], -1);
+  for (const [b, block] of section.blocks.entries()) {
+    const start = items.length;
     if (block.kind === 'paragraph' || block.kind === 'heading') {
-      items.push(...paragraphLines(block.para, block, para++, ctx, nextOrder));
+      items.push(...paragraphLines(block.para, block, para++, ctx, nextOrder, blockTag(block.kind, b)));
     } else if (block.kind === 'table') {
-      items.push(...tableItems(block, ctx.columnWidthPt, ctx.env, ctx.compose, ctx.tableContinued, nextOrder));
+      items.push(...tableItems(block, ctx.columnWidthPt, ctx.env, ctx.compose, ctx.tableContinued, nextOrder, b));
     } else {
       // a signature never starts a page alone: the text before it keeps with it
       const last = items[items.length - 1];
       if (block.kind === 'signature' && last) items[items.length - 1] = { ...last, keepWithNext: true };
-      items.push(boxItem(block, ctx, nextOrder()));
+      items.push(boxItem(block, ctx, nextOrder(), b));
     }
+    for (const it of items.slice(start)) noted(it.footnotes, b);
   }
   const notes = new Map<string, FootnoteBody>();
   for (const [id, spec] of section.footnotes) {
     const lines = ctx.env.breakLines(spec, ctx.columnWidthPt);
-    notes.set(id, { id, lines, heightPt: lines.reduce((s, l) => s + l.heightPt, 0) });
+    notes.set(id, { id, lines, heightPt: lines.reduce((s, l) => s + l.heightPt, 0), struct: noteTag(section.id, id, noteAt.get(id) ?? section.blocks.length) });
   }
   return { items, notes };
 }
 
 type TextBlock = Extract<Block, { kind: 'paragraph' | 'heading' }>;
 
-function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx: CollectContext, nextOrder: () => number): FlowLine[] {
+function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx: CollectContext, nextOrder: () => number, struct: FlowLine['struct']): FlowLine[] {
   const lines = ctx.env.breakLines(spec, ctx.columnWidthPt);
   const ratio = spec.leadingPt / ctx.gridPt;
   const offGrid = Math.abs(ratio - Math.round(ratio)) > EPS;
@@ -62,12 +70,14 @@ function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx
     snapAfter: offGrid && index === lines.length - 1,
     order: nextOrder(),
     source: block.source,
+    struct,
   }));
 }
 
-function boxItem(block: Exclude<Block, TextBlock | { kind: 'table' }>, ctx: CollectContext, order: number): FlowBlock {
+function boxItem(block: Exclude<Block, TextBlock | { kind: 'table' }>, ctx: CollectContext, order: number, index: number): FlowBlock {
   const full = block.kind === 'chart' && block.size === 'full' && ctx.columns > 1;
-  const box = ctx.compose.composeBlock(block, full ? ctx.fullWidthPt : ctx.columnWidthPt, ctx.env);
+  const composed = ctx.compose.composeBlock(block, full ? ctx.fullWidthPt : ctx.columnWidthPt, ctx.env);
+  const box = { ...composed, items: within(composed.items, blockTag(block.kind, index)) };
   const signature = block.kind === 'signature';
   // boxes that report their own (grid-rounded) spacing start right after it; others start on a grid line
   const own = box.spaceBeforePt !== undefined;

@@ -1,3 +1,4 @@
+import { within } from '../model/tags.ts';
 import { stackLines } from './translate.ts';
 import type { FootnoteBody } from './types.ts';
 import type { FrameItem } from '../model/types.ts';
@@ -35,7 +36,7 @@ export function footnoteItems(
     const body = notes.get(id);
     if (!body) continue;
     const set = stackLines(body.lines, x, y);
-    out.push(...set.items);
+    out.push(...(body.struct ? within(set.items, body.struct) : set.items));
     y += set.heightPt;
   }
   return out;

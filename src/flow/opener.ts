@@ -1,4 +1,6 @@
+import { asArtifact, content, node, within } from '../model/tags.ts';
 import { snapUp } from './geometry.ts';
+import { OPENER_ORDER } from './structure.ts';
 import { styledPara } from './styledPara.ts';
 import { trackLines } from './tracking.ts';
 import { stackLines } from './translate.ts';
@@ -30,20 +32,21 @@ export function openerHead(section: StyledSection, area: Rect, theme: ResolvedTh
   const items: FrameItem[] = [{ kind: 'anchor', name: section.id, y: area.y }];
   const notes: string[] = [];
   let y = area.y;
-  const add = (lines: ReturnType<LayoutEnv['breakLines']>) => {
+  // structure: kicker P, section title H2 (the report title on the cover is the H1), lead P
+  const add = (lines: ReturnType<LayoutEnv['breakLines']>, role: 'P' | 'H2', key: string, at: number) => {
     for (const l of lines) for (const r of l.runs) if (r.footnoteId && !notes.includes(r.footnoteId)) notes.push(r.footnoteId);
     const set = stackLines(lines, area.x, y);
-    items.push(...set.items);
+    items.push(...within(set.items, content([node(role, key)], [OPENER_ORDER, at])));
     y += set.heightPt;
   };
   if (section.opener.label) {
-    add(trackLines(env.breakLines(section.opener.label, area.width), theme.text.kicker?.tracking ?? 0));
+    add(trackLines(env.breakLines(section.opener.label, area.width), theme.text.kicker?.tracking ?? 0), 'P', 'kicker', 0);
     y += KICKER_GAP;
   }
-  add(env.breakLines(section.opener.title, area.width));
+  add(env.breakLines(section.opener.title, area.width), 'H2', 'title', 1);
   if (section.opener.lead) {
     y += TITLE_GAP;
-    add(env.breakLines(section.opener.lead, area.width));
+    add(env.breakLines(section.opener.lead, area.width), 'P', 'lead', 2);
   }
   if (section.kind === 'article') {
     y += RULE_GAP;
@@ -64,5 +67,5 @@ export function continuationHead(section: StyledSection, area: Rect, theme: Reso
     ? (theme.strings.continued ?? 'Vervolg {label}').replace('{label}', section.label.toLocaleLowerCase('nl-NL'))
     : (theme.strings.continuedDefault ?? 'Vervolg {title}').replace('{title}', section.shortTitle.toLocaleLowerCase('nl-NL'));
   const set = stackLines(env.breakLines(styledPara({ ...style, uppercase: false }, text), area.width), area.x, area.y);
-  return { items: set.items, heightPt: snapUp(set.heightPt + gridPt, gridPt), notes: [] };
+  return { items: asArtifact(set.items, 'Pagination', 'Header'), heightPt: snapUp(set.heightPt + gridPt, gridPt), notes: [] };
 }

@@ -2,6 +2,8 @@ import { collect } from './collect.ts';
 import { fillItems, type FlowSpec } from './distribute.ts';
 import { columnWidth, gridOf, textAreaFor } from './geometry.ts';
 import { sectionPages } from './sectionPages.ts';
+import { sectionTag } from './structure.ts';
+import { within } from '../model/tags.ts';
 import type { ComposeFns, FlowResult, LayoutEnv, PageFrame, PlacedItem } from './types.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { sectionTheme, type ResolvedTheme } from '../spec/theme.ts';
@@ -23,7 +25,7 @@ export function runFlowWith(
   const frames: PageFrame[] = [];
   const warnings: Diagnostic[] = [];
   let page = opts.firstPageNumber;
-  for (const section of sections) {
+  for (const [index, section] of sections.entries()) {
     // A section kind may have its own text styles, and with them its own baseline grid.
     const theme = sectionTheme(sharedTheme, section.kind);
     const gridPt = gridOf(theme);
@@ -46,9 +48,11 @@ export function runFlowWith(
       warnings.push(...plan.fill.warnings);
       const placed: PlacedItem[] = [...plan.head.items.map((item) => ({ item, order: -1 })), ...fillItems(spec, plan.region, plan.fill, theme.colors.rule ?? '#999999')];
       placed.sort((a, b) => a.order - b.order);
+      const struct = sectionTag(section.id, index);
+      const tagged = placed.map((p) => ({ ...p, item: within([p.item], struct)[0]! }));
       const first = plan.number === page;
       const master = section.kind === 'article' ? (first ? 'opener' : 'body') : section.kind;
-      frames.push({ number: plan.number, master, sectionId: section.id, runningTitle: section.shortTitle, textArea: textAreaFor(theme, plan.number), items: placed });
+      frames.push({ number: plan.number, master, sectionId: section.id, runningTitle: section.shortTitle, textArea: textAreaFor(theme, plan.number), items: tagged });
     }
     page += plans.length;
   }

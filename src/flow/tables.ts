@@ -1,5 +1,7 @@
+import { asArtifact, content, node, within } from '../model/tags.ts';
+import { blockTag } from './structure.ts';
 import { translateItem } from './translate.ts';
-import type { Box, ComposeFns, FlowBlock, LayoutEnv } from './types.ts';
+import type { Box, ComposedTable, ComposeFns, FlowBlock, LayoutEnv } from './types.ts';
 import type { Block, ParagraphSpec } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
 
@@ -27,9 +29,32 @@ export function continuedTitle(title: ParagraphSpec, pattern: string): Paragraph
   return { ...title, runs: [{ ...first, text: pattern.replace('{title}', text) }] };
 }
 
+/** Puts a box's items under `tag` (a part of the table's structure). */
+function tagBox(box: Box, tag: ReturnType<typeof content>): Box {
+  return { ...box, items: within(box.items, tag) };
+}
+
+/**
+ * The table's structure: title → Caption, header → THead/TR (cells TH, tagged by the composer), rows →
+ * TBody/TR, source line and note → Ps after the table; the repeated header and continued title are artifacts
+ * (read once).
+ */
+function tagTable(t: ComposedTable, index: number): ComposedTable {
+  const table = blockTag('table', index);
+  const part = (path: Parameters<typeof content>[0], ...order: number[]) => content([...table.path, ...path], [...table.order, ...order]);
+  return {
+    ...(t.title ? { title: tagBox(t.title, part([node('Caption', 'c')], 0)) } : {}),
+    header: tagBox(t.header, part([node('THead', 'h'), node('TR', 'h')], 1)),
+    rows: t.rows.map((r, i) => tagBox(r, part([node('TBody', 'b'), node('TR', `r${i}`)], 2, i))),
+    ...(t.sourceLine ? { sourceLine: tagBox(t.sourceLine, content([node('P', `b${index}-source`)], [index, 3])) } : {}),
+    ...(t.note ? { note: tagBox(t.note, content([node('P', `b${index}-note`)], [index, 4])) } : {}),
+  };
+}
+
 /**
  * A table as flow blocks: title+header (kept with the first row), one block per row, the source line and note
  * kept with the last row; a short table (`keepWhole`) never breaks. Rows ≥ 1 carry the header to repeat (with the continued title) when they start a column.
+ * `index` is the block's place in its section (structure order).
  */
 export function tableItems(
   block: TableBlock,
@@ -38,12 +63,14 @@ export function tableItems(
   compose: ComposeFns,
   continuedPattern: string,
   nextOrder: () => number,
+  index = 0,
 ): FlowBlock[] {
-  const t = compose.composeTable(block, widthPt, env);
-  let repeat = t.header;
+  const t = tagTable(compose.composeTable(block, widthPt, env), index);
+  let repeat: Box = { ...t.header, items: asArtifact(t.header.items, 'Pagination') };
   if (block.title) {
     const cont = compose.composeTable({ ...block, title: continuedTitle(block.title, continuedPattern) }, widthPt, env);
     repeat = stackBoxes([cont.title, t.header]);
+    repeat = { ...repeat, items: asArtifact(repeat.items, 'Pagination') };
   }
   const first = t.title ?? t.header;
   const parts: { box: Box; row?: number; before?: number }[] = [{ box: stackBoxes([t.title, t.header]), row: 0, before: first.spaceBeforePt }];

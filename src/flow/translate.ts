@@ -1,4 +1,5 @@
 import type { SourceSpan } from '../diag/types.ts';
+import { content, node, within, type ContentTag } from '../model/tags.ts';
 import type { FrameItem, LineTag } from '../model/types.ts';
 import type { Line } from '../text/types.ts';
 import type { Pt } from '../util/geometry.ts';
@@ -21,17 +22,21 @@ export interface FlowLineTag {
   readonly index: number;
   readonly count: number;
   readonly source?: SourceSpan;
+  /** Structure element and content order of the line's paragraph (tagged PDF). */
+  readonly struct?: ContentTag;
 }
 
 /**
  * Turns a set line whose top is at (x, top) into glyph items (rise applied) plus link areas. The first glyph run
  * carries the line's LineTag (typographic report); `flow` adds its paragraph position and source.
+ * Structure: runs are content ordered by (line `index`, run); a linked run and its link area form a Link
+ * element, a footnote marker a Reference; `flow.struct` puts the line under its paragraph's element.
  */
-export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag): FrameItem[] {
+export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index = flow?.index ?? 0): FrameItem[] {
   const baseline = top + line.ascentPt;
   const out: FrameItem[] = [];
   let tagged = false;
-  for (const run of line.runs) {
+  for (const [r, run] of line.runs.entries()) {
     if (run.text.length === 0) continue;
     const tag: LineTag | undefined = tagged
       ? undefined
@@ -41,8 +46,11 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag): Frame
           ...(flow && { para: flow.para, index: flow.index, count: flow.count }),
         };
     tagged = true;
+    const sub = run.link ? [node('Link', `l${index}r${r}`)] : run.footnoteId ? [node('Reference', `l${index}r${r}`)] : [];
+    const struct = content(sub, [index, r]);
     out.push({
       kind: 'glyphs',
+      tag: struct,
       x: x + run.xPt,
       y: baseline - (run.risePt ?? 0),
       text: run.text,
@@ -58,17 +66,17 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag): Frame
       ...(flow?.source && { source: flow.source }),
       ...(tag && { line: tag }),
     });
-    if (run.link) out.push({ kind: 'link', x: x + run.xPt, y: top, width: run.widthPt, height: line.heightPt, url: run.link });
+    if (run.link) out.push({ kind: 'link', x: x + run.xPt, y: top, width: run.widthPt, height: line.heightPt, url: run.link, tag: struct });
   }
-  return out;
+  return flow?.struct ? within(out, flow.struct) : out;
 }
 
 /** Lines stacked from `top` at x; returns the items and the total height. */
 export function stackLines(lines: readonly Line[], x: Pt, top: Pt): { items: FrameItem[]; heightPt: Pt } {
   const items: FrameItem[] = [];
   let y = top;
-  for (const l of lines) {
-    items.push(...lineItems(l, x, y));
+  for (const [i, l] of lines.entries()) {
+    items.push(...lineItems(l, x, y, undefined, i));
     y += l.heightPt;
   }
   return { items, heightPt: y - top };

@@ -1,4 +1,5 @@
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
+import type { ContentTag } from '../model/tags.ts';
 import type { FrameItem } from '../model/types.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { Block, ParagraphSpec } from '../style/types.ts';
@@ -70,6 +71,8 @@ interface FlowItemBase {
   /** Footnote ids referenced by this item: their notes go to the bottom of the same column. */
   readonly footnotes: readonly string[];
   readonly source?: SourceSpan;
+  /** Lines: the paragraph's structure element and content order (boxes carry tags on their items). */
+  readonly struct?: ContentTag;
 }
 
 /** One set line of a paragraph or heading; `index`/`count` drive the widow and orphan rules. */
@@ -102,6 +105,8 @@ export type FlowItem = FlowLine | FlowBlock;
 /** A note set at a column's width, placed at the bottom of the column that references it. */
 export interface FootnoteBody {
   readonly id: string;
+  /** The Note element, placed in content order after the block that references it first. */
+  readonly struct?: ContentTag;
   readonly lines: readonly Line[];
   readonly heightPt: Pt;
 }

@@ -9,8 +9,47 @@ import type { Pt } from '../util/geometry.ts';
 /** Key of a font face declared by the template, e.g. "serif", "serif-italic", "sans-semibold". */
 export type FontKey = string;
 
-/** A drawing primitive placed on a page (points, origin top-left, y down). */
-export type FrameItem =
+/**
+ * Standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4) that the tagged PDF uses. Headings: the report
+ * title is H1 (cover), section titles H2, headings inside a section and the titles of fact boxes/key figures H3.
+ */
+export type StructRole =
+  | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'BlockQuote' | 'L' | 'LI' | 'Lbl' | 'LBody'
+  | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Figure' | 'Caption' | 'Note' | 'Reference' | 'Link'
+  | 'TOC' | 'TOCI' | 'Span';
+
+/** One structure element on an item's path from the document root. */
+export interface StructNode {
+  readonly role: StructRole;
+  /** Names the element among its parent's children: items whose paths agree up to here share the element. */
+  readonly key: string;
+  /** Alternate description (figures: the chart's generated text, the image's alt). */
+  readonly alt?: string;
+  /** Language of this passage when it differs from the document's (BCP 47). */
+  readonly lang?: string;
+  /** Table header cells: what the header applies to. */
+  readonly scope?: 'Row' | 'Column';
+  /** Table cells spanning several columns (group rows). */
+  readonly colSpan?: number;
+  /** Element ID (footnote notes), listed in the structure tree's IDTree. */
+  readonly id?: string;
+}
+
+/**
+ * How a page item appears in the tagged PDF. Content: its structure path (outermost first, below the
+ * document root) and a content-order key compared element-wise (shorter prefix first), so the tree is built in
+ * reading order whatever page or column the item landed in. Artifact: page furniture and decoration that
+ * assistive technology skips. An item without a tag is drawn as a layout artifact.
+ */
+export type ItemTag =
+  | { readonly path: readonly StructNode[]; readonly order: readonly number[] }
+  | { readonly artifact: 'Pagination' | 'Layout' | 'Background'; readonly subtype?: 'Header' | 'Footer' };
+
+/** A drawing primitive placed on a page (points, origin top-left, y down), with its structure role. */
+export type FrameItem = FrameShape & { readonly tag?: ItemTag };
+
+/** The drawing primitives themselves. */
+export type FrameShape =
   | {
       readonly kind: 'glyphs';
       readonly x: Pt;
@@ -39,9 +78,10 @@ export type FrameItem =
   | { readonly kind: 'svg'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly svg: string; readonly alt: string }
   /** A chart, drawn by pdf/ from its rendered SVG (vega may still be drawing it while pages are laid out). */
   | { readonly kind: 'chart'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly chartId: string; readonly alt: string }
-  | { readonly kind: 'link'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly url: string }
-  /** Internal link to a named destination (TOC entries). */
-  | { readonly kind: 'goto'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly dest: string }
+  /** A link area; `label` names the target for assistive technology (annotation /Contents; default: the URL). */
+  | { readonly kind: 'link'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly url: string; readonly label?: string }
+  /** Internal link to a named destination (TOC entries); `label` names the target (e.g. the section title). */
+  | { readonly kind: 'goto'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly dest: string; readonly label?: string }
   /** A named destination (article starts) for the outline, TOC links and cross-references. */
   | { readonly kind: 'anchor'; readonly name: string; readonly y: Pt };
 

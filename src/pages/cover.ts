@@ -3,6 +3,7 @@ import type { LayoutEnv } from '../flow/types.ts';
 import { MASTER_COVER } from './masters.ts';
 import { setBlock } from './text.ts';
 import type { ReportInfo } from './types.ts';
+import { asArtifact, content, node, within } from '../model/tags.ts';
 import type { FrameItem, Page } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 
@@ -27,6 +28,10 @@ const FOOT_BAND = 64;
 /** Share of white mixed into the accent for the foot band: a quiet second tone of the same blue. */
 const FOOT_TINT = 0.12;
 
+/** The cover's structure element, before the contents (-1) and the sections (0…). */
+const COVER = node('Sect', 'cover');
+const COVER_ORDER = -2;
+
 /**
  * Page 1 (unnumbered), Rijkshuisstijl-like: the accent lint hanging from the top centre with the organisation
  * beside it on white, then a full-bleed accent plane with a white rule, title and subtitle, and a lighter foot band
@@ -39,6 +44,8 @@ export function coverPage(theme: ResolvedTheme, env: LayoutEnv, meta: ReportInfo
   const white = theme.colors.white ?? '#ffffff';
   const st = theme.text;
   const plane = H * PLANE_AT;
+  // structure: the report title is the document's only H1; subtitle, organisation and date are paragraphs
+  const tag = (set: { items: FrameItem[] }, role: 'H1' | 'P', key: string, at: number) => within(set.items, content([COVER, node(role, key)], [COVER_ORDER, at]));
   const items: FrameItem[] = [
     { kind: 'rect', x: W / 2 - LINT_WIDTH / 2, y: 0, width: LINT_WIDTH, height: LINT_HEIGHT, fill: accent },
     { kind: 'rect', x: 0, y: plane, width: W, height: H - plane, fill: accent },
@@ -46,22 +53,24 @@ export function coverPage(theme: ResolvedTheme, env: LayoutEnv, meta: ReportInfo
   ];
   if (st.coverMeta) {
     const x = W / 2 + LINT_WIDTH / 2 + WORDMARK_GAP;
-    items.push(...setBlock(meta.organisation, st.coverMeta, env, x, LINT_HEIGHT * 0.55, WORDMARK_WIDTH, accent).items);
+    items.push(...tag(setBlock(meta.organisation, st.coverMeta, env, x, LINT_HEIGHT * 0.55, WORDMARK_WIDTH, accent), 'P', 'org', 2));
   }
   let y = H * TITLE_AT;
   items.push({ kind: 'rule', x1: area.x, y1: y, x2: area.x + MARK_LENGTH, y2: y, color: white, widthPt: MARK_WIDTH });
   y += GAP;
   if (st.coverTitle) {
     const t = setBlock(meta.title, st.coverTitle, env, area.x, y, area.width, white);
-    items.push(...t.items);
+    items.push(...tag(t, 'H1', 'title', 0));
     y += t.heightPt + GAP / 2;
   }
-  if (meta.subtitle && st.coverSub) items.push(...setBlock(meta.subtitle, st.coverSub, env, area.x, y, area.width, white).items);
+  if (meta.subtitle && st.coverSub) items.push(...tag(setBlock(meta.subtitle, st.coverSub, env, area.x, y, area.width, white), 'P', 'sub', 1));
   if (st.coverMeta) {
     const top = H - FOOT_BAND / 2 - st.coverMeta.leading / 2;
-    items.push(...setBlock(meta.dateText, st.coverMeta, env, area.x, top, area.width, white).items);
+    items.push(...tag(setBlock(meta.dateText, st.coverMeta, env, area.x, top, area.width, white), 'P', 'date', 3));
   }
-  return { widthPt: W, heightPt: H, number: null, master: MASTER_COVER, textArea: area, items };
+  // the lint, planes and rule are the cover's decoration
+  const drawn = items.map((it) => (it.kind === 'rect' || it.kind === 'rule' ? asArtifact([it], 'Background')[0]! : it));
+  return { widthPt: W, heightPt: H, number: null, master: MASTER_COVER, textArea: area, items: drawn };
 }
 
 /** Mixes two #rrggbb colours: share 0 gives `a`, 1 gives `b`. */

@@ -1,6 +1,7 @@
 import type { LayoutEnv } from '../flow/types.ts';
 import { fill, glyphLine } from './text.ts';
 import type { ReportInfo } from './types.ts';
+import { asArtifact } from '../model/tags.ts';
 import type { FrameItem, Page } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 
@@ -38,5 +39,6 @@ export function pageFurniture(page: Page, sectionTitle: string, theme: ResolvedT
   }
   const folio = theme.text.folio;
   if (folio) foot.push(glyphLine(String(page.number), folio, env, outerX, a.y + a.height + FOLIO_BELOW, outerAlign, [...folio.features, 'tnum']));
-  return { head, foot };
+  // page furniture is skipped by assistive technology
+  return { head: asArtifact(head, 'Pagination', 'Header'), foot: asArtifact(foot, 'Pagination', 'Footer') };
 }

@@ -1,6 +1,7 @@
 import type { LayoutEnv } from '../flow/types.ts';
 import { blankPage, MASTER_TOC } from './masters.ts';
 import { glyphLine, setBlock } from './text.ts';
+import { asArtifact, content, node, within } from '../model/tags.ts';
 import type { FrameItem, Page } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
@@ -18,6 +19,10 @@ const LEADER_PAD = 6;
 const NUMBER_TEMPLATE = '000';
 /** Name of the anchor on the first TOC page (outline entry "Inhoud"). */
 export const TOC_ANCHOR = 'inhoud';
+
+/** Structure: a Sect before the sections holding the contents title (H2) and the TOC, one TOCI per entry. */
+const CONTENTS = node('Sect', 'contents');
+const CONTENTS_ORDER = -1;
 
 /** One TOC line's content. */
 interface Entry {
@@ -39,10 +44,10 @@ export function tocPages(sections: readonly StyledSection[], theme: ResolvedThem
   const title = theme.text.title;
   if (title) {
     const t = setBlock(theme.strings.contents ?? 'Inhoud', title, env, page.textArea.x, y, page.textArea.width);
-    items.push({ kind: 'anchor', name: TOC_ANCHOR, y }, ...t.items);
+    items.push({ kind: 'anchor', name: TOC_ANCHOR, y }, ...within(t.items, content([CONTENTS, node('H2', 'title')], [CONTENTS_ORDER, 0])));
     y += t.heightPt + 2 * title.leading;
   }
-  for (const s of sections) {
+  for (const [k, s] of sections.entries()) {
     const entry: Entry = { id: s.id, title: s.title, ...(s.label ? { label: s.label } : {}) };
     let set = tocEntry(entry, pages.get(s.id), theme, env, page.textArea, y);
     if (y + set.heightPt > page.textArea.y + page.textArea.height && items.length > 0) {
@@ -52,7 +57,8 @@ export function tocPages(sections: readonly StyledSection[], theme: ResolvedThem
       y = page.textArea.y;
       set = tocEntry(entry, pages.get(s.id), theme, env, page.textArea, y);
     }
-    items.push(...set.items);
+    // each entry is a TOCI holding one Link: label, title, page number and the goto annotation
+    items.push(...within(set.items, content([CONTENTS, node('TOC', 'toc'), node('TOCI', s.id), node('Link', 'a')], [CONTENTS_ORDER, 1, k])));
     y += set.heightPt + ENTRY_GAP_LINES * (theme.text.tocEntry ?? theme.text.body!).leading;
   }
   out.push({ ...page, items });
@@ -65,22 +71,22 @@ function tocEntry(e: Entry, pageNo: number | undefined, theme: ResolvedTheme, en
   let y = top;
   if (e.label && theme.text.tocLabel) {
     const l = setBlock(e.label, theme.text.tocLabel, env, area.x, y, area.width - NUMBER_COLUMN);
-    items.push(...l.items);
+    items.push(...within(l.items, content([], [0])));
     y += l.heightPt + LABEL_GAP;
   }
   const t = setBlock(e.title, entryStyle, env, area.x, y, area.width - NUMBER_COLUMN);
-  items.push(...t.items);
+  items.push(...within(t.items, content([], [1])));
   y += t.heightPt;
   const right = area.x + area.width;
   if (pageNo !== undefined) {
     const tnum = [...entryStyle.features, 'tnum'];
-    items.push(glyphLine(String(pageNo), entryStyle, env, right, t.lastBaseline, 'right', tnum));
+    items.push({ ...glyphLine(String(pageNo), entryStyle, env, right, t.lastBaseline, 'right', tnum), tag: content([], [2]) });
     // dots end at the same x on every entry, just before the widest page number
     const dotsEnd = right - env.fonts.measure(NUMBER_TEMPLATE, entryStyle.font, entryStyle.size, tnum) - LEADER_PAD / 2;
     const leaders = leaderDots(entryStyle, env, area.x + t.lastWidthPt + LEADER_PAD, dotsEnd, t.lastBaseline, theme);
-    if (leaders) items.push(leaders);
+    if (leaders) items.push(...asArtifact([leaders], 'Layout'));
   }
-  items.push({ kind: 'goto', x: area.x, y: top, width: area.width, height: y - top, dest: e.id });
+  items.push({ kind: 'goto', x: area.x, y: top, width: area.width, height: y - top, dest: e.id, label: e.title, tag: content([], [3]) });
   return { items, heightPt: y - top };
 }
 

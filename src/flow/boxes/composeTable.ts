@@ -2,7 +2,7 @@ import type { FrameItem } from '../../model/types.ts';
 import type { Block, ParagraphSpec } from '../../style/types.ts';
 import type { Pt } from '../../util/geometry.ts';
 import type { Box, ComposedTable, LayoutEnv } from '../types.ts';
-import { finishBox, placePara, type PlacedPara, type Spacing } from './place.ts';
+import { finishBox, node, placePara, tagPara, type PlacedPara, type Spacing } from './place.ts';
 
 /** Gap between a table's title and its header, and between the last row and the note. */
 const TABLE_GAP_PT = 4;
@@ -93,10 +93,13 @@ function rowBox(
   const indent = b.rowKinds[row]?.indentPt ?? 0;
   // a group row is one cell across the table; other rows have one cell per column
   const edges = kind === 'group' ? [0, widthPt] : xs;
+  // header cells are column headers (TH /Scope /Column), body cells TD; a group row's one cell spans the table
+  const span = edges.length === 2 && xs.length > 2 ? { colSpan: xs.length - 1 } : {};
+  const cell = (i: number) => (head ? node('TH', `c${i}`, { scope: 'Column' }) : node('TD', `c${i}`, span));
   const placed: PlacedPara[] = cells.slice(0, edges.length - 1).map((c, i) => {
     const left = edges[i]! + pad + (i === 0 ? indent : 0);
     const inset = !head && kind !== 'group' && b.aligns[i] === 'decimal' ? (tails[i] ?? 0) - tailWidth(c, b.decimalMark, env) : 0;
-    return placePara(c, left, pad, edges[i + 1]! - left - pad - inset, env, b.source);
+    return tagPara(placePara(c, left, pad, edges[i + 1]! - left - pad - inset, env, b.source), cell(i), i);
   });
   const heightPt = Math.max(0, ...placed.map((p) => p.heightPt)) + 2 * pad;
   const deco: FrameItem[] = head

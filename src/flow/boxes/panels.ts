@@ -2,7 +2,8 @@ import type { FrameItem } from '../../model/types.ts';
 import type { Block, BoxStyle } from '../../style/types.ts';
 import type { Pt } from '../../util/geometry.ts';
 import type { Box, LayoutEnv } from '../types.ts';
-import { finishBox, naturalWidth, placePara, runItem, shiftItems, snapUp, type PlacedPara } from './place.ts';
+import { asArtifact, content, within } from '../../model/tags.ts';
+import { finishBox, naturalWidth, node, placePara, runItem, shiftItems, snapUp, tagPara, type PlacedPara } from './place.ts';
 
 /** Gap under a box title (about a third of a 9.5pt title's leading). */
 const TITLE_GAP_PT = 4;
@@ -60,17 +61,19 @@ function panel(box: BoxStyle, widthPt: Pt, contentBottom: Pt, parts: readonly Pl
 /** Tinted box with a bar: title, then label left / value right on one row per item. */
 export function composeFacts(b: Of<'facts'>, widthPt: Pt, env: LayoutEnv): Box {
   const { x, y: top, w } = inner(b.box, widthPt);
-  const title = placePara(b.title, x, top, w, env, b.source);
+  const title = tagPara(placePara(b.title, x, top, w, env, b.source), node('H3', 't'), 0);
   const parts: PlacedPara[] = [title];
   let y = top + title.heightPt + TITLE_GAP_PT;
   for (const [i, it] of b.items.entries()) {
     if (i > 0) y += ROW_GAP_PT;
     const valueW = Math.min(naturalWidth(it.value, env) + 0.5, w * MAX_VALUE_SHARE);
-    const label = placePara(it.label, x, y, w - valueW - COLUMN_GAP_PT, env, b.source);
+    // one P per row: label, then value
+    const row = node('P', `r${i}`);
+    const label = tagPara(placePara(it.label, x, y, w - valueW - COLUMN_GAP_PT, env, b.source), row, i + 1, 0);
     // Align the first baselines when label and value use different leadings.
     const probe = env.breakLines(it.value, valueW)[0];
     const dy = probe && label.lines[0] ? label.lines[0].ascentPt - probe.ascentPt : 0;
-    const value = placePara(it.value, x + w - valueW, y + Math.max(0, dy), valueW, env, b.source);
+    const value = tagPara(placePara(it.value, x + w - valueW, y + Math.max(0, dy), valueW, env, b.source), row, i + 1, 1);
     parts.push(label, value);
     y = Math.max(y + label.heightPt, y + Math.max(0, dy) + value.heightPt);
   }
@@ -81,8 +84,11 @@ export function composeFacts(b: Of<'facts'>, widthPt: Pt, env: LayoutEnv): Box {
 export function composeKeyFigure(b: Of<'keyFigure'>, widthPt: Pt, env: LayoutEnv): Box {
   const { x, y: top, w } = inner(b.box, widthPt);
   const valueW = naturalWidth(b.value, env) + 0.5;
+  // the number is the box's heading, its text a paragraph under it
+  const asValue = (p: PlacedPara) => tagPara(p, node('H3', 'v'), 0);
+  const asText = (p: PlacedPara) => tagPara(p, node('P', 't'), 1);
   if (valueW <= w * KEY_BESIDE_SHARE) {
-    const value = placePara(b.value, x, top, valueW, env, b.source);
+    const value = asValue(placePara(b.value, x, top, valueW, env, b.source));
     const textX = x + valueW + KEY_GAP_PT;
     const textW = w - valueW - KEY_GAP_PT;
     const probe = placePara(b.text, textX, top, textW, env, b.source);
@@ -90,22 +96,22 @@ export function composeKeyFigure(b: Of<'keyFigure'>, widthPt: Pt, env: LayoutEnv
     const last = probe.lines[probe.lines.length - 1];
     const valueBase = value.lines[0]?.ascentPt ?? 0;
     const dy = last ? Math.max(0, valueBase - (probe.heightPt - last.heightPt + last.ascentPt)) : 0;
-    const text = dy > 0 ? placePara(b.text, textX, top + dy, textW, env, b.source) : probe;
+    const text = asText(dy > 0 ? placePara(b.text, textX, top + dy, textW, env, b.source) : probe);
     return panel(b.box, widthPt, top + Math.max(value.heightPt, dy + text.heightPt), [value, text], [], env, b.source);
   }
-  const value = placePara(b.value, x, top, w, env, b.source);
-  const text = placePara(b.text, x, top + value.heightPt, w, env, b.source);
+  const value = asValue(placePara(b.value, x, top, w, env, b.source));
+  const text = asText(placePara(b.text, x, top + value.heightPt, w, env, b.source));
   return panel(b.box, widthPt, top + value.heightPt + text.heightPt, [value, text], [], env, b.source);
 }
 
 /** Quote text beside a bar, attribution below. */
 export function composeQuote(b: Of<'quote'>, widthPt: Pt, env: LayoutEnv): Box {
   const { x, y: top, w } = inner(b.box, widthPt);
-  const text = placePara(b.text, x, top, w, env, b.source);
+  const text = tagPara(placePara(b.text, x, top, w, env, b.source), node('P', 'q'), 0);
   let y = top + text.heightPt;
   const parts = [text];
   if (b.by) {
-    const by = placePara(b.by, x, y + QUOTE_BY_GAP_PT, w, env, b.source);
+    const by = tagPara(placePara(b.by, x, y + QUOTE_BY_GAP_PT, w, env, b.source), node('P', 'by'), 1);
     parts.push(by);
     y += QUOTE_BY_GAP_PT + by.heightPt;
   }
@@ -119,15 +125,16 @@ export function composeList(b: Of<'list'>, widthPt: Pt, env: LayoutEnv): Box {
   const markers: FrameItem[] = [];
   let y = top;
   if (b.title) {
-    const title = placePara(b.title, x, y, w, env, b.source);
+    const title = tagPara(placePara(b.title, x, y, w, env, b.source), node('Caption', 't'), 0);
     parts.push(title);
     y += title.heightPt + TITLE_GAP_PT;
   }
   for (const [i, item] of b.items.entries()) {
     if (i > 0) y += ROW_GAP_PT;
-    const p = placePara(item, x + b.indentPt, y, w - b.indentPt, env, b.source);
+    const li = node('LI', `i${i}`);
+    const p = tagPara(placePara(item, x + b.indentPt, y, w - b.indentPt, env, b.source), [li, node('LBody', 'b')], i + 1, 1);
     const marker = b.markers[i];
-    if (marker && p.lines[0]) markers.push(runItem(marker, x, y + p.lines[0].ascentPt, env, b.source));
+    if (marker && p.lines[0]) markers.push(...within([runItem(marker, x, y + p.lines[0].ascentPt, env, b.source)], content([li, node('Lbl', 'l')], [i + 1, 0])));
     parts.push(p);
     y += p.heightPt;
   }
@@ -138,16 +145,18 @@ export function composeList(b: Of<'list'>, widthPt: Pt, env: LayoutEnv): Box {
 export function composeVideo(b: Of<'video'>, widthPt: Pt, env: LayoutEnv): Box {
   const { x, y: top, w } = inner(b.box, widthPt);
   const textX = x + PLAY_ICON_PT + PLAY_GAP_PT;
-  const label = placePara(b.label, textX, top, w - PLAY_ICON_PT - PLAY_GAP_PT, env, b.source);
+  // the label and the box's link area are one Link element naming the video
+  const label = tagPara(placePara(b.label, textX, top, w - PLAY_ICON_PT - PLAY_GAP_PT, env, b.source), node('Link', 'a'), 0);
   const first = label.lines[0];
   const iconTop = top + (first ? Math.max(0, (first.heightPt - PLAY_ICON_PT) / 2) : 0);
   const color = b.label.runs[0]?.color ?? '#000000';
   const bottom = Math.max(top + label.heightPt, iconTop + PLAY_ICON_PT);
   const heightPt = bottom + b.box.padding.bottom;
-  const icon: FrameItem = { kind: 'svg', x, y: iconTop, width: PLAY_ICON_PT, height: PLAY_ICON_PT, svg: playIcon(color), alt: '' };
-  const area: FrameItem = { kind: 'link', x: 0, y: 0, width: widthPt, height: heightPt, url: b.url };
+  const icon = asArtifact([{ kind: 'svg', x, y: iconTop, width: PLAY_ICON_PT, height: PLAY_ICON_PT, svg: playIcon(color), alt: '' }], 'Layout');
+  const title = b.label.runs.map((r) => r.text).join('');
+  const area: FrameItem = { kind: 'link', x: 0, y: 0, width: widthPt, height: heightPt, url: b.url, label: title, tag: content([node('Link', 'a')], [1]) };
   const textItems = label.items.filter((i) => i.kind !== 'link');
-  const items = [...decoration(b.box, widthPt, heightPt), icon, ...textItems, area];
+  const items = [...decoration(b.box, widthPt, heightPt), ...icon, ...textItems, area];
   return finishBox(widthPt, heightPt, items, b.box, env, b.source, label.footnoteIds);
 }
 

@@ -1,5 +1,6 @@
 import type { SourceSpan } from '../../diag/types.ts';
-import type { FrameItem } from '../../model/types.ts';
+import { content, node, within } from '../../model/tags.ts';
+import type { FrameItem, StructNode } from '../../model/types.ts';
 import type { ParagraphSpec, StyledRun } from '../../style/types.ts';
 import type { Line } from '../../text/types.ts';
 import type { Pt } from '../../util/geometry.ts';
@@ -27,9 +28,9 @@ export function placePara(para: ParagraphSpec, x: Pt, top: Pt, widthPt: Pt, env:
   const items: FrameItem[] = [];
   const footnoteIds: string[] = [];
   let y = top;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const shift = alignShift(line, para.align, widthPt);
-    for (const it of lineItems(line, x + shift, y)) items.push(it.kind === 'glyphs' && source ? { ...it, source } : it);
+    for (const it of lineItems(line, x + shift, y, undefined, i)) items.push(it.kind === 'glyphs' && source ? { ...it, source } : it);
     for (const r of line.runs) if (r.footnoteId && !footnoteIds.includes(r.footnoteId)) footnoteIds.push(r.footnoteId);
     y += line.heightPt;
   }
@@ -99,3 +100,10 @@ export function finishBox(
 export function shiftItems(items: readonly FrameItem[], dx: Pt, dy: Pt): FrameItem[] {
   return items.map((it) => translateItem(it, dx, dy));
 }
+
+/** A placed paragraph as (part of) structure element `el` at content position `order` within its block. */
+export function tagPara(p: PlacedPara, el: StructNode | readonly StructNode[], ...order: number[]): PlacedPara {
+  return { ...p, items: within(p.items, content(Array.isArray(el) ? el : [el as StructNode], order)) };
+}
+
+export { node };
