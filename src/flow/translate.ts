@@ -27,10 +27,11 @@ export interface FlowLineTag {
 }
 
 /**
- * Turns a set line whose top is at (x, top) into glyph items (rise applied) plus link areas. The first glyph run
+ * Turns a set line whose top is at (x, top) into glyph items (rise applied; a linked run draws its own link
+ * annotation over its glyphs). The first glyph run
  * carries the line's LineTag (typographic report); `flow` adds its paragraph position and source.
- * Structure: runs are content ordered by (line `index`, run); a linked run and its link area form a Link
- * element, a footnote marker a Reference; `flow.struct` puts the line under its paragraph's element.
+ * Structure: runs are content ordered by (line `index`, run); a linked run is a Link element, a footnote
+ * marker a Reference; `flow.struct` puts the line under its paragraph's element.
  */
 export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index = flow?.index ?? 0): FrameItem[] {
   const baseline = top + line.ascentPt;
@@ -66,7 +67,6 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index 
       ...(flow?.source && { source: flow.source }),
       ...(tag && { line: tag }),
     });
-    if (run.link) out.push({ kind: 'link', x: x + run.xPt, y: top, width: run.widthPt, height: line.heightPt, url: run.link, tag: struct });
   }
   return flow?.struct ? within(out, flow.struct) : out;
 }

@@ -60,9 +60,10 @@ function codePoints(text: string, start: number, end: number): number[] {
  * A writer of glyph items for one document: each item becomes one text object (q … BT … TJ … ET Q) in the current
  * page's content stream. Keeps, per font, the subset code of every glyph id it has registered.
  */
-export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn): (g: GlyphItem) => void {
+export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn): (g: GlyphItem, linkOptions?: object) => void {
   const codes = new Map<string, Map<number, string>>();
-  return (g) => {
+  // linkOptions: extra entries of the run's link annotation (the tagged PDF's /StructParent and /Contents)
+  return (g, linkOptions) => {
     const text = g.text;
     if (!text) return;
     doc.font(g.font).fontSize(g.sizePt).fillColor(g.color);
@@ -77,7 +78,7 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn): (g: 
     const extra = (g.wordSpacingPt * 1000) / g.sizePt;
     const scale = g.scale ?? 1;
     const tc = g.letterSpacingPt ?? 0;
-    if (g.link) linkOver(doc, g, run, extra, scale, tc);
+    if (g.link) linkOver(doc, g, run, extra, scale, tc, linkOptions);
     const n = run.ids.length;
     // Encode: subset code per glyph, registered with its /W width and the text of its cluster (ToUnicode).
     const hex: string[] = new Array(n);
@@ -165,7 +166,7 @@ function showGlyphs(text: string, run: ShapedRun, hex: readonly string[], extra:
  * A link annotation over the drawn glyphs: from the face's ascender to its descender around the baseline, as wide
  * as the run is drawn.
  */
-function linkOver(doc: PDFKit.PDFDocument, g: GlyphItem, run: ShapedRun, extra: number, scale: number, tc: number): void {
+function linkOver(doc: PDFKit.PDFDocument, g: GlyphItem, run: ShapedRun, extra: number, scale: number, tc: number, options?: object): void {
   let width = 0;
   for (let i = 0; i < run.ids.length; i++) {
     const stretch = extra && STRETCHABLE.test(g.text[run.clusters[i]!]!) ? extra : 0;
@@ -173,5 +174,5 @@ function linkOver(doc: PDFKit.PDFDocument, g: GlyphItem, run: ShapedRun, extra: 
   }
   const f = (doc as unknown as { _font: { ascender: number; descender: number } })._font;
   const top = g.y - (f.ascender * g.sizePt) / 1000;
-  doc.link(g.x, top, width * scale, ((f.ascender - f.descender) * g.sizePt) / 1000, g.link!);
+  doc.link(g.x, top, width * scale, ((f.ascender - f.descender) * g.sizePt) / 1000, g.link!, options as never);
 }

@@ -3,6 +3,8 @@
  * Input: finished pages of positioned items. Output: a complete PDF in memory (the CLI writes it
  * atomically). Invariants: byte-identical output for identical input (fixed dates, no randomness);
  * every font comes from the template's files and is embedded as a subset. Never lays anything out.
+ * Tagged PDF (PDF/UA-1): every painted item is drawn inside the marked-content sequence its tag asks for
+ * (structure.ts plans them, tagged.ts writes them); the structure tree is written after the last page.
  */
 import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
@@ -14,6 +16,8 @@ import { addOutline } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
+import { planStructure, type PageMarks } from './structure.ts';
+import { beginMark, currentPageRef, endMark, StructParents, writeStructTree } from './tagged.ts';
 
 /**
  * What the PDF is for. screen: the default, tagged, sRGB output intent, XMP like the archival one without
@@ -64,48 +68,82 @@ export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint
   });
 
   const drawGlyphs = createGlyphWriter(doc, opts.shape);
-  docData.pages.forEach((page) => drawPage(doc, page, opts, drawGlyphs));
+  const plan = planStructure(docData.pages);
+  const parents = new StructParents();
+  const pageRefs = docData.pages.map((page, i) => {
+    drawPage(doc, page, { index: i, marks: plan.pages[i]!, parents }, opts, drawGlyphs);
+    return currentPageRef(doc);
+  });
+  writeStructTree(doc, plan, parents, pageRefs);
   addOutline(doc, docData);
   doc.end();
   return done;
 }
 
-function drawPage(doc: PDFKit.PDFDocument, page: Page, opts: PdfOptions, drawGlyphs: (g: Extract<Page['items'][number], { kind: 'glyphs' }>) => void): void {
+type GlyphItem = Extract<Page['items'][number], { kind: 'glyphs' }>;
+
+/** A page's place in the structure: its index, planned marked-content sequences and the ParentTree keys. */
+interface PageTagging {
+  readonly index: number;
+  readonly marks: PageMarks;
+  readonly parents: StructParents;
+}
+
+/** Draws a page's items in order, each run of them inside its marked-content sequence. */
+function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void): void {
   doc.addPage({ size: [page.widthPt, page.heightPt], margin: 0 });
-  for (const item of page.items) {
-    switch (item.kind) {
-      case 'glyphs':
-        drawGlyphs(item);
-        break;
-      case 'rect':
-        drawRect(doc, item);
-        break;
-      case 'rule':
-        drawRule(doc, item);
-        break;
-      case 'image':
-        drawImage(doc, item);
-        break;
-      case 'svg':
-        drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey);
-        break;
-      case 'chart': {
-        const chart = opts.charts?.get(item.chartId);
-        if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
-        drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey);
-        break;
-      }
-      case 'link':
-        doc.link(item.x, item.y, item.width, item.height, item.url);
-        break;
-      case 'goto':
-        doc.goTo(item.x, item.y, item.width, item.height, item.dest);
-        break;
-      case 'anchor':
-        doc.addNamedDestination(item.name, 'XYZ', 0, item.y, null);
-        break;
-      default:
-        assertNever(item, 'frame item');
+  if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
+  const starts = new Map(t.marks.groups.map((g) => [g.from, g]));
+  let end = -1;
+  page.items.forEach((item, i) => {
+    const group = starts.get(i);
+    if (group) {
+      beginMark(doc, group.mark);
+      end = group.to - 1;
     }
+    drawItem(doc, item, opts, drawGlyphs, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw));
+    if (i === end) endMark(doc);
+  });
+}
+
+/** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
+type LinkHook = (contents: string, draw: (options: object) => void) => void;
+
+function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void, link: LinkHook): void {
+  switch (item.kind) {
+    case 'glyphs':
+      // a linked run draws its own annotation: it joins the run's Link element
+      if (item.link) link(item.link, (o) => drawGlyphs(item, o));
+      else drawGlyphs(item);
+      break;
+    case 'rect':
+      drawRect(doc, item);
+      break;
+    case 'rule':
+      drawRule(doc, item);
+      break;
+    case 'image':
+      drawImage(doc, item);
+      break;
+    case 'svg':
+      drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey);
+      break;
+    case 'chart': {
+      const chart = opts.charts?.get(item.chartId);
+      if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
+      drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey);
+      break;
+    }
+    case 'link':
+      link(item.label ?? item.url, (o) => doc.link(item.x, item.y, item.width, item.height, item.url, o as never));
+      break;
+    case 'goto':
+      link(item.label ?? item.dest, (o) => doc.goTo(item.x, item.y, item.width, item.height, item.dest, o as never));
+      break;
+    case 'anchor':
+      doc.addNamedDestination(item.name, 'XYZ', 0, item.y, null);
+      break;
+    default:
+      assertNever(item, 'frame item');
   }
 }

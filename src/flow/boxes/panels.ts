@@ -2,7 +2,7 @@ import type { FrameItem } from '../../model/types.ts';
 import type { Block, BoxStyle } from '../../style/types.ts';
 import type { Pt } from '../../util/geometry.ts';
 import type { Box, LayoutEnv } from '../types.ts';
-import { asArtifact, content, within } from '../../model/tags.ts';
+import { asArtifact, content, isContent, within } from '../../model/tags.ts';
 import { finishBox, naturalWidth, node, placePara, runItem, shiftItems, snapUp, tagPara, type PlacedPara } from './place.ts';
 
 /** Gap under a box title (about a third of a 9.5pt title's leading). */
@@ -145,8 +145,7 @@ export function composeList(b: Of<'list'>, widthPt: Pt, env: LayoutEnv): Box {
 export function composeVideo(b: Of<'video'>, widthPt: Pt, env: LayoutEnv): Box {
   const { x, y: top, w } = inner(b.box, widthPt);
   const textX = x + PLAY_ICON_PT + PLAY_GAP_PT;
-  // the label and the box's link area are one Link element naming the video
-  const label = tagPara(placePara(b.label, textX, top, w - PLAY_ICON_PT - PLAY_GAP_PT, env, b.source), node('Link', 'a'), 0);
+  const label = placePara(b.label, textX, top, w - PLAY_ICON_PT - PLAY_GAP_PT, env, b.source);
   const first = label.lines[0];
   const iconTop = top + (first ? Math.max(0, (first.heightPt - PLAY_ICON_PT) / 2) : 0);
   const color = b.label.runs[0]?.color ?? '#000000';
@@ -155,7 +154,14 @@ export function composeVideo(b: Of<'video'>, widthPt: Pt, env: LayoutEnv): Box {
   const icon = asArtifact([{ kind: 'svg', x, y: iconTop, width: PLAY_ICON_PT, height: PLAY_ICON_PT, svg: playIcon(color), alt: '' }], 'Layout');
   const title = b.label.runs.map((r) => r.text).join('');
   const area: FrameItem = { kind: 'link', x: 0, y: 0, width: widthPt, height: heightPt, url: b.url, label: title, tag: content([node('Link', 'a')], [1]) };
-  const textItems = label.items.filter((i) => i.kind !== 'link');
+  // the label and the box's link area are one Link element naming the video (the label's linked runs give
+  // way to the area: one annotation)
+  const flat = label.items.map((i) => {
+    if (i.kind !== 'glyphs') return i;
+    const { link: _own, ...run } = i;
+    return isContent(run.tag) ? { ...run, tag: content([], run.tag.order) } : run;
+  });
+  const textItems = within(flat, content([node('Link', 'a')], [0]));
   const items = [...decoration(b.box, widthPt, heightPt), ...icon, ...textItems, area];
   return finishBox(widthPt, heightPt, items, b.box, env, b.source, label.footnoteIds);
 }

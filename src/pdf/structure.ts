@@ -1,0 +1,175 @@
+/**
+ * The tagged PDF's logical structure, planned from the pages' item tags before anything is drawn (no pdfkit
+ * here): the element tree in content order, and per page the marked-content sequences to wrap around items
+ * (an MCID for content, an Artifact for furniture and decoration) and the elements of its link annotations.
+ * Consecutive painted items of one element share a sequence; every painted item is in exactly one sequence.
+ */
+import { compareOrder, isContent } from '../model/tags.ts';
+import type { FrameItem, ItemTag, Page, StructNode, StructRole } from '../model/types.ts';
+
+/** One structure element; kids are in content order once the plan is built. */
+export interface StructElem {
+  readonly role: StructRole | 'Document';
+  readonly node?: StructNode;
+  readonly kids: StructKid[];
+  /** Smallest content-order key below it (its place among its siblings). */
+  order: readonly number[] | null;
+  /** Creation sequence, the tie-break for equal orders. */
+  readonly seq: number;
+}
+
+/** A child of an element: an element, a marked-content sequence or a link annotation. */
+export type StructKid =
+  | { readonly kind: 'elem'; readonly elem: StructElem }
+  | { readonly kind: 'mcid'; readonly page: number; readonly mcid: number; readonly order: readonly number[] }
+  | { readonly kind: 'annot'; readonly page: number; readonly item: number; readonly order: readonly number[] };
+
+/** How a run of items is marked: content of an element (with its MCID) or an artifact. */
+export type Mark =
+  | { readonly mcid: number; readonly elem: StructElem }
+  | { readonly artifact: 'Pagination' | 'Layout' | 'Background'; readonly subtype?: 'Header' | 'Footer'; readonly bbox?: readonly [number, number, number, number] };
+
+/** Items [from, to) of a page drawn inside one marked-content sequence. */
+export interface MarkGroup {
+  readonly from: number;
+  readonly to: number;
+  readonly mark: Mark;
+}
+
+/** What the writer needs per page. */
+export interface PageMarks {
+  readonly groups: readonly MarkGroup[];
+  /** Element owning the MCID at each index (the page's ParentTree entry). */
+  readonly mcids: readonly StructElem[];
+  /** Index of a link/goto item or a linked glyph run → its Link element (OBJR + StructParent). */
+  readonly annots: ReadonlyMap<number, StructElem>;
+}
+
+export interface StructurePlan {
+  readonly root: StructElem;
+  readonly pages: readonly PageMarks[];
+}
+
+const PAINTED: ReadonlySet<FrameItem['kind']> = new Set(['glyphs', 'rect', 'rule', 'image', 'svg', 'chart']);
+type ArtifactTag = Extract<ItemTag, { artifact: unknown }>;
+/** What an item without a tag is: decoration. */
+const UNTAGGED: ArtifactTag = { artifact: 'Layout' };
+
+/** Plans the structure tree and the marked-content sequences of every page. */
+export function planStructure(pages: readonly Page[]): StructurePlan {
+  let seq = 0;
+  const root: StructElem = { role: 'Document', kids: [], order: null, seq: seq++ };
+  const elems = new Map<string, StructElem>();
+  const elemFor = (path: readonly StructNode[]): StructElem => {
+    let parent = root;
+    let id = '';
+    for (const n of path) {
+      id += `/${n.role}:${n.key}`;
+      let e = elems.get(id);
+      if (!e) {
+        e = { role: n.role, node: n, kids: [], order: null, seq: seq++ };
+        elems.set(id, e);
+        parent.kids.push({ kind: 'elem', elem: e });
+      }
+      parent = e;
+    }
+    return parent;
+  };
+  const out = pages.map((page, p) => planPage(page, p, elemFor));
+  settle(root);
+  return { root, pages: out };
+}
+
+function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) => StructElem): PageMarks {
+  const groups: MarkGroup[] = [];
+  const mcids: StructElem[] = [];
+  const annots = new Map<number, StructElem>();
+  let open: { from: number; to: number; key: string; tag: ItemTag; last: ItemTag; elem?: StructElem; boxes: number[][] } | null = null;
+  const close = () => {
+    if (!open) return;
+    const { from, to, tag, elem } = open;
+    if (elem) {
+      const mcid = mcids.length;
+      mcids.push(elem);
+      elem.kids.push({ kind: 'mcid', page: p, mcid, order: isContent(tag) ? tag.order : [] });
+      groups.push({ from, to, mark: { mcid, elem } });
+    } else {
+      const a = tag as ArtifactTag;
+      const bbox = a.artifact === 'Background' ? union(open.boxes, page.heightPt) : undefined;
+      groups.push({ from, to, mark: { artifact: bbox ? 'Background' : a.artifact === 'Background' ? 'Layout' : a.artifact, ...(a.subtype && { subtype: a.subtype }), ...(bbox && { bbox }) } });
+    }
+    open = null;
+  };
+  page.items.forEach((item, i) => {
+    const tag = item.tag ?? UNTAGGED;
+    if (item.kind === 'link' || item.kind === 'goto') {
+      if (isContent(tag)) {
+        const elem = elemFor(tag.path);
+        elem.kids.push({ kind: 'annot', page: p, item: i, order: tag.order });
+        annots.set(i, elem);
+      }
+      return;
+    }
+    if (!PAINTED.has(item.kind)) return;
+    // a linked glyph run also draws its link annotation, an object of its Link element
+    if (item.kind === 'glyphs' && item.link && isContent(tag)) {
+      const elem = elemFor(tag.path);
+      elem.kids.push({ kind: 'annot', page: p, item: i, order: tag.order });
+      annots.set(i, elem);
+    }
+    const key = isContent(tag) ? `c${tag.path.map((n) => `/${n.role}:${n.key}`).join('')}` : `a${tag.artifact}/${tag.subtype ?? ''}`;
+    // an item joins the open sequence if it belongs to the same element and comes later in the content
+    // (a sequence is read in drawing order)
+    const later = !isContent(tag) || !open || !isContent(open.last) || compareOrder(open.last.order, tag.order) <= 0;
+    if (open && open.key === key && later) {
+      open.to = i + 1;
+      open.last = tag;
+    } else {
+      close();
+      open = { from: i, to: i + 1, key, tag, last: tag, boxes: [], ...(isContent(tag) && { elem: elemFor(tag.path) }) };
+    }
+    const b = boxOf(item);
+    if (b) open.boxes.push(b);
+  });
+  close();
+  return { groups, mcids, annots };
+}
+
+/** Sorts every element's kids into content order and sets each element's order (the smallest below it). */
+function settle(e: StructElem): readonly number[] | null {
+  const keyed = e.kids.map((k) => ({ k, order: k.kind === 'elem' ? settle(k.elem) : k.order, seq: k.kind === 'elem' ? k.elem.seq : -1 }));
+  // at equal order a link annotation follows the text it covers
+  const late = (k: StructKid) => (k.kind === 'annot' ? 1 : 0);
+  keyed.sort((a, b) => compareOrder(a.order ?? [], b.order ?? []) || late(a.k) - late(b.k));
+  e.kids.splice(0, e.kids.length, ...keyed.map((x) => x.k));
+  e.order = keyed.find((x) => x.order)?.order ?? null;
+  return e.order;
+}
+
+/** Top-left box [x0, y0, x1, y1] of a painted rect or rule. */
+function boxOf(item: FrameItem): number[] | null {
+  if (item.kind === 'rect') return [item.x, item.y, item.x + item.width, item.y + item.height];
+  if (item.kind === 'rule') return [Math.min(item.x1, item.x2), Math.min(item.y1, item.y2), Math.max(item.x1, item.x2), Math.max(item.y1, item.y2)];
+  return null;
+}
+
+/** Union of top-left boxes in PDF user space (y up), or undefined when nothing has a box. */
+function union(boxes: readonly number[][], pageHeight: number): [number, number, number, number] | undefined {
+  if (boxes.length === 0) return undefined;
+  const x0 = Math.min(...boxes.map((b) => b[0]!));
+  const y0 = Math.min(...boxes.map((b) => b[1]!));
+  const x1 = Math.max(...boxes.map((b) => b[2]!));
+  const y1 = Math.max(...boxes.map((b) => b[3]!));
+  return [x0, pageHeight - y1, x1, pageHeight - y0];
+}
+
+/** Number of elements per structure type (for the report and tests). */
+export function countRoles(root: StructElem): Map<string, number> {
+  const counts = new Map<string, number>();
+  const walk = (e: StructElem) => {
+    counts.set(e.role, (counts.get(e.role) ?? 0) + 1);
+    for (const k of e.kids) if (k.kind === 'elem') walk(k.elem);
+  };
+  walk(root);
+  return counts;
+}
