@@ -10,7 +10,8 @@ import { createSink, type DiagnosticSink } from '../diag/sink.ts';
 import { resolveStyles } from '../style/index.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
 import { layoutDocument } from '../pages/index.ts';
-import { writePdf, type PdfVariant } from '../pdf/writePdf.ts';
+import { writePdf } from '../pdf/writePdf.ts';
+import { lowResolutionImages } from '../pdf/resolution.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
@@ -18,10 +19,7 @@ import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 
 /** What a build needs; paths are resolved by the caller. */
-export interface BuildOptions extends ValidateOptions {
-  /** Which PDF to write (default screen): see PdfVariant. */
-  readonly variant?: PdfVariant;
-}
+export type BuildOptions = ValidateOptions;
 
 /** Everything a build produced, in memory; the CLI decides what to write. */
 export interface BuildResult {
@@ -72,6 +70,8 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
     sections = resolveStyles(bound, theme, charts, images, fonts);
     document = await timed('relayout', layout);
   }
+  // The print shop needs 300 dpi at the placed size.
+  if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);
   // 9. the PDF
   const pdf = await timed('pdf', () =>
     writePdf(
@@ -81,6 +81,7 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
         shape: (text, k, features) => fonts.shape!(text, k, features),
         charts,
         variant: opts.variant,
+        cmyk: theme.cmyk,
       },
     ),
   );

@@ -60,9 +60,9 @@ export async function runBuild(contentDir: string, o: BuildFlags): Promise<void>
 }
 
 /** `reportpress check`: the front half of build (validateReport), charts drawn in memory; writes nothing. */
-export async function runCheck(contentDir: string, o: { strict?: boolean }): Promise<void> {
+export async function runCheck(contentDir: string, o: { strict?: boolean; print?: boolean }): Promise<void> {
   const diag = createSink();
-  const { source } = await validateReport({ contentDir }, { diag }, [], { drawCharts: true });
+  const { source } = await validateReport({ contentDir, variant: o.print ? 'print' : 'screen' }, { diag }, [], { drawCharts: true });
   report(diag.items, o.strict);
   process.stdout.write(`ok: ${source.sections.length} sections, ${source.files.length} files checked\n`);
 }

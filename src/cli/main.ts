@@ -36,6 +36,7 @@ program
   .description('validate content, figures and template without writing anything')
   .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
   .option('--strict', 'treat warnings as errors')
+  .option('--print', 'also check what the print variant needs (a CMYK value for every template colour)')
   .action(async (dir: string, o) => runCheck((contentDir = resolve(dir)), o));
 
 program

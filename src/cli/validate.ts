@@ -14,6 +14,8 @@ import { prepareImages } from '../images/prepareImages.ts';
 import { chartFrameWidth } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
 import type { ChartJob } from '../charts/index.ts';
+import type { PdfVariant } from '../pdf/writePdf.ts';
+import { ReportError } from '../diag/errors.ts';
 
 /** Where the input comes from; paths are resolved by the caller. */
 export interface ValidateOptions {
@@ -22,6 +24,8 @@ export interface ValidateOptions {
   readonly fontsDir?: string;
   /** Folder for caches kept between builds (rendered charts, word shapes); none: memory only. */
   readonly cacheDir?: string;
+  /** Which PDF is wanted (default screen); print also needs a CMYK value for every template colour. */
+  readonly variant?: PdfVariant;
 }
 
 /** `check` also draws the charts here (what only vega can reject); `build` draws them after layout. */
@@ -56,6 +60,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const source = await timed('load', () => loadReport(opts.contentDir, ctx));
   // 2. the template: all of the look
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, source.meta.template));
+  if (opts.variant === 'print' && theme.cmykProblems?.length) throw new ReportError(theme.cmykProblems);
   // 3. figures into prose, tables and chart data
   const bound = await timed('bind', () => bindFigures(source, ctx));
   // 4. the template's font files

@@ -231,3 +231,13 @@ function fmtNum(n: number): string {
 }
 
 export * from './inputMessages.ts';
+
+/* PRINT: what only the print variant (build --print) requires of a template. */
+
+/** A colour the template uses has no CMYK value under `cmyk`. */
+export const missingCmyk = (what: string, hex: string, span?: SourceSpan) =>
+  err('PRINT001', `colour ${what.startsWith('"#') ? hex : `${what} (${hex})`} has no CMYK value for print`, span, `add it under cmyk:, e.g. ${what.startsWith('"#') ? what : what.slice(1, -1)}: [0, 0, 0, 100] (C, M, Y, K in percent)`);
+
+/** A `cmyk` key that is neither a colour name nor a hex colour. */
+export const unknownCmykKey = (key: string, known: readonly string[], span?: SourceSpan) =>
+  err('PRINT002', `cmyk names unknown colour "${key}"`, span, didYouMean(key, known) ?? 'use a key of colors or a hex colour "#rrggbb"');

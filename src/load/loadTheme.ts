@@ -32,8 +32,14 @@ export async function loadTheme(templatesDir: string, name: string): Promise<Res
 /** Builds the ResolvedTheme, pushing unknown colour names and font keys to `problems`. */
 function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): ResolvedTheme {
   const colorNames = Object.keys(t.colors);
+  // Every colour use, first position per hex: the print variant needs a CMYK value for each (see cmykTable).
+  const uses = new Map<string, { what: string; path: NodePath }>();
+  for (const [k, v] of Object.entries(t.colors)) uses.set(v.toLowerCase(), { what: `"${k}"`, path: ['colors', k] });
   const color = (value: string, path: NodePath): string => {
-    if (/^#[0-9a-fA-F]{6}$/.test(value)) return value.toLowerCase();
+    if (/^#[0-9a-fA-F]{6}$/.test(value)) {
+      if (!uses.has(value.toLowerCase())) uses.set(value.toLowerCase(), { what: `"${value}"`, path });
+      return value.toLowerCase();
+    }
     const hex = t.colors[value];
     if (hex === undefined) problems.push(messages.unknownColor(value, colorNames, spanOf(p, nodeAt(p, path))));
     return (hex ?? '#000000').toLowerCase();
@@ -87,6 +93,15 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
   }
   for (const [k, f] of Object.entries(t.chart.fontKeys)) font(f, ['chart', 'fontKeys', k]);
   const colors = Object.fromEntries(Object.entries(t.colors).map(([k, v]) => [k, v.toLowerCase()]));
+  const chart = {
+    ...t.chart,
+    labelColor: color(t.chart.labelColor, ['chart', 'labelColor']),
+    gridColor: color(t.chart.gridColor, ['chart', 'gridColor']),
+    domainColor: color(t.chart.domainColor, ['chart', 'domainColor']),
+    palette: t.chart.palette.map((c, i) => color(c, ['chart', 'palette', i])),
+  };
+  const table = { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding };
+  const { cmyk, cmykProblems } = cmykTable(t, p, uses, problems);
   return {
     name: t.name,
     page: t.page,
@@ -99,12 +114,26 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
     paragraph: t.paragraph,
     strings: t.strings,
     runningHead: t.runningHead,
-    chart: {
-      ...t.chart,
-      labelColor: color(t.chart.labelColor, ['chart', 'labelColor']),
-      gridColor: color(t.chart.gridColor, ['chart', 'gridColor']),
-      domainColor: color(t.chart.domainColor, ['chart', 'domainColor']),
-      palette: t.chart.palette.map((c, i) => color(c, ['chart', 'palette', i])),
-    },
+    chart,
+    cmyk,
+    cmykProblems,
   };
+}
+
+/**
+ * The print variant's CMYK table by hex, from `cmyk` (keys: colour names or hex colours; an unknown key is an
+ * error in every variant), and a PRINT001 problem at the first use of each colour that has no value.
+ */
+function cmykTable(t: TemplateFile, p: ParsedYaml, uses: ReadonlyMap<string, { what: string; path: NodePath }>, problems: Diagnostic[]) {
+  const cmyk = new Map<string, readonly [number, number, number, number]>();
+  for (const [key, value] of Object.entries(t.cmyk ?? {})) {
+    const hex = /^#[0-9a-fA-F]{6}$/.test(key) ? key.toLowerCase() : t.colors[key]?.toLowerCase();
+    if (hex === undefined) problems.push(messages.unknownCmykKey(key, Object.keys(t.colors), spanOf(p, keyNodeAt(p, ['cmyk', key]))));
+    else cmyk.set(hex, value);
+  }
+  const cmykProblems: Diagnostic[] = [];
+  for (const [hex, use] of uses) {
+    if (!cmyk.has(hex)) cmykProblems.push(messages.missingCmyk(use.what, hex, spanOf(p, nodeAt(p, use.path))));
+  }
+  return { cmyk, cmykProblems };
 }

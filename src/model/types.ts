@@ -75,7 +75,7 @@ export type FrameShape =
   | { readonly kind: 'rule'; readonly x1: Pt; readonly y1: Pt; readonly x2: Pt; readonly y2: Pt; readonly color: string; readonly widthPt: Pt }
   /** A raster image; widthPx and source let the print variant warn about images below 300 dpi where they are placed. */
   | { readonly kind: 'image'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly png: Uint8Array; readonly alt: string; readonly widthPx?: number; readonly source?: SourceSpan }
-  | { readonly kind: 'svg'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly svg: string; readonly alt: string }
+  | { readonly kind: 'svg'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly svg: string; readonly alt: string; readonly source?: SourceSpan }
   /** A chart, drawn by pdf/ from its rendered SVG (vega may still be drawing it while pages are laid out). */
   | { readonly kind: 'chart'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly chartId: string; readonly alt: string }
   /** A link area; `label` names the target for assistive technology (annotation /Contents; default: the URL). */

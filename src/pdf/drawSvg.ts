@@ -13,14 +13,48 @@ type SvgToPdf = (
     assumePt: boolean;
     fontCallback: (family: string, bold: boolean, italic: boolean) => string;
     warningCallback: (message: string) => void;
+    colorCallback?: ColorCallback;
   },
 ) => void;
+
+/** svg-to-pdfkit's parsed colour: channels (RGB 0–255, or CMYK 0–100 once mapped) and opacity. */
+type SvgColor = [number[], number];
+/** Called once per named default colour at start (no raw text) and for every colour parsed from the SVG. */
+type ColorCallback = (color: SvgColor | undefined, raw?: string) => SvgColor | undefined;
+
+/** Maps an SVG colour (its "#rrggbb") to the print variant's CMYK; throws when the template has none. */
+export type SvgCmyk = (hex: string, raw: string) => readonly number[];
 
 let svgToPdf: SvgToPdf | undefined;
 const load = (): SvgToPdf => (svgToPdf ??= createRequire(import.meta.url)('svg-to-pdfkit') as SvgToPdf);
 
 /** svg-to-pdfkit counts only font-weight="bold" as bold: numeric heavy weights are mapped to it first. */
 const HEAVY_WEIGHT = /font-weight="(?:bolder|[6-9]00)"/g;
+
+/** Shapes with no children, whose group opacity equals fill/stroke opacity (nothing inside them overlaps). */
+const LEAF_SHAPE = /<(rect|circle|ellipse|line|polyline|polygon|path)\b([^>]*?)(\/?)>/g;
+
+/**
+ * svg-to-pdfkit paints an element's `opacity` below 1 as a transparency group with a DeviceRGB blending space (a
+ * soft-masked form XObject), which PDF/A-2 and a CMYK print file must not carry. For a shape without children the
+ * group is the same as multiplying its fill and stroke opacity, which pdfkit writes as a plain constant alpha;
+ * `opacity="1"` (vega writes it on every mark) is simply dropped.
+ */
+export function flattenLeafOpacity(svg: string): string {
+  return svg.replace(LEAF_SHAPE, (whole, tag: string, attrs: string, close: string) => {
+    const m = /\sopacity="([^"]*)"/.exec(attrs);
+    if (!m) return whole;
+    const o = Math.max(0, Math.min(1, Number(m[1])));
+    let rest = attrs.replace(m[0], '');
+    if (!Number.isFinite(o) || o >= 1) return `<${tag}${rest}${close}>`;
+    for (const prop of ['fill-opacity', 'stroke-opacity']) {
+      const own = new RegExp(`\\s${prop}="([^"]*)"`).exec(rest);
+      const value = Math.round((own ? Number(own[1]) : 1) * o * 1e4) / 1e4;
+      rest = own ? rest.replace(own[0], ` ${prop}="${value}"`) : `${rest} ${prop}="${value}"`;
+    }
+    return `<${tag}${rest}${close}>`;
+  });
+}
 
 /**
  * Draws an SVG (a vega chart) as vectors into the box x, y, w, h, keeping its aspect ratio.
@@ -36,8 +70,18 @@ export function drawSvg(
   h: number,
   fontKeys: (family: string, bold: boolean, italic: boolean) => string,
   onWarning: (message: string) => void = () => {},
+  cmyk?: SvgCmyk,
 ): void {
-  const source = svg.replace(HEAVY_WEIGHT, 'font-weight="bold"');
+  const source = flattenLeafOpacity(svg.replace(HEAVY_WEIGHT, 'font-weight="bold"'));
+  const colorCallback: ColorCallback | undefined = cmyk
+    ? (color, raw) => {
+        // Without raw text svg-to-pdfkit is filling its module-wide table of named colours, which it keeps for
+        // every later SVG: left as RGB (named colours reach this callback again, with their name, when used).
+        if (!color || color[0].length !== 3 || raw === undefined) return color;
+        const hex = `#${color[0].map((c) => Math.round(Number(c)).toString(16).padStart(2, '0')).join('')}`;
+        return [[...cmyk(hex, raw)], color[1]];
+      }
+    : undefined;
   doc.save();
   load()(doc, source, x, y, {
     width: w,
@@ -46,6 +90,7 @@ export function drawSvg(
     assumePt: true, // vega's px are our pt: the chart was laid out at its placed size
     fontCallback: (family, bold, italic) => fontKeys(String(family ?? '').replace(/^['"]|['"]$/g, ''), bold, italic),
     warningCallback: onWarning,
+    ...(colorCallback ? { colorCallback } : {}),
   });
   doc.restore();
 }

@@ -18,6 +18,13 @@ import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts'
 import { documentId } from './documentId.ts';
 import { planStructure, type PageMarks } from './structure.ts';
 import { beginMark, currentPageRef, endMark, StructParents, writeStructTree } from './tagged.ts';
+import { cmykResolver, type Cmyk } from './cmyk.ts';
+import { installCmykPaint } from './paint.ts';
+import { finishSheet, PRINT_SHEET, withBleed } from './printSheet.ts';
+import { pdfMessages } from './messages.ts';
+import { ReportError } from '../diag/errors.ts';
+import type { SourceSpan } from '../diag/types.ts';
+import type { SvgCmyk } from './drawSvg.ts';
 
 /**
  * What the PDF is for. screen: the default, tagged, sRGB output intent, XMP like the archival one without
@@ -36,10 +43,23 @@ export interface PdfOptions {
   readonly charts?: ReadonlyMap<string, { readonly svg: string }>;
   /** Default 'screen'. */
   readonly variant?: PdfVariant;
+  /** print: the template's CMYK value of each colour (by "#rrggbb"). */
+  readonly cmyk?: ReadonlyMap<string, Cmyk>;
+}
+
+/** What every page of one document is drawn with besides its items. */
+interface DrawEnv {
+  readonly opts: PdfOptions;
+  readonly drawGlyphs: (g: GlyphItem, linkOptions?: object) => void;
+  readonly print: boolean;
+  /** print: the SVG colour mapping (svg-to-pdfkit's colorCallback). */
+  svgCmyk?: SvgCmyk;
+  /** The source position of the item being drawn, for colour errors. */
+  at: SourceSpan | undefined;
 }
 
 /** Draws every page and returns the PDF bytes. */
-export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint8Array> {
+export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint8Array> {
   const first = docData.pages[0];
   const variant = opts.variant ?? 'screen';
   const info = documentInfo(docData.meta);
@@ -67,11 +87,23 @@ export function writePdf(docData: PagedDocument, opts: PdfOptions): Promise<Uint
     doc.on('error', reject);
   });
 
-  const drawGlyphs = createGlyphWriter(doc, opts.shape);
-  const plan = planStructure(docData.pages);
+  const print = variant === 'print';
+  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape), print, at: undefined };
+  if (print) {
+    const resolve = cmykResolver(opts.cmyk ?? new Map());
+    installCmykPaint(doc, resolve, () => env.at);
+    env.svgCmyk = (hex, raw) => {
+      const c = resolve(hex);
+      if (!c) throw new ReportError(pdfMessages.noCmyk(raw === hex ? hex : `${raw} (${hex})`, env.at));
+      return c;
+    };
+  }
+  // print: backgrounds run into the bleed, and paper has no links (so the structure has no Link elements either).
+  const pages = print ? docData.pages.map(printPage) : docData.pages;
+  const plan = planStructure(pages);
   const parents = new StructParents();
-  const pageRefs = docData.pages.map((page, i) => {
-    drawPage(doc, page, { index: i, marks: plan.pages[i]!, parents }, opts, drawGlyphs);
+  const pageRefs = pages.map((page, i) => {
+    drawPage(doc, page, { index: i, marks: plan.pages[i]!, parents }, env);
     return currentPageRef(doc);
   });
   writeStructTree(doc, plan, parents, pageRefs);
@@ -89,9 +121,21 @@ interface PageTagging {
   readonly parents: StructParents;
 }
 
+/** A page as the print variant draws it: bleed added, link areas and link targets removed. */
+function printPage(page: Page): Page {
+  const items = withBleed(page, PRINT_SHEET.bleed)
+    .filter((it) => it.kind !== 'link' && it.kind !== 'goto')
+    .map((it) => (it.kind === 'glyphs' && it.link ? { ...it, link: undefined } : it));
+  return { ...page, items };
+}
+
 /** Draws a page's items in order, each run of them inside its marked-content sequence. */
-function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void): void {
-  doc.addPage({ size: [page.widthPt, page.heightPt], margin: 0 });
+function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: DrawEnv): void {
+  const { opts, drawGlyphs, print } = env;
+  // print: the trimmed page inside a sheet with room for bleed and crop marks; everything drawn shifted onto it.
+  const slug = print ? PRINT_SHEET.slug : 0;
+  doc.addPage({ size: [page.widthPt + 2 * slug, page.heightPt + 2 * slug], margin: 0 });
+  if (print) doc.save().translate(slug, slug);
   if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
   const starts = new Map(t.marks.groups.map((g) => [g.from, g]));
   let end = -1;
@@ -101,15 +145,21 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, opts: Pdf
       beginMark(doc, group.mark);
       end = group.to - 1;
     }
-    drawItem(doc, item, opts, drawGlyphs, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw));
+    env.at = 'source' in item ? item.source : undefined;
+    drawItem(doc, item, opts, drawGlyphs, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), env.svgCmyk);
     if (i === end) endMark(doc);
   });
+  env.at = undefined;
+  if (print) {
+    doc.restore();
+    finishSheet(doc, page.widthPt, page.heightPt);
+  }
 }
 
 /** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
 type LinkHook = (contents: string, draw: (options: object) => void) => void;
 
-function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void, link: LinkHook): void {
+function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void, link: LinkHook, svgCmyk?: SvgCmyk): void {
   switch (item.kind) {
     case 'glyphs':
       // a linked run draws its own annotation: it joins the run's Link element
@@ -126,12 +176,12 @@ function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: Pd
       drawImage(doc, item);
       break;
     case 'svg':
-      drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey);
+      drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk);
       break;
     case 'chart': {
       const chart = opts.charts?.get(item.chartId);
       if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
-      drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey);
+      drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk);
       break;
     }
     case 'link':

@@ -50,6 +50,11 @@ export const TemplateFileSchema = z.strictObject({
   }),
   fonts: z.record(z.string(), z.string()),
   colors: z.record(z.string(), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a hex colour "#rrggbb"')),
+  /**
+   * The print variant's DeviceCMYK value (C, M, Y, K in percent) of each colour, keyed by a name in `colors` or a
+   * hex colour used elsewhere (the chart theme). `build --print` needs one for every colour the template uses.
+   */
+  cmyk: z.record(z.string(), z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)])).optional(),
   text: z.record(z.string(), TextStyleSchema),
   /** Per section kind, changes to named text styles (e.g. a foreword set larger); the body leading sets that kind's grid. */
   sectionText: z.partialRecord(z.enum(['foreword', 'article', 'appendix', 'colophon']), z.record(z.string(), TextStyleSchema.partial())).optional(),

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diag/types.ts';
 import type { Insets, Pt } from '../util/geometry.ts';
 
 /** The kinds of section a report has (load/types.ts SectionKind). */
@@ -48,6 +49,10 @@ export interface ResolvedTheme {
   /** Font key → file name inside fonts/. */
   readonly fonts: Readonly<Record<string, string>>;
   readonly colors: Readonly<Record<string, string>>;
+  /** The print variant's DeviceCMYK values (percent) by hex colour, from the template's `cmyk`. */
+  readonly cmyk?: ReadonlyMap<string, readonly [number, number, number, number]>;
+  /** Colours the template uses without a CMYK value, each at its position: errors only for `build --print`. */
+  readonly cmykProblems?: readonly Diagnostic[];
   readonly text: Readonly<Record<string, TextStyleSpec>>;
   /** Per section kind, the text styles that differ from `text` (fully resolved); see sectionTheme(). */
   readonly sectionText?: Readonly<Partial<Record<SectionKind, Readonly<Record<string, TextStyleSpec>>>>>;

@@ -11,6 +11,13 @@ import { fontProblems } from '../helpers/pdfFonts.ts';
 import { forbiddenActions, PdfObjects, str, type Json } from '../helpers/pdfObjects.ts';
 import { openWithAllTools } from '../helpers/pdfTools.ts';
 import { parseXmp } from '../helpers/xmp.ts';
+import { colourOperators, cropMarkSegments } from '../helpers/printChecks.ts';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PNG } from 'pngjs';
+import { hasTool } from '../helpers/pdfObjects.ts';
+import { execFileSync } from 'node:child_process';
 
 const VARIANTS: readonly PdfVariant[] = ['screen', 'pdfa', 'print'];
 const built = new Map<PdfVariant, Uint8Array>();
@@ -55,5 +62,70 @@ describe('bundled report across variants', () => {
     expect(Buffer.from(again).equals(Buffer.from(built.get('pdfa')!))).toBe(true);
     const ids = VARIANTS.map((v) => JSON.stringify(new PdfObjects(built.get(v)!).trailer['/ID']));
     expect(new Set(ids).size).toBe(3);
+  }, 60_000);
+});
+
+describe('bundled report, print variant as the print shop checks it', () => {
+  it('TrimBox and BleedBox on every page, no link annotations, only DeviceCMYK colour (text, boxes, charts, illustration)', () => {
+    const o = new PdfObjects(built.get('print')!);
+    const pages = o.pages();
+    expect(pages.length).toBeGreaterThan(10);
+    for (const p of pages) {
+      expect(p['/TrimBox']).toBeDefined();
+      expect(p['/BleedBox']).toBeDefined();
+      expect(o.array(p['/Annots']).length).toBe(0);
+    }
+    const ops = colourOperators(o);
+    expect(ops.rgb).toEqual([]);
+    expect([...new Set(ops.spaces)].sort()).toEqual(['/DeviceCMYK', '/Pattern']);
+    // The template's value for lintblauw, as written in template.yaml (not derived from its RGB).
+    expect(ops.cmyk).toContain('1 0.7 0 0.4');
+  });
+
+  it('crop marks on every page lie outside the bleed box', () => {
+    const o = new PdfObjects(built.get('print')!);
+    for (const p of o.pages()) {
+      const [bx1, by1, bx2, by2] = (p['/BleedBox'] as number[]).map(Number);
+      const segs = cropMarkSegments(o, p);
+      expect(segs.length).toBe(8);
+      const out = (x: number, y: number) => x <= bx1! + 1e-3 || x >= bx2! - 1e-3 || y <= by1! + 1e-3 || y >= by2! - 1e-3;
+      for (const [x1, y1, x2, y2] of segs) expect(out(x1, y1) && out(x2, y2)).toBe(true);
+    }
+  });
+
+  it('the cover\'s full-bleed plane runs into the bleed and stops at its edge (pixels rendered by poppler)', () => {
+    expect(hasTool('pdftoppm')).toBe(true);
+    // 72 dpi: one pixel per point. Slug 28.35 pt, bleed 8.5 pt: x = 22 is in the bleed, x = 15 outside it.
+    const dir = mkdtempSync(join(tmpdir(), 'rp-cover-'));
+    writeFileSync(join(dir, 'p.pdf'), built.get('print')!);
+    execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-singlefile', '-png', join(dir, 'p.pdf'), join(dir, 'cover')]);
+    const png = PNG.sync.read(readFileSync(join(dir, 'cover.png')));
+    const at = (x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)];
+    const y = Math.round(png.height * 0.6); // in the accent plane
+    const isBlue = (c: number[]) => c[2]! > c[0]! + 30;
+    expect(isBlue(at(40, y))).toBe(true); // inside the trim
+    expect(isBlue(at(22, y))).toBe(true); // in the bleed
+    expect(at(15, y)).toEqual([255, 255, 255]); // outside the bleed: paper
+  });
+});
+
+describe('raster images in print', () => {
+  it('warns with the image block\'s position when an image has less than 300 dpi where it is placed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-dpi-'));
+    cpSync(resolve(import.meta.dirname, '../golden/minimal'), dir, { recursive: true });
+    const png = new PNG({ width: 300, height: 150 });
+    png.data.fill(200);
+    writeFileSync(join(dir, 'foto.png'), PNG.sync.write(png));
+    const file = join(dir, 'sections/01-artikel.yaml');
+    const yaml = readFileSync(file, 'utf8').replace('blocks:\n', 'blocks:\n  - image: { src: foto.png, alt: Een grijs vlak }\n');
+    writeFileSync(file, yaml);
+    const line = yaml.split('\n').findIndex((l) => l.includes('foto.png')) + 1;
+    const print = await buildReport({ contentDir: dir, variant: 'print' });
+    const warnings = print.diagnostics.items.filter((d) => d.code === 'PRINT102');
+    expect(warnings.map((d) => [d.severity, d.span?.file.endsWith('01-artikel.yaml'), d.span?.line])).toEqual([['warning', true, line]]);
+    // 300 px over a column (< 3.5 in) is about 90 dpi: the message says so.
+    expect(warnings[0]!.message).toMatch(/^raster image has (8\d|9\d|1\d\d) dpi at its placed size on page \d+; print needs 300$/);
+    const screen = await buildReport({ contentDir: dir });
+    expect(screen.diagnostics.items.filter((d) => d.code === 'PRINT102')).toEqual([]);
   }, 60_000);
 });

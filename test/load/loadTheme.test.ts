@@ -45,5 +45,35 @@ describe('loadTheme', () => {
       ['SPEC016', line, 5, 'did you mean "body"?'],
     ]);
   });
-});
 
+  it('reads the print CMYK table by colour name and by hex; the bundled template has a value for every colour it uses', async () => {
+    const t = await loadTheme(TEMPLATES, 'rijksoverheid');
+    expect(t.cmyk?.get('#154273')).toEqual([100, 70, 0, 40]);
+    expect(t.cmyk?.get('#3b4650')).toEqual([30, 15, 5, 75]);
+    expect(t.cmykProblems).toEqual([]);
+    // Every colour the resolved theme uses anywhere is in the table (an oracle independent of loadTheme's own bookkeeping).
+    const used = JSON.stringify({ ...t, cmyk: undefined }).match(/#[0-9a-f]{6}/g) ?? [];
+    expect([...new Set(used)].filter((hex) => !t.cmyk?.has(hex))).toEqual([]);
+  });
+
+  it('a colour without CMYK is PRINT001 at the colour\'s position (name or chart hex); an unknown cmyk key is PRINT002', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-tpl-'));
+    cpSync(TEMPLATES, dir, { recursive: true });
+    const file = join(dir, 'rijksoverheid', 'template.yaml');
+    const yaml = readFileSync(file, 'utf8')
+      .replace('  muted: [25, 10, 0, 65]\n', '')
+      .replace('  "#e17000": [0, 65, 100, 5]       # oranje\n', '');
+    writeFileSync(file, yaml);
+    const lines = yaml.split('\n');
+    const mutedLine = lines.findIndex((l) => l.startsWith('  muted: "#')) + 1;
+    const paletteLine = lines.findIndex((l) => l.includes('palette: [')) + 1;
+    const t = await loadTheme(dir, 'rijksoverheid');
+    expect(t.cmykProblems?.map((d) => [d.code, d.span?.line, d.message])).toEqual([
+      ['PRINT001', mutedLine, 'colour "muted" (#5b6770) has no CMYK value for print'],
+      ['PRINT001', paletteLine, 'colour #e17000 has no CMYK value for print'],
+    ]);
+    writeFileSync(file, yaml.replace('  white: [0, 0, 0, 0]', '  wit: [0, 0, 0, 0]'));
+    const err = await loadTheme(dir, 'rijksoverheid').catch((e: unknown) => e);
+    expect(isReportError(err) && err.diagnostics.map((d) => [d.code, d.hints.join()])).toEqual([['PRINT002', 'did you mean "white"?']]);
+  });
+});

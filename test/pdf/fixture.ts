@@ -4,6 +4,16 @@ import type { FrameItem, Page, PagedDocument } from '../../src/model/types.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
 import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
+import type { Cmyk } from '../../src/pdf/cmyk.ts';
+
+/** Hand-picked CMYK values for the fixture's colours (print variant). */
+export const FIXTURE_CMYK = new Map<string, Cmyk>([
+  ['#154273', [100, 70, 0, 40]],
+  ['#1b1b1b', [0, 0, 0, 90]],
+  ['#9fb3c8', [35, 18, 5, 8]],
+  ['#dce6f0', [14, 6, 0, 3]],
+  ['#ffffff', [0, 0, 0, 0]],
+]);
 
 export const W = 595.28;
 export const H = 841.89;
@@ -45,7 +55,7 @@ const FONT_FILES = { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_40
 let fonts: ReturnType<typeof createFontStore> | undefined;
 
 /** Writes the document as `variant` with the template-free defaults tests need. */
-export function write(d: PagedDocument, variant: PdfVariant, cmyk?: (hex: string) => readonly number[] | undefined): Promise<Uint8Array> {
+export function write(d: PagedDocument, variant: PdfVariant, cmyk: ReadonlyMap<string, Cmyk> = FIXTURE_CMYK): Promise<Uint8Array> {
   const store = (fonts ??= createFontStore(FONTS_DIR, FONT_FILES));
-  return writePdf(d, { svgFontKey: () => 'sans', shape: (t, k, f) => store.shape!(t, k, f), variant, ...(cmyk ? { cmyk } : {}) } as Parameters<typeof writePdf>[1]);
+  return writePdf(d, { svgFontKey: () => 'sans', shape: (t, k, f) => store.shape!(t, k, f), variant, cmyk });
 }

@@ -32,7 +32,7 @@ describe('XMP metadata', () => {
 
   for (const variant of ['screen', 'pdfa', 'print'] as const) {
     it(`${variant}: parses as XML and says exactly what the Info dictionary says, also with & and < in every field`, async () => {
-      const { info, xmp } = infoAndXmp(await write(doc([samplePage()], HOSTILE), variant, () => [0, 0, 0, 100]));
+      const { info, xmp } = infoAndXmp(await write(doc([samplePage()], HOSTILE), variant));
       expect(info('/Title')).toBe(HOSTILE.title);
       expect(xmp.title).toBe(info('/Title'));
       expect(xmp.creator).toBe(info('/Author'));
@@ -81,7 +81,7 @@ describe('output intents', () => {
   });
 
   it('print: a FOGRA39 press intent (GTS_PDFX) whose profile is CMYK', async () => {
-    const o = new PdfObjects(await write(doc([samplePage()]), 'print', () => [0, 0, 0, 100]));
+    const o = new PdfObjects(await write(doc([samplePage()]), 'print'));
     const [intent, ...rest] = o.array(o.catalog['/OutputIntents']).map((r) => o.dict(r));
     expect(rest).toEqual([]);
     expect(intent!['/S']).toBe('/GTS_PDFX');

@@ -32,7 +32,7 @@ export function composeImage(b: Of<'image'>, widthPt: Pt, env: LayoutEnv): Box {
   const at = { x: 0, y: 0, width: widthPt, height: widthPt * b.aspect, alt: b.alt };
   const drawn: Extract<FrameItem, { kind: 'svg' | 'image' }> =
     b.svg !== undefined
-      ? { kind: 'svg', ...at, svg: b.svg }
+      ? { kind: 'svg', ...at, svg: b.svg, source: b.source }
       : { kind: 'image', ...at, png: b.png ?? new Uint8Array(), widthPx: b.widthPx, source: b.source };
   // an image without alt text is decoration (check reports content images that lack it)
   const graphic = b.alt.trim() ? { ...drawn, tag: content([node('Figure', 'f', { alt: b.alt })], [0]) } : asArtifact([drawn], 'Layout')[0]!;

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { isReportError } from '../../src/diag/errors.ts';
+import { cmykResolver } from '../../src/pdf/cmyk.ts';
+import { flattenLeafOpacity } from '../../src/pdf/drawSvg.ts';
+import { cropMarks, pageBoxes, withBleed } from '../../src/pdf/printSheet.ts';
+import { lowResolutionImages } from '../../src/pdf/resolution.ts';
+import { PdfObjects } from '../helpers/pdfObjects.ts';
+import { colourOperators, cropMarkSegments } from '../helpers/printChecks.ts';
+import { doc, FIXTURE_CMYK, H, page, samplePage, W, write } from './fixture.ts';
+
+const MM = 72 / 25.4;
+const TABLE = FIXTURE_CMYK;
+
+describe('CMYK from the template', () => {
+  it('looks template colours up exactly and prints tints with paper white as the colour screened down', () => {
+    const r = cmykResolver(TABLE);
+    expect(r('#154273')).toEqual([100, 70, 0, 40]);
+    expect(r('#FFF')).toEqual([0, 0, 0, 0]);
+    // 12 % white mixed into the accent (the cover's foot band): 88 % of each ink.
+    const tint = [0x15, 0x42, 0x73].map((c) => Math.round(c * 0.88 + 255 * 0.12));
+    expect(r(`#${tint.map((c) => c.toString(16).padStart(2, '0')).join('')}`)).toEqual([88, 62, 0, 35]);
+    expect(r('#e17000')).toBeUndefined();
+    expect(r('red')).toBeUndefined();
+  });
+
+  it('flattens a leaf shape\'s opacity into its fill and stroke opacity and drops opacity="1"', () => {
+    expect(flattenLeafOpacity('<rect x="1" fill="#000" opacity="0.5" fill-opacity="0.5"/>')).toBe('<rect x="1" fill="#000" fill-opacity="0.25" stroke-opacity="0.5"/>');
+    expect(flattenLeafOpacity('<path d="M0 0" opacity="1"></path>')).toBe('<path d="M0 0"></path>');
+    expect(flattenLeafOpacity('<g opacity="0.5"><rect/></g>')).toBe('<g opacity="0.5"><rect/></g>');
+  });
+});
+
+describe('print sheet geometry', () => {
+  it('extends only filled rectangles that reach a trim edge, by the bleed, on the edges they reach', () => {
+    const p = page([
+      { kind: 'rect', x: 0, y: 0, width: W, height: 100, fill: '#154273' },
+      { kind: 'rect', x: 100, y: 700, width: 200, height: H - 700, fill: '#154273' },
+      { kind: 'rect', x: 50, y: 50, width: 10, height: 10, fill: '#154273' },
+      { kind: 'rect', x: 0, y: 300, width: 20, height: 20, stroke: '#154273' },
+    ]);
+    const b = 3 * MM;
+    expect(withBleed(p, b)).toEqual([
+      { kind: 'rect', x: -b, y: -b, width: W + 2 * b, height: 100 + b, fill: '#154273' },
+      { kind: 'rect', x: 100, y: 700, width: 200, height: H - 700 + b, fill: '#154273' },
+      p.items[2],
+      p.items[3],
+    ]);
+  });
+
+  it('puts the trim 10 mm inside the media, the bleed 3 mm outside the trim, and 8 crop marks from 3 to 9 mm outside it', () => {
+    const s = 10 * MM;
+    const box = pageBoxes(W, H);
+    expect(box.trim.map((v) => v.toFixed(2))).toEqual([s, s, s + W, s + H].map((v) => v.toFixed(2)));
+    expect(box.bleed.map((v) => v.toFixed(2))).toEqual([s - 3 * MM, s - 3 * MM, s + W + 3 * MM, s + H + 3 * MM].map((v) => v.toFixed(2)));
+    const marks = cropMarks(W, H);
+    expect(marks.length).toBe(8);
+    for (const [x1, y1, x2, y2] of marks) expect(Math.hypot(x2 - x1, y2 - y1)).toBeCloseTo(6 * MM, 6);
+  });
+});
+
+describe('print variant of a small document', () => {
+  it('has TrimBox and BleedBox on every page, no link annotations and only DeviceCMYK colour (text, boxes, SVG)', async () => {
+    const o = new PdfObjects(await write(doc([samplePage(), page([{ kind: 'rect', x: 0, y: 0, width: W, height: H, fill: '#dce6f0' }])]), 'print'));
+    const pages = o.pages();
+    expect(pages.length).toBe(2);
+    for (const p of pages) {
+      expect(p['/TrimBox']).toBeDefined();
+      expect(p['/BleedBox']).toBeDefined();
+      expect(p['/Annots']).toBeUndefined();
+    }
+    const ops = colourOperators(o);
+    expect(ops.rgb).toEqual([]);
+    expect(ops.spaces.filter((s) => s !== '/DeviceCMYK' && s !== '/Pattern')).toEqual([]);
+    // The template's own values, not a conversion: the accent background and the text colour.
+    expect(ops.cmyk).toContain('1 0.7 0 0.4');
+    expect(ops.cmyk).toContain('0 0 0 0.9');
+  });
+
+  it('draws crop marks as a page artifact, every one outside the bleed box and on a trim line', async () => {
+    const o = new PdfObjects(await write(doc([samplePage()]), 'print'));
+    const p = o.pages()[0]!;
+    const [tx1, ty1, tx2, ty2] = (p['/TrimBox'] as number[]).map(Number);
+    const [bx1, by1, bx2, by2] = (p['/BleedBox'] as number[]).map(Number);
+    const segs = cropMarkSegments(o, p);
+    expect(segs.length).toBe(8);
+    const outsideBleed = (x: number, y: number) => x <= bx1! + 1e-3 || x >= bx2! - 1e-3 || y <= by1! + 1e-3 || y >= by2! - 1e-3;
+    for (const [x1, y1, x2, y2] of segs) {
+      expect(outsideBleed(x1, y1) && outsideBleed(x2, y2)).toBe(true);
+      const onTrimLine = [tx1, tx2].some((t) => Math.abs(x1 - t!) < 1e-3 && Math.abs(x2 - t!) < 1e-3) || [ty1, ty2].some((t) => Math.abs(y1 - t!) < 1e-3 && Math.abs(y2 - t!) < 1e-3);
+      expect(onTrimLine).toBe(true);
+    }
+  });
+
+  it('a colour in an SVG that the template has no CMYK for is PRINT101 at the image\'s position', async () => {
+    const span = { file: 'sections/01.yaml', line: 12, column: 5 };
+    const p = page([{ kind: 'svg', x: 0, y: 0, width: 50, height: 50, alt: 'x', source: span, svg: '<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><rect width="50" height="50" fill="#123456"/></svg>' }]);
+    const err = await write(doc([p]), 'print').catch((e: unknown) => e);
+    expect(isReportError(err) && err.diagnostics.map((d) => [d.code, d.message, d.span])).toEqual([['PRINT101', 'colour #123456 has no CMYK value in the template', span]]);
+  });
+
+  it('the colour check reads RGB operators (it fails on the screen variant of the same page)', async () => {
+    const ops = colourOperators(new PdfObjects(await write(doc([samplePage()]), 'screen')));
+    expect(ops.rgb.length).toBeGreaterThan(0);
+  });
+});
+
+describe('resolution of raster images', () => {
+  it('warns (PRINT102, at the image block) below 300 dpi at the placed size, not at or above it', () => {
+    const span = { file: 'sections/01.yaml', line: 3, column: 5 };
+    const img = (widthPx: number) => ({ kind: 'image' as const, x: 0, y: 0, width: 216, height: 100, png: new Uint8Array(), alt: '', widthPx, source: span });
+    // 216 pt = 3 in: 600 px is 200 dpi, 900 px is exactly 300.
+    const warnings = lowResolutionImages(doc([page([img(600), img(900)], 7)]));
+    expect(warnings.map((d) => [d.code, d.severity, d.message, d.span])).toEqual([
+      ['PRINT102', 'warning', 'raster image has 200 dpi at its placed size on page 7; print needs 300', span],
+    ]);
+  });
+});
