@@ -1,4 +1,4 @@
-import { blockTag, noteTag } from './structure.ts';
+import { blockTag, headingAnchor, noteTag } from './structure.ts';
 import { tableItems } from './tables.ts';
 import { EPS } from './geometry.ts';
 import type { ComposeFns, FlowBlock, FlowItem, FlowLine, FootnoteBody, LayoutEnv } from './types.ts';
@@ -16,6 +16,8 @@ export interface CollectContext {
   readonly columns: number;
   readonly gridPt: Pt;
   readonly tableContinued: string;
+  /** Section id, for the names of heading anchors. */
+  readonly sectionId?: string;
 }
 
 /** Breaks paragraphs into lines and composes boxes: Block[] → FlowItem[] (typst's collect step). */
@@ -31,7 +33,7 @@ export function collect(section: StyledSection, ctx: CollectContext): { items: F
   for (const [b, block] of section.blocks.entries()) {
     const start = items.length;
     if (block.kind === 'paragraph' || block.kind === 'heading') {
-      items.push(...paragraphLines(block.para, block, para++, ctx, nextOrder, blockTag(block.kind, b)));
+      items.push(...paragraphLines(block.para, block, para++, { ...ctx, sectionId: section.id }, nextOrder, blockTag(block.kind, b), b));
     } else if (block.kind === 'table') {
       items.push(...tableItems(block, ctx.columnWidthPt, ctx.env, ctx.compose, ctx.tableContinued, nextOrder, b));
     } else {
@@ -52,7 +54,7 @@ export function collect(section: StyledSection, ctx: CollectContext): { items: F
 
 type TextBlock = Extract<Block, { kind: 'paragraph' | 'heading' }>;
 
-function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx: CollectContext, nextOrder: () => number, struct: FlowLine['struct']): FlowLine[] {
+function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx: CollectContext, nextOrder: () => number, struct: FlowLine['struct'], blockIndex: number): FlowLine[] {
   const lines = ctx.env.breakLines(spec, ctx.columnWidthPt);
   const ratio = spec.leadingPt / ctx.gridPt;
   const offGrid = Math.abs(ratio - Math.round(ratio)) > EPS;
@@ -71,6 +73,7 @@ function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx
     order: nextOrder(),
     source: block.source,
     struct,
+    ...(index === 0 && block.kind === 'heading' && { anchor: headingAnchor(ctx.sectionId, blockIndex) }),
   }));
 }
 

@@ -108,6 +108,7 @@ export function fillItems(spec: FlowSpec, region: Region, fill: PageFill, ruleCo
       const order = p.box ? it.order - 0.5 : it.order;
       const box = p.box ?? (it.kind === 'block' ? it.box : undefined);
       const frame = box ? box.items.map((f) => translateItem(f, x, top)) : it.kind === 'line' ? lineItems(it.line, x, top, it) : [];
+      if (!box && it.kind === 'line' && it.anchor) frame.unshift({ kind: 'anchor', name: it.anchor, y: top });
       for (const item of frame) out.push({ item, order });
     }
     const notes = footnoteItems(col.notes, spec.notes, x, region.y + region.height, spec.footnoteGapPt, ruleColor);

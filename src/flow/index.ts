@@ -19,6 +19,7 @@ export { styledPara } from './styledPara.ts';
 export { trackLines } from './tracking.ts';
 export { lineItems, stackLines, translateItem } from './translate.ts';
 export { runFlowWith, type FlowOptions } from './runFlow.ts';
+export { headingAnchor } from './structure.ts';
 
 /** Runs the flow stage with env.compose or, by default, the composers of flow/boxes. */
 export function runFlow(sections: readonly StyledSection[], theme: ResolvedTheme, env: FlowEnv, opts: FlowOptions): FlowResult {

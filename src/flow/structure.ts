@@ -38,6 +38,11 @@ export function noteTag(sectionId: string, noteId: string, at: number): ContentT
   return content([node('Note', `n:${noteId}`, { id: `${sectionId}-fn-${noteId}` })], [at, AFTER_BLOCK]);
 }
 
+/** Name of the destination at heading block `index` of a section (its outline entry). */
+export function headingAnchor(sectionId: string | undefined, index: number): string {
+  return `${sectionId ?? ''}.h${index}`;
+}
+
 /** The section element itself, in section order (the cover and contents come before 0). */
 export function sectionTag(sectionId: string, index: number): ContentTag {
   return content([node('Sect', `s:${sectionId}`)], [index]);

@@ -78,6 +78,8 @@ interface FlowItemBase {
 /** One set line of a paragraph or heading; `index`/`count` drive the widow and orphan rules. */
 export interface FlowLine extends FlowItemBase {
   readonly kind: 'line';
+  /** Named destination at the line's top (first line of a heading: its outline entry). */
+  readonly anchor?: string;
   readonly line: Line;
   readonly para: number;
   readonly index: number;

@@ -1,3 +1,4 @@
+import { headingAnchor } from '../flow/index.ts';
 import type { FlowEnv, PageFrame } from '../flow/types.ts';
 import { frameToPage } from './masters.ts';
 import { pageFurniture } from './runningHeads.ts';
@@ -31,7 +32,8 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
   ];
   const outline: OutlineEntry[] = [
     { title: contents, dest: TOC_ANCHOR, children: [] },
-    ...sections.map((s) => ({ title: s.title, dest: s.id, children: [] })),
+    // one entry per section (H2), with its headings (H3) under it
+    ...sections.map((s) => ({ title: s.title, dest: s.id, children: headingEntries(s) })),
   ];
   return {
     pages,
@@ -39,6 +41,11 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
     meta: { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords, language: meta.language, date: meta.date },
     fonts: theme.fonts,
   };
+}
+
+/** Outline entries of a section's heading blocks, at the anchors flow set on their first lines. */
+function headingEntries(s: StyledSection): OutlineEntry[] {
+  return s.blocks.flatMap((b, i) => (b.kind === 'heading' ? [{ title: b.para.runs.map((r) => r.text).join('').trim(), dest: headingAnchor(s.id, i), children: [] }] : []));
 }
 
 /** Page number of every anchor (first occurrence), read back for the next pass's TOC. */

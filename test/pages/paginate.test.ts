@@ -28,7 +28,8 @@ describe('paginate', () => {
     expect(doc.pages[0]!.master).toBe('cover');
     expect(doc.pages[1]!.master).toBe('toc');
     doc.pages.slice(1).forEach((p, i) => expect(p.number).toBe(i + 2));
-    expect([...anchors.entries()]).toEqual([['inhoud', 2], ['voorwoord', 3], ['a1', 4], ['a2', 8], ['bijlage', 11]]);
+    // section anchors (heading anchors, named "<section>.h<block>", are the outline's)
+    expect([...anchors.entries()].filter(([name]) => !name.includes('.h'))).toEqual([['inhoud', 2], ['voorwoord', 3], ['a1', 4], ['a2', 8], ['bijlage', 11]]);
   });
 
   it('prints each anchor page in the TOC, right-aligned, with a goto link to the section', () => {
