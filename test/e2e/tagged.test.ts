@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/index.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
+import { readStructure, type OutlineNode } from '../helpers/pdfStructure.ts';
 import { elemText, mcidTexts, readTagged, roleCounts, taggingProblems, type Elem, type TaggedPdf } from '../helpers/taggedPdf.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- plain YAML read as an oracle */
@@ -98,6 +99,16 @@ describe('bundled report, tagged', () => {
       expect(ths).toHaveLength(tables[i].columns.length);
       expect(rowsOf('TBody')).toHaveLength(tables[i].rows.length);
     });
+  });
+
+  it('has an outline entry for every section (H2) with its headings (H3) under it, each opening its page', async () => {
+    const outline = (await readStructure(bytes)).outline;
+    const flat = (nodes: readonly OutlineNode[], depth = 0): string[] => nodes.flatMap((n) => [`${depth} ${n.title}`, ...flat(n.children, depth + 1)]);
+    const expected = [`0 ${fold(template.strings.contents)}`];
+    for (const s of sections) expected.push(`0 ${fold(s.title)}`, ...blocks(s).filter((b) => b.heading !== undefined).map((b) => `1 ${fold(b.heading)}`));
+    expect(flat(outline)).toEqual(expected.map((e) => expect.stringMatching(pattern(e))));
+    const pages = (nodes: readonly OutlineNode[]): (number | null)[] => nodes.flatMap((n) => [n.page, ...pages(n.children)]);
+    expect(pages(outline).every((p) => p !== null)).toBe(true);
   });
 
   it('is a file qpdf finds no problem in', () => {
