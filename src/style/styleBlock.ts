@@ -3,6 +3,7 @@ import type { BoundBlock, BoundChartSpec } from '../bind/types.ts';
 import type { ChartBox } from '../charts/types.ts';
 import type { SourceSpan } from '../diag/types.ts';
 import { ReportError } from '../diag/errors.ts';
+import { printedUrl } from '../util/url.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { assertNever } from '../util/assertNever.ts';
 import type { Pt } from '../util/geometry.ts';
@@ -145,7 +146,11 @@ function styleVideo(b: Extract<BoundBlock, { type: 'video' }>, c: BlockContext):
     ...title.map((r) => ({ ...r, link: b.url })),
   ];
   const label = paragraph(runs, st, { source: b.title.source, align: 'left' });
-  return { kind: 'video', label, url: b.url, box: boxStyle(c.theme, 'video'), source: b.source };
+  // The URL as a reader types it off paper, small, under the label; linked on screen like the label.
+  const small = textStyle(c.theme, 'footnote');
+  const urlRun: StyledRun = { text: printedUrl(b.url), font: small.font, sizePt: small.size, color: small.color, features: small.features, link: b.url };
+  const urlPara = paragraph([urlRun], small, { source: b.title.source, align: 'left' });
+  return { kind: 'video', label, url: b.url, urlPara, box: boxStyle(c.theme, 'video'), source: b.source };
 }
 
 function missingAsset(what: string, id: string, span: SourceSpan): ReportError {

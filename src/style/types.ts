@@ -70,7 +70,8 @@ export type Block =
       readonly box: BoxStyle;
       readonly source: SourceSpan;
     }
-  | { readonly kind: 'video'; readonly label: ParagraphSpec; readonly url: string; readonly box: BoxStyle; readonly source: SourceSpan }
+  /** A video reference: linked label, and the URL printed (urlPara, one run) beside a QR code of it. */
+  | { readonly kind: 'video'; readonly label: ParagraphSpec; readonly url: string; readonly urlPara: ParagraphSpec; readonly box: BoxStyle; readonly source: SourceSpan }
   | {
       readonly kind: 'image';
       /** Raster images (with their width in pixels); SVG images are drawn as vectors from `svg`. */

@@ -18,6 +18,12 @@ import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { hasTool } from '../helpers/pdfObjects.ts';
 import { execFileSync } from 'node:child_process';
+import jsQRModule from 'jsqr';
+import { parsePdf } from '../helpers/pdf.ts';
+import { renderPages } from '../helpers/renderPdf.ts';
+
+// jsqr is CommonJS with `exports.default`: under vitest's interop the function may sit one level down.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as typeof import('jsqr').default;
 
 const VARIANTS: readonly PdfVariant[] = ['screen', 'pdfa', 'print'];
 const built = new Map<PdfVariant, Uint8Array>();
@@ -128,4 +134,25 @@ describe('raster images in print', () => {
     const screen = await buildReport({ contentDir: dir });
     expect(screen.diagnostics.items.filter((d) => d.code === 'PRINT102')).toEqual([]);
   }, 60_000);
+});
+
+describe('video links in print', () => {
+  it('every video block has a QR code beside it that decodes to its URL, in every variant (pdf.js render, jsQR)', async () => {
+    const urls = [...readFileSync(join(DEFAULT_CONTENT_DIR, 'sections/01-asiel.yaml'), 'utf8').matchAll(/url: (https:\S+)/g), ...readFileSync(join(DEFAULT_CONTENT_DIR, 'sections/03-werk-en-studie.yaml'), 'utf8').matchAll(/url: (https:\S+)/g)].map((m) => m[1]);
+    expect(urls.length).toBe(2);
+    for (const variant of VARIANTS) {
+      const bytes = built.get(variant)!;
+      const text = (await parsePdf(bytes)).pages.map((p) => p.text);
+      const found: string[] = [];
+      for (const [i, t] of text.entries()) {
+        if (!t.includes('Kijk de video')) continue;
+        const [page] = await renderPages(bytes, 200, { colour: true, pages: [i + 1] });
+        const hit = jsQR(new Uint8ClampedArray(page!.rgba), page!.width, page!.height);
+        if (hit) found.push(hit.data);
+        // The URL is printed beside the code (as text a reader can type), without the scheme.
+        expect(t.replace(/\s+/g, '')).toContain(hit!.data.replace(/^https:\/\//, ''));
+      }
+      expect(found.sort(), variant).toEqual([...urls].sort());
+    }
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import type { Pt } from '../../util/geometry.ts';
 import type { Box, LayoutEnv } from '../types.ts';
 import { asArtifact, content, isContent, within } from '../../model/tags.ts';
 import { finishBox, naturalWidth, node, placePara, runItem, shiftItems, snapUp, tagPara, type PlacedPara } from './place.ts';
+import { qrSvg, urlPieces } from './qr.ts';
 
 /** Gap under a box title (about a third of a 9.5pt title's leading). */
 const TITLE_GAP_PT = 4;
@@ -23,6 +24,14 @@ const QUOTE_BY_GAP_PT = 4;
 const PLAY_ICON_PT = 12;
 /** Gap between the play symbol and the label. */
 const PLAY_GAP_PT = 7;
+/**
+ * Side of a video's QR code including its quiet zone: about 19 mm, so a module is about 0.45 mm for a link of up to
+ * about 60 characters (version 4–5 at level M), well above the 0.33 mm phone cameras read from paper.
+ */
+const QR_PT = 54;
+/** Gap between the text and the QR code, and between the label and the printed URL. */
+const QR_GAP_PT = 10;
+const URL_GAP_PT = 2;
 
 type Of<K extends Block['kind']> = Extract<Block, { kind: K }>;
 
@@ -141,29 +150,65 @@ export function composeList(b: Of<'list'>, widthPt: Pt, env: LayoutEnv): Box {
   return panel(b.box, widthPt, y, parts, markers, env, b.source);
 }
 
-/** Outlined box: a drawn play symbol and the linked label; the whole box is one link area. */
+/**
+ * Outlined box: a drawn play symbol, the linked label, the URL printed under it and a QR code of the URL at the
+ * right, so the video can be found from paper; on screen the whole box is one link area (print has no links).
+ * The QR code is an artifact, not a Figure: the URL beside it is real text in the Link element that a screen
+ * reader reads, and the code says nothing more.
+ */
 export function composeVideo(b: Of<'video'>, widthPt: Pt, env: LayoutEnv): Box {
   const { x, y: top, w } = inner(b.box, widthPt);
   const textX = x + PLAY_ICON_PT + PLAY_GAP_PT;
-  const label = placePara(b.label, textX, top, w - PLAY_ICON_PT - PLAY_GAP_PT, env, b.source);
+  const textW = Math.max(1, w - PLAY_ICON_PT - PLAY_GAP_PT - QR_PT - QR_GAP_PT);
+  const label = placePara(b.label, textX, top, textW, env, b.source);
   const first = label.lines[0];
   const iconTop = top + (first ? Math.max(0, (first.heightPt - PLAY_ICON_PT) / 2) : 0);
   const color = b.label.runs[0]?.color ?? '#000000';
-  const bottom = Math.max(top + label.heightPt, iconTop + PLAY_ICON_PT);
+  // The printed URL, broken only after / - . ? (never inside a word, never with a hyphen added).
+  let y = top + label.heightPt + URL_GAP_PT;
+  const urlItems: FrameItem[] = [];
+  const run = b.urlPara.runs[0]!;
+  for (const text of urlLines(run, textW, env)) {
+    const line = placePara({ ...b.urlPara, runs: [{ ...run, text }] }, textX, y, textW, env, b.source);
+    urlItems.push(...line.items);
+    y += line.heightPt;
+  }
+  const bottom = Math.max(y, top + QR_PT, iconTop + PLAY_ICON_PT);
   const heightPt = bottom + b.box.padding.bottom;
   const icon = asArtifact([{ kind: 'svg', x, y: iconTop, width: PLAY_ICON_PT, height: PLAY_ICON_PT, svg: playIcon(color), alt: '' }], 'Layout');
+  const qr = asArtifact([{ kind: 'svg', x: x + w - QR_PT, y: top, width: QR_PT, height: QR_PT, svg: qrSvg(b.url, run.color), alt: '' }], 'Layout');
   const title = b.label.runs.map((r) => r.text).join('');
   const area: FrameItem = { kind: 'link', x: 0, y: 0, width: widthPt, height: heightPt, url: b.url, label: title, tag: content([node('Link', 'a')], [1]) };
-  // the label and the box's link area are one Link element naming the video (the label's linked runs give
-  // way to the area: one annotation)
-  const flat = label.items.map((i) => {
-    if (i.kind !== 'glyphs') return i;
-    const { link: _own, ...run } = i;
-    return isContent(run.tag) ? { ...run, tag: content([], run.tag.order) } : run;
-  });
-  const textItems = within(flat, content([node('Link', 'a')], [0]));
-  const items = [...decoration(b.box, widthPt, heightPt), ...icon, ...textItems, area];
+  // the label, the printed URL and the box's link area are one Link element naming the video (the linked runs
+  // give way to the area: one annotation); the URL reads after the label
+  const unlinked = (items: readonly FrameItem[], order?: number) =>
+    items.map((i) => {
+      if (i.kind !== 'glyphs') return i;
+      const { link: _own, ...glyphs } = i;
+      if (order !== undefined) return { ...glyphs, tag: content([], [order]) };
+      return isContent(glyphs.tag) ? { ...glyphs, tag: content([], glyphs.tag.order) } : glyphs;
+    });
+  const textItems = within([...unlinked(label.items), ...unlinked(urlItems, URL_ORDER)], content([node('Link', 'a')], [0]));
+  const items = [...decoration(b.box, widthPt, heightPt), ...icon, ...textItems, ...qr, area];
   return finishBox(widthPt, heightPt, items, b.box, env, b.source, label.footnoteIds);
+}
+
+/** Content order of the printed URL inside the Link element: after every run of the label. */
+const URL_ORDER = 1_000_000;
+
+/** The printed URL in lines of at most `widthPt`, filled greedily with urlPieces (a piece wider than that gets a line). */
+function urlLines(run: { text: string; font: string; sizePt: Pt; features: readonly string[] }, widthPt: Pt, env: LayoutEnv): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of urlPieces(run.text)) {
+    if (line && env.fonts.measure(line + piece, run.font, run.sizePt, run.features) > widthPt) {
+      lines.push(line);
+      line = '';
+    }
+    line += piece;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** A filled circle with a white play triangle, as vector SVG (no font needs a ▶ glyph). */
