@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
 import type { ContentBlock } from '../load/types.ts';
 import type { BoundChartSpec, DataRow } from './types.ts';
+import { DEFAULT_LIMITS } from '../spec/limits.ts';
 
 type ChartBlock = Extract<ContentBlock, { type: 'chart' }>;
 
@@ -40,18 +41,43 @@ export function chartId(block: ChartBlock, sectionId: string, sectionFile: strin
   return id;
 }
 
-/** Collects the datasets a chart names; unknown names and specs without data are errors. */
-export function chartDatasets(block: ChartBlock, datasets: ReadonlyMap<string, readonly DataRow[]>, errors: Diagnostic[]): Record<string, readonly DataRow[]> {
+/**
+ * Collects the datasets a chart names; unknown names and specs without data are errors, reported at the `data`
+ * that is wrong (inline values or a URL at their own line). The rows it names count against limits.chartValues.
+ */
+export function chartDatasets(block: ChartBlock, datasets: ReadonlyMap<string, readonly DataRow[]>, errors: Diagnostic[], maxValues = DEFAULT_LIMITS.chartValues): Record<string, readonly DataRow[]> {
   const names = dataNames(block.spec.value);
   const span = (p: string) => block.spec.spans.get(p) ?? block.spec.spans.get('') ?? block.span;
-  if (names.length === 0) errors.push(messages.chartWithoutData(block.spec.file, span('')));
+  if (names.length === 0) {
+    const inline = inlineData(block.spec.value);
+    errors.push(inline ? messages.chartInlineData(inline.key, span(inline.pointer)) : messages.chartWithoutData(block.spec.file, span('')));
+  }
   const out: Record<string, readonly DataRow[]> = {};
+  let values = 0;
   for (const { name, pointer } of names) {
     const rows = datasets.get(name);
-    if (rows) out[name] = rows;
-    else errors.push(messages.unknownDataset(name, [...datasets.keys()], span(pointer)));
+    if (rows) {
+      out[name] = rows;
+      values += rows.length;
+      if (values > maxValues) errors.push(messages.limitExceeded('chartValues', values, maxValues, span(pointer), `data rows of chart "${block.spec.file}"`));
+    } else errors.push(messages.unknownDataset(name, [...datasets.keys()], span(pointer)));
   }
   return out;
+}
+
+/** The first `data` with inline `values` or a `url` (a chart copied from the Vega gallery), with its pointer. */
+function inlineData(spec: unknown, pointer = ''): { key: 'values' | 'url'; pointer: string } | undefined {
+  if (!spec || typeof spec !== 'object') return undefined;
+  for (const [k, v] of Object.entries(spec)) {
+    const p = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (k === 'data' && v && typeof v === 'object' && !Array.isArray(v)) {
+      if ('values' in v) return { key: 'values', pointer: `${p}/values` };
+      if ('url' in v) return { key: 'url', pointer: `${p}/url` };
+    }
+    const found = inlineData(v, p);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Assembles the BoundChartSpec. */

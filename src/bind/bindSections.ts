@@ -12,6 +12,8 @@ const FOOTNOTE_REF = /\[\^([^\]\s]+)\]/g;
 /** Per-run state shared by all sections. */
 export interface SectionEnv extends InterpolateEnv {
   readonly datasets: ReadonlyMap<string, readonly DataRow[]>;
+  /** limits.chartValues: data values one chart may use. */
+  readonly maxChartValues?: number;
   readonly charts: BoundChartSpec[];
   readonly chartIds: Set<string>;
   readonly warnings: Diagnostic[];
@@ -78,7 +80,7 @@ function bindBlock(
         interpolate({ value: str, span: b.spec.spans.get(ptr) ?? b.span }, env),
       ) as Record<string, unknown>;
       const caption = opt(b.caption);
-      env.charts.push(boundChart(b, id, spec, chartDatasets(b, env.datasets, env.errors), caption?.text, b.alt && interpolate(b.alt, env)));
+      env.charts.push(boundChart(b, id, spec, chartDatasets(b, env.datasets, env.errors, env.maxChartValues), caption?.text, b.alt && interpolate(b.alt, env)));
       return { type: 'chart', chartId: id, caption, source: b.span };
     }
     case 'table':

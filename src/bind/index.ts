@@ -34,7 +34,7 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
   // 3. sections and charts
   const charts: BoundChartSpec[] = [];
   const warnings: Diagnostic[] = [];
-  const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, charts, chartIds: new Set(), warnings };
+  const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings };
   const sections = source.sections.map((s) => bindSection(s, env));
   const m = source.meta;
   const meta = {

@@ -4,7 +4,7 @@ import { ReportError, UsageError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { createSink } from '../diag/sink.ts';
 import { buildReport } from './build.ts';
-import { validateReport } from './validate.ts';
+import { validateReport, type ValidateOptions } from './validate.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 
 interface BuildFlags {
@@ -35,11 +35,11 @@ function cacheDirFor(o: { cacheDir?: string; cache?: boolean }, output: string):
 }
 
 /** `reportpress build`: writes the PDF atomically (never a half-written file) and the chart exports. */
-export async function runBuild(contentDir: string, o: BuildFlags): Promise<void> {
+export async function runBuild(contentDir: string, o: BuildFlags, onLimits?: ValidateOptions['onLimits']): Promise<void> {
   const variant = variantOf(o);
   const suffix = variant === 'screen' ? '' : `-${variant}`;
   const out = resolve(o.output ?? `out/${basename(resolve(contentDir))}${suffix}.pdf`);
-  const r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant });
+  const r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant, onLimits });
   report(r.diagnostics.items, o.strict);
   await writeAtomic(out, r.pdf);
   if (r.charts.size) {
@@ -60,18 +60,18 @@ export async function runBuild(contentDir: string, o: BuildFlags): Promise<void>
 }
 
 /** `reportpress check`: the front half of build (validateReport), charts drawn in memory; writes nothing. */
-export async function runCheck(contentDir: string, o: { strict?: boolean; print?: boolean }): Promise<void> {
+export async function runCheck(contentDir: string, o: { strict?: boolean; print?: boolean }, onLimits?: ValidateOptions['onLimits']): Promise<void> {
   const diag = createSink();
-  const { source } = await validateReport({ contentDir, variant: o.print ? 'print' : 'screen' }, { diag }, [], { drawCharts: true });
+  const { source } = await validateReport({ contentDir, variant: o.print ? 'print' : 'screen', onLimits }, { diag }, [], { drawCharts: true });
   report(diag.items, o.strict);
   process.stdout.write(`ok: ${source.sections.length} sections, ${source.files.length} files checked\n`);
 }
 
 /** `reportpress charts`: renders every chart of the report as SVG and PNG (after the same validation as build). */
-export async function runCharts(contentDir: string, o: { output: string; cacheDir?: string; cache?: boolean }): Promise<void> {
+export async function runCharts(contentDir: string, o: { output: string; cacheDir?: string; cache?: boolean }, onLimits?: ValidateOptions['onLimits']): Promise<void> {
   const diag = createSink();
   const cacheDir = cacheDirFor(o, resolve(o.output));
-  const { job } = await validateReport({ contentDir, cacheDir }, { diag });
+  const { job } = await validateReport({ contentDir, cacheDir, onLimits }, { diag });
   const { writeChartFiles, writeVegaCodeCache } = await import('../charts/index.ts');
   const charts = job ? await job.render() : new Map();
   // scripts/compile.mjs runs this command once to make dist/vega.cjs's code cache from a real render.

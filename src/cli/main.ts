@@ -8,6 +8,7 @@ import { InternalError, isReportError, UsageError } from '../diag/errors.ts';
 import { DEFAULT_CONTENT_DIR } from '../paths.ts';
 import { runBuild, runCharts, runCheck } from './commands.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
+import { startWatchdog } from './watchdog.ts';
 import { registerDeskCommands } from './deskCommands.ts';
 
 /** The content folder the running command works on (named by an internal error). */
@@ -29,7 +30,7 @@ program
   .option('--no-cache', 'use and keep no caches: render and shape everything again')
   .option('--pdfa', 'archival variant: PDF/A-2a that also claims PDF/UA-1 (default file: out/<folder name>-pdfa.pdf)')
   .option('--print', 'print-shop variant: bleed, crop marks, page boxes, DeviceCMYK, FOGRA39 intent, no links (out/<folder name>-print.pdf)')
-  .action(async (dir: string, o) => runBuild((contentDir = resolve(dir)), o));
+  .action(async (dir: string, o) => timeLimited((limit) => runBuild((contentDir = resolve(dir)), o, limit)));
 
 program
   .command('check')
@@ -37,7 +38,7 @@ program
   .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
   .option('--strict', 'treat warnings as errors')
   .option('--print', 'also check what the print variant needs (a CMYK value for every template colour)')
-  .action(async (dir: string, o) => runCheck((contentDir = resolve(dir)), o));
+  .action(async (dir: string, o) => timeLimited((limit) => runCheck((contentDir = resolve(dir)), o, limit)));
 
 program
   .command('charts')
@@ -46,9 +47,19 @@ program
   .option('-o, --output <dir>', 'output folder', 'out/charts')
   .option('--cache-dir <dir>', 'where rendered charts are kept between runs (default: .cache beside the output folder)')
   .option('--no-cache', 'render every chart again and keep nothing')
-  .action(async (dir: string, o) => runCharts((contentDir = resolve(dir)), o));
+  .action(async (dir: string, o) => timeLimited((limit) => runCharts((contentDir = resolve(dir)), o, limit)));
 
 registerDeskCommands(program);
+
+/** Runs a command under the build's time limit (default until report.yaml's limits.seconds is read). */
+async function timeLimited(run: (onLimits: (l: { seconds: number }) => void) => Promise<void>): Promise<void> {
+  const dog = startWatchdog();
+  try {
+    await run((l) => dog.limit(l.seconds));
+  } finally {
+    dog.stop();
+  }
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -5,17 +5,19 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { DiagnosticSink } from '../diag/sink.ts';
-import { InternalError, isReportError } from '../diag/errors.ts';
+import type { SourceSpan } from '../diag/types.ts';
+import type { Limits } from '../spec/limits.ts';
+import { InternalError, isReportError, ReportError } from '../diag/errors.ts';
 import { loadReport } from '../load/index.ts';
 import { loadTheme } from '../load/loadTheme.ts';
 import { bindFigures } from '../bind/index.ts';
 import { createFontStore } from '../fonts/fontStore.ts';
+import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
 import { prepareImages } from '../images/prepareImages.ts';
 import { chartFrameWidth } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
 import type { ChartJob } from '../charts/index.ts';
 import type { PdfVariant } from '../pdf/writePdf.ts';
-import { ReportError } from '../diag/errors.ts';
 
 /** Where the input comes from; paths are resolved by the caller. */
 export interface ValidateOptions {
@@ -26,6 +28,8 @@ export interface ValidateOptions {
   readonly cacheDir?: string;
   /** Which PDF is wanted (default screen); print also needs a CMYK value for every template colour. */
   readonly variant?: PdfVariant;
+  /** Told report.yaml's limits once it is read (the CLI's time limit re-arms with limits.seconds). */
+  readonly onLimits?: (limits: Limits) => void;
 }
 
 /** `check` also draws the charts here (what only vega can reject); `build` draws them after layout. */
@@ -58,13 +62,24 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f);
   // 1. load and validate the content folder
   const source = await timed('load', () => loadReport(opts.contentDir, ctx));
+  if (source.meta.limits) opts.onLimits?.(source.meta.limits);
   // 2. the template: all of the look
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, source.meta.template));
   if (opts.variant === 'print' && theme.cmykProblems?.length) throw new ReportError(theme.cmykProblems);
   // 3. figures into prose, tables and chart data
   const bound = await timed('bind', () => bindFigures(source, ctx));
   // 4. the template's font files
-  const fonts = await timed('fonts', () => createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts));
+  const fonts = await timed('fonts', () => {
+    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback);
+    // every character of the content must have a face that draws it (never a .notdef box)
+    const texts = new Map(source.files.map((f) => [f.path, f.text]));
+    const located = (list: readonly unknown[]) =>
+      list.flatMap((t) => (t && typeof t === 'object' && 'span' in t && 'value' in t && typeof t.value === 'string' ? [{ text: t.value, source: t.span as SourceSpan }] : []));
+    const heads = [...located(Object.values(source.meta)), ...source.sections.flatMap((s) => located([s.label, s.title, s.shortTitle]))];
+    const missing = checkCoverage([...heads, ...locatedTexts(bound.sections)], store, (f) => texts.get(f));
+    if (missing.length) throw new ReportError(missing);
+    return store;
+  });
   // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
   const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits);
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.

@@ -54,9 +54,13 @@ export const notFinite = (what: string, value: string, span?: SourceSpan) =>
 export const formatArgumentRange = (format: string, arg: string, min: number, max: number, span?: SourceSpan) =>
   err('INPUT010', `format "${format}:${arg}" is out of range (${min} to ${max})`, span);
 
-/** Characters no font of the template (fallback included) can draw. */
-export const missingGlyphs = (list: string, font: string, span?: SourceSpan) =>
-  err('INPUT011', `no font can draw ${list} (font "${font}" and the template's fallback)`, span, 'remove or replace these characters, or name a fallback font in the template that has them');
+/** Characters no face of the template (fallbacks included) can draw. */
+export const missingGlyphs = (list: string, span?: SourceSpan) =>
+  err('INPUT011', `no font of the template can draw ${list}`, span, 'replace these characters, or add a font that has them to the template (fonts: and fallback:)');
+
+/** Right-to-left text (Arabic, Hebrew …), which is not supported. */
+export const rightToLeft = (first: string, span?: SourceSpan) =>
+  err('INPUT015', `right-to-left text (${first}) is not supported`, span, 'reportpress sets left-to-right scripts only; use a transliteration or an image');
 
 /** A word wider than its column or cell, broken between characters. */
 export const wordBroken = (word: string, widthPt: number, availablePt: number, span?: SourceSpan) =>

@@ -204,6 +204,10 @@ export const unknownDataset = (name: string, known: readonly string[], span?: So
 export const chartWithoutData = (file: string, span?: SourceSpan) =>
   err('CHART002', `chart "${file}" names no dataset`, span, 'add data: { name: <dataset from figures.yaml> }');
 
+/** A chart whose data is inline `values` or a `url` instead of a dataset name (a chart copied from a gallery). */
+export const chartInlineData = (key: 'values' | 'url', span?: SourceSpan) =>
+  err('CHART002', key === 'values' ? 'chart data may not be given inline (data: { values: … })' : 'chart data may not be loaded from a url', span, 'define the rows as a dataset in figures.yaml and name it: data: { name: … }');
+
 /** Two charts with the same id (file stem). */
 export const duplicateChart = (id: string, span?: SourceSpan) =>
   warn('CHART003', `chart "${id}" is used more than once`, span);

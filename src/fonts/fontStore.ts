@@ -29,13 +29,24 @@ export interface FontStore {
   prefixWidths?(text: string, key: string, sizePt: Pt, features?: readonly string[]): readonly Pt[];
   /** The shaped run of `text` (cached by content): what measure() summed and what pdf/ draws. Absent in test fakes. */
   shape?(text: string, key: string, features?: readonly string[]): ShapedRun;
+  /** True when face `key` has a glyph for `codePoint` in its character map. Absent in test fakes (all covered). */
+  covers?(key: string, codePoint: number): boolean;
+  /** The faces that draw what `key` lacks, in order (see fallback.ts); absent in test fakes. */
+  fallbacks?(key: string): readonly string[];
 }
 
 /** Default OpenType features: kerning and standard ligatures (figure styles come from the template). */
 export const DEFAULT_FEATURES: readonly string[] = ['kern', 'liga'];
 
-/** Loads every face of the template from fontsDir (only there); shapes and widths are cached in the store. */
-export function createFontStore(fontsDir: string, fonts: Readonly<Record<string, string>>): FontStore {
+/**
+ * Loads every face of the template from fontsDir (only there); shapes and widths are cached in the store.
+ * `fallback` (template `fallback`): per font key, or `default`, the faces tried first for characters it lacks.
+ */
+export function createFontStore(
+  fontsDir: string,
+  fonts: Readonly<Record<string, string>>,
+  fallback: Readonly<Record<string, readonly string[]>> = {},
+): FontStore {
   const files: Record<string, string> = {};
   for (const [key, file] of Object.entries(fonts)) {
     const path = resolve(fontsDir, file);
@@ -44,10 +55,10 @@ export function createFontStore(fontsDir: string, fonts: Readonly<Record<string,
     if (!st?.isFile()) throw new ReportError(missingFontFile(key, file, fontsDir));
     files[key] = path;
   }
-  return loadFontStore(files);
+  return loadFontStore(files, fallback);
 }
 
-function loadFontStore(files: Readonly<Record<string, string>>): FontStore {
+function loadFontStore(files: Readonly<Record<string, string>>, fallback: Readonly<Record<string, readonly string[]>>): FontStore {
   const shapers = new Map<string, Shaper>();
   const bytes = new Map<string, Uint8Array>();
   const read = (key: string): Uint8Array => {
@@ -90,9 +101,18 @@ function loadFontStore(files: Readonly<Record<string, string>>): FontStore {
     if (!units) prefixes.set(ck, (units = prefixUnits(text, shape(text, key, features))));
     return units;
   };
+  // The named fallbacks first, then every other face in the template's order as a last resort.
+  const chains = new Map<string, readonly string[]>();
+  const fallbacks = (key: string): readonly string[] => {
+    let chain = chains.get(key);
+    if (!chain) chains.set(key, (chain = [...new Set([...(fallback[key] ?? fallback.default ?? []), ...Object.keys(files)])].filter((k) => k !== key && Object.hasOwn(files, k))));
+    return chain;
+  };
   return {
     files,
     has: (key) => Object.hasOwn(files, key),
+    covers: (key, cp) => shaper(key).covers(cp),
+    fallbacks,
     face,
     shape,
     prefixWidths(text, key, sizePt, features = DEFAULT_FEATURES) {

@@ -29,6 +29,8 @@ export interface Shaper {
   readonly unitsPerEm: number;
   /** Shapes `text` with the OpenType `features` (kerning and ligatures are on unless named off). */
   shape(text: string, features?: readonly string[]): ShapedRun;
+  /** True when the face's character map has `codePoint` (fallback fonts are chosen by this, before shaping). */
+  covers(codePoint: number): boolean;
 }
 
 /** A face from the font file's bytes. HarfBuzz's defaults apply (kern, liga, calt …), with no language set. */
@@ -50,8 +52,10 @@ export function createShaper(bytes: Uint8Array): Shaper {
     if (!set) featureSets.set(key, (set = names.map((n) => hb.Feature.fromString(n)).filter((f): f is hb.Feature => !!f)));
     return set;
   };
+  let unicodes: Set<number> | undefined;
   return {
     unitsPerEm,
+    covers: (cp) => (unicodes ??= new Set(face.collectUnicodes())).has(cp),
     shape(text, features = []) {
       buffer.reset();
       buffer.addText(text);

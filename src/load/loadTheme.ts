@@ -92,6 +92,10 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
     };
   }
   for (const [k, f] of Object.entries(t.chart.fontKeys)) font(f, ['chart', 'fontKeys', k]);
+  for (const [k, list] of Object.entries(t.fallback ?? {})) {
+    if (k !== 'default') font(k, ['fallback', k]);
+    list.forEach((f, i) => font(f, ['fallback', k, i]));
+  }
   const colors = Object.fromEntries(Object.entries(t.colors).map(([k, v]) => [k, v.toLowerCase()]));
   const chart = {
     ...t.chart,
@@ -106,6 +110,7 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
     name: t.name,
     page: t.page,
     fonts: t.fonts,
+    ...(t.fallback && { fallback: t.fallback }),
     colors,
     text,
     sectionText,

@@ -31,14 +31,14 @@ export function pageFurniture(page: Page, sectionTitle: string, theme: ResolvedT
   const rh = theme.text.runningHead;
   if (rh) {
     const text = fill(even ? theme.runningHead.left : theme.runningHead.right, values);
-    head.push(glyphLine(text, rh, env, outerX, a.y - HEAD_BASELINE_ABOVE, outerAlign));
+    head.push(...glyphLine(text, rh, env, outerX, a.y - HEAD_BASELINE_ABOVE, outerAlign));
     const y = a.y - HEAD_RULE_ABOVE;
     head.push({ kind: 'rule', x1: a.x, y1: y, x2: a.x + a.width, y2: y, color: theme.colors.rule ?? rh.color, widthPt: HEAD_RULE_WIDTH });
     const footText = fill(theme.runningHead.foot, values);
-    if (footText) foot.push(glyphLine(footText, rh, env, innerX, a.y + a.height + FOLIO_BELOW, innerAlign));
+    if (footText) foot.push(...glyphLine(footText, rh, env, innerX, a.y + a.height + FOLIO_BELOW, innerAlign));
   }
   const folio = theme.text.folio;
-  if (folio) foot.push(glyphLine(String(page.number), folio, env, outerX, a.y + a.height + FOLIO_BELOW, outerAlign, [...folio.features, 'tnum']));
+  if (folio) foot.push(...glyphLine(String(page.number), folio, env, outerX, a.y + a.height + FOLIO_BELOW, outerAlign, [...folio.features, 'tnum']));
   // page furniture is skipped by assistive technology
   return { head: asArtifact(head, 'Pagination', 'Header'), foot: asArtifact(foot, 'Pagination', 'Footer') };
 }

@@ -80,7 +80,7 @@ function tocEntry(e: Entry, pageNo: number | undefined, theme: ResolvedTheme, en
   const right = area.x + area.width;
   if (pageNo !== undefined) {
     const tnum = [...entryStyle.features, 'tnum'];
-    items.push({ ...glyphLine(String(pageNo), entryStyle, env, right, t.lastBaseline, 'right', tnum), tag: content([], [2]) });
+    items.push(...glyphLine(String(pageNo), entryStyle, env, right, t.lastBaseline, 'right', tnum).map((it) => ({ ...it, tag: content([], [2]) })));
     // dots end at the same x on every entry, just before the widest page number
     const dotsEnd = right - env.fonts.measure(NUMBER_TEMPLATE, entryStyle.font, entryStyle.size, tnum) - LEADER_PAD / 2;
     const leaders = leaderDots(entryStyle, env, area.x + t.lastWidthPt + LEADER_PAD, dotsEnd, t.lastBaseline, theme);

@@ -49,6 +49,11 @@ export const TemplateFileSchema = z.strictObject({
     footnoteGap: pt,
   }),
   fonts: z.record(z.string(), z.string()),
+  /**
+   * Faces that draw the characters a face lacks, tried in order, per font key or for every face (`default`); after
+   * them every other face of `fonts` is tried. A character no face has stops the build (never a .notdef box).
+   */
+  fallback: z.record(z.string(), z.array(z.string())).optional(),
   colors: z.record(z.string(), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a hex colour "#rrggbb"')),
   /**
    * The print variant's DeviceCMYK value (C, M, Y, K in percent) of each colour, keyed by a name in `colors` or a

@@ -48,6 +48,8 @@ export interface ResolvedTheme {
   };
   /** Font key → file name inside fonts/. */
   readonly fonts: Readonly<Record<string, string>>;
+  /** Per font key (or `default`): the faces that draw what it lacks, in order (template `fallback`). */
+  readonly fallback?: Readonly<Record<string, readonly string[]>>;
   readonly colors: Readonly<Record<string, string>>;
   /** The print variant's DeviceCMYK values (percent) by hex colour, from the template's `cmyk`. */
   readonly cmyk?: ReadonlyMap<string, readonly [number, number, number, number]>;

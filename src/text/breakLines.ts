@@ -8,6 +8,7 @@ import { itemize, type WordItems } from './itemize.ts';
 import { knuthPlass, RAGGED_STRETCH_EM } from './knuthPlass.ts';
 import { overfullLine, wordTooWide } from './messages.ts';
 import { setLines } from './setLines.ts';
+import { segmentByFont } from '../fonts/fallback.ts';
 import type { Hyphenator, Line } from './types.ts';
 
 /** Options of the line breaker; `algorithm` exists so tests and the typographic report can compare both. */
@@ -53,8 +54,9 @@ export function createLineBreaker(opts: LineBreakerOptions): BreakLinesFn {
 }
 
 /** One paragraph: itemize, Knuth–Plass (first-fit when no pass succeeds), set the lines, warn about problems. */
-function breakParagraph(para: ParagraphSpec, widthPt: Pt, opts: LineBreakerOptions, cache: Map<string, WordItems>): readonly Line[] {
-  if (para.runs.every((r) => r.text.trim() === '')) return [];
+function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOptions, cache: Map<string, WordItems>): readonly Line[] {
+  if (styled.runs.every((r) => r.text.trim() === '')) return [];
+  const para = withFallbackFonts(styled, opts.fonts);
   const ragged = para.align !== 'justify';
   const { items, emergencyWords } = itemize(para, { fonts: opts.fonts, hyphenator: opts.hyphenator, widthPt, ragged, cache });
   for (const w of emergencyWords) opts.diag?.push(wordTooWide(w, widthPt, para.source));
@@ -69,4 +71,16 @@ function breakParagraph(para: ParagraphSpec, widthPt: Pt, opts: LineBreakerOptio
     opts.diag?.push(overfullLine(l.runs.map((r) => r.text).join(''), excess, para.source));
   }
   return lines;
+}
+
+/** Runs split where their face lacks a character, the pieces set in the fallback face that has it (fonts/fallback.ts). */
+function withFallbackFonts(para: ParagraphSpec, fonts: FontStore): ParagraphSpec {
+  let changed = false;
+  const runs = para.runs.flatMap((r) => {
+    const segments = segmentByFont(r.text, r.font, fonts);
+    if (segments.length === 1 && segments[0]!.font === r.font) return [r];
+    changed = true;
+    return segments.map((s) => ({ ...r, text: s.text, font: s.font }));
+  });
+  return changed ? { ...para, runs } : para;
 }

@@ -3,13 +3,13 @@
  * bad input, with case.yaml saying what it must get: `exit` (the CLI's exit code), `code` (a diagnostic that must
  * be printed as an error), `warnings` (codes that must be printed as warnings), `at` (file:line:column of the first
  * diagnostic, relative to the case folder), `text`/`absent` (strings the PDF's text must or must not hold),
- * `fifo` (a named pipe the test creates, since git cannot hold one). Every case runs through the real CLI with
+ * `fonts` (faces the PDF must embed), `fifo` (a named pipe the test creates, since git cannot hold one). Every case runs through the real CLI with
  * the case folder as working directory, over a previous "good" PDF that a failing build must leave untouched.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,8 @@ interface Manifest {
   at?: string;
   text?: string[];
   absent?: string[];
+  /** Font names (without subset prefix) the PDF must embed. */
+  fonts?: string[];
   fifo?: string;
 }
 
@@ -51,7 +53,9 @@ function build(dir: string): Promise<Outcome> {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('close', (code) => {
+    child.on('close', (exit, signal) => {
+      // a signal's death as a shell reports it (128 + its number): the time limit ends a build with SIGKILL
+      const code = exit ?? (signal ? 128 + osConstants.signals[signal] : null);
       clearTimeout(timer);
       const bytes = new Uint8Array(readFileSync(pdf));
       const leftovers = readdirSync(outDir).filter((f) => f !== 'report.pdf' && f !== 'charts' && f !== '.cache');
@@ -113,6 +117,8 @@ describe('hostile corpus through the CLI', () => {
       const text = pdf.pages.map((p) => p.items.map((t) => t.str).join(' ')).join('\n').replace(/\s+/g, ' ');
       for (const s of m.text ?? []) expect(text, `PDF text holds ${s}`).toContain(s);
       for (const s of m.absent ?? []) expect(text).not.toContain(s);
+      const embedded = [...pdf.fonts.values()].map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+      for (const f of m.fonts ?? []) expect(embedded, `embeds ${f}`).toContain(f);
     });
   }
 });

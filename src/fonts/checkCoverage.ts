@@ -1,0 +1,57 @@
+/**
+ * The front half's glyph check: every character of the bound texts must be drawable by some face of the template
+ * (its own or a fallback, see fallback.ts). Runs before layout, so `check` refuses what `build` would otherwise draw
+ * as .notdef. Right-to-left scripts are refused outright: without a bidi algorithm their words would come out in
+ * the wrong order.
+ */
+import type { Diagnostic, SourceSpan } from '../diag/types.ts';
+import * as messages from '../diag/messages.ts';
+import { describeGrapheme, uncovered } from './fallback.ts';
+import type { FontStore } from './fontStore.ts';
+
+/** Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms. */
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/** A text with where it came from. */
+export interface LocatedText {
+  readonly text: string;
+  readonly source: SourceSpan;
+}
+
+/** One error per text that holds characters no face can draw (or right-to-left text), at the first of them. */
+export function checkCoverage(texts: Iterable<LocatedText>, fonts: FontStore, fileText: (file: string) => string | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const t of texts) {
+    const rtl = RTL.exec(t.text);
+    if (rtl) {
+      out.push(messages.rightToLeft(describeGrapheme(rtl[0]), at(t, rtl[0], fileText)));
+      continue;
+    }
+    const missing = uncovered(t.text, fonts);
+    if (missing.length) out.push(messages.missingGlyphs(missing.map(describeGrapheme).join(', '), at(t, missing[0]!, fileText)));
+  }
+  return out;
+}
+
+/** The span of the first occurrence of `g` in the source of `t` (exact when it is written there), else `t`'s span. */
+function at(t: LocatedText, g: string, fileText: (file: string) => string | undefined): SourceSpan {
+  const src = fileText(t.source.file);
+  const { offset, endOffset } = t.source;
+  if (src === undefined || offset === undefined) return t.source;
+  const i = src.slice(offset, endOffset ?? src.length).indexOf(g);
+  if (i < 0) return t.source;
+  const abs = offset + i;
+  const before = src.slice(0, abs);
+  const line = before.split('\n').length;
+  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+  return { file: t.source.file, line, column, offset: abs, endOffset: abs + g.length };
+}
+
+/** Every BoundText-like value ({ text: string, source: span }) inside `value`, depth first. */
+export function* locatedTexts(value: unknown, seen = new Set<unknown>()): Generator<LocatedText> {
+  if (!value || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  const v = value as Record<string, unknown>;
+  if (typeof v.text === 'string' && v.source && typeof v.source === 'object' && typeof (v.source as SourceSpan).line === 'number') yield v as unknown as LocatedText;
+  for (const child of value instanceof Map ? value.values() : Object.values(v)) yield* locatedTexts(child, seen);
+}

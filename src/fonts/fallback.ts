@@ -1,0 +1,67 @@
+/**
+ * Fallback fonts: a character the run's face cannot draw is set in the first face of its fallback chain that can
+ * (the template's `fallback` list for that face, then every other face of the template), chosen per grapheme
+ * from the fonts' character maps before anything is shaped, so the choice is the same whatever shapes the text and
+ * `.notdef` is never drawn. A grapheme no face covers is left in the run's face and listed by `uncovered`, which
+ * the front half of the build turns into an error (so check and build refuse it alike).
+ */
+import type { FontStore } from './fontStore.ts';
+
+/** A stretch of text and the face that draws it. */
+export interface FontSegment {
+  readonly text: string;
+  readonly font: string;
+}
+
+/**
+ * Code points that need no glyph: spaces (HarfBuzz synthesises the Unicode spaces a face lacks), line ends, soft
+ * hyphens, zero-width and bidi controls, variation selectors, the BOM.
+ */
+const IGNORABLE = /^[\p{Zs}\t\n\r\u00AD\u034F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFE00-\uFE0F\uFEFF]$/u;
+
+const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+function covers(fonts: FontStore, key: string, grapheme: string): boolean {
+  for (const ch of grapheme) if (!IGNORABLE.test(ch) && !fonts.covers!(key, ch.codePointAt(0)!)) return false;
+  return true;
+}
+
+/**
+ * `text` split into stretches by the face that draws them; one segment in `key` when the face covers it all.
+ * A word the face cannot set whole goes to the first fallback that can (so "ĳsje" is one design, not two);
+ * only a word no single face covers is split per grapheme.
+ */
+export function segmentByFont(text: string, key: string, fonts: FontStore): readonly FontSegment[] {
+  if (!fonts.covers || covers(fonts, key, text)) return [{ text, font: key }];
+  const chain = [key, ...(fonts.fallbacks?.(key) ?? [])];
+  const out: { text: string; font: string }[] = [];
+  const add = (piece: string, font: string) => {
+    const last = out[out.length - 1];
+    if (last && (last.font === font || [...piece].every((c) => IGNORABLE.test(c)))) last.text += piece;
+    else out.push({ text: piece, font });
+  };
+  for (const word of text.split(/(\s+)/)) {
+    if (!word) continue;
+    const whole = chain.find((k) => covers(fonts, k, word));
+    if (whole !== undefined) add(word, whole);
+    else for (const { segment } of segmenter.segment(word)) add(segment, chain.find((k) => covers(fonts, k, segment)) ?? key);
+  }
+  return out;
+}
+
+/** Graphemes of `text` that no face of the store can draw, in order of first appearance, once each. */
+export function uncovered(text: string, fonts: FontStore): string[] {
+  if (!fonts.covers) return [];
+  const keys = Object.keys(fonts.files);
+  const quick = [...text].every((ch) => IGNORABLE.test(ch) || keys.some((k) => fonts.covers!(k, ch.codePointAt(0)!)));
+  if (quick) return [];
+  const out = new Set<string>();
+  for (const { segment } of segmenter.segment(text)) if (!keys.some((k) => covers(fonts, k, segment))) out.add(segment);
+  return [...out];
+}
+
+/** "ĳ (U+0133)" for a message; a grapheme of several code points lists each. */
+export function describeGrapheme(g: string): string {
+  const cps = [...g].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return `"${g}" (${cps.join(' ')})`;
+}
