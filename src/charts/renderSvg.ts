@@ -35,7 +35,8 @@ export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: V
     throw new ReportError(msg.compileFailed((e as Error).message, spanAt(chart, '')));
   }
   const refused: string[] = [];
-  const loader = createSandboxLoader(refused);
+  const droppedLinks: string[] = [];
+  const loader = createSandboxLoader(refused, droppedLinks);
   libs.untyped.setRandom(libs.untyped.randomLCG(RANDOM_SEED));
   try {
     const runtime = vega.parse(vgSpec, undefined, { ast: true } as never);
@@ -52,6 +53,9 @@ export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: V
     if (marks > MAX_MARKS) throw new ReportError(msg.tooManyMarks(marks, MAX_MARKS, spanAt(chart, '')));
     const svg = await view.toSVG();
     view.finalize();
+    // links computed by vega are checked now that they exist; each dropped one is reported at the spec's href
+    const hrefAt = [...chart.spans.keys()].find((p) => p.endsWith('/href')) ?? '';
+    for (const link of new Set(droppedLinks)) diag.push(msg.hrefDropped(link, spanAt(chart, hrefAt)));
     const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
     return { svg, width: m ? +m[1] : 0, height: m ? +m[2] : 0, marks };
   } catch (e) {

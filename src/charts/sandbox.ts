@@ -113,12 +113,18 @@ function describe(v: Json): string {
  * (sanitize with context 'href') to http(s) pass, so they stay clickable in the SVG. Refused URIs are
  * appended to `refused` so the caller can turn them into an error after the run.
  */
-export function createSandboxLoader(refused: string[]) {
+export function createSandboxLoader(refused: string[], droppedLinks: string[] = []) {
   const deny = (what: unknown): Promise<never> => {
     refused.push(String(what));
     return Promise.reject(new Error(`loading "${String(what)}" is not allowed`));
   };
-  const sanitize = (uri: unknown, o?: { context?: string }) =>
-    o?.context === 'href' && HTTP.test(String(uri)) ? Promise.resolve({ href: String(uri) }) : deny(uri);
+  // A link vega computed (a calculate transform) that is not http(s) is dropped, never rejected: vega 6.4's SVG
+  // renderer reads the sanitized value without checking it, so a rejection there crashed the whole process.
+  const sanitize = (uri: unknown, o?: { context?: string }) => {
+    if (o?.context !== 'href') return deny(uri);
+    if (HTTP.test(String(uri))) return Promise.resolve({ href: String(uri) });
+    droppedLinks.push(String(uri));
+    return Promise.resolve({});
+  };
   return { options: {}, load: deny, sanitize, http: deny, file: deny };
 }
