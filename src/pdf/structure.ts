@@ -9,7 +9,8 @@ import type { FrameItem, ItemTag, Page, StructNode, StructRole } from '../model/
 
 /** One structure element; kids are in content order once the plan is built. */
 export interface StructElem {
-  readonly role: StructRole | 'Document';
+  /** A Link left without an annotation (the print variant draws none) becomes a Span when the plan settles. */
+  role: StructRole | 'Document';
   readonly node?: StructNode;
   readonly kids: StructKid[];
   /** Smallest content-order key below it (its place among its siblings). */
@@ -143,6 +144,7 @@ function settle(e: StructElem): readonly number[] | null {
   keyed.sort((a, b) => compareOrder(a.order ?? [], b.order ?? []) || late(a.k) - late(b.k));
   e.kids.splice(0, e.kids.length, ...keyed.map((x) => x.k));
   e.order = keyed.find((x) => x.order)?.order ?? null;
+  if (e.role === 'Link' && !e.kids.some((k) => k.kind === 'annot')) e.role = 'Span';
   return e.order;
 }
 

@@ -111,6 +111,16 @@ describe('bundled report, tagged', () => {
     expect(pages(outline).every((p) => p !== null)).toBe(true);
   });
 
+  it.each(['pdfa', 'print'] as const)('stays tagged in the %s variant (same checks, same elements)', async (variant) => {
+    const v = await readTagged((await buildReport({ contentDir: DEFAULT_CONTENT_DIR, variant })).pdf);
+    expect(taggingProblems(v)).toEqual([]);
+    const counts = roleCounts(v);
+    const screen = roleCounts(t);
+    // the print file has no link annotations: its linked texts are Spans
+    if (variant === 'print') expect({ ...counts, Link: (counts.Link ?? 0) + (counts.Span ?? 0), Span: undefined }).toEqual({ ...screen, Span: undefined });
+    else expect(counts).toEqual(screen);
+  }, 120_000);
+
   it('is a file qpdf finds no problem in', () => {
     if (spawnSync('qpdf', ['--version']).status !== 0) return; // qpdf comes with .ci/run; absent elsewhere
     const file = join(mkdtempSync(join(tmpdir(), 'rp-tagged-')), 'report.pdf');

@@ -70,4 +70,10 @@ describe('structure plan', () => {
     expect(shape(plan.root)).toEqual({ Document: [{ 'Sect:s': [{ 'P:b0': ['p0:0', { 'Link:l0r1': ['p0:1', 'annot'] }] }] }] });
     expect(plan.pages[0]!.annots.get(2)?.role).toBe('Link');
   });
+
+  it('keeps linked text without an annotation (print variant) as a Span, not a Link', () => {
+    const link = content([sect, node('P', 'b0'), node('Link', 'l0r0')], [0, 0, 0]);
+    const plan = planStructure([page([glyphs('ind.nl', 10, link)])]);
+    expect(shape(plan.root)).toEqual({ Document: [{ 'Sect:s': [{ 'P:b0': [{ 'Span:l0r0': ['p0:0'] }] }] }] });
+  });
 });
