@@ -53,8 +53,9 @@ const MUTATIONS = [
   ['expansion-10', 'src/text/itemize.ts', 'GLYPH_EXPANSION = 0.025', 'GLYPH_EXPANSION = 0.1', TEXT, 'glyphs stretched up to 10 %'],
   ['flagged-demerits-0', 'src/text/knuthPlass.ts', 'FLAGGED_DEMERITS = 3000', 'FLAGGED_DEMERITS = 0', TEXT, 'hyphenated lines not discouraged'],
   // pdf
-  ['word-spacing-dropped', 'src/pdf/drawText.ts', 'wordSpacing: Math.abs(g.wordSpacingPt) > 0.001 ? g.wordSpacingPt : 0', 'wordSpacing: 0', PDF, 'justified lines drawn with natural spaces'],
-  ['tracking-dropped', 'src/pdf/drawText.ts', "...(g.letterSpacingPt ? { characterSpacing: g.letterSpacingPt } : {}),", '', PDF, 'tracked labels drawn untracked'],
+  ['word-spacing-dropped', 'src/pdf/glyphRuns.ts', 'const extra = (g.wordSpacingPt * 1000) / g.sizePt;', 'const extra = 0;', PDF, 'justified lines drawn with natural spaces'],
+  ['tracking-dropped', 'src/pdf/glyphRuns.ts', 'const tc = g.letterSpacingPt ?? 0;', 'const tc = 0;', PDF, 'tracked labels drawn untracked'],
+  ['expansion-dropped', 'src/pdf/glyphRuns.ts', 'const scale = g.scale ?? 1;', 'const scale = 1;', PDF, 'glyph expansion of justified lines not drawn'],
   ['rect-stroke-width', 'src/pdf/drawShapes.ts', 'doc.lineWidth(r.strokeWidthPt ?? 0.5).stroke(r.stroke)', 'doc.lineWidth(2).stroke(r.stroke)', PDF, 'box outlines 2 pt'],
   ['outline-dropped', 'src/pdf/writePdf.ts', '  addOutline(doc, docData);', '', PDF, 'no bookmarks'],
 ];

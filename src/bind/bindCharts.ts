@@ -55,6 +55,8 @@ export function chartDatasets(block: ChartBlock, datasets: ReadonlyMap<string, r
   const out: Record<string, readonly DataRow[]> = {};
   let values = 0;
   for (const { name, pointer } of names) {
+    // map outlines (geo:countries-50m …) are no figures.yaml dataset: the chart sandbox knows and checks them
+    if (name.startsWith('geo:')) continue;
     const rows = datasets.get(name);
     if (rows) {
       out[name] = rows;

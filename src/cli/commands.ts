@@ -96,6 +96,8 @@ async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);
+    // A deliberate internal error for the test of exit code 70: fails between writing and renaming, the worst moment.
+    if (process.env.REPORTPRESS_FAULT === 'write') throw new Error('deliberate fault (REPORTPRESS_FAULT=write)');
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });
