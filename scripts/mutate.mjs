@@ -48,7 +48,8 @@ const MUTATIONS = [
   ['baseline-shift', 'src/text/setLines.ts', 'ascentPt: para.leadingPt - descent', 'ascentPt: para.leadingPt - descent + 1', FLOW, 'every line 1 pt lower than the grid'],
   // text
   ['hyphen-runs-3', 'src/text/knuthPlass.ts', 'MAX_CONSECUTIVE_HYPHENS = 2', 'MAX_CONSECUTIVE_HYPHENS = 4', TEXT, 'up to 4 hyphenated lines in a row'],
-  ['hyphen-leftmin-1', 'src/text/hyphenate.ts', 'LEFT_MIN = 2', 'LEFT_MIN = 1', TEXT, 'one letter before a hyphen'],
+  // (LEFT_MIN 2 → 1 is equivalent: the Dutch patterns carry leftmin 2 themselves, so nothing changes)
+  ['hyphen-rightmin-2', 'src/text/hyphenate.ts', 'RIGHT_MIN = 3', 'RIGHT_MIN = 2', TEXT, 'two letters after a hyphen'],
   ['space-ratio-4', 'src/text/justify.ts', 'MAX_SPACE_RATIO = 2', 'MAX_SPACE_RATIO = 4', TEXT, 'word spaces up to 4× natural'],
   ['expansion-10', 'src/text/itemize.ts', 'GLYPH_EXPANSION = 0.025', 'GLYPH_EXPANSION = 0.1', TEXT, 'glyphs stretched up to 10 %'],
   ['flagged-demerits-0', 'src/text/knuthPlass.ts', 'FLAGGED_DEMERITS = 3000', 'FLAGGED_DEMERITS = 0', TEXT, 'hyphenated lines not discouraged'],

@@ -51,6 +51,10 @@ describe('createHyphenator', () => {
   test('keeps two letters before and three after every break', () => {
     expect(spell('eenvoudigere', h.hyphenate('eenvoudigere'))).toBe('een-vou-di-gere');
     expect(spell('aanvullende', h.hyphenate('aanvullende'))).toBe('aan-vul-lende');
+    // words whose first syllable is one letter (o-ver, e-ven, e-co): that break is never taken
+    expect(spell('overeenkomst', h.hyphenate('overeenkomst'))).toBe('over-een-komst');
+    expect(spell('evenwel', h.hyphenate('evenwel'))).toBe('even-wel');
+    expect(spell('economische', h.hyphenate('economische'))).toBe('eco-no-mi-sche');
   });
 
   test('never hyphenates short words, digits, URLs, e-mail addresses or acronyms', () => {
