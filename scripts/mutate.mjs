@@ -96,6 +96,7 @@ function vitest(files) {
     cwd: scratch,
     encoding: 'utf8',
     timeout: 15 * 60_000,
+    env: { ...process.env, FORCE_COLOR: '0' },
   });
   return { ok: r.status === 0, out: `${r.stdout}\n${r.stderr}` };
 }
@@ -114,7 +115,8 @@ for (const [id, file, from, to, tests, what] of chosen) {
   writeFileSync(abs, original.replace(from, to));
   const r = vitest(files);
   writeFileSync(abs, original);
-  const failed = [...r.out.matchAll(/FAIL\s+(\S+\.test\.ts)(?: > ([^\n]*))?/g)].map((m) => (m[2] ? `${m[1]} > ${m[2].trim()}` : m[1]));
+  const plain = r.out.replace(/\x1b\[[0-9;]*m/g, '');
+  const failed = [...plain.matchAll(/FAIL\s+(\S+\.test\.ts)(?: > ([^\n]*))?/g)].map((m) => (m[2] ? `${m[1]} > ${m[2].trim()}` : m[1]));
   const status = r.ok ? 'survived' : 'caught';
   results.push({ id, what, status, by: [...new Set(failed)].slice(0, 3) });
   console.log(`${id.padEnd(24)} ${status.padEnd(8)} ${what}${failed[0] ? `  ← ${failed[0]}` : ''}`);
