@@ -223,6 +223,26 @@ describe('columns and baseline grid', () => {
   });
 });
 
+describe('boxes', () => {
+  it('outlines a video box with the template stroke, a column wide, at the column edge', () => {
+    const video = tpl.boxes.video as { stroke: string; strokeWidth: number };
+    let boxes = 0;
+    for (const { p, n, a } of numbered()) {
+      const mine = p.segments.filter((s) => s.color === colour(video.stroke) && s.y1 > a.y && s.y1 < a.y + a.height);
+      // a closed outline: a top edge a column (or the text width) wide with vertical sides at both ends
+      for (const top of mine.filter((s) => horizontal(s) && (near(Math.abs(s.x2 - s.x1), columnW) || near(Math.abs(s.x2 - s.x1), a.width)))) {
+        const [l, r] = [Math.min(top.x1, top.x2), Math.max(top.x1, top.x2)];
+        const sides = mine.filter((s) => near(s.x1, s.x2) && (near(s.x1, l) || near(s.x1, r)) && (near(s.y1, top.y1) || near(s.y2, top.y1)));
+        if (sides.length < 2) continue;
+        boxes++;
+        expect(columnXs(a).some((x) => near(l, x)), `page ${n}: box at x ${l}`).toBe(true);
+        for (const s of [top, ...sides]) expect(s.width, `page ${n}: box outline`).toBeCloseTo(video.strokeWidth, 2);
+      }
+    }
+    expect(boxes).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('openers and contents', () => {
   it('stacks kicker, title, lead and the accent rule of an article opener from the template leadings', () => {
     const [kicker, title, lead] = ['kicker', 'title', 'lead'].map(style);
