@@ -10,7 +10,7 @@
 //
 // Tests that run the compiled CLI (dist/) are left out: the scratch copy is not compiled.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -74,7 +74,8 @@ const chosen = only ? MUTATIONS.filter((m) => only.includes(m[0])) : MUTATIONS;
 const scratch = mkdtempSync(join(tmpdir(), 'rp-mutate-'));
 for (const name of readdirSync(ROOT)) {
   if (['node_modules', '.git', 'out', 'dist', '.cache'].includes(name)) continue;
-  cpSync(join(ROOT, name), join(scratch, name), { recursive: true });
+  // regular files, folders and links only: a test may leave a named pipe behind (test/hostile)
+  cpSync(join(ROOT, name), join(scratch, name), { recursive: true, filter: (src) => ((st) => st.isFile() || st.isDirectory() || st.isSymbolicLink())(lstatSync(src)) });
 }
 symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
 
