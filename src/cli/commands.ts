@@ -40,11 +40,12 @@ export async function runBuild(contentDir: string, o: BuildFlags, onLimits?: Val
   const suffix = variant === 'screen' ? '' : `-${variant}`;
   const out = resolve(o.output ?? `out/${basename(resolve(contentDir))}${suffix}.pdf`);
   const r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant, onLimits });
-  report(r.diagnostics.items, o.strict);
+  report(r.diagnostics.items, o.strict, contentDir);
   await writeAtomic(out, r.pdf);
   if (r.charts.size) {
     const { writeChartFiles } = await import('../charts/index.ts');
-    await writeChartFiles(r.charts, resolve(o.chartsDir ?? 'out/charts'));
+    // beside the PDF by default (out/charts for out/report.pdf), not in the current directory
+    await writeChartFiles(r.charts, resolve(o.chartsDir ?? join(dirname(out), 'charts')));
   }
   if (process.env.REPORTPRESS_BENCH_JSON) {
     // For npm run bench: stage times and peak memory of this process.
@@ -63,8 +64,9 @@ export async function runBuild(contentDir: string, o: BuildFlags, onLimits?: Val
 export async function runCheck(contentDir: string, o: { strict?: boolean; print?: boolean }, onLimits?: ValidateOptions['onLimits']): Promise<void> {
   const diag = createSink();
   const { source } = await validateReport({ contentDir, variant: o.print ? 'print' : 'screen', onLimits }, { diag }, [], { drawCharts: true });
-  report(diag.items, o.strict);
-  process.stdout.write(`ok: ${source.sections.length} sections, ${source.files.length} files checked\n`);
+  report(diag.items, o.strict, contentDir);
+  const warnings = diag.items.filter((d) => d.severity === 'warning').length;
+  process.stdout.write(`ok: ${source.sections.length} sections, ${source.files.length} files checked, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
 }
 
 /** `reportpress charts`: renders every chart of the report as SVG and PNG (after the same validation as build). */
@@ -76,18 +78,18 @@ export async function runCharts(contentDir: string, o: { output: string; cacheDi
   const charts = job ? await job.render() : new Map();
   // scripts/compile.mjs runs this command once to make dist/vega.cjs's code cache from a real render.
   if (process.env.REPORTPRESS_WRITE_VEGA_CODE_CACHE) writeVegaCodeCache();
-  report(diag.items, false);
+  report(diag.items, false, contentDir);
   await writeChartFiles(charts, resolve(o.output));
   process.stdout.write(`wrote ${charts.size} charts to ${resolve(o.output)}\n`);
 }
 
 /** Prints warnings; with --strict they become errors (exit 1, nothing written). */
-function report(items: readonly Diagnostic[], strict?: boolean): void {
+function report(items: readonly Diagnostic[], strict: boolean | undefined, contentDir: string): void {
   if (!items.length) return;
   if (strict || items.some((d) => d.severity === 'error')) {
     throw new ReportError(items.map((d) => ({ ...d, severity: 'error' as const })));
   }
-  printDiagnostics(items);
+  printDiagnostics(items, contentDir);
 }
 
 /** Writes next to the target and renames, so readers never see a partial PDF. */

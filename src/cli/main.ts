@@ -11,8 +11,9 @@ import { printDiagnostics } from './printDiagnostics.ts';
 import { startWatchdog } from './watchdog.ts';
 import { registerDeskCommands } from './deskCommands.ts';
 
-/** The content folder the running command works on (named by an internal error). */
+/** The content folder of the running command: diagnostics print paths relative to it, an internal error names it. */
 let contentDir: string | undefined;
+const inContent = (dir: string): string => (contentDir = resolve(dir));
 
 const program = new Command();
 program.name('reportpress').description('YAML content + figures + Vega-Lite charts → print-grade PDF report').exitOverride();
@@ -22,7 +23,7 @@ program
   .description('build the PDF (and out/charts/) from a content folder')
   .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
   .option('-o, --output <file>', 'PDF file to write (default: out/<folder name>.pdf)')
-  .option('--charts-dir <dir>', 'where to write chart SVG/PNG files (default: out/charts)')
+  .option('--charts-dir <dir>', 'where to write chart SVG/PNG files (default: charts/ beside the PDF)')
   .option('--strict', 'treat warnings as errors')
   .option('--typo-report', 'print the typographic report (lines, hyphens, widows, word spacing)')
   .option('--timings', 'print the time of each stage')
@@ -30,7 +31,7 @@ program
   .option('--no-cache', 'use and keep no caches: render and shape everything again')
   .option('--pdfa', 'archival variant: PDF/A-2a that also claims PDF/UA-1 (default file: out/<folder name>-pdfa.pdf)')
   .option('--print', 'print-shop variant: bleed, crop marks, page boxes, DeviceCMYK, FOGRA39 intent, no links (out/<folder name>-print.pdf)')
-  .action(async (dir: string, o) => timeLimited((limit) => runBuild((contentDir = resolve(dir)), o, limit)));
+  .action(async (dir: string, o) => timeLimited((limit) => runBuild(inContent(dir), o, limit)));
 
 program
   .command('check')
@@ -38,7 +39,7 @@ program
   .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
   .option('--strict', 'treat warnings as errors')
   .option('--print', 'also check what the print variant needs (a CMYK value for every template colour)')
-  .action(async (dir: string, o) => timeLimited((limit) => runCheck((contentDir = resolve(dir)), o, limit)));
+  .action(async (dir: string, o) => timeLimited((limit) => runCheck(inContent(dir), o, limit)));
 
 program
   .command('charts')
@@ -47,7 +48,7 @@ program
   .option('-o, --output <dir>', 'output folder', 'out/charts')
   .option('--cache-dir <dir>', 'where rendered charts are kept between runs (default: .cache beside the output folder)')
   .option('--no-cache', 'render every chart again and keep nothing')
-  .action(async (dir: string, o) => timeLimited((limit) => runCharts((contentDir = resolve(dir)), o, limit)));
+  .action(async (dir: string, o) => timeLimited((limit) => runCharts(inContent(dir), o, limit)));
 
 registerDeskCommands(program);
 
@@ -74,7 +75,7 @@ function exitCodeFor(e: unknown): number {
     return 2;
   }
   if (isReportError(e)) {
-    printDiagnostics(e.diagnostics);
+    printDiagnostics(e.diagnostics, contentDir);
     return 1;
   }
   // A bug of ours: one line naming what was being processed; the stack only on request.

@@ -30,7 +30,7 @@ export function codeFrame(text: string, span: SourceSpan): string[] {
 }
 
 /** One diagnostic as printable text (no trailing newline). */
-export function formatDiagnostic(d: Diagnostic, sources?: SourceLookup): string {
+export function formatDiagnostic(d: Diagnostic, sources?: SourceLookup, displayPath: (file: string) => string = (f) => f): string {
   const out = [`${d.severity}[${d.code}]: ${d.message}`];
   let pad = '';
   if (d.span) {
@@ -39,7 +39,7 @@ export function formatDiagnostic(d: Diagnostic, sources?: SourceLookup): string 
       return text === undefined ? [] : codeFrame(text, d.span);
     })();
     pad = ' '.repeat(frame.length ? String(d.span.line).length : 1);
-    out.push(`${pad}--> ${d.span.file}:${d.span.line}:${d.span.column}`);
+    out.push(`${pad}--> ${displayPath(d.span.file)}:${d.span.line}:${d.span.column}`);
     out.push(...frame);
   }
   for (const h of d.hints) out.push(`${pad || ' '} = hint: ${h}`);

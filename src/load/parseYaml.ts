@@ -18,7 +18,7 @@ export interface ParsedYaml {
 export type NodePath = readonly (string | number)[];
 
 /**
- * Parses one file; YAML syntax errors come back as LOAD002 diagnostics at the parser's line:column. Nesting
+ * Parses one file; the first YAML syntax error comes back as a LOAD002 diagnostic at the parser's line:column. Nesting
  * deeper than limits.yamlDepth is refused before parsing; aliases, unknown tags and complex keys after it
  * (yamlGuards.ts), before anything expands the tree.
  */
@@ -42,7 +42,7 @@ export function parseYaml(
   if (!doc.errors.length) errors.push(...guardDocument(doc, limits, spanAt));
   const warnings = doc.errors.length ? [] : stripControlCharacters(doc, text, spanAt);
   const refLines = new Set<number>();
-  for (const e of doc.errors) {
+  for (const e of orderErrors(doc.errors)) {
     const start = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
     const span = offsetSpan(parsed, start, Math.max(start === e.pos[0] ? e.pos[1] : start + 1, start + 1));
     const ref = unquotedRefOnLine(parsed, span.line);
@@ -51,10 +51,21 @@ export function parseYaml(
       refLines.add(span.line);
       continue;
     }
+    // one mistake in YAML makes the parser report a cascade of follow-up errors: show only the first
+    if (errors.length > 0) continue;
     const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '').replace(/"(quote|bracket|brace)/, '$1');
     errors.push(messages.yamlSyntax(first.charAt(0).toLowerCase() + first.slice(1), span));
   }
   return { parsed, errors, warnings };
+}
+
+/**
+ * The parser's errors with the one that names the cause first: a tab or a wrong indent explains the errors it
+ * triggers ("implicit keys need to be on a single line" …), so it is the one worth showing.
+ */
+function orderErrors<E extends { code: string }>(errors: readonly E[]): E[] {
+  const cause = (e: E) => (e.code === 'TAB_AS_INDENT' || e.code === 'BAD_INDENT' ? 0 : 1);
+  return [...errors].sort((a, b) => cause(a) - cause(b));
 }
 
 /** Offset of the `"` that opens the string left unterminated at `end` (scans quotes, escapes, comments and '…'). */
