@@ -121,6 +121,6 @@ export function runChecks(file: FiguresFile, t: FigureTable, json: LocatedJson, 
     const num = (p: string) => t.values.get(p)!.value as number;
     const a = evaluate(cmp.left, num);
     const b = evaluate(cmp.right, num);
-    if (!holds(cmp.op, a, b)) errors.push(messages.checkFailed(check.expect, a, cmp.op, b, span, check.message));
+    if (!holds(cmp.op, a, b, check.within)) errors.push(messages.checkFailed(check.expect, a, cmp.op, b, span, check.message, check.within));
   });
 }

@@ -3,7 +3,7 @@
 /** Parsed check: two arithmetic sides and a comparison. */
 export interface Comparison {
   readonly left: Expr;
-  readonly op: '=' | '<=' | '>=' | '<' | '>';
+  readonly op: '=' | '≈' | '<=' | '>=' | '<' | '>';
   readonly right: Expr;
 }
 
@@ -15,7 +15,7 @@ export type Expr =
   | { readonly kind: 'bin'; readonly op: '+' | '-' | '*' | '/'; readonly left: Expr; readonly right: Expr };
 
 /** Figure path: dotted segments of letters, digits, _ and - (a "-" between spaces is a minus). */
-const TOKEN = /\s*(?:(\d+(?:\.\d+)?)(?![\w.])|([A-Za-z_][\w-]*(?:\.[\w-]+)*)|(<=|>=|==|=|<|>|[-+*/()]))/y;
+const TOKEN = /\s*(?:(\d+(?:\.\d+)?)(?![\w.])|([A-Za-z_][\w-]*(?:\.[\w-]+)*)|(<=|>=|==|=|≈|~=|<|>|[-+*/()]))/y;
 
 /** Parses a check; throws an Error with a lowercase reason when it does not parse. */
 export function parseComparison(src: string): Comparison {
@@ -58,10 +58,10 @@ export function parseComparison(src: string): Comparison {
   };
   const left = sum();
   const op = tokens[i++];
-  if (!op || !['=', '==', '<=', '>=', '<', '>'].includes(op)) throw new Error(op ? `expected a comparison (= <= >= < >), found "${op}"` : 'missing a comparison (= <= >= < >)');
+  if (!op || !['=', '==', '≈', '~=', '<=', '>=', '<', '>'].includes(op)) throw new Error(op ? `expected a comparison (= ≈ <= >= < >), found "${op}"` : 'missing a comparison (= ≈ <= >= < >)');
   const right = sum();
   if (i < tokens.length) throw new Error(`unexpected "${tokens[i]}"`);
-  return { left, op: (op === '==' ? '=' : op) as Comparison['op'], right };
+  return { left, op: (op === '==' ? '=' : op === '~=' ? '≈' : op) as Comparison['op'], right };
 }
 
 /** Figure paths an expression names. */
@@ -92,8 +92,16 @@ export function evaluate(e: Expr, lookup: (path: string) => number): number {
 /** Relative tolerance for "=" so sums of rounded decimals still compare equal. */
 const EQUAL_TOLERANCE = 1e-9;
 
-/** True when the comparison holds. */
-export function holds(op: Comparison['op'], a: number, b: number): boolean {
-  const eq = Math.abs(a - b) <= EQUAL_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
-  return op === '=' ? eq : op === '<=' ? a <= b || eq : op === '>=' ? a >= b || eq : op === '<' ? a < b && !eq : a > b && !eq;
+/** Relative tolerance of "≈" without `within`: published numbers rounded to three significant digits still agree. */
+export const APPROX_TOLERANCE = 0.005;
+
+/**
+ * True when the comparison holds. `within` (absolute) widens what counts as equal for every operator, for
+ * published numbers that were rounded; "≈" without it allows APPROX_TOLERANCE of the larger side.
+ */
+export function holds(op: Comparison['op'], a: number, b: number, within?: number): boolean {
+  const scale = Math.max(1, Math.abs(a), Math.abs(b));
+  const tolerance = within ?? (op === '≈' ? APPROX_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) : EQUAL_TOLERANCE * scale);
+  const eq = Math.abs(a - b) <= tolerance + EQUAL_TOLERANCE * scale;
+  return op === '=' || op === '≈' ? eq : op === '<=' ? a <= b || eq : op === '>=' ? a >= b || eq : op === '<' ? a < b && !eq : a > b && !eq;
 }

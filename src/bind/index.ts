@@ -12,7 +12,7 @@ import * as messages from '../diag/messages.ts';
 import type { ReportSource } from '../load/types.ts';
 import { FiguresFileSchema } from '../spec/figures.ts';
 import type { BoundChartSpec, BoundReport } from './types.ts';
-import { parseFigures, resolveFigures, spanAt } from './parseFigures.ts';
+import { addReportDates, parseFigures, resolveFigures, spanAt } from './parseFigures.ts';
 import { buildDatasets, runChecks } from './datasets.ts';
 import { createLocator } from './locate.ts';
 import { bindSection, type SectionEnv } from './bindSections.ts';
@@ -27,6 +27,7 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
   // 1. figures and derivations (figures.yaml's outline was validated by load)
   const file = FiguresFileSchema.safeParse(source.figures.value).data ?? { figures: {}, datasets: {}, checks: [] };
   const table = parseFigures(source.figures, errors);
+  addReportDates(table, source.meta.dates ?? []);
   resolveFigures(table, source.figures, used, errors);
   // 2. datasets and checks
   const datasets = buildDatasets(file, table, source.figures, used, errors, source.meta.limits);
@@ -49,7 +50,7 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
     dateText: formatDate(m.date, locale),
   };
   // 4. unused figures and datasets are warnings at their definition
-  for (const [path, def] of table.figures) if (!used.has(path)) warnings.push(messages.unusedFigure(path, def.span));
+  for (const [path, def] of table.figures) if (!used.has(path) && def.pointer !== '') warnings.push(messages.unusedFigure(path, def.span));
   const charted = new Set(charts.flatMap((c) => Object.keys(c.datasets)));
   for (const name of datasets.keys()) if (!charted.has(name)) warnings.push(messages.unusedDataset(name, spanAt(source.figures, `/datasets/${name}`)));
   for (const w of warnings) ctx.diag.push(w);

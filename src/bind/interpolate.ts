@@ -47,7 +47,35 @@ export function interpolate(t: Text, env: InterpolateEnv): string {
 
 function resolveRef(raw: string, span: Diagnostic['span'], env: InterpolateEnv): string {
   const [path, ...formats] = raw.slice(1, -1).split('|').map((x) => x.trim());
-  if (!PATH.test(path) || formats.some((f) => f === '')) return env.errors.push(messages.badReference(raw, span)), raw;
+  const range = path.split('..').map((p) => p.trim());
+  if (range.length === 2) return resolveRange(raw, range as [string, string], formats, span, env);
+  return resolveOne(raw, path, formats, span, env);
+}
+
+/**
+ * `{low .. high | fmt}`: both ends formatted alike and joined by an en dash, the sign or unit they share
+ * written once: "€ 3,1–4,2 miljoen", "12–15%", "juni 2022–september 2022".
+ */
+function resolveRange(raw: string, [a, b]: [string, string], formats: readonly string[], span: Diagnostic['span'], env: InterpolateEnv): string {
+  const low = resolveOne(raw, a, formats, span, env);
+  const high = resolveOne(raw, b, formats, span, env);
+  if (low === raw || high === raw) return raw;
+  return joinRange(low, high);
+}
+
+/** Joins two formatted values with an en dash, writing their common non-digit prefix and suffix once. */
+export function joinRange(low: string, high: string): string {
+  // a signed range repeats its unit: "−3%–+5%" reads better than "−3–+5%"
+  if (/[\u2212+]/.test(low + high)) return `${low}\u2013${high}`;
+  let pre = 0;
+  while (pre < Math.min(low.length, high.length) && low[pre] === high[pre] && !/[\d\u2212+]/.test(low[pre]!)) pre++;
+  let suf = 0;
+  while (suf < Math.min(low.length, high.length) - pre && low[low.length - 1 - suf] === high[high.length - 1 - suf] && !/\d/.test(low[low.length - 1 - suf]!)) suf++;
+  return `${low.slice(0, low.length - suf)}\u2013${high.slice(pre)}`;
+}
+
+function resolveOne(raw: string, path: string, formats: readonly string[], span: Diagnostic['span'], env: InterpolateEnv): string {
+  if (!PATH.test(path) || path.includes('..') || formats.some((f) => f === '')) return env.errors.push(messages.badReference(raw, span)), raw;
   env.used.add(path);
   const def = env.figures.figures.get(path);
   if (!def) {

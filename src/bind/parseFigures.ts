@@ -3,7 +3,7 @@ import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
 import { DERIVATIONS, FIGURE_META_KEYS, type DerivationKind } from '../spec/figures.ts';
 import type { LocatedJson } from '../load/types.ts';
-import { parseIsoDate, type FigureValue } from './formatters.ts';
+import { parseFigureDate, type FigureValue } from './formatters.ts';
 
 /** One figure as defined; derived figures get their value in resolveFigures. */
 export interface FigureDef {
@@ -26,7 +26,7 @@ export interface FigureTable {
 }
 
 /** Formats a figure may declare as its default rendering. */
-const FIGURE_FORMATS = ['number', 'percent', 'ordinal', 'date', 'weekday'];
+const FIGURE_FORMATS = ['number', 'percent', 'ordinal', 'eur', 'words', 'date', 'weekday', 'month', 'quarter'];
 const VALUE_KEYS = ['value', 'date', ...Object.keys(DERIVATIONS)];
 
 /** Span of a JSON pointer in the figures file, falling back to the nearest ancestor. */
@@ -61,20 +61,65 @@ export function parseFigures(json: LocatedJson, errors: Diagnostic[]): FigureTab
   return { figures, groups, values: new Map() };
 }
 
+/**
+ * Adds the report's own dates (report.date, report.period.start/.end) as date figures and `report` /
+ * `report.period` as their groups, unless figures.yaml defines a `report` of its own.
+ */
+export function addReportDates(t: FigureTable, dates: readonly { path: string; value: string; span: SourceSpan }[]): void {
+  if (t.figures.has('report') || t.groups.has('report')) return;
+  const groups = t.groups as Map<string, readonly string[]>;
+  const figures = t.figures as Map<string, FigureDef>;
+  for (const d of dates) {
+    figures.set(d.path, { path: d.path, pointer: '', span: d.span, value: { kind: 'date', value: d.value } });
+    const parts = d.path.split('.');
+    for (let i = 1; i < parts.length; i++) {
+      const group = parts.slice(0, i).join('.');
+      const children = groups.get(group) ?? [];
+      if (!children.includes(parts[i]!)) groups.set(group, [...children, parts[i]!]);
+    }
+  }
+  const root = groups.get('') ?? [];
+  if (dates.length && !root.includes('report')) groups.set('', [...root, 'report']);
+}
+
+/**
+ * A map is a figure when exactly one of its keys is a value key (value, date, sum, …) holding what that key
+ * takes and no other key holds a figure; otherwise it is a group. So a group may have figures named `change`,
+ * `sum`, `value`, `date` or `ratio` (`{ value: 12, aandeel: 0.3 }` is a group of two figures).
+ */
 function isGroup(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !Object.keys(v).some((k) => VALUE_KEYS.includes(k));
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const entries = Object.entries(v);
+  const shaped = entries.filter(([k, x]) => VALUE_KEYS.includes(k) && isValueShape(k, x)).length;
+  const keys = entries.map(([k]) => k);
+  // one value key among meta keys is a figure, even a malformed one (`{ value: "x" }` is reported as such)
+  if (keys.filter((k) => VALUE_KEYS.includes(k)).length === 1 && keys.every((k) => VALUE_KEYS.includes(k) || (FIGURE_META_KEYS as readonly string[]).includes(k))) return false;
+  const figureChild = entries.some(([k, x]) => !(FIGURE_META_KEYS as readonly string[]).includes(k) && !(VALUE_KEYS.includes(k) && isValueShape(k, x)) && (typeof x === 'number' || isMap(x)));
+  return shaped !== 1 || figureChild;
+}
+
+/** Whether `x` has the shape key `k` takes on a figure: a number, a date, or a list of figure names. */
+function isValueShape(k: string, x: unknown): boolean {
+  if (k === 'value') return typeof x === 'number';
+  if (k === 'date') return x instanceof Date || typeof x === 'string';
+  return Array.isArray(x);
 }
 
 function readFigure(v: unknown, path: string, pointer: string, json: LocatedJson, errors: Diagnostic[]): FigureDef | undefined {
   const span = spanAt(json, pointer);
   const fail = (detail: string, at = span) => void errors.push(messages.badFigure(path, detail, at));
   if (typeof v === 'number') return Number.isFinite(v) ? { path, pointer, span, value: { kind: 'number', value: v } } : void errors.push(messages.notFinite(`figure "${path}"`, String(v), span));
+  // `g: { change: [a, b], x: 3 }`: a derivation's list written straight into a group, under the keyword's name
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  if (Array.isArray(v) && key in DERIVATIONS) return void errors.push(messages.figureKeyword(key, path.slice(0, path.lastIndexOf('.')), span));
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(`expected a number or a map, found ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}`);
   const m = v as Record<string, unknown>;
-  const kinds = Object.keys(m).filter((k) => VALUE_KEYS.includes(k));
+  const shaped = Object.keys(m).filter((k) => VALUE_KEYS.includes(k) && isValueShape(k, m[k]));
+  const kinds = shaped.length ? shaped : Object.keys(m).filter((k) => VALUE_KEYS.includes(k));
   if (kinds.length > 1) return fail(`has both "${kinds[0]}" and "${kinds[1]}"`);
-  for (const k of Object.keys(m))
-    if (!VALUE_KEYS.includes(k) && !(FIGURE_META_KEYS as readonly string[]).includes(k))
+  const strays = Object.keys(m).filter((k) => !kinds.includes(k) && !(FIGURE_META_KEYS as readonly string[]).includes(k));
+  for (const k of strays)
+    if (!VALUE_KEYS.includes(k))
       errors.push(strayKey(k, m[k], [...VALUE_KEYS, ...FIGURE_META_KEYS], spanAt(json, `${pointer}/${seg(k)}`)));
   const meta = { path, pointer, span, label: str(m.label), unit: str(m.unit), format: str(m.format) };
   if (meta.format !== undefined && !FIGURE_FORMATS.includes(meta.format))
@@ -85,7 +130,7 @@ function readFigure(v: unknown, path: string, pointer: string, json: LocatedJson
   if (kind === 'value') return typeof m.value === 'number' ? { ...meta, value: { kind: 'number', value: m.value } } : fail('"value" must be a number', at);
   if (kind === 'date') {
     const d = m.date instanceof Date ? m.date.toISOString().slice(0, 10) : String(m.date);
-    return parseIsoDate(d) ? { ...meta, value: { kind: 'date', value: d } } : void errors.push(messages.invalidDate(d, at));
+    return parseFigureDate(d) ? { ...meta, value: { kind: 'date', value: d } } : void errors.push(messages.invalidDate(d, at));
   }
   const args = m[kind];
   const arity = DERIVATIONS[kind as DerivationKind];
@@ -97,6 +142,10 @@ function readFigure(v: unknown, path: string, pointer: string, json: LocatedJson
 /** Unknown key; a valueless key that is not a word is most likely text cut off by a comma in `{ … }`. */
 function strayKey(k: string, v: unknown, known: readonly string[], span: SourceSpan): Diagnostic {
   return v === null && !/^[\w-]+$/.test(k) ? messages.commaInFlowMap(k, span) : messages.unknownKey(k, known, span);
+}
+
+function isMap(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function str(v: unknown): string | undefined {

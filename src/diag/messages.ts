@@ -174,8 +174,8 @@ export const derivationCycle = (chain: readonly string[], span?: SourceSpan) =>
   err('FIG004', `figures depend on each other in a loop: ${chain.join(' → ')}`, span);
 
 /** A check whose two sides disagree; both values are shown. */
-export const checkFailed = (expr: string, left: number, op: string, right: number, span?: SourceSpan, message?: string) =>
-  err('FIG005', `check failed: "${expr}" (${fmtNum(left)} ${op} ${fmtNum(right)} is false)`, span, message);
+export const checkFailed = (expr: string, left: number, op: string, right: number, span?: SourceSpan, message?: string, within?: number) =>
+  err('FIG005', `check failed: "${expr}" (${fmtNum(left)} ${op} ${fmtNum(right)}${within !== undefined ? ` within ${fmtNum(within)}` : ''} is false)`, span, message);
 
 /** A check expression that does not parse. */
 export const badExpression = (expr: string, detail: string, span?: SourceSpan) =>
@@ -190,6 +190,15 @@ export const unusedDataset = (name: string, span?: SourceSpan) => warn('FIG010',
 
 /** A number where a date is expected or the reverse, in a derivation or check. */
 export const notANumber = (path: string, span?: SourceSpan) => err('FIG008', `figure "${path}" is not a number`, span);
+
+/** A group with a figure named like a figures keyword, written so that it reads as that keyword. */
+export const figureKeyword = (keyword: string, group: string, span?: SourceSpan) =>
+  err(
+    'FIG011',
+    `"${keyword}" in group "${group}" is a list, but a figure named like the keyword "${keyword}" must be a number or a map`,
+    span,
+    `a derivation is written under its own name: verandering: { ${keyword}: [a, b] }`,
+  );
 
 /** ratio or change with a zero denominator. */
 export const divisionByZero = (path: string, span?: SourceSpan) => err('FIG009', `figure "${path}" divides by zero`, span);

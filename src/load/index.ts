@@ -58,6 +58,16 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
       keywords: report.keywords,
       language: report.language,
       date: report.date,
+      // the report's own dates, figures that prose and report.yaml refer to as {report.date} …
+      dates: [
+        { path: 'report.date', value: report.date, span: spanOf(rp, nodeAt(rp, ['date'])) },
+        ...(report.period
+          ? [
+              { path: 'report.period.start', value: report.period.start, span: spanOf(rp, nodeAt(rp, ['period', 'start'])) },
+              { path: 'report.period.end', value: report.period.end, span: spanOf(rp, nodeAt(rp, ['period', 'end'])) },
+            ]
+          : []),
+      ],
       template: report.template,
       limits: report.limits,
       ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions } }),

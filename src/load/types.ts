@@ -26,6 +26,8 @@ export interface ReportMeta {
   readonly language: string;
   /** Publication date, ISO yyyy-mm-dd. */
   readonly date: string;
+  /** The report's own dates as figures: report.date, report.period.start / .end (when report.yaml has a period). */
+  readonly dates?: readonly { readonly path: string; readonly value: string; readonly span: SourceSpan }[];
   /** Template folder name under templates/. */
   readonly template: string;
   /** Extra hyphenation exceptions from report.yaml ("co-ro-na-maat-re-ge-len", prefix rules end in "-"). */

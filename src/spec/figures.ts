@@ -17,7 +17,12 @@ export const DatasetSchema = z.strictObject({
 });
 
 /** One check: an (in)equation over figures that must hold. */
-export const CheckSchema = z.strictObject({ expect: z.string(), message: z.string().optional() });
+export const CheckSchema = z.strictObject({
+  expect: z.string(),
+  message: z.string().optional(),
+  /** Absolute tolerance: sides this close count as equal (published numbers are rounded). */
+  within: z.number().nonnegative().optional(),
+});
 
 /** figures.yaml. */
 export const FiguresFileSchema = z.strictObject({

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { LimitsSchema } from './limits.ts';
 
+/** A day, month or quarter as figures.yaml and report.yaml write dates. */
+const FIGURE_DATE = /^\d{4}-(\d{2}(-\d{2})?|Q[1-4])$/;
+
 /** ISO calendar date yyyy-mm-dd (YAML 1.2 core schema keeps it a string). */
 export const IsoDate = z.string().refine(isRealDate, { message: 'invalid date', params: { diag: 'date' } });
 
@@ -31,6 +34,13 @@ export const ReportFileSchema = z.strictObject({
   language: z.string().default('nl-NL'),
   /** Publication date, ISO. */
   date: IsoDate,
+  /** The period the report covers: a day, a month (2022-06) or a quarter (2022-Q2) at each end. */
+  period: z
+    .strictObject({
+      start: z.string().regex(FIGURE_DATE, 'expected yyyy-mm-dd, yyyy-mm or yyyy-Qn'),
+      end: z.string().regex(FIGURE_DATE, 'expected yyyy-mm-dd, yyyy-mm or yyyy-Qn'),
+    })
+    .optional(),
   /** Folder under templates/. */
   template: z.string(),
   /** Figures file, relative to the content folder. */
