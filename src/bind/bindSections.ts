@@ -4,6 +4,7 @@ import * as messages from '../diag/messages.ts';
 import type { ContentBlock, SectionSource, Text } from '../load/types.ts';
 import type { BoundBlock, BoundChartSpec, BoundSection, BoundText, DataRow } from './types.ts';
 import { interpolate, type InterpolateEnv } from './interpolate.ts';
+import { checkRefs } from './refTargets.ts';
 import { boundChart, chartDatasets, chartId, mapSpecStrings } from './bindCharts.ts';
 
 /** Footnote reference in text: [^id]. */
@@ -17,6 +18,8 @@ export interface SectionEnv extends InterpolateEnv {
   readonly charts: BoundChartSpec[];
   readonly chartIds: Set<string>;
   readonly warnings: Diagnostic[];
+  /** Ids page references may name (sections and blocks with an id). */
+  readonly targets?: ReadonlySet<string>;
 }
 
 /** Binds one section; charts are appended to env.charts. */
@@ -28,6 +31,7 @@ export function bindSection(s: SectionSource, env: SectionEnv): BoundSection {
       referenced.add(m[1]);
       if (!s.footnotes.has(m[1])) env.errors.push(messages.unknownFootnote(m[1], footnoteIds, env.locate(t, m[0], 0)));
     }
+    if (env.targets) checkRefs(t, env.targets, new Set(footnoteIds), env.locate, env.errors);
     return { text: interpolate(t, env), source: t.span };
   };
   const opt = (t: Text | undefined) => (t === undefined ? undefined : bt(t));
@@ -60,8 +64,9 @@ function bindBlock(
 ): BoundBlock {
   switch (b.type) {
     case 'paragraph':
-    case 'heading':
       return { type: b.type, text: bt(b.text) };
+    case 'heading':
+      return { type: 'heading', text: bt(b.text), ...(b.id ? { id: b.id } : {}) };
     case 'quote':
       return { type: 'quote', text: bt(b.text), by: opt(b.by) };
     case 'facts':
@@ -73,7 +78,7 @@ function bindBlock(
     case 'video':
       return { type: 'video', title: bt(b.title), url: b.url.value, source: b.span };
     case 'image':
-      return { type: 'image', src: b.src, alt: interpolate(b.alt, env), caption: opt(b.caption), source: b.span };
+      return { type: 'image', src: b.src, alt: interpolate(b.alt, env), caption: opt(b.caption), ...(b.id ? { id: b.id } : {}), source: b.span };
     case 'chart': {
       const id = chartId(b, s.id, s.span.file, nextChart(), env.chartIds);
       const spec = mapSpecStrings(b.spec.value, (str, ptr) =>
@@ -81,7 +86,7 @@ function bindBlock(
       ) as Record<string, unknown>;
       const caption = opt(b.caption);
       env.charts.push(boundChart(b, id, spec, chartDatasets(b, env.datasets, env.errors, env.maxChartValues), caption?.text, b.alt && interpolate(b.alt, env)));
-      return { type: 'chart', chartId: id, caption, source: b.span };
+      return { type: 'chart', chartId: id, caption, ...(b.id ? { id: b.id } : {}), source: b.span };
     }
     case 'table':
       return {
@@ -91,6 +96,7 @@ function bindBlock(
         rows: b.rows.map((r) => ({ kind: r.kind, cells: r.cells.map(bt), indent: r.indent })),
         sourceLine: opt(b.source),
         note: opt(b.note),
+        ...(b.id ? { id: b.id } : {}),
         source: b.span,
       };
     case 'signature':

@@ -18,6 +18,7 @@ import { createLocator } from './locate.ts';
 import { bindSection, type SectionEnv } from './bindSections.ts';
 import { formatDate } from './formatters.ts';
 import { interpolate } from './interpolate.ts';
+import { collectTargets } from './refTargets.ts';
 
 /** Binds figures into the report; throws ReportError listing every error found. */
 export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink }): BoundReport {
@@ -35,7 +36,8 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
   // 3. sections and charts
   const charts: BoundChartSpec[] = [];
   const warnings: Diagnostic[] = [];
-  const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings };
+  const targets = collectTargets(source.sections, errors);
+  const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings, targets };
   const sections = source.sections.map((s) => bindSection(s, env));
   const m = source.meta;
   const meta = {
@@ -48,6 +50,7 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
     language: m.language,
     date: m.date,
     dateText: formatDate(m.date, locale),
+    ...(m.numbering?.length ? { numbering: m.numbering } : {}),
   };
   // 4. unused figures and datasets are warnings at their definition
   for (const [path, def] of table.figures) if (!used.has(path) && def.pointer !== '') warnings.push(messages.unusedFigure(path, def.span));

@@ -46,6 +46,8 @@ export function interpolate(t: Text, env: InterpolateEnv): string {
 }
 
 function resolveRef(raw: string, span: Diagnostic['span'], env: InterpolateEnv): string {
+  // page references are filled in after layout (style/pageRefs.ts); their targets are checked by bindSection
+  if (/^\{(page|ref):/.test(raw)) return raw;
   const [path, ...formats] = raw.slice(1, -1).split('|').map((x) => x.trim());
   const range = path.split('..').map((p) => p.trim());
   if (range.length === 2) return resolveRange(raw, range as [string, string], formats, span, env);

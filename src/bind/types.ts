@@ -31,14 +31,14 @@ export interface BoundChartSpec {
 
 export type BoundBlock =
   | { readonly type: 'paragraph'; readonly text: BoundText }
-  | { readonly type: 'heading'; readonly text: BoundText }
+  | { readonly type: 'heading'; readonly text: BoundText; readonly id?: string }
   | { readonly type: 'quote'; readonly text: BoundText; readonly by?: BoundText }
   | { readonly type: 'facts'; readonly title: BoundText; readonly items: readonly { readonly label: BoundText; readonly value: BoundText }[] }
   | { readonly type: 'keyFigure'; readonly value: BoundText; readonly text: BoundText }
   | { readonly type: 'list'; readonly title?: BoundText; readonly ordered: boolean; readonly items: readonly BoundText[] }
   | { readonly type: 'video'; readonly title: BoundText; readonly url: string; readonly source: SourceSpan }
-  | { readonly type: 'image'; readonly src: string; readonly alt: string; readonly caption?: BoundText; readonly source: SourceSpan }
-  | { readonly type: 'chart'; readonly chartId: string; readonly caption?: BoundText; readonly source: SourceSpan }
+  | { readonly type: 'image'; readonly src: string; readonly alt: string; readonly caption?: BoundText; readonly id?: string; readonly source: SourceSpan }
+  | { readonly type: 'chart'; readonly chartId: string; readonly caption?: BoundText; readonly id?: string; readonly source: SourceSpan }
   | {
       readonly type: 'table';
       readonly title?: BoundText;
@@ -47,6 +47,7 @@ export type BoundBlock =
       /** Source line under the table (the editor's text, without the template's "Bron:" word). */
       readonly sourceLine?: BoundText;
       readonly note?: BoundText;
+      readonly id?: string;
       readonly source: SourceSpan;
     }
   | { readonly type: 'signature'; readonly name: BoundText; readonly role?: BoundText };
@@ -76,6 +77,8 @@ export interface BoundReport {
     readonly date: string;
     /** The date in the report's locale, e.g. "30 april 2021". */
     readonly dateText: string;
+    /** What report.yaml numbers: `figures` (charts and images: "Figuur 3"), `tables` ("Tabel 2"). */
+    readonly numbering?: readonly ('figures' | 'tables')[];
   };
   readonly sections: readonly BoundSection[];
   readonly charts: readonly BoundChartSpec[];

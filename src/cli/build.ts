@@ -7,9 +7,10 @@
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';
-import { resolveStyles } from '../style/index.ts';
+import { referencedIds, resolveStyles } from '../style/index.ts';
+import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
-import { layoutDocument } from '../pages/index.ts';
+import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { writePdf } from '../pdf/writePdf.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { svgFontKey } from './chartSetup.ts';
@@ -44,8 +45,9 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
   let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();
-  // 5. style: blocks with resolved type, colour and spacing
-  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts));
+  // 5. style: blocks with resolved type, colour and spacing (page references: pages of the previous pass)
+  let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
+  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs));
   // 6. text: hyphenation patterns and the paragraph line breaker
   const hyphenator = await timed('hyphenation', () => createHyphenator({ exceptions: source.meta.hyphenation?.exceptions }));
   const breaker = createLineBreaker({ fonts, hyphenator, diag });
@@ -60,16 +62,36 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
     }
   };
   // 7. flow and pages, rerun until TOC page numbers are stable
-  const layout = () => layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages }, { ...bound.meta }, ctx);
+  // each layout's warnings are kept apart and only the final layout's are reported (passes would repeat them)
+  let layoutWarnings = createSink();
+  const layout = () => {
+    layoutWarnings = createSink();
+    return layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages }, { ...bound.meta }, { diag: layoutWarnings });
+  };
   let document = await timed('layout', layout);
+  // 7b. page references ("zie pagina 12"): style and lay out again until every target is on the page the text
+  // says (the TOC loop's idea one level up: a reference's own width can move its target); max MAX_PASSES
+  const refIds = referencedIds(bound);
+  for (let pass = 1; refIds.size > 0; pass++) {
+    const found = anchorPages(document);
+    if ([...refIds].every((id) => found.get(id) === refs.pages.get(id))) break;
+    if (pass >= MAX_PASSES) {
+      diag.push(refsUnstable(MAX_PASSES));
+      break;
+    }
+    refs = { pages: found };
+    sections = resolveStyles(bound, theme, boxes, images, fonts, refs);
+    document = await timed('layout', layout);
+  }
   timings.push(['└ breaking', breakingMs]);
   // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same shaping cache);
   // laid out again in the unexpected case that one came out at another size than planned
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
-    sections = resolveStyles(bound, theme, charts, images, fonts);
+    sections = resolveStyles(bound, theme, charts, images, fonts, refs);
     document = await timed('relayout', layout);
   }
+  for (const w of layoutWarnings.items) diag.push(w);
   // The print shop needs 300 dpi at the placed size.
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);
   // 9. the PDF

@@ -239,6 +239,19 @@ export const tableRowCells = (found: number, expected: number, span?: SourceSpan
         : 'add the missing cells; write "" for a cell that is empty on purpose',
   );
 
+// REF: page references and numbered figures and tables ------------------------------------------------
+
+/** `{page:id}` or `{ref:id}` naming nothing. */
+export const unknownTarget = (id: string, known: readonly string[], span?: SourceSpan) =>
+  err('REF001', `unknown reference target "${id}"`, span, didYouMean(id, known) ?? 'give the heading, chart, image or table an id: (e.g. id: asiel-tabel), or name a section file');
+
+/** Page references whose pages kept changing between layout passes. */
+export const refsUnstable = (passes: number) =>
+  warn('REF003', `page references did not settle after ${passes} layout passes`, undefined, 'a reference near a page break moves its own target; rephrase the sentence around it');
+
+/** Two blocks with the same id. */
+export const duplicateTarget = (id: string, span?: SourceSpan) => err('REF002', `id "${id}" is used twice`, span, 'ids name one heading, chart, image, table or section each');
+
 function fmtNum(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
 }

@@ -73,7 +73,8 @@ function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx
     order: nextOrder(),
     source: block.source,
     struct,
-    ...(index === 0 && block.kind === 'heading' && { anchor: headingAnchor(ctx.sectionId, blockIndex) }),
+    // an editor's id names the heading's anchor (page references); else the block's own name (outline)
+    ...(index === 0 && block.kind === 'heading' && { anchor: block.anchor ?? headingAnchor(ctx.sectionId, blockIndex) }),
   }));
 }
 
@@ -97,6 +98,7 @@ function boxItem(block: Exclude<Block, TextBlock | { kind: 'table' }>, ctx: Coll
     snapAfter: !own,
     footnotes: box.footnoteIds ?? [],
     order,
+    ...((block.kind === 'chart' || block.kind === 'image') && block.anchor ? { anchor: block.anchor } : {}),
     source: block.source,
   };
 }

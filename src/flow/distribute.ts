@@ -97,6 +97,7 @@ export function fillItems(spec: FlowSpec, region: Region, fill: PageFill, ruleCo
   const colW = columnWidth(region.width, region.columns, region.gutter);
   for (const s of fill.spanning) {
     const it = spec.items[s.index]! as Extract<FlowItem, { kind: 'block' }>;
+    if (it.anchor) out.push({ item: { kind: 'anchor', name: it.anchor, y: region.y + s.y }, order: it.order });
     for (const item of it.box.items) out.push({ item: translateItem(item, region.x, region.y + s.y), order: it.order });
   }
   fill.columns.forEach((col, c) => {
@@ -108,7 +109,8 @@ export function fillItems(spec: FlowSpec, region: Region, fill: PageFill, ruleCo
       const order = p.box ? it.order - 0.5 : it.order;
       const box = p.box ?? (it.kind === 'block' ? it.box : undefined);
       const frame = box ? box.items.map((f) => translateItem(f, x, top)) : it.kind === 'line' ? lineItems(it.line, x, top, it) : [];
-      if (!box && it.kind === 'line' && it.anchor) frame.unshift({ kind: 'anchor', name: it.anchor, y: top });
+      // a repeated table header is not the table's start: only the item itself carries the anchor
+      if (it.anchor && !p.box) out.push({ item: { kind: 'anchor', name: it.anchor, y: top }, order });
       for (const item of frame) out.push({ item, order });
     }
     const notes = footnoteItems(col.notes, spec.notes, x, region.y + region.height, spec.footnoteGapPt, ruleColor);

@@ -98,6 +98,7 @@ export function tableItems(
       snapBefore: i === 0 && p.before === undefined,
       snapAfter: last && p.box.spaceAfterPt === undefined,
       order,
+      ...(i === 0 && block.anchor ? { anchor: block.anchor } : {}),
       source: block.source,
       ...(table ? { table } : {}),
     };

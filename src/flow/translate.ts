@@ -63,10 +63,12 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index 
       widthPt: run.widthPt,
       ...(run.scale !== undefined && { scale: run.scale }),
       ...(run.letterSpacingPt && { letterSpacingPt: run.letterSpacingPt }),
-      ...(run.link ? { link: run.link } : {}),
+      ...(run.link && !run.link.startsWith('#') ? { link: run.link } : {}),
       ...(flow?.source && { source: flow.source }),
       ...(tag && { line: tag }),
     });
+    // "#id" is a page reference: a link inside the document to the anchor of that name, in the run's Link element
+    if (run.link?.startsWith('#')) out.push({ kind: 'goto', x: x + run.xPt, y: top, width: run.widthPt, height: line.heightPt, dest: run.link.slice(1), label: run.text, tag: struct });
   }
   return flow?.struct ? within(out, flow.struct) : out;
 }

@@ -70,6 +70,8 @@ interface FlowItemBase {
   readonly order: number;
   /** Footnote ids referenced by this item: their notes go to the bottom of the same column. */
   readonly footnotes: readonly string[];
+  /** Named destination placed at the item's top (a heading, chart, image or table a page reference names). */
+  readonly anchor?: string;
   readonly source?: SourceSpan;
   /** Lines: the paragraph's structure element and content order (boxes carry tags on their items). */
   readonly struct?: ContentTag;

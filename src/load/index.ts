@@ -70,6 +70,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
       ],
       template: report.template,
       limits: report.limits,
+      ...(report.numbering.length ? { numbering: report.numbering } : {}),
       ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions } }),
     },
     sections,

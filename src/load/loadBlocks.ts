@@ -79,7 +79,7 @@ async function buildBlock(ctx: LoadContext, p: ParsedYaml, type: BlockTypeKey, d
     case 'paragraph':
       return { type: 'paragraph', text: t([], d), span };
     case 'heading':
-      return { type: 'heading', text: t([], d), span };
+      return typeof d === 'string' ? { type: 'heading', text: t([], d), span } : { type: 'heading', text: t(['text'], d.text), id: d.id, span };
     case 'quote':
       return typeof d === 'string' ? { type: 'quote', text: t([], d), span } : { type: 'quote', text: t(['text'], d.text), by: opt(['by'], d.by), span };
     case 'facts':
@@ -93,14 +93,14 @@ async function buildBlock(ctx: LoadContext, p: ParsedYaml, type: BlockTypeKey, d
     case 'video':
       return { type: 'video', title: t(['title'], d.title), url: t(['url'], d.url), span };
     case 'image':
-      return (await loadImage(ctx, p, d.src, [...at, 'src'])) ? { type: 'image', src: d.src, alt: t(['alt'], d.alt), caption: opt(['caption'], d.caption), span } : undefined;
+      return (await loadImage(ctx, p, d.src, [...at, 'src'])) ? { type: 'image', src: d.src, alt: t(['alt'], d.alt), caption: opt(['caption'], d.caption), ...(d.id ? { id: d.id } : {}), span } : undefined;
     case 'chart': {
       const spec = await loadChartSpec(ctx, p, d.spec, [...at, 'spec']);
-      return spec ? { type: 'chart', spec, caption: opt(['caption'], d.caption), alt: opt(['alt'], d.alt), size: d.size, span } : undefined;
+      return spec ? { type: 'chart', spec, caption: opt(['caption'], d.caption), alt: opt(['alt'], d.alt), size: d.size, ...(d.id ? { id: d.id } : {}), span } : undefined;
     }
     case 'table': {
       const table = loadTable(p, d, at, t, ctx.errors);
-      return table ? { type: 'table', title: opt(['title'], d.title), ...table, source: opt(['source'], d.source), note: opt(['note'], d.note), span } : undefined;
+      return table ? { type: 'table', title: opt(['title'], d.title), ...table, source: opt(['source'], d.source), note: opt(['note'], d.note), ...(d.id ? { id: d.id } : {}), span } : undefined;
     }
     case 'signature':
       return { type: 'signature', name: t(['name'], d.name), role: opt(['role'], d.role), span };

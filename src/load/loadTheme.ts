@@ -118,6 +118,7 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
     table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}) },
     paragraph: t.paragraph,
     strings: t.strings,
+    ...(t.outline ? { outlineDepth: t.outline.depth } : {}),
     runningHead: t.runningHead,
     chart,
     cmyk,

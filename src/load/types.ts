@@ -28,6 +28,8 @@ export interface ReportMeta {
   readonly date: string;
   /** The report's own dates as figures: report.date, report.period.start / .end (when report.yaml has a period). */
   readonly dates?: readonly { readonly path: string; readonly value: string; readonly span: SourceSpan }[];
+  /** Numbered figures (charts, images) and tables. */
+  readonly numbering?: readonly ('figures' | 'tables')[];
   /** Template folder name under templates/. */
   readonly template: string;
   /** Extra hyphenation exceptions from report.yaml ("co-ro-na-maat-re-ge-len", prefix rules end in "-"). */
@@ -70,7 +72,7 @@ export interface TableRowSource {
 /** One content block as written by the editor; strings may still hold {figure} references. */
 export type ContentBlock =
   | { readonly type: 'paragraph'; readonly text: Text; readonly span: SourceSpan }
-  | { readonly type: 'heading'; readonly text: Text; readonly span: SourceSpan }
+  | { readonly type: 'heading'; readonly text: Text; readonly id?: string; readonly span: SourceSpan }
   | { readonly type: 'quote'; readonly text: Text; readonly by?: Text; readonly span: SourceSpan }
   | {
       readonly type: 'facts';
@@ -93,6 +95,7 @@ export type ContentBlock =
       readonly src: string;
       readonly alt: Text;
       readonly caption?: Text;
+      readonly id?: string;
       readonly span: SourceSpan;
     }
   | {
@@ -101,6 +104,7 @@ export type ContentBlock =
       readonly caption?: Text;
       readonly alt?: Text;
       readonly size: 'column' | 'full';
+      readonly id?: string;
       readonly span: SourceSpan;
     }
   | {
@@ -111,6 +115,7 @@ export type ContentBlock =
       readonly rows: readonly TableRowSource[];
       readonly source?: Text;
       readonly note?: Text;
+      readonly id?: string;
       readonly span: SourceSpan;
     }
   | { readonly type: 'signature'; readonly name: Text; readonly role?: Text; readonly span: SourceSpan };

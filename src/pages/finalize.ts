@@ -32,8 +32,8 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
   ];
   const outline: OutlineEntry[] = [
     { title: contents, dest: TOC_ANCHOR, children: [] },
-    // one entry per section (H2), with its headings (H3) under it
-    ...sections.map((s) => ({ title: s.title, dest: s.id, children: headingEntries(s) })),
+    // one entry per section (H2), with its headings (H3) under it unless the template's outline depth is 1
+    ...sections.map((s) => ({ title: s.title, dest: s.id, children: (theme.outlineDepth ?? 2) >= 2 ? headingEntries(s) : [] })),
   ];
   return {
     pages,
@@ -43,9 +43,9 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
   };
 }
 
-/** Outline entries of a section's heading blocks, at the anchors flow set on their first lines. */
+/** Outline entries of a section's heading blocks, at the anchors flow set on their first lines (an editor's id, else the block's own). */
 function headingEntries(s: StyledSection): OutlineEntry[] {
-  return s.blocks.flatMap((b, i) => (b.kind === 'heading' ? [{ title: b.para.runs.map((r) => r.text).join('').trim(), dest: headingAnchor(s.id, i), children: [] }] : []));
+  return s.blocks.flatMap((b, i) => (b.kind === 'heading' ? [{ title: b.para.runs.map((r) => r.text).join('').trim(), dest: b.anchor ?? headingAnchor(s.id, i), children: [] }] : []));
 }
 
 /** Page number of every anchor (first occurrence), read back for the next pass's TOC. */

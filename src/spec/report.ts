@@ -41,6 +41,8 @@ export const ReportFileSchema = z.strictObject({
       end: z.string().regex(FIGURE_DATE, 'expected yyyy-mm-dd, yyyy-mm or yyyy-Qn'),
     })
     .optional(),
+  /** Number figures (charts and images: "Figuur 3") and/or tables ("Tabel 2"); `{ref:id}` then names them. */
+  numbering: z.array(z.enum(['figures', 'tables'])).default([]),
   /** Folder under templates/. */
   template: z.string(),
   /** Figures file, relative to the content folder. */

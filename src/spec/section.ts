@@ -22,6 +22,9 @@ export const SectionFileSchema = z.strictObject({
 export type SectionFile = z.infer<typeof SectionFileSchema>;
 
 const text = z.string();
+/** An id that page references name: `{page:id}`, `{ref:id}` (letters, digits, - and _). */
+const REF_ID = /^[\p{L}\p{N}_-]+$/u;
+const REF_ID_MSG = 'letters, digits, - and _ only';
 /** Numbers in cells are allowed and read as text. */
 const cell = z.union([z.string(), z.number()]);
 
@@ -50,7 +53,7 @@ const TableRowSchema = z.union([
 export const BLOCK_SCHEMAS = {
   p: text,
   paragraph: text,
-  heading: text,
+  heading: z.union([text, z.strictObject({ text, id: z.string().regex(REF_ID, REF_ID_MSG) })]),
   quote: z.union([text, z.strictObject({ text, by: text.optional() })]),
   facts: z.strictObject({ title: text, items: z.array(z.strictObject({ label: text, value: cell })).min(1) }),
   'key-figure': z.strictObject({ value: cell, text }),
@@ -59,12 +62,13 @@ export const BLOCK_SCHEMAS = {
     z.strictObject({ title: text.optional(), ordered: z.boolean().default(false), items: z.array(text).min(1) }),
   ]),
   video: z.strictObject({ title: text, url: z.string().regex(/^https?:\/\//, 'expected an http(s) url') }),
-  image: z.strictObject({ src: z.string(), alt: text, caption: text.optional() }),
+  image: z.strictObject({ src: z.string(), alt: text, caption: text.optional(), id: z.string().regex(REF_ID, REF_ID_MSG).optional() }),
   chart: z.strictObject({
     spec: z.union([z.string(), z.record(z.string(), z.unknown())]),
     caption: text.optional(),
     alt: text.optional(),
     size: z.enum(['column', 'full']).default('column'),
+    id: z.string().regex(REF_ID, REF_ID_MSG).optional(),
   }),
   table: z.strictObject({
     title: text.optional(),
@@ -73,6 +77,7 @@ export const BLOCK_SCHEMAS = {
     /** Where the numbers come from, set under the table ("Bron: …" from the template's words). */
     source: text.optional(),
     note: text.optional(),
+    id: z.string().regex(REF_ID, REF_ID_MSG).optional(),
   }),
   signature: z.strictObject({ name: text, role: text.optional() }),
 } satisfies Record<BlockTypeKey, z.ZodType>;

@@ -75,6 +75,8 @@ export const TemplateFileSchema = z.strictObject({
   }),
   paragraph: z.strictObject({ spaceAfter: pt, indent: pt }),
   strings: z.record(z.string(), z.string()),
+  /** Bookmarks: depth 1 = sections only, 2 = sections and their headings (default 1). */
+  outline: z.strictObject({ depth: z.number().int().min(1).max(2) }).optional(),
   runningHead: z.strictObject({ left: z.string(), right: z.string(), foot: z.string() }),
   chart: z.strictObject({
     font: z.string(),

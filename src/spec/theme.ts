@@ -70,6 +70,8 @@ export interface ResolvedTheme {
   };
   readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt };
   readonly strings: Readonly<Record<string, string>>;
+  /** Levels of bookmarks: 1 = sections, 2 = sections and headings; absent = 1. */
+  readonly outlineDepth?: number;
   readonly runningHead: { readonly left: string; readonly right: string; readonly foot: string };
   readonly chart: {
     readonly font: string;

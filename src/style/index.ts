@@ -11,3 +11,4 @@ export { resolveStyles, columnWidthPt } from './resolveStyles.ts';
 export { parseInline } from './inline.ts';
 export { applyTypography, NBSP } from './typography.ts';
 export { plainText } from './paragraphs.ts';
+export { referencedIds, hasPageRefs, type RefState } from './pageRefs.ts';

@@ -8,6 +8,7 @@ import { parseInline, styleFeatures, type FootnoteNumberer } from './inline.ts';
 import { paragraph, styledPara, textStyle } from './paragraphs.ts';
 import { styleBlock, type BlockContext } from './styleBlock.ts';
 import { estimateMeasure } from './styleTable.ts';
+import { fillRefs, numberBlocks, type Numbering, type RefState } from './pageRefs.ts';
 import type { Block, ParagraphSpec, StyledSection } from './types.ts';
 
 /**
@@ -21,7 +22,11 @@ export function resolveStyles(
   charts: ReadonlyMap<string, ChartBox>,
   images: ReadonlyMap<string, PreparedImage>,
   fonts?: Pick<FontStore, 'measure'>,
+  refs: RefState = { pages: new Map() },
 ): StyledSection[] {
+  // figure and table numbers, then page references filled in with the pages of the previous layout pass
+  const numbering = numberBlocks(report, theme, report.meta.numbering ?? []);
+  report = fillRefs(report, theme, numbering, refs);
   let next = 1;
   return report.sections.map((section) => {
     // Per section: ids are local to the section's footnotes map, numbers continue through the report.
@@ -43,11 +48,11 @@ export function resolveStyles(
       decimalMark: decimalMarkOf(report.meta.language),
       ...(section.kind === 'colophon' && theme.text.colophon ? { bodyStyle: 'colophon' } : {}),
     };
-    return styleSection(section, columns, ctx, numbers);
+    return styleSection(section, columns, ctx, numbers, numbering);
   });
 }
 
-function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, numbers: Map<string, number>): StyledSection {
+function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, numbers: Map<string, number>, numbering: Numbering): StyledSection {
   const { theme, footnote } = ctx;
   const opener = {
     ...(section.label ? { label: styledPara(section.label, theme, 'kicker', footnote, { source: section.source }) } : {}),
@@ -56,9 +61,11 @@ function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, 
   };
   const blocks: Block[] = [];
   let prev: Block['kind'] | undefined;
-  for (const b of section.blocks) {
+  for (const [i, b] of section.blocks.entries()) {
     // Indent only a paragraph that follows a paragraph: not after the opener, a heading or any box.
-    const block = styleBlock(b, prev === 'paragraph', ctx);
+    // An editor's id names the block's anchor (headings without one get theirs from flow, for the outline).
+    const anchor = ('id' in b && b.id) || undefined;
+    const block = numberAndAnchor(styleBlock(b, prev === 'paragraph', ctx), numbering.byBlock.get(`${section.id}/${i}`), anchor, ctx);
     blocks.push(block);
     prev = block.kind;
   }
@@ -78,6 +85,23 @@ function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, 
     columns,
     source: section.source,
   };
+}
+
+/**
+ * A numbered chart, image or table gets its label in front of its caption or title in the bold face
+ * ("Figuur 3 Aanvragen …", an en space between); every target gets its anchor.
+ */
+function numberAndAnchor(block: Block, label: string | undefined, anchor: string | undefined, ctx: BlockContext): Block {
+  const withAnchor = anchor && (block.kind === 'heading' || block.kind === 'chart' || block.kind === 'image' || block.kind === 'table') ? { ...block, anchor } : block;
+  if (!label) return withAnchor;
+  const lead = (para: ParagraphSpec | undefined, styleName: string): ParagraphSpec => {
+    const st = textStyle(ctx.theme, styleName);
+    const run = { text: `${label}${para ? '\u2002' : ''}`, font: st.bold ?? st.font, sizePt: st.size, color: st.color, features: styleFeatures(st) };
+    return para ? { ...para, runs: [run, ...para.runs] } : paragraph([run], st);
+  };
+  if (withAnchor.kind === 'chart' || withAnchor.kind === 'image') return { ...withAnchor, caption: lead(withAnchor.caption, 'caption') };
+  if (withAnchor.kind === 'table') return { ...withAnchor, title: lead(withAnchor.title, 'boxTitle') };
+  return withAnchor;
 }
 
 /** "1 Footnote text": the number in the footnote style's regular face, then the text. */

@@ -50,7 +50,7 @@ export interface BoxStyle {
 /** A styled block of an article; flow/ turns it into lines and boxes. */
 export type Block =
   | { readonly kind: 'paragraph'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly source: SourceSpan }
-  | { readonly kind: 'heading'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly source: SourceSpan }
+  | { readonly kind: 'heading'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly anchor?: string; readonly source: SourceSpan }
   | { readonly kind: 'quote'; readonly text: ParagraphSpec; readonly by?: ParagraphSpec; readonly box: BoxStyle; readonly source: SourceSpan }
   | {
       readonly kind: 'facts';
@@ -83,9 +83,10 @@ export type Block =
       readonly alt: string;
       readonly caption?: ParagraphSpec;
       readonly box: BoxStyle;
+      readonly anchor?: string;
       readonly source: SourceSpan;
     }
-  | { readonly kind: 'chart'; readonly chart: ChartBox; readonly caption?: ParagraphSpec; readonly size: 'column' | 'full'; readonly box: BoxStyle; readonly source: SourceSpan }
+  | { readonly kind: 'chart'; readonly chart: ChartBox; readonly caption?: ParagraphSpec; readonly size: 'column' | 'full'; readonly box: BoxStyle; readonly anchor?: string; readonly source: SourceSpan }
   | {
       readonly kind: 'table';
       readonly title?: ParagraphSpec;
@@ -108,6 +109,8 @@ export type Block =
       readonly ruleColor: string;
       readonly rowPaddingPt: Pt;
       readonly box: BoxStyle;
+      /** Named destination for page references and the outline. */
+      readonly anchor?: string;
       readonly source: SourceSpan;
     }
   | { readonly kind: 'signature'; readonly name: ParagraphSpec; readonly role?: ParagraphSpec; readonly spaceBeforePt: Pt; readonly source: SourceSpan };

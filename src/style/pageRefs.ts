@@ -1,0 +1,84 @@
+/**
+ * Page references and numbered figures and tables, filled in before styling. `{page:id}` becomes the template's
+ * page words with the target's page from the previous layout pass ("pagina 12"), `{ref:id}` the target's number
+ * ("Figuur 3", "Tabel 2") or a heading's or section's title; both link to the target. cli/build.ts reruns
+ * style → layout until the pages it used are the pages the targets landed on.
+ */
+import type { BoundReport, BoundText } from '../bind/types.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
+
+/** What a pass knows: each anchor's page (empty on the first pass). */
+export interface RefState {
+  readonly pages: ReadonlyMap<string, number>;
+}
+
+/** Number labels ("Figuur 3") by block ("sectionId/index"), and by id for `{ref:id}`; titles of headings and sections by id. */
+export interface Numbering {
+  readonly byBlock: ReadonlyMap<string, string>;
+  readonly byId: ReadonlyMap<string, string>;
+}
+
+const PAGE_REF = /\{(page|ref):([^}\s]*)\}/g;
+/** Stands in for a page number not known yet: two figures wide, like most page numbers of a report. */
+const UNKNOWN_PAGE = '00';
+
+/** Numbers charts and images ("figures") and tables through the report, when report.yaml asks for it. */
+export function numberBlocks(report: BoundReport, theme: ResolvedTheme, numbering: readonly string[]): Numbering {
+  const byBlock = new Map<string, string>();
+  const byId = new Map<string, string>();
+  let figures = 0;
+  let tables = 0;
+  for (const s of report.sections) {
+    byId.set(s.id, s.title);
+    for (const [i, b] of s.blocks.entries()) {
+      let label: string | undefined;
+      if ((b.type === 'chart' || b.type === 'image') && numbering.includes('figures')) label = (theme.strings.figureLabel ?? '{n}').replace('{n}', String(++figures));
+      if (b.type === 'table' && numbering.includes('tables')) label = (theme.strings.tableLabel ?? '{n}').replace('{n}', String(++tables));
+      if (label) byBlock.set(`${s.id}/${i}`, label);
+      const id = 'id' in b ? b.id : undefined;
+      if (id) byId.set(id, label ?? (b.type === 'heading' ? b.text.text : id));
+    }
+  }
+  return { byBlock, byId };
+}
+
+/** True when any text of the report holds a page reference (only then does layout need more than one pass). */
+export function hasPageRefs(report: BoundReport): boolean {
+  let found = false;
+  mapTexts(report.sections, (t) => ((found ||= /\{page:/.test(t.text)), t));
+  return found;
+}
+
+/** The report with every `{page:id}` and `{ref:id}` replaced by a link to the target. */
+export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState): BoundReport {
+  const pageWord = theme.strings.pageRef ?? '{page}';
+  const fill = (t: BoundText): BoundText => {
+    if (!t.text.includes('{')) return t;
+    const text = t.text.replace(PAGE_REF, (_, kind: string, id: string) => {
+      const label = kind === 'page' ? pageWord.replace('{page}', String(state.pages.get(id) ?? UNKNOWN_PAGE)) : (numbering.byId.get(id) ?? id);
+      return `[${label}](#${id})`;
+    });
+    return { ...t, text };
+  };
+  return { ...report, sections: mapTexts(report.sections, fill) };
+}
+
+/** Every id a page reference names, to compare the pages a pass used with those layout produced. */
+export function referencedIds(report: BoundReport): Set<string> {
+  const ids = new Set<string>();
+  mapTexts(report.sections, (t) => {
+    for (const m of t.text.matchAll(PAGE_REF)) if (m[1] === 'page') ids.add(m[2]!);
+    return t;
+  });
+  return ids;
+}
+
+/** Maps every BoundText (any object with a string `text` and a `source`) inside plain bound data. */
+function mapTexts<T>(data: T, f: (t: BoundText) => BoundText): T {
+  if (Array.isArray(data)) return data.map((x) => mapTexts(x, f)) as T;
+  if (data instanceof Map) return new Map([...data].map(([k, v]) => [k, mapTexts(v, f)])) as T;
+  if (data === null || typeof data !== 'object' || data instanceof Uint8Array) return data;
+  const o = data as Record<string, unknown>;
+  if (typeof o.text === 'string' && 'source' in o) return f(o as unknown as BoundText) as T;
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, mapTexts(v, f)])) as T;
+}
