@@ -50,6 +50,10 @@ export function fitGuides(encoding: JsonObject, rows: readonly DataRow[], widthP
     if (c.legend !== null && legend.columns === undefined && legend.orient === undefined && columns < labels.length) {
       out.color = { ...c, legend: { ...legend, columns } };
     }
+    // a legend beside the plot lists its entries one under the other (the theme's default direction is horizontal)
+    if (c.legend !== null && (legend.orient === 'left' || legend.orient === 'right') && legend.direction === undefined) {
+      out.color = { ...c, legend: { ...legend, direction: 'vertical' } };
+    }
   }
   return out;
 }

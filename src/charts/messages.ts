@@ -49,4 +49,8 @@ export const chartMessages = {
       span,
       'give the parts of a facet or concat a smaller width, or use size: full',
     ),
+  outsideFrame: (id: string, what: string, byPt: number, span?: SourceSpan) =>
+    warn('CHART114', `chart "${id}": ${what} lies ${Math.round(byPt * 10) / 10}pt outside the chart's frame and is cut off`, span, 'move the legend (legend: { orient: bottom }), shorten labels, or give the chart more height'),
+  labelsOverlap: (id: string, a: string, b: string, span?: SourceSpan) =>
+    warn('CHART115', `chart "${id}": ${a} overlaps ${b}`, span, 'shorten the labels, or set labelAngle or labelOverlap on the axis'),
 } as const;

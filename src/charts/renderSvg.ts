@@ -6,6 +6,7 @@ import { chartMessages as msg } from './messages.ts';
 import { createSandboxLoader, MAX_MARKS, spanAt } from './sandbox.ts';
 import { NL_NUMBER_LOCALE, NL_TIME_LOCALE } from './themeConfig.ts';
 import { compileWithoutData } from './compileCache.ts';
+import { inspectLayout, type LayoutProblem, type Overflow, type SceneMark } from './checkLayout.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ export interface RenderedSvg {
 }
 
 /** Compiles with vega-lite (or reuses an equal compile, compileCache.ts), runs vega headless (renderer 'none', no loader access) and serialises to SVG. */
-export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: VegaLibs, diag: DiagnosticSink): Promise<RenderedSvg> {
+export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: VegaLibs, diag: DiagnosticSink, padded = false): Promise<RenderedSvg> {
   const { vega, vl } = libs;
   // A boxplot's outlier layer is empty when nothing lies outside the whiskers; vega then warns about it.
   const hasBoxplot = JSON.stringify({ ...spec, datasets: undefined }).includes('"boxplot"');
@@ -52,11 +53,18 @@ export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: V
     const marks = countMarks((view as unknown as { scenegraph(): { root: SceneNode } }).scenegraph().root);
     if (marks > MAX_MARKS) throw new ReportError(msg.tooManyMarks(marks, MAX_MARKS, spanAt(chart, '')));
     const svg = await view.toSVG();
+    const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+    // nothing cut at the frame, no two labels on top of each other: a single view that reaches past an edge is
+    // drawn once more with that much more padding (its plot shrinks, the frame stays); what remains is a warning
+    const root = (view as unknown as { scenegraph(): { root: SceneMark } }).scenegraph().root;
+    const { problems, overflow } = inspectLayout(root, view.origin() as [number, number], m ? +m[1] : Infinity, m ? +m[2] : Infinity);
     view.finalize();
+    const fit = (spec.autosize as { type?: string } | undefined)?.type === 'fit';
+    if (fit && !padded && Object.values(overflow).some((v) => v > 0)) return renderSvg(chart, { ...spec, padding: widened(spec, overflow) }, libs, diag, true);
     // links computed by vega are checked now that they exist; each dropped one is reported at the spec's href
     const hrefAt = [...chart.spans.keys()].find((p) => p.endsWith('/href')) ?? '';
     for (const link of new Set(droppedLinks)) diag.push(msg.hrefDropped(link, spanAt(chart, hrefAt)));
-    const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+    for (const p of problems) diag.push(layoutWarning(chart, p));
     return { svg, width: m ? +m[1] : 0, height: m ? +m[2] : 0, marks };
   } catch (e) {
     if (isReportError(e)) throw e;
@@ -97,4 +105,16 @@ function createLogger(chart: BoundChartSpec, diag: DiagnosticSink, ignore: (text
     debug: () => logger,
   };
   return logger;
+}
+
+/** The warning for a layout problem, at the chart block (a Diagnostic from the charts stage's catalogue). */
+function layoutWarning(chart: BoundChartSpec, p: LayoutProblem) {
+  return p.kind === 'outside' ? msg.outsideFrame(chart.id, p.what, p.byPt, chart.source) : msg.labelsOverlap(chart.id, p.a, p.b, chart.source);
+}
+
+/** The chart's padding (config default 2 pt) plus the overflow on each side, rounded up to whole points. */
+function widened(spec: JsonObject, o: Overflow): JsonObject {
+  const base = (spec.config as { padding?: number } | undefined)?.padding ?? 2;
+  const side = (v: number) => base + Math.ceil(v);
+  return { left: side(o.left), top: side(o.top), right: side(o.right), bottom: side(o.bottom) };
 }

@@ -23,7 +23,7 @@ function inkOnBorder(png: Uint8Array, px: number): number {
 }
 
 describe('chart gallery: every kind through one pipeline into one PDF', () => {
-  it('renders 17 chart kinds, a map among them, with extractable nl-NL text and only embedded fonts', async () => {
+  it('renders every gallery chart (17 kinds and the issue 11 legends), a map among them, with extractable nl-NL text and only embedded fonts', async () => {
     const diag = createSink();
     const specs = GALLERY.map((g, i) => (i % 3 === 0 ? { ...g.chart, size: 'full' as const } : g.chart));
     const assets = await renderCharts(specs, { theme: loadTestTheme().chart, fonts: testFonts(), frameWidthPt }, { diag });

@@ -27,6 +27,14 @@ const daily: DataRow[] = ['2020-03-01', '2020-04-01', '2020-05-01', '2020-06-01'
   { datum: d, soort: 'Asiel', aantal: 900 + 137 * i },
   { datum: d, soort: 'Nareis', aantal: 300 + 51 * ((i * 7) % 5) },
 ]);
+const longLabels: DataRow[] = [
+  { stroom: 'Verblijf bij partner of familielid in Nederland', aantal: 32_730 },
+  { stroom: 'Arbeid als kennismigrant of zelfstandige', aantal: 13_710 },
+  { stroom: 'Studie aan een hogeschool of universiteit', aantal: 12_310 },
+];
+const manyCountries: DataRow[] = ['Syrië', 'Eritrea', 'Turkije', 'Afghanistan', 'Irak', 'Iran', 'Jemen', 'Somalië', 'Algerije', 'Marokko', 'Nigeria', 'Georgië'].map(
+  (land, i) => ({ land, aantal: 4000 - 290 * i }),
+);
 const countries: DataRow[] = [
   { land: '826', naam: 'Verenigd Koninkrijk', aantal: 43_000 },
   { land: '616', naam: 'Polen', aantal: 12_500 },
@@ -130,5 +138,18 @@ export const GALLERY: readonly { chart: BoundChartSpec; expect: readonly string[
   {
     chart: chart('boxplot', { mark: 'boxplot', encoding: { x: { field: 'team', type: 'nominal' }, y: { field: 'doorlooptijd', type: 'quantitative', title: 'Doorlooptijd' } } }, scatter),
     expect: ['Zuid', 'Doorlooptijd'],
+  },
+  // Issue 11: donuts with side legends, long legend labels and many categories keep every mark and label inside.
+  {
+    chart: chart('ring-legenda-rechts', { mark: { type: 'arc', innerRadius: 40 }, encoding: { theta: { field: 'aantal', type: 'quantitative' }, color: { field: 'kanaal', type: 'nominal', legend: { orient: 'right' } } } }, channels),
+    expect: ['Telefoon', 'Naturalisatieverzoeken'],
+  },
+  {
+    chart: chart('lange-legenda', { mark: 'bar', encoding: { x: { field: 'stroom', type: 'nominal', axis: null }, y: { field: 'aantal', type: 'quantitative' }, color: { field: 'stroom', type: 'nominal', legend: { title: null } } } }, longLabels),
+    expect: ['Verblijf bij partner of familielid in Nederland', 'Arbeid als kennismigrant of zelfstandige', 'Studie aan een hogeschool of universiteit'],
+  },
+  {
+    chart: chart('veel-categorieen', { mark: 'bar', encoding: { x: { field: 'land', type: 'nominal', sort: '-y', title: null }, y: { field: 'aantal', type: 'quantitative' }, color: { field: 'land', type: 'nominal', legend: null } } }, manyCountries),
+    expect: ['Syrië', 'Eritrea'],
   },
 ];
