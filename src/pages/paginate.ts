@@ -2,7 +2,7 @@ import { runFlow } from '../flow/index.ts';
 import type { FlowEnv, FlowResult } from '../flow/types.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
-import { tocUnstable } from './messages.ts';
+import { looseLine, tocUnstable } from './messages.ts';
 import { coverPage } from './cover.ts';
 import { anchorPages, finalizePages } from './finalize.ts';
 import { tocPages } from './toc.ts';
@@ -67,18 +67,31 @@ export function layoutDocument(
   for (let i = 1; i <= MAX_PASSES; i++) {
     pass = paginatePass(sections, theme, env, meta, { tocPages: known }, flowFor);
     const found = anchorPages(pass.document);
-    if (sameNumbers(found, known, sections)) return report(pass, ctx);
+    if (sameNumbers(found, known, sections)) return report(pass, ctx, theme.paragraph.maxWordSpace);
     known = found;
   }
   ctx.diag.push(tocUnstable(MAX_PASSES));
-  return report(pass!, ctx);
+  return report(pass!, ctx, theme.paragraph.maxWordSpace);
 }
 
 function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, sections: readonly StyledSection[]): boolean {
   return sections.every((s) => a.get(s.id) === b.get(s.id));
 }
 
-function report(pass: PaginateResult, ctx: { readonly diag: DiagnosticSink }): PagedDocument {
+function report(pass: PaginateResult, ctx: { readonly diag: DiagnosticSink }, maxSpace = DEFAULT_MAX_WORD_SPACE): PagedDocument {
   for (const w of pass.warnings) ctx.diag.push(w);
+  for (const w of looseLines(pass.document, maxSpace)) ctx.diag.push(w);
   return pass.document;
+}
+
+/** Word spaces a justified line may reach before it is reported, in normal spaces, unless the template says. */
+const DEFAULT_MAX_WORD_SPACE = 2.5;
+
+/** One warning per justified line whose word spaces exceed `max` × the normal space, at its paragraph's source. */
+export function looseLines(doc: PagedDocument, max: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of doc.pages) {
+    for (const it of p.items) if (it.kind === 'glyphs' && it.line?.spaceRatio !== undefined && it.line.spaceRatio > max) out.push(looseLine(it.line.spaceRatio, max, it.source));
+  }
+  return out;
 }

@@ -73,7 +73,8 @@ export const TemplateFileSchema = z.strictObject({
     /** Tables with at most this many rows are never split between columns (default 8). */
     keepWhole: z.number().int().nonnegative().optional(),
   }),
-  paragraph: z.strictObject({ spaceAfter: pt, indent: pt }),
+  /** maxWordSpace: justified lines with wider word spaces (× the normal space) are warnings (default 2.5). */
+  paragraph: z.strictObject({ spaceAfter: pt, indent: pt, maxWordSpace: z.number().min(1).optional() }),
   strings: z.record(z.string(), z.string()),
   /** Bookmarks: depth 1 = sections only, 2 = sections and their headings (default 1). */
   outline: z.strictObject({ depth: z.number().int().min(1).max(2) }).optional(),

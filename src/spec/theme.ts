@@ -68,7 +68,7 @@ export interface ResolvedTheme {
     /** Tables with at most this many rows stay in one column; absent = 8. */
     readonly keepWhole?: number;
   };
-  readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt };
+  readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt; readonly maxWordSpace?: number };
   readonly strings: Readonly<Record<string, string>>;
   /** Levels of bookmarks: 1 = sections, 2 = sections and headings; absent = 1. */
   readonly outlineDepth?: number;
