@@ -58,10 +58,11 @@ function tenfold() {
 }
 
 async function rebuildAfterEdit() {
-  const { buildReport } = await import(join(root, 'dist', 'index.js'));
+  const { buildReport, createBuildContext } = await import(join(root, 'dist', 'index.js'));
+  const session = createBuildContext(); // as a watcher keeps it: every cache by content
   const dir = join(scratch, 'edit');
   cpSync(content, dir, { recursive: true });
-  await buildReport({ contentDir: dir });
+  await buildReport({ contentDir: dir }, session);
   const file = join(dir, 'sections', readdirSync(join(dir, 'sections')).find((f) => f.startsWith('01')));
   const original = readFileSync(file, 'utf8');
   const walls = [];
@@ -69,7 +70,7 @@ async function rebuildAfterEdit() {
   for (let i = 0; i < RUNS; i++) {
     writeFileSync(file, original.replace(/(- p: >-\n\s+)/, `$1Bewerking ${i}. `));
     const t0 = performance.now();
-    const r = await buildReport({ contentDir: dir });
+    const r = await buildReport({ contentDir: dir }, session);
     walls.push(performance.now() - t0);
     runs.push(r.timings);
   }
@@ -83,19 +84,20 @@ const chartMs = (timings) => timings.filter((t) => t[0] === 'chart plan' || t[0]
 
 /** The charts stage of in-process rebuilds: unchanged charts, all 8 after a figure change, all 8 from nothing. */
 async function chartRebuilds() {
-  const { buildReport, clearRenderCache, clearCompileCache } = await import(join(root, 'dist', 'index.js'));
-  await buildReport({ contentDir: content });
+  const { buildReport, createBuildContext } = await import(join(root, 'dist', 'index.js'));
+  const session = createBuildContext();
+  await buildReport({ contentDir: content }, session);
   const cases = {
     'unchanged (cache hits)': () => {},
-    'all re-rendered, compiled specs kept (as after a figure change)': () => clearRenderCache(),
-    'all re-rendered from nothing': () => (clearRenderCache(), clearCompileCache()),
+    'all re-rendered, compiled specs kept (as after a figure change)': () => session.clear('chartRenders'),
+    'all re-rendered from nothing': () => (session.clear('chartRenders'), session.clear('chartSpecs')),
   };
   const stages = {};
   for (const [name, prepare] of Object.entries(cases)) {
     const ms = [];
     for (let i = 0; i < RUNS; i++) {
       prepare();
-      const r = await buildReport({ contentDir: content });
+      const r = await buildReport({ contentDir: content }, session);
       ms.push(chartMs(r.timings));
     }
     stages[name] = median(ms);

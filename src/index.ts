@@ -3,5 +3,6 @@ export { buildReport } from './cli/build.ts';
 export type { BuildOptions, BuildResult } from './cli/build.ts';
 export { isReportError, ReportError } from './diag/errors.ts';
 export type { Diagnostic, SourceSpan } from './diag/types.ts';
-/** For rebuild measurements (npm run bench): forget rendered charts, and compiled chart specs. */
-export { clearRenderCache, clearCompileCache } from './charts/index.ts';
+/** The caches of a build session (rebuilds, watch, bench): pass one to buildReport to keep them between builds. */
+export { createBuildContext } from './util/buildContext.ts';
+export type { BuildContext, CacheName } from './util/buildContext.ts';

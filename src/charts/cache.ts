@@ -2,7 +2,7 @@
  * Rendered charts by cache key (chartKey.ts), so an unchanged chart is not rendered again:
  * - in memory, for rebuilds in one process (bench, tests, a future watch mode);
  * - on disk when the build names a cache folder (the CLI uses out/.cache), for the next CLI run: an
- *   editor who changed only text never waits for vega. Entries are validated when read; a damaged one
+ *   editor who changed only text never waits for vega. The memory part belongs to the build context (util/buildContext.ts). Entries are validated when read; a damaged one
  *   is a miss. Writes are atomic and failures to write are ignored (the cache is only an optimisation).
  * Only renders that raised no diagnostic are stored, so a hit never hides a warning.
  */
@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { writeCacheFile } from '../util/cacheFiles.ts';
 import type { RenderedChart } from './types.ts';
 
-interface Entry {
+/** A render in memory, with its PNG once made. */
+export interface RenderEntry {
   readonly rendered: RenderedChart;
   png?: Promise<Uint8Array>;
 }
@@ -21,11 +22,9 @@ const MAX_ENTRIES = 64;
 /** Most renders kept on disk; the least recently written go first. */
 const MAX_DISK_ENTRIES = 256;
 
-const entries = new Map<string, Entry>();
-
 const chartsDir = (cacheDir: string) => join(cacheDir, 'charts');
 
-function remember(key: string, e: Entry): Entry {
+function remember(entries: Map<string, RenderEntry>, key: string, e: RenderEntry): RenderEntry {
   entries.delete(key);
   entries.set(key, e);
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
@@ -33,23 +32,23 @@ function remember(key: string, e: Entry): Entry {
 }
 
 /** A render from memory, else from the disk cache, else undefined. */
-export function lookupRender(key: string, cacheDir?: string): RenderedChart | undefined {
+export function lookupRender(entries: Map<string, RenderEntry>, key: string, cacheDir?: string): RenderedChart | undefined {
   const hit = entries.get(key);
-  if (hit) return remember(key, hit).rendered;
+  if (hit) return remember(entries, key, hit).rendered;
   if (!cacheDir) return undefined;
   const r = readJson(join(chartsDir(cacheDir), `${key}.json`));
-  return r ? remember(key, { rendered: r }).rendered : undefined;
+  return r ? remember(entries, key, { rendered: r }).rendered : undefined;
 }
 
 /** Keeps a render in memory and, with a cache folder, on disk. */
-export function storeRender(key: string, r: RenderedChart, cacheDir?: string): void {
-  remember(key, { rendered: r });
+export function storeRender(entries: Map<string, RenderEntry>, key: string, r: RenderedChart, cacheDir?: string): void {
+  remember(entries, key, { rendered: r });
   if (cacheDir) writeEntry(chartsDir(cacheDir), `${key}.json`, JSON.stringify(r));
 }
 
 /** The chart's PNG: made once by `make`, then served from memory or the disk cache. */
-export function cachedPng(key: string, r: RenderedChart, make: () => Promise<Uint8Array>, cacheDir?: string): Promise<Uint8Array> {
-  const e = entries.get(key) ?? remember(key, { rendered: r });
+export function cachedPng(entries: Map<string, RenderEntry>, key: string, r: RenderedChart, make: () => Promise<Uint8Array>, cacheDir?: string): Promise<Uint8Array> {
+  const e = entries.get(key) ?? remember(entries, key, { rendered: r });
   if (e.png) return e.png;
   const file = cacheDir && join(chartsDir(cacheDir), `${key}.png`);
   const onDisk = file ? readBytes(file) : undefined;
@@ -61,11 +60,6 @@ export function cachedPng(key: string, r: RenderedChart, make: () => Promise<Uin
     () => entries.get(key) === e && (e.png = undefined), // a failed PNG is tried again next time
   );
   return e.png;
-}
-
-/** Empties the in-memory cache (tests that measure a cold render). */
-export function clearRenderCache(): void {
-  entries.clear();
 }
 
 function readJson(file: string): RenderedChart | undefined {

@@ -39,7 +39,7 @@ export function chartsCodeHash(dir: string): string {
 
 /** The key of one chart: `input` is everything of the chart itself that its render depends on. */
 export function chartKey(input: unknown, theme: ResolvedTheme['chart'], fonts: FontStore): string {
-  const faces = Object.values(theme.fontKeys).map((k) => `${k}=${fileHash(fonts.files[k])}`);
+  const faces = Object.values(theme.fontKeys).map((k) => `${k}=${fonts.hashes?.[k] ?? fileHash(fonts.files[k]!)}`);
   return createHash('sha256')
     .update(JSON.stringify([rendererVersions(), faces, theme, input]))
     .digest('hex');

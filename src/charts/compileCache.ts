@@ -11,14 +11,13 @@ type JsonObject = Record<string, unknown>;
 
 /** Most compiled specs kept: far more than a report has charts. */
 const MAX_ENTRIES = 128;
-const compiled = new Map<string, string>();
 
 /**
  * The compiled Vega spec of `spec` (a Vega-Lite spec whose data is in `datasets`), from memory when an
  * equal spec compiled cleanly before. `compile` is vega-lite's, with the caller's logger; `logged` tells
  * whether that logger was called during the compile.
  */
-export function compileWithoutData(spec: JsonObject, compile: (s: JsonObject) => JsonObject, logged: () => boolean): JsonObject {
+export function compileWithoutData(compiled: Map<string, string>, spec: JsonObject, compile: (s: JsonObject) => JsonObject, logged: () => boolean): JsonObject {
   // Rows of the report's datasets; a map outline is a TopoJSON object, passed on as it is (vega only reads it).
   const datasets = (spec.datasets ?? {}) as Record<string, readonly DataRow[] | object>;
   const empty = { ...spec, datasets: Object.fromEntries(Object.keys(datasets).map((k) => [k, []])) };
@@ -38,9 +37,4 @@ export function compileWithoutData(spec: JsonObject, compile: (s: JsonObject) =>
     if (rows && Array.isArray(d.values)) d.values = Array.isArray(rows) ? rows.map((r) => ({ ...r })) : rows;
   }
   return vg;
-}
-
-/** Forgets every compiled spec (tests and the bench's fully cold renders). */
-export function clearCompileCache(): void {
-  compiled.clear();
 }

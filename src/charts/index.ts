@@ -10,18 +10,17 @@ import type { BoundChartSpec } from '../bind/types.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import { isReportError, ReportError } from '../diag/errors.ts';
+import type { BuildContext } from '../util/buildContext.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { ChartAsset, ChartBox, RenderedChart } from './types.ts';
 import { chartHeight, isSingleView } from './prepareSpec.ts';
-import { cachedPng, lookupRender, storeRender } from './cache.ts';
+import { cachedPng, lookupRender, storeRender, type RenderEntry } from './cache.ts';
 import { planChart, type ChartPlan } from './plan.ts';
 import { rasterize } from './rasterize.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
 
 export { writeChartFiles } from './writeChartFiles.ts';
-export { clearRenderCache } from './cache.ts';
-export { clearCompileCache } from './compileCache.ts';
 export { writeVegaCodeCache } from './loadVega.ts';
 export type { ChartAsset, ChartBox } from './types.ts';
 
@@ -32,6 +31,17 @@ export interface ChartOptions {
   readonly frameWidthPt: (size: 'column' | 'full') => number;
   /** Folder for the on-disk render cache; none: memory only. */
   readonly cacheDir?: string;
+  /** The session's caches (renders, compiled specs, PNG text outlines); none: nothing is kept. */
+  readonly build?: BuildContext;
+}
+
+/** The chart caches of a session, or throwaway ones. */
+function caches(opts: ChartOptions) {
+  return {
+    renders: opts.build?.cache<RenderEntry>('chartRenders') ?? new Map<string, RenderEntry>(),
+    specs: opts.build?.cache<string>('chartSpecs') ?? new Map<string, string>(),
+    outlines: opts.build?.cache<string>('chartOutlines') ?? new Map<string, string>(),
+  };
 }
 
 /** The report's charts, planned: sizes for layout now, the drawings when `render` is called. */
@@ -62,8 +72,9 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
   }
   if (refusals.length) throw new ReportError(refusals);
   const found = new Map<string, RenderedChart>();
+  const memory = caches(opts);
   for (const p of plans) {
-    const hit = lookupRender(p.key, opts.cacheDir);
+    const hit = lookupRender(memory.renders, p.key, opts.cacheDir);
     if (hit) found.set(p.key, hit);
   }
   const sizes = plans.map((p) => found.get(p.key) ?? predictedSize(p, opts.theme));
@@ -75,8 +86,8 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
     (rendered ??= (async () => {
       // vega loads only when some chart is in no cache; charts with equal keys render once.
       const misses = [...new Map(plans.filter((p) => !found.has(p.key)).map((p) => [p.key, p])).values()];
-      const results = misses.length ? await renderPlans({ plans: misses, theme: opts.theme }, opts.fonts) : [];
-      return collect(plans, found, results, opts, ctx.diag);
+      const results = misses.length ? await renderPlans({ plans: misses, theme: opts.theme }, opts.fonts, memory.specs) : [];
+      return collect(plans, found, results, opts, ctx.diag, memory);
     })());
   return { boxes, render };
 }
@@ -102,20 +113,21 @@ function collect(
   results: readonly RenderResult[],
   opts: ChartOptions,
   diag: DiagnosticSink,
+  memory: ReturnType<typeof caches>,
 ): Map<string, ChartAsset> {
   const errors: Diagnostic[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) d.severity === 'error' ? errors.push(d) : diag.push(d);
     if (r.rendered) {
       found.set(r.key, r.rendered);
-      if (r.diagnostics.length === 0) storeRender(r.key, r.rendered, opts.cacheDir);
+      if (r.diagnostics.length === 0) storeRender(memory.renders, r.key, r.rendered, opts.cacheDir);
     }
   }
   if (errors.length) throw new ReportError(errors);
-  return new Map(plans.map((p) => [p.chart.id, asset(p, found.get(p.key)!, opts)]));
+  return new Map(plans.map((p) => [p.chart.id, asset(p, found.get(p.key)!, opts, memory)]));
 }
 
-function asset(p: ChartPlan, r: RenderedChart, opts: ChartOptions): ChartAsset {
-  const png = () => cachedPng(p.key, r, () => rasterize(r.svg, opts.fonts, opts.theme.fontKeys, r.scale), opts.cacheDir);
+function asset(p: ChartPlan, r: RenderedChart, opts: ChartOptions, memory: ReturnType<typeof caches>): ChartAsset {
+  const png = () => cachedPng(memory.renders, p.key, r, () => rasterize(r.svg, opts.fonts, opts.theme.fontKeys, r.scale, memory.outlines), opts.cacheDir);
   return { id: p.chart.id, svg: r.svg, widthPt: r.widthPt, heightPt: r.heightPt, alt: p.alt, png };
 }

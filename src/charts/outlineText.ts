@@ -39,7 +39,6 @@ function lines(content: string): { text: string; dy: number }[] {
 }
 
 /** Outlined lines by font file, size, anchor and text: labels repeat across charts and rebuilds. */
-const lineCache = new Map<string, string>();
 /** Most cached lines: far more than a report's distinct chart labels, small enough to bound memory (~10 MB). */
 const MAX_CACHED_LINES = 20_000;
 
@@ -67,7 +66,7 @@ function outlineLine(face: ReturnType<FontStore['face']>, text: string, size: nu
  * draws exactly the PDF's letters and never looks up a system font (no fontconfig, same pixels on
  * every machine). Placement follows vega's: transform, then text-anchor on the shaped advance width.
  */
-export function outlineText(svg: string, fonts: FontStore, keys: ResolvedTheme['chart']['fontKeys']): string {
+export function outlineText(svg: string, fonts: FontStore, keys: ResolvedTheme['chart']['fontKeys'], lineCache: Map<string, string> = new Map()): string {
   return svg.replace(TEXT_ELEMENT, (_m, attrText: string, content: string) => {
     const a = attributes(attrText);
     const size = parseFloat(a['font-size'] ?? '') || DEFAULT_SIZE;
@@ -76,7 +75,7 @@ export function outlineText(svg: string, fonts: FontStore, keys: ResolvedTheme['
     const parts: string[] = [];
     for (const line of lines(content)) {
       const file = fonts.files[key];
-      const ck = `${file}|${size}|${anchor}|${line.dy}|${line.text}`;
+      const ck = `${fonts.hashes?.[key] ?? file}|${size}|${anchor}|${line.dy}|${line.text}`;
       let d = file ? lineCache.get(ck) : undefined;
       if (d === undefined) {
         d = outlineLine(fonts.face(key), line.text, size, anchor, line.dy);

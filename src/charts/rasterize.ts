@@ -18,10 +18,11 @@ export async function rasterize(
   fonts: FontStore,
   keys: ResolvedTheme['chart']['fontKeys'],
   placedScale = 1,
+  outlines: Map<string, string> = new Map(),
 ): Promise<Uint8Array> {
   sharpModule ??= import('sharp');
   const sharp = (await sharpModule).default;
-  const outlined = outlineText(svg, fonts, keys);
+  const outlined = outlineText(svg, fonts, keys, outlines);
   const png = await sharp(Buffer.from(outlined), { density: CSS_DPI * PNG_SCALE * placedScale })
     .flatten({ background: '#ffffff' })
     .png({ compressionLevel: 6 })

@@ -34,14 +34,14 @@ export interface RenderResult {
 }
 
 /** Renders the plans one at a time (vega's text metrics and random() are process-wide). */
-export async function renderPlans(req: RenderRequest, fonts: FontStore): Promise<RenderResult[]> {
+export async function renderPlans(req: RenderRequest, fonts: FontStore, compiled: Map<string, string> = new Map()): Promise<RenderResult[]> {
   const libs = await loadVega();
   installTextMetrics(libs.untyped.textMetrics, fonts, req.theme.fontKeys);
   const out: RenderResult[] = [];
   for (const plan of req.plans) {
     const diag = createSink();
     try {
-      out.push({ key: plan.key, rendered: await renderPlan(plan, req.theme, fonts, libs, diag), diagnostics: diag.items });
+      out.push({ key: plan.key, rendered: await renderPlan(plan, req.theme, fonts, libs, diag, compiled), diagnostics: diag.items });
     } catch (e) {
       if (!isReportError(e)) throw e;
       out.push({ key: plan.key, diagnostics: [...diag.items, ...e.diagnostics] });
@@ -50,10 +50,10 @@ export async function renderPlans(req: RenderRequest, fonts: FontStore): Promise
   return out;
 }
 
-async function renderPlan(plan: ChartPlan, theme: ResolvedTheme['chart'], fonts: FontStore, libs: VegaLibs, diag: DiagnosticSink): Promise<RenderedChart> {
+async function renderPlan(plan: ChartPlan, theme: ResolvedTheme['chart'], fonts: FontStore, libs: VegaLibs, diag: DiagnosticSink, compiled: Map<string, string>): Promise<RenderedChart> {
   const labelWidth = (s: string) => fonts.measure(s, theme.fontKeys.normal, theme.fontSize);
   const spec = prepareSpec(plan.chart, plan.safe, theme, plan.frameWidthPt, labelWidth);
-  const r = await renderSvg(plan.chart, spec, libs, diag);
+  const r = await renderSvg(plan.chart, spec, libs, diag, compiled);
   const scale = Math.min(1, plan.frameWidthPt / r.width);
   if (scale < MIN_SCALE) diag.push(chartMessages.scaledDown(plan.chart.id, r.width, plan.frameWidthPt, plan.chart.source));
   return { svg: r.svg, widthPt: r.width * scale, heightPt: r.height * scale, scale };

@@ -22,7 +22,14 @@ export interface RenderedSvg {
 }
 
 /** Compiles with vega-lite (or reuses an equal compile, compileCache.ts), runs vega headless (renderer 'none', no loader access) and serialises to SVG. */
-export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: VegaLibs, diag: DiagnosticSink, padded = false): Promise<RenderedSvg> {
+export async function renderSvg(
+  chart: BoundChartSpec,
+  spec: JsonObject,
+  libs: VegaLibs,
+  diag: DiagnosticSink,
+  compiled: Map<string, string> = new Map(),
+  padded = false,
+): Promise<RenderedSvg> {
   const { vega, vl } = libs;
   // A boxplot's outlier layer is empty when nothing lies outside the whiskers; vega then warns about it.
   const hasBoxplot = JSON.stringify({ ...spec, datasets: undefined }).includes('"boxplot"');
@@ -30,7 +37,7 @@ export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: V
   let vgSpec;
   try {
     const before = diag.items.length;
-    vgSpec = compileWithoutData(spec, (s) => vl.compile(s as never, { logger: logger as never }).spec as JsonObject, () => diag.items.length > before);
+    vgSpec = compileWithoutData(compiled, spec, (s) => vl.compile(s as never, { logger: logger as never }).spec as JsonObject, () => diag.items.length > before);
   } catch (e) {
     if (isReportError(e)) throw e;
     throw new ReportError(msg.compileFailed((e as Error).message, spanAt(chart, '')));
@@ -60,7 +67,7 @@ export async function renderSvg(chart: BoundChartSpec, spec: JsonObject, libs: V
     const { problems, overflow } = inspectLayout(root, view.origin() as [number, number], m ? +m[1] : Infinity, m ? +m[2] : Infinity);
     view.finalize();
     const fit = (spec.autosize as { type?: string } | undefined)?.type === 'fit';
-    if (fit && !padded && Object.values(overflow).some((v) => v > 0)) return renderSvg(chart, { ...spec, padding: widened(spec, overflow) }, libs, diag, true);
+    if (fit && !padded && Object.values(overflow).some((v) => v > 0)) return renderSvg(chart, { ...spec, padding: widened(spec, overflow) }, libs, diag, compiled, true);
     // links computed by vega are checked now that they exist; each dropped one is reported at the spec's href
     const hrefAt = [...chart.spans.keys()].find((p) => p.endsWith('/href')) ?? '';
     for (const link of new Set(droppedLinks)) diag.push(msg.hrefDropped(link, spanAt(chart, hrefAt)));

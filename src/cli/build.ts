@@ -14,6 +14,7 @@ import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { writePdf } from '../pdf/writePdf.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { svgFontKey } from './chartSetup.ts';
+import { createBuildContext, type BuildContext } from '../util/buildContext.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -34,12 +35,15 @@ export interface BuildResult {
   readonly name: string;
 }
 
-/** Builds a report end to end and returns the PDF bytes plus what the CLI reports. */
-export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
+/**
+ * Builds a report end to end and returns the PDF bytes plus what the CLI reports. Every cache lives in `session`
+ * (keyed by content): a watcher or a test passes one context to rebuild fast; without one nothing is shared.
+ */
+export async function buildReport(opts: BuildOptions, session: BuildContext = createBuildContext()): Promise<BuildResult> {
   const diag = createSink();
   const timings: Timings = [];
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f);
-  const ctx = { diag };
+  const ctx = { diag, build: session };
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
   const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings);
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
@@ -49,8 +53,8 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs));
   // 6. text: hyphenation patterns and the paragraph line breaker
-  const hyphenator = await timed('hyphenation', () => createHyphenator({ exceptions: source.meta.hyphenation?.exceptions }));
-  const breaker = createLineBreaker({ fonts, hyphenator, diag });
+  const hyphenator = await timed('hyphenation', () => createHyphenator({ exceptions: source.meta.hyphenation?.exceptions }, session.cache('hyphenators')));
+  const breaker = createLineBreaker({ fonts, hyphenator, diag }, { words: session.cache('words'), lines: session.cache('lines') });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
   const breakLines: typeof breaker = (para, width) => {

@@ -16,6 +16,7 @@ import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
 import { prepareImages } from '../images/prepareImages.ts';
 import { chartFrameWidth } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
+import type { BuildContext } from '../util/buildContext.ts';
 import type { ChartJob } from '../charts/index.ts';
 import type { PdfVariant } from '../pdf/writePdf.ts';
 
@@ -58,7 +59,7 @@ export async function timeStage<T>(timings: Timings, name: string, f: () => T | 
  * Validates a content folder with its template and fonts; throws a ReportError for content errors (warnings go to
  * the sink). Returns what the rest of the build continues from.
  */
-export async function validateReport(opts: ValidateOptions, ctx: { diag: DiagnosticSink }, timings: Timings = [], steps: ValidateSteps = {}) {
+export async function validateReport(opts: ValidateOptions, ctx: { diag: DiagnosticSink; build?: BuildContext }, timings: Timings = [], steps: ValidateSteps = {}) {
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f);
   // 1. load and validate the content folder
   const source = await timed('load', () => loadReport(opts.contentDir, ctx));
@@ -70,7 +71,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const bound = await timed('bind', () => bindFigures(source, ctx));
   // 4. the template's font files
   const fonts = await timed('fonts', () => {
-    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback);
+    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'));
     // every character of the content must have a face that draws it (never a .notdef box)
     const texts = new Map(source.files.map((f) => [f.path, f.text]));
     const located = (list: readonly unknown[]) =>
@@ -81,10 +82,10 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
     return store;
   });
   // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
-  const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits);
+  const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'));
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.
   pendingImages.catch(() => undefined);
-  const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir };
+  const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir, build: ctx.build };
   const job: ChartJob | undefined = bound.charts.length
     ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
     : undefined;

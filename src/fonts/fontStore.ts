@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import { ReportError } from '../diag/errors.ts';
 import { missingFontFile } from '../diag/messages.ts';
+import { memo } from '../util/buildContext.ts';
+import { bytesHash } from '../util/cacheFiles.ts';
 import type { Pt } from '../util/geometry.ts';
 import { prefixUnits } from './prefixUnits.ts';
 import { createShaper, type ShapedRun, type Shaper } from './shaper.ts';
@@ -16,6 +18,8 @@ import { createShaper, type ShapedRun, type Shaper } from './shaper.ts';
 export interface FontStore {
   /** Font key → absolute file path (pdf/ embeds the same files). */
   readonly files: Readonly<Record<string, string>>;
+  /** Font key → SHA-256 of the file's bytes (cache keys: chart renders, line breaks). Absent in test fakes. */
+  readonly hashes?: Readonly<Record<string, string>>;
   has(key: string): boolean;
   /** The fontkit face (glyph outlines for chart PNGs); loaded on first use; throws for an unknown key. */
   face(key: string): Font;
@@ -39,35 +43,45 @@ export interface FontStore {
 export const DEFAULT_FEATURES: readonly string[] = ['kern', 'liga'];
 
 /**
+/**
  * Loads every face of the template from fontsDir (only there); shapes and widths are cached in the store.
  * `fallback` (template `fallback`): per font key, or `default`, the faces tried first for characters it lacks.
+ * With a cache (the build context's `fonts`), a store whose files have the same bytes and the same fallbacks is
+ * reused, with every run it has shaped: a rebuild shapes only new text.
  */
 export function createFontStore(
   fontsDir: string,
   fonts: Readonly<Record<string, string>>,
   fallback: Readonly<Record<string, readonly string[]>> = {},
+  cache?: Map<string, FontStore>,
 ): FontStore {
   const files: Record<string, string> = {};
+  const bytes = new Map<string, Uint8Array>();
+  const hashes: Record<string, string> = {};
   for (const [key, file] of Object.entries(fonts)) {
     const path = resolve(fontsDir, file);
     if (dirname(path) !== resolve(fontsDir)) throw new ReportError(missingFontFile(key, file, fontsDir));
     const st = statSync(path, { throwIfNoEntry: false });
     if (!st?.isFile()) throw new ReportError(missingFontFile(key, file, fontsDir));
     files[key] = path;
+    bytes.set(key, readFileSync(path));
+    hashes[key] = bytesHash(bytes.get(key)!);
   }
-  return loadFontStore(files, fallback);
+  if (!cache) return loadFontStore(files, bytes, hashes, fallback);
+  const key = JSON.stringify([Object.entries(files).map(([k, p]) => [k, p, hashes[k]]), fallback]);
+  return memo(cache, key, () => loadFontStore(files, bytes, hashes, fallback));
 }
 
-function loadFontStore(files: Readonly<Record<string, string>>, fallback: Readonly<Record<string, readonly string[]>>): FontStore {
+function loadFontStore(
+  files: Readonly<Record<string, string>>,
+  bytes: ReadonlyMap<string, Uint8Array>,
+  hashes: Readonly<Record<string, string>>,
+  fallback: Readonly<Record<string, readonly string[]>>,
+): FontStore {
   const shapers = new Map<string, Shaper>();
-  const bytes = new Map<string, Uint8Array>();
   const read = (key: string): Uint8Array => {
-    let b = bytes.get(key);
-    if (!b) {
-      const path = files[key];
-      if (!path) throw new Error(`unknown font key "${key}"`);
-      bytes.set(key, (b = readFileSync(path)));
-    }
+    const b = bytes.get(key);
+    if (!b) throw new Error(`unknown font key "${key}"`);
     return b;
   };
   const shaper = (key: string): Shaper => {
@@ -110,6 +124,7 @@ function loadFontStore(files: Readonly<Record<string, string>>, fallback: Readon
   };
   return {
     files,
+    hashes,
     has: (key) => Object.hasOwn(files, key),
     covers: (key, cp) => shaper(key).covers(cp),
     fallbacks,

@@ -10,24 +10,23 @@ import { imageMessages } from './messages.ts';
 import type { PreparedImage } from './types.ts';
 import { DEFAULT_LIMITS, type Limits } from '../spec/limits.ts';
 
-/** Converted images by content, so a rebuild in the same process does not rasterise again. */
-const converted = new Map<string, PreparedImage>();
-
 /**
  * Converts every referenced image once; sharp is imported only when the report has images. A file sharp cannot
  * decode is a content error at the place that references it (all such files reported together), never a crash.
+ * `converted` is the session's image cache (build context `images`), keyed by path and a hash of the bytes.
  */
 export async function prepareImages(
   files: ReadonlyMap<string, Uint8Array>,
   spans?: ReadonlyMap<string, SourceSpan>,
   limits: Pick<Limits, 'imagePixels'> = DEFAULT_LIMITS,
+  converted: Map<string, PreparedImage> = new Map(),
 ): Promise<ReadonlyMap<string, PreparedImage>> {
   const out = new Map<string, PreparedImage>();
   if (files.size === 0) return out;
   const sharp = (await import('sharp')).default;
   const errors: Diagnostic[] = [];
   for (const [src, bytes] of files) {
-    const key = `${src}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
+    const key = `${src}\u0000${createHash('sha256').update(bytes).digest('hex')}\u0000${limits.imagePixels}`;
     let image = converted.get(key);
     if (!image) {
       try {

@@ -11,17 +11,19 @@ import * as messages from '../diag/messages.ts';
 import { ReportFileSchema } from '../spec/report.ts';
 import { FiguresFileSchema } from '../spec/figures.ts';
 import type { ReportSource, SectionSource } from './types.ts';
-import { readYamlFile, type LoadContext } from './loadContext.ts';
+import { readYamlFile, type LoadContext, type ParsedFile } from './loadContext.ts';
 import { loadSection } from './loadSection.ts';
 import { toLocatedJson } from './locatedJson.ts';
 import { nodeAt, spanOf } from './parseYaml.ts';
 import { textAt } from './loadBlocks.ts';
 import { validate } from './validate.ts';
 import { DEFAULT_LIMITS } from '../spec/limits.ts';
+import type { BuildContext } from '../util/buildContext.ts';
 
 /** Loads and validates report.yaml, its sections, figures.yaml, chart specs and images. */
-export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink }): Promise<ReportSource> {
-  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS };
+export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink; build?: BuildContext }): Promise<ReportSource> {
+  const yaml = ctx.build?.cache<ParsedFile>('yaml');
+  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, ...(yaml && { yaml }) };
   // 1. report.yaml
   const rp = await readYamlFile(lc, 'report.yaml');
   if (!rp) throw new ReportError(lc.errors);

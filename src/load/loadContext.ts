@@ -5,6 +5,15 @@ import type { SourceFile } from './types.ts';
 import type { Limits } from '../spec/limits.ts';
 import { parseYaml, type ParsedYaml } from './parseYaml.ts';
 import { displayPath, readTextInside } from './readSources.ts';
+import { memo } from '../util/buildContext.ts';
+import { bytesHash } from '../util/cacheFiles.ts';
+
+/** A parsed file with its syntax errors, as kept in the build context's `yaml` cache. */
+export interface ParsedFile {
+  readonly parsed: ParsedYaml;
+  readonly errors: Diagnostic[];
+  readonly warnings: Diagnostic[];
+}
 
 /** Mutable accumulator for one load; the result handed on is built from it as readonly data. */
 export interface LoadContext {
@@ -17,6 +26,8 @@ export interface LoadContext {
   readonly diag: DiagnosticSink;
   /** The limits in force: the defaults until report.yaml's own `limits` are read. */
   limits: Limits;
+  /** Parsed files of the session by path and text hash (build context `yaml`); none: every file is parsed. */
+  readonly yaml?: Map<string, ParsedFile>;
 }
 
 /** Reads and parses a YAML file inside the content folder; problems go to ctx.errors and give undefined. */
@@ -28,7 +39,11 @@ export async function readYamlFile(ctx: LoadContext, path: string, span?: Source
   }
   const file = displayPath(read.abs);
   ctx.files.push({ path: file, text: read.text });
-  const { parsed, errors, warnings } = parseYaml(file, read.text, ctx.limits);
+  const text = read.text;
+  const limits = ctx.limits;
+  const parse = () => parseYaml(file, text, limits);
+  // yaml parsing is most of loading: an unchanged file (same path, text and limits) is not parsed again
+  const { parsed, errors, warnings } = ctx.yaml ? memo(ctx.yaml, `${file}\u0000${bytesHash(text)}\u0000${JSON.stringify(limits)}`, parse) : parse();
   ctx.errors.push(...errors);
   for (const w of warnings) ctx.diag.push(w);
   return errors.length ? undefined : parsed;

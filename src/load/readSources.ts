@@ -19,12 +19,9 @@ export function checkContentPath(path: string, span?: SourceSpan): Diagnostic | 
   return undefined;
 }
 
-const realRoots = new Map<string, Promise<string>>();
-/** The root's real path, resolved once per root (realpath is the loader's slowest call). */
+/** The root's real path, resolved on every read: a folder replaced between two builds of a session is seen. */
 function realRootOf(root: string): Promise<string> {
-  const abs = resolve(root);
-  if (!realRoots.has(abs)) realRoots.set(abs, realpath(abs));
-  return realRoots.get(abs)!;
+  return realpath(resolve(root));
 }
 
 /**

@@ -23,7 +23,14 @@ export function drawRule(doc: PDFKit.PDFDocument, r: Item<'rule'>): void {
   doc.restore();
 }
 
-/** Places a raster image (PNG bytes prepared by the image stage) at its frame size. */
-export function drawImage(doc: PDFKit.PDFDocument, im: Item<'image'>): void {
-  doc.image(Buffer.from(im.png), im.x, im.y, { width: im.width, height: im.height });
+/**
+ * Places a raster image (PNG bytes prepared by the image stage) at its frame size. `opened` holds the document's
+ * images by their bytes, so an image placed many times (a logo on every article, the 10× bench document) is
+ * embedded once and referenced from every page.
+ */
+export function drawImage(doc: PDFKit.PDFDocument, im: Item<'image'>, opened: Map<Uint8Array, unknown>): void {
+  let image = opened.get(im.png);
+  // openImage is public pdfkit API that @types/pdfkit 0.17 does not declare
+  if (!image) opened.set(im.png, (image = (doc as unknown as { openImage(b: Buffer): unknown }).openImage(Buffer.from(im.png))));
+  doc.image(image as never, im.x, im.y, { width: im.width, height: im.height });
 }

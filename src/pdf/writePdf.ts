@@ -52,6 +52,8 @@ interface DrawEnv {
   readonly opts: PdfOptions;
   readonly drawGlyphs: (g: GlyphItem, linkOptions?: object) => void;
   readonly print: boolean;
+  /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
+  readonly images: Map<Uint8Array, unknown>;
   /** print: the SVG colour mapping (svg-to-pdfkit's colorCallback). */
   svgCmyk?: SvgCmyk;
   /** The source position of the item being drawn, for colour errors. */
@@ -88,7 +90,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   });
 
   const print = variant === 'print';
-  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape), print, at: undefined };
+  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape), print, images: new Map(), at: undefined };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -146,7 +148,7 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
       end = group.to - 1;
     }
     env.at = 'source' in item ? item.source : undefined;
-    drawItem(doc, item, opts, drawGlyphs, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), env.svgCmyk);
+    drawItem(doc, item, opts, drawGlyphs, env.images, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), env.svgCmyk);
     if (i === end) endMark(doc);
   });
   env.at = undefined;
@@ -159,7 +161,7 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
 /** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
 type LinkHook = (contents: string, draw: (options: object) => void) => void;
 
-function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void, link: LinkHook, svgCmyk?: SvgCmyk): void {
+function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void, images: Map<Uint8Array, unknown>, link: LinkHook, svgCmyk?: SvgCmyk): void {
   switch (item.kind) {
     case 'glyphs':
       // a linked run draws its own annotation: it joins the run's Link element
@@ -173,7 +175,7 @@ function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: Pd
       drawRule(doc, item);
       break;
     case 'image':
-      drawImage(doc, item);
+      drawImage(doc, item, images);
       break;
     case 'svg':
       drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk);

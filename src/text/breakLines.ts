@@ -19,58 +19,74 @@ export interface LineBreakerOptions {
   readonly algorithm?: 'knuth-plass' | 'first-fit';
 }
 
-/**
- * Itemized words per (fonts, hyphenator), kept for the process: a rebuild after an edit re-itemizes only the
- * words it has not seen (both keys are themselves reused per process, see createFontStore/createHyphenator).
- */
-const wordCaches = new WeakMap<FontStore, WeakMap<Hyphenator, Map<string, WordItems>>>();
-
-function wordCache(fonts: FontStore, hyphenator: Hyphenator): Map<string, WordItems> {
-  let byHyph = wordCaches.get(fonts);
-  if (!byHyph) wordCaches.set(fonts, (byHyph = new WeakMap()));
-  let cache = byHyph.get(hyphenator);
-  if (!cache) byHyph.set(hyphenator, (cache = new Map()));
-  return cache;
+/** Session caches of the breaker (build context `words` and `lines`); absent: a fresh memory per breaker. */
+export interface LineBreakerCaches {
+  readonly words: Map<string, Map<string, WordItems>>;
+  readonly lines: Map<string, BrokenParagraph>;
 }
 
-/** Creates the report's BreakLinesFn: itemize → Knuth–Plass (first-fit fallback) → set lines; warns via diag. */
-export function createLineBreaker(opts: LineBreakerOptions): BreakLinesFn {
-  const cache = wordCache(opts.fonts, opts.hyphenator);
-  // Flow reruns (TOC passes, column balancing) ask again for the same paragraph object at the same width.
-  const memo = new WeakMap<ParagraphSpec, Map<Pt, readonly Line[]>>();
+/** A broken paragraph as cached: its lines and the warnings to repeat, without the paragraph's source position. */
+export interface BrokenParagraph {
+  readonly lines: readonly Line[];
+  readonly tooWide: readonly string[];
+  readonly overfull: readonly { readonly text: string; readonly excess: Pt }[];
+}
+
+/**
+ * The content key of a paragraph at a measure: every field that decides its lines (text, styles, alignment,
+ * leading, hyphenation, indent) and the width, but not its source position, so an unchanged paragraph that moved
+ * in its file (or to another file) is not broken again; its warnings are repeated at its new position.
+ */
+function paragraphKey(para: ParagraphSpec, widthPt: Pt): string {
+  const runs = para.runs.map((r) => [r.text, r.font, r.sizePt, r.color, r.features, r.link, r.footnoteId, r.risePt]);
+  return JSON.stringify([runs, para.align, para.leadingPt, para.hyphenate, para.firstLineIndentPt, widthPt]);
+}
+
+/**
+ * Creates the report's BreakLinesFn: itemize → Knuth–Plass (first-fit fallback) → set lines; warns via diag.
+ * Lines are cached by content (paragraphKey) per font files, hyphenator and algorithm.
+ */
+export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreakerCaches): BreakLinesFn {
+  // Which fonts (by their bytes), hyphenator and algorithm made the lines: part of every key.
+  const scope = JSON.stringify([opts.fonts.hashes ?? null, opts.hyphenator.id ?? null, opts.algorithm ?? 'knuth-plass']);
+  // A breaker without fonts' hashes or a hyphenator id (test fakes) keeps its words and lines to itself.
+  const shared = caches && opts.fonts.hashes && opts.hyphenator.id !== undefined ? caches : undefined;
+  const words = shared?.words ?? new Map<string, Map<string, WordItems>>();
+  let cache = words.get(scope);
+  if (!cache) words.set(scope, (cache = new Map()));
+  const wordCache = cache;
+  const local = shared?.lines ?? new Map<string, BrokenParagraph>();
   return (para: ParagraphSpec, widthPt: Pt): readonly Line[] => {
-    let byWidth = memo.get(para);
-    if (!byWidth) {
-      byWidth = new Map();
-      memo.set(para, byWidth);
+    const key = `${scope}\u0000${paragraphKey(para, widthPt)}`;
+    let broken = local.get(key);
+    if (!broken) {
+      broken = breakParagraph(para, widthPt, opts, wordCache);
+      local.set(key, broken);
     }
-    let lines = byWidth.get(widthPt);
-    if (!lines) {
-      lines = breakParagraph(para, widthPt, opts, cache);
-      byWidth.set(widthPt, lines);
-    }
-    return lines;
+    for (const w of broken.tooWide) opts.diag?.push(wordTooWide(w, widthPt, para.source));
+    for (const o of broken.overfull) opts.diag?.push(overfullLine(o.text, o.excess, para.source));
+    return broken.lines;
   };
 }
 
 /** One paragraph: itemize, Knuth–Plass (first-fit when no pass succeeds), set the lines, warn about problems. */
-function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOptions, cache: Map<string, WordItems>): readonly Line[] {
-  if (styled.runs.every((r) => r.text.trim() === '')) return [];
+function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOptions, cache: Map<string, WordItems>): BrokenParagraph {
+  if (styled.runs.every((r) => r.text.trim() === '')) return { lines: [], tooWide: [], overfull: [] };
   const para = withFallbackFonts(styled, opts.fonts);
   const ragged = para.align !== 'justify';
   const { items, emergencyWords } = itemize(para, { fonts: opts.fonts, hyphenator: opts.hyphenator, widthPt, ragged, cache });
-  for (const w of emergencyWords) opts.diag?.push(wordTooWide(w, widthPt, para.source));
   const size = para.runs[0]?.sizePt ?? 10;
   const breaks =
     (opts.algorithm !== 'first-fit' && knuthPlass(items, widthPt, { rightStretch: ragged ? RAGGED_STRETCH_EM * size : 0 })) ||
     firstFit(items, widthPt);
   const lines = setLines(items, breaks, para, widthPt, opts.fonts);
+  const overfull: { text: string; excess: Pt }[] = [];
   for (const l of lines) {
     if (!l.overfull) continue;
     const excess = l.widthPt - (widthPt - (l === lines[0] ? Math.max(0, para.firstLineIndentPt) : 0));
-    opts.diag?.push(overfullLine(l.runs.map((r) => r.text).join(''), excess, para.source));
+    overfull.push({ text: l.runs.map((r) => r.text).join(''), excess });
   }
-  return lines;
+  return { lines, tooWide: emergencyWords, overfull };
 }
 
 /** Runs split where their face lacks a character, the pieces set in the fallback face that has it (fonts/fallback.ts). */

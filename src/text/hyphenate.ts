@@ -1,3 +1,4 @@
+import { memo } from '../util/buildContext.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -87,20 +88,14 @@ export function isUnhyphenatable(word: string): boolean {
   return word === word.toUpperCase();
 }
 
-/** Creates the Dutch hyphenator (async once: loads the patterns); exceptions extend the built-in list. */
-export function createHyphenator(opts: { exceptions?: readonly string[] } = {}): Promise<Hyphenator> {
-  // One hyphenator (and its word cache) per exception list for the whole process: rebuilds reuse it.
-  const key = (opts.exceptions ?? []).join('\u0000');
-  let h = hyphenators.get(key);
-  if (!h) {
-    h = makeHyphenator(opts);
-    hyphenators.set(key, h);
-    h.catch(() => hyphenators.delete(key));
-  }
-  return h;
+/**
+ * Creates the Dutch hyphenator (async once: loads the patterns); exceptions extend the built-in list. With the
+ * session's cache (build context `hyphenators`) one hyphenator and its word cache serve every build of the session.
+ */
+export function createHyphenator(opts: { exceptions?: readonly string[] } = {}, cache?: Map<string, Promise<Hyphenator>>): Promise<Hyphenator> {
+  if (!cache) return makeHyphenator(opts);
+  return memo(cache, JSON.stringify(opts.exceptions ?? []), () => makeHyphenator(opts));
 }
-
-const hyphenators = new Map<string, Promise<Hyphenator>>();
 
 async function makeHyphenator(opts: { exceptions?: readonly string[] }): Promise<Hyphenator> {
   const hyphenateText = await loadEngine();
@@ -133,6 +128,7 @@ async function makeHyphenator(opts: { exceptions?: readonly string[] }): Promise
     return patterns(word);
   };
   return {
+    id: JSON.stringify(opts.exceptions ?? []),
     hyphenate(word) {
       let hit = cache.get(word);
       if (!hit) {

@@ -41,6 +41,8 @@ export interface Line {
 
 /** Dutch word hyphenation: break positions (count of characters before each break), cached per word. */
 export interface Hyphenator {
+  /** What decides its breaks besides the patterns (the exception list), for cache keys; absent in test fakes. */
+  readonly id?: string;
   /** Positions p (0 < p < word.length) where `word` may be split as word.slice(0, p) + "-"; [] for ineligible words. */
   hyphenate(word: string): readonly number[];
 }

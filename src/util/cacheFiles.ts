@@ -3,22 +3,17 @@
  * best-effort writes. A cache is only an optimisation, so a failed write is not an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** Hashes by file stamp: each input file (a font) is read and hashed once per process. */
-const hashes = new Map<string, string>();
-
-/** SHA-256 of a file's bytes (hex), remembered by path, size and mtime. */
+/** SHA-256 of a file's bytes (hex). Fonts hash their bytes once, when their store is made (fonts/fontStore.ts). */
 export function fileHash(path: string): string {
-  const st = statSync(path);
-  const stamp = `${path}:${st.size}:${st.mtimeMs}`;
-  let h = hashes.get(stamp);
-  if (!h) {
-    h = createHash('sha256').update(readFileSync(path)).digest('hex');
-    hashes.set(stamp, h);
-  }
-  return h;
+  return bytesHash(readFileSync(path));
+}
+
+/** SHA-256 of bytes or text (hex): the content keys of the build context's caches. */
+export function bytesHash(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Writes a cache file through a temporary file and a rename (no half-written entry); false when it could not. */

@@ -2,11 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearRenderCache, renderCharts } from '../../src/charts/index.ts';
+import { renderCharts } from '../../src/charts/index.ts';
+import { createBuildContext } from '../../src/util/buildContext.ts';
 import { createSink } from '../../src/diag/sink.ts';
 import { chart, frameWidthPt, loadTestTheme, testFonts } from './helpers.ts';
 
-const opts = { theme: loadTestTheme().chart, fonts: testFonts(), frameWidthPt };
+/** The tests' build session: renders are cached in it, and cleared where a test needs a fresh render. */
+const session = createBuildContext();
+const opts = { theme: loadTestTheme().chart, fonts: testFonts(), frameWidthPt, build: session };
 const enc = { x: { field: 'jaar', type: 'ordinal' }, y: { field: 'n', type: 'quantitative' } };
 const rows = [
   { jaar: '2019', n: 20430 },
@@ -15,7 +18,7 @@ const rows = [
 
 describe('render cache for rebuilds in one process', () => {
   it('reuses an unchanged chart, keeping its own id and alt, and renders a changed one again', async () => {
-    clearRenderCache();
+    session.clear('chartRenders');
     const first = (await renderCharts([chart('a', { mark: 'bar', encoding: enc }, rows)], opts, { diag: createSink() })).get('a')!;
     const again = (await renderCharts([chart('b', { mark: 'bar', encoding: enc }, rows, { alt: 'eigen tekst' })], opts, { diag: createSink() })).get('b')!;
     expect(again.svg).toBe(first.svg); // the same string object: not rendered again
@@ -33,7 +36,7 @@ describe('render cache for rebuilds in one process', () => {
   });
 
   it('does not cache a chart that raised a warning, so every build reports it', async () => {
-    clearRenderCache();
+    session.clear('chartRenders');
     const linked = chart('l', { mark: { type: 'bar', href: 'javascript:alert(1)' }, encoding: enc }, rows);
     for (let i = 0; i < 2; i++) {
       const diag = createSink();
@@ -51,7 +54,7 @@ describe('render cache on disk (the CLI keeps it in out/.cache)', () => {
   it('serves a chart from disk in a later process, SVG and PNG, and renders again once the file is damaged', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rp-cache-'));
     try {
-      clearRenderCache();
+      session.clear('chartRenders');
       const first = (await renderCharts([bar], withDir(dir), { diag: createSink() })).get('a')!;
       const png = await first.png();
       const [json] = entries(dir, '.json');
@@ -60,13 +63,13 @@ describe('render cache on disk (the CLI keeps it in out/.cache)', () => {
       const file = join(dir, 'charts', json);
       const stored = JSON.parse(readFileSync(file, 'utf8'));
       writeFileSync(file, JSON.stringify({ ...stored, svg: stored.svg.replace('<svg', '<svg data-from-disk="1"') }));
-      clearRenderCache();
+      session.clear('chartRenders');
       const later = (await renderCharts([bar], withDir(dir), { diag: createSink() })).get('a')!;
       expect(later.svg).toContain('data-from-disk');
       expect(Buffer.from(await later.png()).equals(Buffer.from(png))).toBe(true);
       // A damaged entry is a miss: the chart renders again and the entry is rewritten.
       writeFileSync(file, '{"svg": 12');
-      clearRenderCache();
+      session.clear('chartRenders');
       const again = (await renderCharts([bar], withDir(dir), { diag: createSink() })).get('a')!;
       expect(again.svg).toBe(first.svg);
       expect(JSON.parse(readFileSync(file, 'utf8')).svg).toBe(first.svg);
@@ -78,7 +81,7 @@ describe('render cache on disk (the CLI keeps it in out/.cache)', () => {
   it('keeps nothing without a cache folder, and never stores a render that raised a warning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rp-cache-'));
     try {
-      clearRenderCache();
+      session.clear('chartRenders');
       // vega warns about a field it cannot find: the warning must come back on every build.
       const warns = chart('w', { mark: 'bar', encoding: { x: { field: 'jaar', type: 'ordinal' }, y: { field: 'n', type: 'quantitative', scale: { type: 'log', zero: true } } } }, rows);
       for (let i = 0; i < 2; i++) {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as vl from 'vega-lite';
-import { clearCompileCache, compileWithoutData } from '../../src/charts/compileCache.ts';
+import { compileWithoutData } from '../../src/charts/compileCache.ts';
+
+/** The compiled-spec cache under test (a build context's `chartSpecs`). */
+let compiled = new Map<string, string>();
+const clearCompileCache = () => (compiled = new Map());
 import { prepareSpec } from '../../src/charts/prepareSpec.ts';
 import { GALLERY } from './gallerySpecs.ts';
 import { frameWidthPt, loadTestTheme, testFonts } from './helpers.ts';
@@ -15,7 +19,7 @@ describe('compiling without the data', () => {
     for (const { chart } of GALLERY) {
       const spec = prepareSpec(chart, chart.spec as Json, theme, frameWidthPt(chart.size), labelWidth);
       const direct = vl.compile(spec as never).spec;
-      const viaCache = compileWithoutData(spec, (s) => vl.compile(s as never).spec as Json, () => false);
+      const viaCache = compileWithoutData(compiled, spec, (s) => vl.compile(s as never).spec as Json, () => false);
       expect(viaCache, chart.id).toEqual(direct);
     }
   });
@@ -30,8 +34,8 @@ describe('compiling without the data', () => {
       mark: 'bar',
       encoding: { x: { field: 'jaar', type: 'ordinal' }, y: { field: 'n', type: 'quantitative' } },
     });
-    compileWithoutData(spec(1), compile, () => false);
-    const second = compileWithoutData(spec(12310), compile, () => false);
+    compileWithoutData(compiled, spec(1), compile, () => false);
+    const second = compileWithoutData(compiled, spec(12310), compile, () => false);
     expect(compiles).toBe(1);
     expect((second.data as Json[]).find((d) => d.name === 'd')!.values).toEqual([{ jaar: '2020', n: 12310 }]);
   });
@@ -40,7 +44,7 @@ describe('compiling without the data', () => {
     clearCompileCache();
     let compiles = 0;
     const spec: Json = { datasets: { d: [] }, data: { name: 'd' }, mark: 'bar' };
-    for (let i = 0; i < 2; i++) compileWithoutData(spec, (s) => (compiles++, vl.compile(s as never).spec as Json), () => true);
+    for (let i = 0; i < 2; i++) compileWithoutData(compiled, spec, (s) => (compiles++, vl.compile(s as never).spec as Json), () => true);
     expect(compiles).toBe(2);
   });
 });

@@ -2,16 +2,19 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearRenderCache, planCharts, renderCharts, writeChartFiles } from '../../src/charts/index.ts';
+import { planCharts, renderCharts, writeChartFiles } from '../../src/charts/index.ts';
 import { GALLERY } from './gallerySpecs.ts';
 import { outlineText } from '../../src/charts/outlineText.ts';
 import { isReportError } from '../../src/diag/errors.ts';
+import { createBuildContext } from '../../src/util/buildContext.ts';
 import { createSink } from '../../src/diag/sink.ts';
 import { chart, frameWidthPt, loadTestTheme, testFonts } from './helpers.ts';
 import { formatNumber } from '../../src/bind/formatters.ts';
 
 const theme = loadTestTheme().chart;
-const opts = { theme, fonts: testFonts(), frameWidthPt };
+/** The tests' build session: renders are cached in it, and cleared where a test needs a fresh render. */
+const session = createBuildContext();
+const opts = { theme, fonts: testFonts(), frameWidthPt, build: session };
 const studie = chart(
   'studie',
   { mark: 'bar', encoding: { x: { field: 'jaar', type: 'ordinal', title: 'Jaar' }, y: { field: 'aanvragen', type: 'quantitative', title: 'Aanvragen' } } },
@@ -56,7 +59,7 @@ describe('renderCharts', () => {
     try {
       for (const tz of ['UTC', 'Europe/Amsterdam', 'America/New_York']) {
         process.env.TZ = tz; // Node re-reads TZ on assignment
-        clearRenderCache(); // render each time, not from the cache
+        session.clear('chartRenders'); // render each time, not from the cache
         svgs.push((await renderCharts([daily], opts, { diag: createSink() })).get('dag')!.svg);
       }
     } finally {
@@ -69,7 +72,7 @@ describe('renderCharts', () => {
   });
 
   it('makes a PNG at twice the placed size, byte-identical on a second run', async () => {
-    const fresh = () => (clearRenderCache(), renderCharts([studie], opts, { diag: createSink() }));
+    const fresh = () => (session.clear('chartRenders'), renderCharts([studie], opts, { diag: createSink() }));
     const [a, b] = [await fresh(), await fresh()];
     const s = a.get('studie')!;
     const png = await s.png();
@@ -138,7 +141,7 @@ describe('planCharts', () => {
   });
 
   it('leaves the sizes to vega when a composite chart is not in a cache, and draws once however often asked', async () => {
-    clearRenderCache();
+    session.clear('chartRenders');
     const facet = GALLERY.find((g) => g.chart.id === 'facet')!.chart;
     const job = planCharts([studie, facet], opts, { diag: createSink() });
     expect(job.boxes).toBeUndefined();

@@ -1,0 +1,69 @@
+/**
+ * The caches of a build session (one CLI run, a watch session, a test), owned by one object that the caller creates
+ * and passes through the stages, so two builds in one process (or two reports) share nothing unless they are given
+ * the same context, and nothing is kept in module-level state. Every entry is keyed by the content that decides it
+ * (a hash of the bytes, or the full text and style), never by object identity or file name alone, so a reused
+ * context gives the same bytes as a fresh one.
+ */
+
+/** What each named cache holds (keys are content hashes or full descriptions of the inputs). */
+export type CacheName =
+  /** content file path + text hash → parsed YAML (load/) */
+  | 'yaml'
+  /** template file + text hash → resolved template (load/loadTheme.ts) */
+  | 'templates'
+  /** font files' content hashes → FontStore with its shaped runs (fonts/) */
+  | 'fonts'
+  /** exceptions → hyphenator (text/) */
+  | 'hyphenators'
+  /** fonts + hyphenator + word + style → itemized word (text/) */
+  | 'words'
+  /** fonts + hyphenator + paragraph text, styles and measure → set lines and their warnings (text/) */
+  | 'lines'
+  /** image path + bytes hash → prepared PNG (images/) */
+  | 'images'
+  /** chart key → rendered chart (charts/) */
+  | 'chartRenders'
+  /** Vega-Lite spec → compiled Vega spec (charts/) */
+  | 'chartSpecs'
+  /** font file + size + text → glyph outline path (charts/, PNG export) */
+  | 'chartOutlines'
+  /** path + size + mtime → SHA-256 of the file (fonts, cache keys) */
+  | 'fileHashes'
+  /** content folder → its real path (load/, reading stays inside it) */
+  | 'realRoots';
+
+/** The caches of one session. */
+export interface BuildContext {
+  /** The named cache, created empty on first use. */
+  cache<V>(name: CacheName): Map<string, V>;
+  /** Empties one cache, or all of them (bench: "all charts re-rendered"). */
+  clear(name?: CacheName): void;
+}
+
+/** A new, empty context: nothing is shared with any other. */
+export function createBuildContext(): BuildContext {
+  const maps = new Map<CacheName, Map<string, unknown>>();
+  return {
+    cache<V>(name: CacheName): Map<string, V> {
+      let m = maps.get(name);
+      if (!m) maps.set(name, (m = new Map()));
+      return m as Map<string, V>;
+    },
+    clear(name) {
+      if (name) maps.get(name)?.clear();
+      else maps.clear();
+    },
+  };
+}
+
+/** The cached value for `key`, made by `make` on a miss (a rejected promise is not kept). */
+export function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined && !cache.has(key)) {
+    v = make();
+    cache.set(key, v);
+    if (v instanceof Promise) v.catch(() => cache.delete(key));
+  }
+  return v as V;
+}
