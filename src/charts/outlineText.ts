@@ -42,22 +42,23 @@ function lines(content: string): { text: string; dy: number }[] {
 /** Most cached lines: far more than a report's distinct chart labels, small enough to bound memory (~10 MB). */
 const MAX_CACHED_LINES = 20_000;
 
+/** Two decimals, as fontkit's toSVG wrote them: a hundredth of a font unit at 10 pt is far below a pixel. */
+const round = (n: number): number => Math.round(n * 100) / 100;
+
 /** The path data of one shaped line at the origin, placed by its text-anchor on the shaped advance width. */
-function outlineLine(face: ReturnType<FontStore['face']>, text: string, size: number, anchor: string | undefined, dy: number): string {
-  const scale = size / face.unitsPerEm;
-  const run = face.layout(text);
-  let width = 0;
-  for (const p of run.positions) width += p.xAdvance;
-  let x = anchor === 'middle' ? (-width * scale) / 2 : anchor === 'end' ? -width * scale : 0;
+function outlineLine(fonts: FontStore, key: string, text: string, size: number, anchor: string | undefined, dy: number): string {
+  const run = fonts.shape!(text, key, []);
+  const scale = size / run.unitsPerEm;
+  const width = run.advance * scale;
+  let x = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0;
   let d = '';
-  run.glyphs.forEach((g, i) => {
-    const p = run.positions[i];
-    d += g.path
-      .scale(scale, -scale)
-      .translate(x + p.xOffset * scale, dy - p.yOffset * scale)
-      .toSVG();
-    x += p.xAdvance * scale;
-  });
+  for (let i = 0; i < run.ids.length; i++) {
+    const ox = x + (run.offsets ? run.offsets[2 * i]! * scale : 0);
+    const oy = dy - (run.offsets ? run.offsets[2 * i + 1]! * scale : 0);
+    // HarfBuzz's path is in font units with y up: scale, flip and move each x,y pair to the glyph's place.
+    d += fonts.outline!(key, run.ids[i]!).replace(/(-?[\d.]+),(-?[\d.]+)/g, (_m, px: string, py: string) => `${round(ox + Number(px) * scale)} ${round(oy - Number(py) * scale)}`);
+    x += run.advances[i]! * scale;
+  }
   return d;
 }
 
@@ -78,7 +79,7 @@ export function outlineText(svg: string, fonts: FontStore, keys: ResolvedTheme['
       const ck = `${fonts.hashes?.[key] ?? file}|${size}|${anchor}|${line.dy}|${line.text}`;
       let d = file ? lineCache.get(ck) : undefined;
       if (d === undefined) {
-        d = outlineLine(fonts.face(key), line.text, size, anchor, line.dy);
+        d = outlineLine(fonts, key, line.text, size, anchor, line.dy);
         if (lineCache.size >= MAX_CACHED_LINES) lineCache.clear();
         if (file) lineCache.set(ck, d);
       }

@@ -11,7 +11,6 @@ import { referencedIds, resolveStyles } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
-import { writePdf } from '../pdf/writePdf.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { createBuildContext, type BuildContext } from '../util/buildContext.ts';
@@ -98,9 +97,10 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   for (const w of layoutWarnings.items) diag.push(w);
   // The print shop needs 300 dpi at the placed size.
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);
-  // 9. the PDF
-  const pdf = await timed('pdf', () =>
-    writePdf(
+  // 9. the PDF; pdfkit (with its fontkit, zlib and crypto dependencies) loads only here, so `check`, `charts` and
+  // `--help` never load it
+  const pdf = await timed('pdf', async () =>
+    (await import('../pdf/writePdf.ts')).writePdf(
       { ...document, fonts: fonts.files },
       {
         svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i),

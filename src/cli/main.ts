@@ -6,7 +6,6 @@ import { Command, CommanderError } from 'commander';
 import { relative, resolve } from 'node:path';
 import { InternalError, isReportError, UsageError } from '../diag/errors.ts';
 import { DEFAULT_CONTENT_DIR } from '../paths.ts';
-import { runBuild, runCharts, runCheck } from './commands.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { startWatchdog } from './watchdog.ts';
 import { registerDeskCommands } from './deskCommands.ts';
@@ -14,6 +13,8 @@ import { registerDeskCommands } from './deskCommands.ts';
 /** The content folder of the running command: diagnostics print paths relative to it, an internal error names it. */
 let contentDir: string | undefined;
 const inContent = (dir: string): string => (contentDir = resolve(dir));
+/** The commands and the stages behind them, loaded when a command runs: `--help` and usage errors load none. */
+const commands = () => import('./commands.ts');
 
 const program = new Command();
 program.name('reportpress').description('YAML content + figures + Vega-Lite charts → print-grade PDF report').exitOverride();
@@ -31,7 +32,7 @@ program
   .option('--no-cache', 'use and keep no caches: render and shape everything again')
   .option('--pdfa', 'archival variant: PDF/A-2a that also claims PDF/UA-1 (default file: out/<folder name>-pdfa.pdf)')
   .option('--print', 'print-shop variant: bleed, crop marks, page boxes, DeviceCMYK, FOGRA39 intent, no links (out/<folder name>-print.pdf)')
-  .action(async (dir: string, o) => timeLimited((limit) => runBuild(inContent(dir), o, limit)));
+  .action(async (dir: string, o) => timeLimited(async (limit) => (await commands()).runBuild(inContent(dir), o, limit)));
 
 program
   .command('check')
@@ -39,7 +40,7 @@ program
   .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
   .option('--strict', 'treat warnings as errors')
   .option('--print', 'also check what the print variant needs (a CMYK value for every template colour)')
-  .action(async (dir: string, o) => timeLimited((limit) => runCheck(inContent(dir), o, limit)));
+  .action(async (dir: string, o) => timeLimited(async (limit) => (await commands()).runCheck(inContent(dir), o, limit)));
 
 program
   .command('charts')
@@ -48,7 +49,7 @@ program
   .option('-o, --output <dir>', 'output folder', 'out/charts')
   .option('--cache-dir <dir>', 'where rendered charts are kept between runs (default: .cache beside the output folder)')
   .option('--no-cache', 'render every chart again and keep nothing')
-  .action(async (dir: string, o) => timeLimited((limit) => runCharts(inContent(dir), o, limit)));
+  .action(async (dir: string, o) => timeLimited(async (limit) => (await commands()).runCharts(inContent(dir), o, limit)));
 
 registerDeskCommands(program);
 

@@ -21,8 +21,10 @@ export interface FontStore {
   /** Font key → SHA-256 of the file's bytes (cache keys: chart renders, line breaks). Absent in test fakes. */
   readonly hashes?: Readonly<Record<string, string>>;
   has(key: string): boolean;
-  /** The fontkit face (glyph outlines for chart PNGs); loaded on first use; throws for an unknown key. */
+  /** The fontkit face (tests compare with it); loaded on first use; throws for an unknown key. */
   face(key: string): Font;
+  /** A glyph's outline as SVG path data in font units, y up (chart PNGs draw text as outlines). Absent in fakes. */
+  outline?(key: string, glyphId: number): string;
   /** Advance width of `text` set in `key` at `sizePt`, shaped with kerning/ligatures as pdf/ draws it. */
   measure(text: string, key: string, sizePt: Pt, features?: readonly string[]): Pt;
   /**
@@ -93,7 +95,7 @@ function loadFontStore(
   const face = (key: string): Font => {
     let f = faces.get(key);
     if (!f) {
-      // fontkit only for glyph outlines (chart PNG export) and vertical metrics; required lazily (≈ 70 ms to load).
+      // fontkit is not used by builds (HarfBuzz shapes and outlines); loaded only when asked for (≈ 70 ms).
       const fontkit = createRequire(import.meta.url)('fontkit') as typeof import('fontkit');
       faces.set(key, (f = fontkit.create(Buffer.from(read(key))) as Font));
     }
@@ -130,6 +132,7 @@ function loadFontStore(
     fallbacks,
     face,
     shape,
+    outline: (key, id) => shaper(key).outline(id),
     prefixWidths(text, key, sizePt, features = DEFAULT_FEATURES) {
       const units = prefix(text, key, features);
       const out = new Array<Pt>(units.length);

@@ -31,6 +31,8 @@ export interface Shaper {
   shape(text: string, features?: readonly string[]): ShapedRun;
   /** True when the face's character map has `codePoint` (fallback fonts are chosen by this, before shaping). */
   covers(codePoint: number): boolean;
+  /** A glyph's outline as SVG path data in font units, y up (HarfBuzz's draw API). */
+  outline(id: number): string;
 }
 
 /** A face from the font file's bytes. HarfBuzz's defaults apply (kern, liga, calt …), with no language set. */
@@ -56,6 +58,7 @@ export function createShaper(bytes: Uint8Array): Shaper {
   return {
     unitsPerEm,
     covers: (cp) => (unicodes ??= new Set(face.collectUnicodes())).has(cp),
+    outline: (id) => font.glyphToPath(id),
     shape(text, features = []) {
       buffer.reset();
       buffer.addText(text);

@@ -56,12 +56,17 @@ export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreaker
   if (!cache) words.set(scope, (cache = new Map()));
   const wordCache = cache;
   const local = shared?.lines ?? new Map<string, BrokenParagraph>();
+  // Flow asks again for the same paragraph object at the same width (TOC passes, balancing): skip building its key.
+  const seen = new WeakMap<ParagraphSpec, Map<Pt, BrokenParagraph>>();
   return (para: ParagraphSpec, widthPt: Pt): readonly Line[] => {
-    const key = `${scope}\u0000${paragraphKey(para, widthPt)}`;
-    let broken = local.get(key);
+    let byWidth = seen.get(para);
+    if (!byWidth) seen.set(para, (byWidth = new Map()));
+    let broken = byWidth.get(widthPt);
     if (!broken) {
-      broken = breakParagraph(para, widthPt, opts, wordCache);
-      local.set(key, broken);
+      const key = `${scope}\u0000${paragraphKey(para, widthPt)}`;
+      broken = local.get(key);
+      if (!broken) local.set(key, (broken = breakParagraph(para, widthPt, opts, wordCache)));
+      byWidth.set(widthPt, broken);
     }
     for (const w of broken.tooWide) opts.diag?.push(wordTooWide(w, widthPt, para.source));
     for (const o of broken.overfull) opts.diag?.push(overfullLine(o.text, o.excess, para.source));
