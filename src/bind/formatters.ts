@@ -3,6 +3,8 @@
  * 13670 → "13.670", 0.7 → "70%", 2021-04-30 → "30 april 2021", 3 → "3e".
  */
 
+import { localeOrDefault } from '../locale/index.ts';
+
 /** Default locale of the content format (docs/content-format.md). */
 export const DEFAULT_LOCALE = 'nl-NL';
 /** Typographic minus for signed values (U+2212), as in "−40%". */
@@ -30,9 +32,10 @@ export function formatPercent(n: number, locale = DEFAULT_LOCALE, opts: { signed
   return sign(Math.round(n * 100 * 10 ** (opts.maxDecimals ?? 0)), opts.signed) + s;
 }
 
-/** Dutch ordinal: 3 → "3e" (the same suffix for every number in Dutch). */
+/** An ordinal in the locale's way (src/locale): nl 3 → "3e", en "3rd", de "3.". */
 export function formatOrdinal(n: number, locale = DEFAULT_LOCALE): string {
-  return `${formatNumber(Math.round(n), locale)}${locale.startsWith('nl') ? 'e' : '.'}`;
+  const whole = Math.round(n);
+  return localeOrDefault(locale).ordinal(formatNumber(whole, locale), whole);
 }
 
 /** An ISO date (yyyy-mm-dd) written out: "30 april 2021", or with weekday "vrijdag 30 april 2021". */

@@ -1,0 +1,36 @@
+/** German: the built-in words and typographic conventions (Duden: „…“ quotes, ordinal "3."). */
+import type { LocaleData } from './types.ts';
+
+export const de: LocaleData = {
+  words: {
+    contents: 'Inhalt',
+    continued: 'Fortsetzung {label}',
+    continuedDefault: 'Fortsetzung {title}',
+    tableContinued: '{title} (Fortsetzung)',
+    video: 'Video ansehen',
+    page: 'Seite',
+    'chart.bar': 'Balkendiagramm',
+    'chart.groupedBar': 'Gruppiertes Balkendiagramm',
+    'chart.stackedBar': 'Gestapeltes Balkendiagramm',
+    'chart.line': 'Liniendiagramm',
+    'chart.area': 'Flächendiagramm',
+    'chart.pie': 'Kreisdiagramm',
+    'chart.donut': 'Ringdiagramm',
+    'chart.scatter': 'Streudiagramm',
+    'chart.tick': 'Strichdiagramm',
+    'chart.heatmap': 'Heatmap',
+    'chart.boxplot': 'Boxplot',
+    'chart.map': 'Karte',
+    'chart.table': 'Tabelle',
+    'chart.other': 'Diagramm',
+    'chart.per': '{value} nach {key}',
+    'chart.more': ' und {n} weitere Werte',
+  },
+  quotes: { primary: ['\u201E', '\u201C'], secondary: ['\u201A', '\u2018'] },
+  quoteSpace: '',
+  abbreviations: ['Dr', 'Prof', 'Hr', 'Fr', 'Nr', 'Abs', 'ca', 'bzw', 'vgl', 'S'],
+  units: ['Mio', 'Mrd', 'Std', 'min', 'sec', 'ha'],
+  elisions: ['s'],
+  hyphenation: [],
+  ordinal: (f) => `${f}.`,
+};

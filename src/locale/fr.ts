@@ -1,0 +1,36 @@
+/** French: the built-in words and typographic conventions (« guillemets » with narrow no-break spaces). */
+import type { LocaleData } from './types.ts';
+
+export const fr: LocaleData = {
+  words: {
+    contents: 'Sommaire',
+    continued: '{label} (suite)',
+    continuedDefault: '{title} (suite)',
+    tableContinued: '{title} (suite)',
+    video: 'Voir la vidéo',
+    page: 'page',
+    'chart.bar': 'Diagramme en barres',
+    'chart.groupedBar': 'Diagramme en barres groupées',
+    'chart.stackedBar': 'Diagramme en barres empilées',
+    'chart.line': 'Graphique linéaire',
+    'chart.area': 'Graphique en aires',
+    'chart.pie': 'Diagramme circulaire',
+    'chart.donut': 'Diagramme en anneau',
+    'chart.scatter': 'Nuage de points',
+    'chart.tick': 'Diagramme en traits',
+    'chart.heatmap': 'Carte de chaleur',
+    'chart.boxplot': 'Boîte à moustaches',
+    'chart.map': 'Carte',
+    'chart.table': 'Tableau',
+    'chart.other': 'Graphique',
+    'chart.per': '{value} par {key}',
+    'chart.more': ' et {n} autres valeurs',
+  },
+  quotes: { primary: ['\u00AB', '\u00BB'], secondary: ['\u201C', '\u201D'] },
+  quoteSpace: '\u202F',
+  abbreviations: ['M', 'Mme', 'Dr', 'Pr', 'p', 'env', 'cf', 'n°'],
+  units: ['M', 'Md', 'h', 'min', 's', 'ha'],
+  elisions: [],
+  hyphenation: [],
+  ordinal: (f, n) => `${f}${n === 1 ? 'er' : 'e'}`,
+};
