@@ -245,3 +245,4 @@ export const missingCmyk = (what: string, hex: string, span?: SourceSpan) =>
 /** A `cmyk` key that is neither a colour name nor a hex colour. */
 export const unknownCmykKey = (key: string, known: readonly string[], span?: SourceSpan) =>
   err('PRINT002', `cmyk names unknown colour "${key}"`, span, didYouMean(key, known) ?? 'use a key of colors or a hex colour "#rrggbb"');
+export * from './templateMessages.ts';

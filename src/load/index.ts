@@ -14,7 +14,7 @@ import type { ReportSource, SectionSource } from './types.ts';
 import { readYamlFile, type LoadContext } from './loadContext.ts';
 import { loadSection } from './loadSection.ts';
 import { toLocatedJson } from './locatedJson.ts';
-import { nodeAt, spanOf } from './parseYaml.ts';
+import { keyNodeAt, nodeAt, spanOf } from './parseYaml.ts';
 import { textAt } from './loadBlocks.ts';
 import { validate } from './validate.ts';
 import { DEFAULT_LIMITS } from '../spec/limits.ts';
@@ -25,7 +25,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
   // 1. report.yaml
   const rp = await readYamlFile(lc, 'report.yaml');
   if (!rp) throw new ReportError(lc.errors);
-  const raw = (rp.doc.toJS() ?? {}) as { sections?: unknown; figures?: unknown };
+  const raw = (rp.doc.toJS() ?? {}) as { sections?: unknown; figures?: unknown; language?: unknown };
   const { data: report, errors } = validate(ReportFileSchema, raw, rp);
   lc.errors.push(...errors);
   if (report) lc.limits = report.limits;
@@ -57,9 +57,16 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
       subject: t('subject', report.subject),
       keywords: report.keywords,
       language: report.language,
+      ...(raw.language !== undefined && { languageSpan: spanOf(rp, nodeAt(rp, ['language'])) }),
       date: report.date,
       template: report.template,
       limits: report.limits,
+      templateSpan: spanOf(rp, nodeAt(rp, ['template'])),
+      currency: report.currency,
+      ...(report.words && {
+        words: report.words,
+        wordSpans: Object.fromEntries(Object.keys(report.words).map((k) => [k, spanOf(rp, keyNodeAt(rp, ['words', k]))])),
+      }),
       ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions } }),
     },
     sections,

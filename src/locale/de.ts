@@ -7,6 +7,7 @@ export const de: LocaleData = {
     continued: 'Fortsetzung {label}',
     continuedDefault: 'Fortsetzung {title}',
     tableContinued: '{title} (Fortsetzung)',
+    tableSource: 'Quelle: {source}',
     video: 'Video ansehen',
     page: 'Seite',
     'chart.bar': 'Balkendiagramm',

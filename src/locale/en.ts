@@ -10,6 +10,7 @@ export const en: LocaleData = {
     continued: '{label}, continued',
     continuedDefault: '{title}, continued',
     tableContinued: '{title} (continued)',
+    tableSource: 'Source: {source}',
     video: 'Watch the video',
     page: 'page',
     'chart.bar': 'Bar chart',

@@ -7,6 +7,7 @@ export const fr: LocaleData = {
     continued: '{label} (suite)',
     continuedDefault: '{title} (suite)',
     tableContinued: '{title} (suite)',
+    tableSource: 'Source : {source}',
     video: 'Voir la vidéo',
     page: 'page',
     'chart.bar': 'Diagramme en barres',

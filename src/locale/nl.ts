@@ -7,6 +7,7 @@ export const nl: LocaleData = {
     continued: 'Vervolg {label}',
     continuedDefault: 'Vervolg {title}',
     tableContinued: '{title} (vervolg)',
+    tableSource: 'Bron: {source}',
     video: 'Kijk de video',
     page: 'pagina',
     'chart.bar': 'Staafdiagram',

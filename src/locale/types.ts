@@ -14,6 +14,8 @@ export interface Words {
   readonly continuedDefault: string;
   /** Caption of a table continued on the next column; {title} = the table's title. */
   readonly tableContinued: string;
+  /** The line under a table with a source; {source} = the source. */
+  readonly tableSource: string;
   /** Lead-in of a video box. */
   readonly video: string;
   /** The word for "page". */

@@ -20,11 +20,9 @@ export interface PageParts {
  * builds the outline (contents, then one entry per section) and the document metadata.
  */
 export function finalizePages(parts: PageParts, sections: readonly StyledSection[], theme: ResolvedTheme, env: FlowEnv, meta: ReportInfo): PagedDocument {
-  const contents = theme.strings.contents ?? 'Inhoud';
-  const withFurniture = (page: Page, title: string): Page => {
-    const { head, foot } = pageFurniture(page, title, theme, env, meta);
-    return { ...page, items: [...head, ...page.items, ...foot] };
-  };
+  const contents = theme.words.contents;
+  // furniture first: it is decoration behind the text (a band, a sidebar) as often as a running head
+  const withFurniture = (page: Page, title: string): Page => ({ ...page, items: [...pageFurniture(page, title, theme, env, meta), ...page.items] });
   const pages: Page[] = [
     parts.cover,
     ...parts.toc.map((p) => withFurniture(p, contents)),

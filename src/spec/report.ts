@@ -1,6 +1,7 @@
 /** Schema of report.yaml: metadata and the ordered list of section files (see docs/content-format.md). */
 import { z } from 'zod';
 import { LimitsSchema } from './limits.ts';
+import { isValidTag } from '../locale/index.ts';
 
 /** ISO calendar date yyyy-mm-dd (YAML 1.2 core schema keeps it a string). */
 export const IsoDate = z.string().refine(isRealDate, { message: 'invalid date', params: { diag: 'date' } });
@@ -27,12 +28,16 @@ export const ReportFileSchema = z.strictObject({
   subject: z.string(),
   /** PDF Keywords. */
   keywords: z.array(z.string()).default([]),
-  /** BCP 47 language tag; numbers and dates are formatted for it. */
-  language: z.string().default('nl-NL'),
+  /** BCP 47 language tag: numbers, dates, hyphenation, quotation marks, the template's words and /Lang follow it. */
+  language: z.string().refine(isValidTag, { message: 'expected a BCP 47 language tag, e.g. "nl-NL", "en-GB", "de"' }).default('nl-NL'),
+  /** ISO 4217 currency of the report's amounts (charts' currency format). */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code, e.g. "EUR"').default('EUR'),
   /** Publication date, ISO. */
   date: IsoDate,
-  /** Folder under templates/. */
+  /** A bundled template's name ("rijksoverheid") or a folder path relative to the content folder ("./huisstijl"). */
   template: z.string(),
+  /** Single template words replaced for this report: { contents: "Inhoudsopgave" }. */
+  words: z.record(z.string(), z.string()).optional(),
   /** Figures file, relative to the content folder. */
   figures: z.string().default('figures.yaml'),
   /** Section files in reading order, relative to the content folder. */
