@@ -179,7 +179,7 @@ export const checkFailed = (expr: string, left: number, op: string, right: numbe
 
 /** A check expression that does not parse. */
 export const badExpression = (expr: string, detail: string, span?: SourceSpan) =>
-  err('FIG006', `cannot read check "${expr}": ${detail}`, span, 'write e.g. "a.b + a.c = a.totaal" with = <= >= < >, + - * / and parentheses');
+  err('FIG006', `cannot read check "${expr}": ${detail}`, span, 'write e.g. "a.b + a.c = a.total" with = <= >= < >, + - * / and parentheses');
 
 /** A dataset that cannot be built (unknown group, wrong columns). */
 export const badDataset = (name: string, detail: string, span?: SourceSpan, hint?: string) =>
