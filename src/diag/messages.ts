@@ -224,7 +224,7 @@ export const tableRowCells = (found: number, expected: number, span?: SourceSpan
     `table row has ${found} cell${found === 1 ? '' : 's'} but the table has ${expected} column${expected === 1 ? '' : 's'}`,
     span,
     found > expected && flow
-      ? 'in [ … ] a comma ends a cell: quote a cell that contains a comma, e.g. ["Asiel (eerste, herhaalde en nareis)", "{asiel.totaal}"]'
+      ? 'in [ … ] a comma ends a cell: quote a cell that contains a comma, e.g. ["Asylum (first, repeated and family)", "{asylum.total}"]'
       : found > expected
         ? 'remove the extra cells or add a column'
         : 'add the missing cells; write "" for a cell that is empty on purpose',
