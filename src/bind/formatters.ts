@@ -4,6 +4,7 @@
  */
 
 import { numberWordsFor } from '../locale/numberWords.ts';
+import { localeOrDefault } from '../locale/index.ts';
 
 /** Default locale of the content format (docs/content-format.md). */
 export const DEFAULT_LOCALE = 'nl-NL';
@@ -41,9 +42,10 @@ export function formatPercent(n: number, locale = DEFAULT_LOCALE, opts: { signed
   return sign(Math.round(n * 100 * 10 ** (opts.maxDecimals ?? 0)), opts.signed) + s;
 }
 
-/** Dutch ordinal: 3 → "3e" (the same suffix for every number in Dutch). */
+/** An ordinal in the locale's way (src/locale): nl 3 → "3e", en "3rd", de "3.". */
 export function formatOrdinal(n: number, locale = DEFAULT_LOCALE): string {
-  return `${formatNumber(Math.round(n), locale)}${locale.startsWith('nl') ? 'e' : '.'}`;
+  const whole = Math.round(n);
+  return localeOrDefault(locale).ordinal(formatNumber(whole, locale), whole);
 }
 
 /**

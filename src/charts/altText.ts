@@ -1,28 +1,35 @@
 import type { BoundChartSpec, DataRow } from '../bind/types.ts';
-import { formatNumber } from '../bind/formatters.ts';
+import { formatDate, formatNumber } from '../bind/formatters.ts';
+import type { WordKey, Words } from '../locale/index.ts';
 
 type JsonObject = Record<string, unknown>;
 
 /** Most values an alt text lists before it says how many more there are; a screen reader reads all of it. */
 const MAX_VALUES = 40;
 
-/** Dutch names of chart kinds by Vega-Lite mark type. */
-const KIND: Readonly<Record<string, string>> = {
-  bar: 'Staafdiagram',
-  line: 'Lijndiagram',
-  area: 'Vlakdiagram',
-  arc: 'Cirkeldiagram',
-  point: 'Spreidingsdiagram',
-  circle: 'Spreidingsdiagram',
-  square: 'Spreidingsdiagram',
-  tick: 'Streepjesdiagram',
-  rect: 'Warmtekaart',
-  boxplot: 'Boxplot',
-  geoshape: 'Kaart',
-  text: 'Tabel',
-  rule: 'Grafiek',
-  trail: 'Lijndiagram',
+/** The word naming a chart kind, by Vega-Lite mark type. */
+const KIND: Readonly<Record<string, WordKey>> = {
+  bar: 'chart.bar',
+  line: 'chart.line',
+  area: 'chart.area',
+  arc: 'chart.pie',
+  point: 'chart.scatter',
+  circle: 'chart.scatter',
+  square: 'chart.scatter',
+  tick: 'chart.tick',
+  rect: 'chart.heatmap',
+  boxplot: 'chart.boxplot',
+  geoshape: 'chart.map',
+  text: 'chart.table',
+  rule: 'chart.other',
+  trail: 'chart.line',
 };
+
+/** The language and words a text alternative is written in (the theme's chart section carries both). */
+export interface AltLocale {
+  readonly language: string;
+  readonly words: Words;
+}
 
 interface Channel {
   readonly field: string;
@@ -67,39 +74,36 @@ function markType(unit: JsonObject): string {
   return typeof m === 'string' ? m : isObject(m) && typeof m.type === 'string' ? m.type : '';
 }
 
-function kindName(unit: JsonObject): string {
+function kindName(unit: JsonObject, words: Words): string {
   const type = markType(unit);
   const m = unit.mark;
-  if (type === 'arc' && isObject(m) && Number(m.innerRadius) > 0) return 'Ringdiagram';
+  if (type === 'arc' && isObject(m) && Number(m.innerRadius) > 0) return words['chart.donut'];
   const enc = isObject(unit.encoding) ? unit.encoding : {};
-  if (type === 'bar' && (enc.xOffset || enc.yOffset)) return 'Gegroepeerd staafdiagram';
-  if (type === 'bar' && isObject(enc.color) && typeof enc.color.field === 'string') return 'Gestapeld staafdiagram';
-  return KIND[type] ?? 'Grafiek';
+  if (type === 'bar' && (enc.xOffset || enc.yOffset)) return words['chart.groupedBar'];
+  if (type === 'bar' && isObject(enc.color) && typeof enc.color.field === 'string') return words['chart.stackedBar'];
+  return words[KIND[type] ?? 'chart.other'];
 }
 
-const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-function fmt(v: unknown, c: Channel): string {
-  if (typeof v === 'number' && c.type === 'quantitative') return formatNumber(v); // as in the text: "1.600", "\u221240"
-  if (c.type === 'temporal' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) {
-    const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
-    if (!Number.isNaN(d.getTime())) return DATE.format(d);
-  }
+function fmt(v: unknown, c: Channel, lang: string): string {
+  if (typeof v === 'number' && c.type === 'quantitative') return formatNumber(v, lang); // as in the text: "1.600", "\u221240"
+  if (c.type === 'temporal' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return formatDate(v.slice(0, 10), lang);
   return String(v ?? '');
 }
 
 const lower = (s: string): string => (s.length > 1 && s[1] !== s[1].toUpperCase() ? s[0].toLowerCase() + s.slice(1) : s);
+const fill = (pattern: string, values: Record<string, string>) => pattern.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 
 /**
- * A text alternative generated from the chart's data: kind, what the axes show and the values in
- * Dutch notation, e.g. "Staafdiagram: aanvragen per jaar. 2019: 20.430, 2020: 12.310."
+ * A text alternative generated from the chart's data: kind, what the axes show and the values in the report's
+ * language and notation, e.g. "Staafdiagram: aanvragen per jaar. 2019: 20.430, 2020: 12.310."
  */
-export function altText(chart: BoundChartSpec): string {
+export function altText(chart: BoundChartSpec, loc: AltLocale): string {
   if (chart.alt) return chart.alt;
+  const { words, language: lang } = loc;
   const spec = chart.spec as JsonObject;
   const unit = unitOf(spec);
   const enc = isObject(unit.encoding) ? unit.encoding : {};
-  if (markType(unit) === 'geoshape') return mapAlt(chart, spec, unit, enc);
+  if (markType(unit) === 'geoshape') return mapAlt(chart, spec, unit, enc, loc);
   const data = isObject(unit.data) && typeof unit.data.name === 'string' ? unit.data.name : Object.keys(chart.datasets)[0];
   const rows: readonly DataRow[] = chart.datasets[data] ?? [];
   const all = ['x', 'y', 'theta', 'color', 'size'].map((n) => channel(enc, n)).filter((c): c is Channel => !!c);
@@ -108,14 +112,14 @@ export function altText(chart: BoundChartSpec): string {
   const series = ['color', 'y', 'xOffset', 'yOffset', 'column', 'row', 'facet']
     .map((n) => channel(enc, n) ?? channel(isObject(spec.facet) ? { facet: spec.facet } : {}, n))
     .find((c) => c && c.field !== key?.field && c.field !== value?.field);
-  const title = titleOf(spec) ?? (value && key ? `${lower(value.title)} per ${lower(key.title)}` : undefined);
-  const head = `${kindName(unit)}${title ? `: ${title}` : ''}.`;
+  const title = titleOf(spec) ?? (value && key ? fill(words['chart.per'], { value: lower(value.title), key: lower(key.title) }) : undefined);
+  const head = `${kindName(unit, words)}${title ? `: ${title}` : ''}.`;
   if (!value || !key || rows.length === 0) return head;
   const items = rows.slice(0, MAX_VALUES).map((r) => {
-    const s = series ? `${fmt(r[series.field], series)}, ` : '';
-    return `${s}${fmt(r[key.field], key)}: ${fmt(r[value.field], value)}`;
+    const s = series ? `${fmt(r[series.field], series, lang)}, ` : '';
+    return `${s}${fmt(r[key.field], key, lang)}: ${fmt(r[value.field], value, lang)}`;
   });
-  const more = rows.length > MAX_VALUES ? ` en ${rows.length - MAX_VALUES} waarden meer` : '';
+  const more = rows.length > MAX_VALUES ? fill(words['chart.more'], { n: formatNumber(rows.length - MAX_VALUES, lang) }) : '';
   return `${head} ${items.join(series ? '; ' : ', ')}${more}.`;
 }
 
@@ -131,7 +135,8 @@ function titleOf(spec: JsonObject): string | undefined {
  * A map's alternative: the values joined onto the outlines by a lookup, each under the first text field of its
  * row (a country name) rather than the join key, e.g. "Kaart: aanvragen per land. Duitsland: 8.000, …".
  */
-function mapAlt(chart: BoundChartSpec, spec: JsonObject, unit: JsonObject, enc: JsonObject): string {
+function mapAlt(chart: BoundChartSpec, spec: JsonObject, unit: JsonObject, enc: JsonObject, loc: AltLocale): string {
+  const { words, language: lang } = loc;
   const transforms = [unit.transform, spec.transform].flatMap((t) => (Array.isArray(t) ? t : []));
   const lookup = transforms.find((t): t is JsonObject => isObject(t) && typeof t.lookup === 'string' && isObject(t.from) && isObject(t.from.data));
   const from = lookup && isObject(lookup.from) ? lookup.from : undefined;
@@ -141,10 +146,10 @@ function mapAlt(chart: BoundChartSpec, spec: JsonObject, unit: JsonObject, enc: 
   const key = typeof from?.key === 'string' ? from.key : undefined;
   const label = rows[0] ? Object.keys(rows[0]).find((k) => k !== key && typeof rows[0]![k] === 'string') ?? key : key;
   // "per land": the join key names what each value belongs to (the label field holds the names).
-  const title = titleOf(spec) ?? (value ? `${lower(value.title)}${key ? ` per ${lower(key)}` : ''}` : undefined);
-  const head = `Kaart${title ? `: ${title}` : ''}.`;
+  const title = titleOf(spec) ?? (value ? (key ? fill(words['chart.per'], { value: lower(value.title), key: lower(key) }) : lower(value.title)) : undefined);
+  const head = `${words['chart.map']}${title ? `: ${title}` : ''}.`;
   if (!value || !label || rows.length === 0) return head;
-  const items = rows.slice(0, MAX_VALUES).map((r) => `${String(r[label] ?? '')}: ${fmt(r[value.field], value)}`);
-  const more = rows.length > MAX_VALUES ? ` en ${rows.length - MAX_VALUES} waarden meer` : '';
+  const items = rows.slice(0, MAX_VALUES).map((r) => `${String(r[label] ?? '')}: ${fmt(r[value.field], value, lang)}`);
+  const more = rows.length > MAX_VALUES ? fill(words['chart.more'], { n: formatNumber(rows.length - MAX_VALUES, lang) }) : '';
   return `${head} ${items.join(', ')}${more}.`;
 }

@@ -4,7 +4,7 @@
  * - render with vega, only the charts that no cache (memory, or the build's cache folder) holds;
  * - PNG: rasterised with sharp only when an export asks for it, and cached like the SVG.
  * Invariants: no network or file access for chart data (sandbox + deny-all loader), deterministic output
- * (seeded random, fixed nl-NL locale, widths measured with the report's fonts). Never touches pdfkit.
+ * (seeded random, the report's number/time locale from the theme, widths measured with the report's fonts). Never touches pdfkit.
  */
 import type { BoundChartSpec } from '../bind/types.ts';
 import type { Diagnostic } from '../diag/types.ts';

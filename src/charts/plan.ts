@@ -31,5 +31,5 @@ export function planChart(
   diag: DiagnosticSink,
 ): ChartPlan {
   const safe = sandboxSpec(chart, diag);
-  return { chart, safe, frameWidthPt, key: chartKey({ safe, datasets: chart.datasets, frameWidthPt }, theme, fonts), alt: altText(chart) };
+  return { chart, safe, frameWidthPt, key: chartKey({ safe, datasets: chart.datasets, frameWidthPt }, theme, fonts), alt: altText(chart, theme) };
 }

@@ -4,7 +4,6 @@ import { isReportError, ReportError } from '../diag/errors.ts';
 import type { VegaLibs } from './loadVega.ts';
 import { chartMessages as msg } from './messages.ts';
 import { createSandboxLoader, MAX_MARKS, spanAt } from './sandbox.ts';
-import { NL_NUMBER_LOCALE, NL_TIME_LOCALE } from './themeConfig.ts';
 import { compileWithoutData } from './compileCache.ts';
 import { inspectLayout, type LayoutProblem, type Overflow, type SceneMark } from './checkLayout.ts';
 
@@ -53,7 +52,7 @@ export async function renderSvg(
       renderer: 'none',
       loader: loader as never,
       logger: logger as never,
-      locale: { number: NL_NUMBER_LOCALE, time: NL_TIME_LOCALE },
+      locale: (spec.config as JsonObject | undefined)?.locale, // the report's, set by themeConfig
     } as never);
     await view.runAsync();
     if (refused.length) throw new ReportError(msg.loaderRefused(refused[0], chart.source));

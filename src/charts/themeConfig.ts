@@ -2,31 +2,10 @@ import type { ResolvedTheme } from '../spec/theme.ts';
 
 type ChartTheme = ResolvedTheme['chart'];
 
-/** d3-format nl-NL (d3-format/locale/nl-NL.json) with the typographic minus U+2212, as bind/'s formatters write it in the text. */
-export const NL_NUMBER_LOCALE = {
-  decimal: ',',
-  thousands: '.',
-  grouping: [3],
-  currency: ['€\u00a0', ''],
-  minus: '\u2212',
-} as const;
-
-/** d3-time-format nl-NL (d3-time-format/locale/nl-NL.json): Dutch month and day names. */
-export const NL_TIME_LOCALE = {
-  dateTime: '%a %e %B %Y %X',
-  date: '%d-%m-%Y',
-  time: '%H:%M:%S',
-  periods: ['AM', 'PM'],
-  days: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
-  shortDays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
-  months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  shortMonths: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
-} as const;
-
-/** Numbers in labels and text marks: grouped thousands, no trailing zeros ("13.670", "2,5"). */
+/** Numbers in labels and text marks: grouped thousands, no trailing zeros ("13.670", "2,5" in Dutch). */
 const NUMBER_FORMAT = ',~f';
 
-/** Default date label format: "1 maart" rather than d3's English multi-format ticks. */
+/** Default date label format: day and month name in the report's language ("1 maart", "1 March") rather than d3's multi-format ticks. */
 const DATE_FORMAT = '%-d %B';
 
 /**
@@ -71,6 +50,8 @@ export function themeConfig(t: ChartTheme): Record<string, unknown> {
     range: { category: [...t.palette], ordinal: [...t.palette], ramp: sequential(t.palette[0]!), heatmap: sequential(t.palette[0]!) },
     numberFormat: NUMBER_FORMAT,
     timeFormat: DATE_FORMAT,
+    // the report's number and time locale (renderSvg hands it to vega's View: axes and labels as in the text)
+    locale: t.locale,
   };
 }
 

@@ -18,6 +18,8 @@ import { timeStage, validateReport, type Timings, type ValidateOptions } from '.
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
+import type { StyledSection } from '../style/types.ts';
+import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
 export type BuildOptions = ValidateOptions;
@@ -52,7 +54,11 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs));
   // 6. text: hyphenation patterns and the paragraph line breaker
-  const hyphenator = await timed('hyphenation', () => createHyphenator({ exceptions: source.meta.hyphenation?.exceptions }, session.cache('hyphenators')));
+  const hyphenator = await timed('hyphenation', () =>
+    createHyphenator({ language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: passageLanguages(sections) }, session.cache('hyphenators')),
+  );
+  // said once per build: a language without patterns is set without hyphenation
+  for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : undefined));
   const breaker = createLineBreaker({ fonts, hyphenator, diag }, { words: session.cache('words'), lines: session.cache('lines') });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -117,4 +123,19 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
 /** True when a drawn chart has the size layout planned for it (to a hundredth of a point). */
 function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {
   return !!b && Math.abs(a.widthPt - b.widthPt) < 0.01 && Math.abs(a.heightPt - b.heightPt) < 0.01;
+}
+
+/** The languages of `lang:` passages (runs whose language differs from the report's). */
+function passageLanguages(sections: readonly StyledSection[]): string[] {
+  const out = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as { lang?: unknown; runs?: unknown };
+      if (typeof o.lang === 'string' && Array.isArray(o.runs)) out.add(o.lang);
+      for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
+    }
+  };
+  visit(sections);
+  return [...out];
 }

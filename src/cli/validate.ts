@@ -9,7 +9,9 @@ import type { SourceSpan } from '../diag/types.ts';
 import type { Limits } from '../spec/limits.ts';
 import { InternalError, isReportError, ReportError } from '../diag/errors.ts';
 import { loadReport } from '../load/index.ts';
-import { loadTheme } from '../load/loadTheme.ts';
+import { loadTheme, themeRequestFor } from '../load/loadTheme.ts';
+import { localeData } from '../locale/index.ts';
+import { noLocaleWords } from '../diag/messages.ts';
 import { bindFigures } from '../bind/index.ts';
 import { createFontStore } from '../fonts/fontStore.ts';
 import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
@@ -65,7 +67,8 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const source = await timed('load', () => loadReport(opts.contentDir, ctx));
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
   // 2. the template: all of the look
-  const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, source.meta.template));
+  const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, themeRequestFor(source.meta, opts.contentDir)));
+  if (!localeData(source.meta.language)) ctx.diag.push(noLocaleWords(source.meta.language, source.meta.languageSpan));
   if (opts.variant === 'print' && theme.cmykProblems?.length) throw new ReportError(theme.cmykProblems);
   // 3. figures into prose, tables and chart data
   const bound = await timed('bind', () => bindFigures(source, ctx));

@@ -179,7 +179,7 @@ export const checkFailed = (expr: string, left: number, op: string, right: numbe
 
 /** A check expression that does not parse. */
 export const badExpression = (expr: string, detail: string, span?: SourceSpan) =>
-  err('FIG006', `cannot read check "${expr}": ${detail}`, span, 'write e.g. "a.b + a.c = a.totaal" with = <= >= < >, + - * / and parentheses');
+  err('FIG006', `cannot read check "${expr}": ${detail}`, span, 'write e.g. "a.b + a.c = a.total" with = <= >= < >, + - * / and parentheses');
 
 /** A dataset that cannot be built (unknown group, wrong columns). */
 export const badDataset = (name: string, detail: string, span?: SourceSpan, hint?: string) =>
@@ -233,7 +233,7 @@ export const tableRowCells = (found: number, expected: number, span?: SourceSpan
     `table row has ${found} cell${found === 1 ? '' : 's'} but the table has ${expected} column${expected === 1 ? '' : 's'}`,
     span,
     found > expected && flow
-      ? 'in [ … ] a comma ends a cell: quote a cell that contains a comma, e.g. ["Asiel (eerste, herhaalde en nareis)", "{asiel.totaal}"]'
+      ? 'in [ … ] a comma ends a cell: quote a cell that contains a comma, e.g. ["Asylum (first, repeated and family)", "{asylum.total}"]'
       : found > expected
         ? 'remove the extra cells or add a column'
         : 'add the missing cells; write "" for a cell that is empty on purpose',
@@ -267,3 +267,4 @@ export const missingCmyk = (what: string, hex: string, span?: SourceSpan) =>
 /** A `cmyk` key that is neither a colour name nor a hex colour. */
 export const unknownCmykKey = (key: string, known: readonly string[], span?: SourceSpan) =>
   err('PRINT002', `cmyk names unknown colour "${key}"`, span, didYouMean(key, known) ?? 'use a key of colors or a hex colour "#rrggbb"');
+export * from './templateMessages.ts';

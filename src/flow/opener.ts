@@ -10,15 +10,6 @@ import type { ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
 import type { Pt, Rect } from '../util/geometry.ts';
 
-/** Space between the kicker and the title. */
-const KICKER_GAP = 4;
-/** Space between the title and the lead. */
-const TITLE_GAP = 8;
-/** Space above and below the rule that closes an article opener. */
-const RULE_GAP = 10;
-/** Weight of the opener rule: visible but quieter than the title. */
-const RULE_WIDTH = 0.75;
-
 /** The part of a page above the body columns: its items and height (a whole number of grid lines). */
 export interface PageHead {
   readonly items: readonly FrameItem[];
@@ -41,31 +32,36 @@ export function openerHead(section: StyledSection, area: Rect, theme: ResolvedTh
   };
   if (section.opener.label) {
     add(trackLines(env.breakLines(section.opener.label, area.width), theme.text.kicker?.tracking ?? 0), 'P', 'kicker', 0);
-    y += KICKER_GAP;
+    y += theme.opener.kickerGap;
   }
   add(env.breakLines(section.opener.title, area.width), 'H2', 'title', 1);
   if (section.opener.lead) {
-    y += TITLE_GAP;
+    y += theme.opener.titleGap;
     add(env.breakLines(section.opener.lead, area.width), 'P', 'lead', 2);
   }
-  if (section.kind === 'article') {
-    y += RULE_GAP;
-    const color = theme.colors.accent ?? '#000000';
-    items.push({ kind: 'rule', x1: area.x, y1: y, x2: area.x + area.width, y2: y, color, widthPt: RULE_WIDTH });
-    y += RULE_GAP;
+  const rule = theme.opener.rule;
+  if (rule && rule.kinds.includes(section.kind)) {
+    y += rule.gap;
+    items.push({ kind: 'rule', x1: area.x, y1: y, x2: area.x + area.width, y2: y, color: rule.color, widthPt: rule.width });
+    y += rule.gap;
   } else {
     y += gridPt;
   }
   return { items, heightPt: snapUp(y - area.y, gridPt), notes };
 }
 
-/** "Vervolg eerste artikel" / "Vervolg voorwoord" at the top of continuation pages of articles and the foreword. */
+/** The template's `continued` word ("Vervolg eerste artikel", "First article, continued") atop continuation pages of articles and the foreword. */
 export function continuationHead(section: StyledSection, area: Rect, theme: ResolvedTheme, env: LayoutEnv, gridPt: Pt): PageHead {
   const style = theme.text.kicker;
   if ((section.kind !== 'article' && section.kind !== 'foreword') || !style) return { items: [], heightPt: 0, notes: [] };
   const text = section.label
-    ? (theme.strings.continued ?? 'Vervolg {label}').replace('{label}', section.label.toLocaleLowerCase('nl-NL'))
-    : (theme.strings.continuedDefault ?? 'Vervolg {title}').replace('{title}', section.shortTitle.toLocaleLowerCase('nl-NL'));
+    ? theme.words.continued.replace('{label}', lowerInside(theme.words.continued, '{label}', section.label, theme.language))
+    : theme.words.continuedDefault.replace('{title}', lowerInside(theme.words.continuedDefault, '{title}', section.shortTitle, theme.language));
   const set = stackLines(env.breakLines(styledPara({ ...style, uppercase: false }, text), area.width), area.x, area.y);
   return { items: asArtifact(set.items, 'Pagination', 'Header'), heightPt: snapUp(set.heightPt + gridPt, gridPt), notes: [] };
+}
+
+/** The value lower-cased inside a sentence ("Vervolg eerste artikel"), kept as is where the pattern starts with it ("First article, continued"). */
+function lowerInside(pattern: string, slot: string, value: string, lang: string): string {
+  return pattern.startsWith(slot) ? value : value.toLocaleLowerCase(lang);
 }

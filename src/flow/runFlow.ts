@@ -39,7 +39,7 @@ export function runFlowWith(
       fullWidthPt: width,
       columns,
       gridPt,
-      tableContinued: theme.strings.tableContinued ?? '{title}',
+      tableContinued: theme.words.tableContinued,
     });
     const spec: FlowSpec = { items, notes, gridPt, footnoteGapPt: theme.page.footnoteGap };
     // 2. pages: opener, continuation pages, balanced last page

@@ -4,7 +4,7 @@ import type { ParagraphSpec, StyledRun } from '../style/types.ts';
 /** A one-run paragraph in a template text style (running heads, TOC, cover, continuation marker). */
 export function styledPara(style: TextStyleSpec, text: string, extra: Partial<StyledRun> = {}): ParagraphSpec {
   const run: StyledRun = {
-    text: style.uppercase ? text.toLocaleUpperCase('nl-NL') : text,
+    text: style.uppercase ? text.toLocaleUpperCase(style.lang) : text,
     font: style.font,
     sizePt: style.size,
     color: style.color,

@@ -14,7 +14,7 @@ import type { ReportSource, SectionSource } from './types.ts';
 import { readYamlFile, type LoadContext, type ParsedFile } from './loadContext.ts';
 import { loadSection } from './loadSection.ts';
 import { toLocatedJson } from './locatedJson.ts';
-import { nodeAt, spanOf } from './parseYaml.ts';
+import { keyNodeAt, nodeAt, spanOf } from './parseYaml.ts';
 import { textAt } from './loadBlocks.ts';
 import { validate } from './validate.ts';
 import { DEFAULT_LIMITS } from '../spec/limits.ts';
@@ -27,7 +27,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
   // 1. report.yaml
   const rp = await readYamlFile(lc, 'report.yaml');
   if (!rp) throw new ReportError(lc.errors);
-  const raw = (rp.doc.toJS() ?? {}) as { sections?: unknown; figures?: unknown };
+  const raw = (rp.doc.toJS() ?? {}) as { sections?: unknown; figures?: unknown; language?: unknown };
   const { data: report, errors } = validate(ReportFileSchema, raw, rp);
   lc.errors.push(...errors);
   if (report) lc.limits = report.limits;
@@ -59,6 +59,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
       subject: t('subject', report.subject),
       keywords: report.keywords,
       language: report.language,
+      ...(raw.language !== undefined && { languageSpan: spanOf(rp, nodeAt(rp, ['language'])) }),
       date: report.date,
       // the report's own dates, figures that prose and report.yaml refer to as {report.date} …
       dates: [
@@ -73,6 +74,12 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
       template: report.template,
       limits: report.limits,
       ...(report.numbering.length ? { numbering: report.numbering } : {}),
+      templateSpan: spanOf(rp, nodeAt(rp, ['template'])),
+      currency: report.currency,
+      ...(report.words && {
+        words: report.words,
+        wordSpans: Object.fromEntries(Object.keys(report.words).map((k) => [k, spanOf(rp, keyNodeAt(rp, ['words', k]))])),
+      }),
       ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions } }),
     },
     sections,

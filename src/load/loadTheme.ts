@@ -1,36 +1,96 @@
-/** Loads templates/<name>/template.yaml into a ResolvedTheme: validated with positions, colour names resolved to hex. */
-import type { Diagnostic } from '../diag/types.ts';
+/**
+ * Loads a template into a ResolvedTheme for one report: validated with positions (over its `extends:` bases),
+ * colour names resolved to hex, words in the report's language, page elements and their images read.
+ */
+import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
+import { localeOrDefault, vegaLocale, type Words } from '../locale/index.ts';
 import type { BoxSpec, ResolvedTheme, SectionKind, TextStyleSpec } from '../spec/theme.ts';
 import { TemplateFileSchema, type TemplateFile } from '../spec/template.ts';
+import { keyNodeAt, nodeAt, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
+import { readTemplate, type TemplateSource } from './templateFiles.ts';
+import { resolveElements } from './themeElements.ts';
+import { validate } from './validate.ts';
+import type { ReportMeta } from './types.ts';
 
 type TextFileStyle = TemplateFile['text'][string];
-import { keyNodeAt, nodeAt, parseYaml, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
-import { displayPath, readTextInside } from './readSources.ts';
-import { validate } from './validate.ts';
 
 /** OpenType features every style gets; a style's own `features` are added to these. */
 const BASE_FEATURES = ['kern', 'liga'] as const;
 const ZERO_INSETS = { top: 0, right: 0, bottom: 0, left: 0 } as const;
+const DEFAULT_OPENER = { kickerGap: 4, titleGap: 8 } as const;
+const DEFAULT_CONTENTS = { numberColumn: 36, entryGap: 1, labelGap: 2, leaders: true } as const;
+
+/** What a report asks of its template. */
+export interface ThemeRequest {
+  /** A bundled template's name or a folder path relative to the content folder. */
+  readonly template: string;
+  /** The report's BCP 47 language (default nl-NL). */
+  readonly language?: string;
+  /** The content folder (templates given as paths are read from it, never from outside it). */
+  readonly contentDir?: string;
+  /** report.yaml's `words`: single words replaced for this report. */
+  readonly words?: Readonly<Record<string, string>>;
+  /** ISO 4217 currency of the report's amounts (charts' "$" format). */
+  readonly currency?: string;
+  /** Where report.yaml names the template and its words, for diagnostics. */
+  readonly span?: SourceSpan;
+  readonly wordSpan?: (word: string) => SourceSpan | undefined;
+}
+
+/** The template request of a loaded report: its template, language, words and currency, with their positions. */
+export function themeRequestFor(meta: ReportMeta, contentDir: string): ThemeRequest {
+  return {
+    template: meta.template,
+    language: meta.language,
+    contentDir,
+    currency: meta.currency,
+    span: meta.templateSpan,
+    ...(meta.words && { words: meta.words, wordSpan: (w: string) => meta.wordSpans?.[w] }),
+  };
+}
 
 /** Reads, validates and resolves a template; throws ReportError listing every problem. */
-export async function loadTheme(templatesDir: string, name: string): Promise<ResolvedTheme> {
-  if (!/^[\w-]+$/.test(name)) throw new ReportError(messages.badTemplateName(name));
-  const read = await readTextInside(templatesDir, `${name}/template.yaml`);
-  if (read.text === undefined) throw new ReportError(read.error ?? messages.fileNotFound(displayPath(read.abs)));
-  const { parsed, errors } = parseYaml(displayPath(read.abs), read.text);
-  if (errors.length) throw new ReportError(errors);
-  const { data, errors: schemaErrors } = validate(TemplateFileSchema, parsed.doc.toJS(), parsed);
+export async function loadTheme(templatesDir: string, request: ThemeRequest | string): Promise<ResolvedTheme> {
+  const req: ThemeRequest = typeof request === 'string' ? { template: request } : request;
+  const src = await readTemplate(req.template, { templatesDir, contentDir: req.contentDir, span: req.span });
+  const { data, errors: schemaErrors } = validate(TemplateFileSchema, src.raw, src.parsed);
   if (!data) throw new ReportError(schemaErrors);
   const problems: Diagnostic[] = [];
-  const theme = resolveTheme(data, parsed, problems);
+  const theme = await resolveTheme(data, src, req, problems);
   if (problems.length) throw new ReportError(problems);
   return theme;
 }
 
+/** The words for `language`: built-in, then the template's (primary language, then the exact tag), then the report's. */
+function resolveWords(t: TemplateFile, p: ParsedYaml, req: ThemeRequest, language: string, problems: Diagnostic[]): Words {
+  const builtIn = localeOrDefault(language).words;
+  const known = Object.keys(builtIn);
+  const out: Record<string, string> = { ...builtIn };
+  const lower = language.toLowerCase();
+  const langs = Object.keys(t.words ?? {}).filter((k) => k.toLowerCase() === lower.split('-')[0] || k.toLowerCase() === lower);
+  langs.sort((a, b) => a.length - b.length);
+  for (const lang of Object.keys(t.words ?? {})) {
+    for (const [k, v] of Object.entries(t.words![lang]!)) {
+      if (!known.includes(k)) problems.push(messages.unknownWord(k, known, spanOf(p, keyNodeAt(p, ['words', lang, k]))));
+      else if (langs.includes(lang)) out[k] = v;
+    }
+  }
+  for (const lang of langs.slice(1)) Object.assign(out, pick(t.words![lang]!, known));
+  for (const [k, v] of Object.entries(req.words ?? {})) {
+    if (!known.includes(k)) problems.push(messages.unknownWord(k, known, req.wordSpan?.(k)));
+    else out[k] = v;
+  }
+  return out as unknown as Words;
+}
+
+const pick = (o: Readonly<Record<string, string>>, keys: readonly string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
+
 /** Builds the ResolvedTheme, pushing unknown colour names and font keys to `problems`. */
-function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): ResolvedTheme {
+async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequest, problems: Diagnostic[]): Promise<ResolvedTheme> {
+  const p = src.parsed;
+  const language = req.language ?? 'nl-NL';
   const colorNames = Object.keys(t.colors);
   // Every colour use, first position per hex: the print variant needs a CMYK value for each (see cmykTable).
   const uses = new Map<string, { what: string; path: NodePath }>();
@@ -63,6 +123,7 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
     uppercase: s.uppercase ?? false,
     spaceBefore: s.spaceBefore ?? 0,
     spaceAfter: s.spaceAfter ?? 0,
+    lang: language,
   });
   const text: Record<string, TextStyleSpec> = {};
   for (const [k, s] of Object.entries(t.text)) text[k] = style(s, (f) => ['text', k, f]);
@@ -97,6 +158,11 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
     list.forEach((f, i) => font(f, ['fallback', k, i]));
   }
   const colors = Object.fromEntries(Object.entries(t.colors).map(([k, v]) => [k, v.toLowerCase()]));
+  const words = resolveWords(t, p, req, language, problems);
+  const ec = { color, styles: Object.keys(t.text), parsed: p, problems };
+  const cover = await resolveElements(t.cover, 'cover', src.originOf('cover'), ec);
+  const furniture = await resolveElements(t.furniture, 'furniture', src.originOf('furniture'), ec);
+  const rule = t.opener?.rule;
   const chart = {
     ...t.chart,
     labelColor: color(t.chart.labelColor, ['chart', 'labelColor']),
@@ -108,6 +174,7 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
   const { cmyk, cmykProblems } = cmykTable(t, p, uses, problems);
   return {
     name: t.name,
+    language,
     page: t.page,
     fonts: t.fonts,
     ...(t.fallback && { fallback: t.fallback }),
@@ -117,10 +184,17 @@ function resolveTheme(t: TemplateFile, p: ParsedYaml, problems: Diagnostic[]): R
     boxes,
     table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}) },
     paragraph: t.paragraph,
-    strings: t.strings,
     ...(t.outline ? { outlineDepth: t.outline.depth } : {}),
-    runningHead: t.runningHead,
-    chart,
+    words,
+    cover,
+    furniture,
+    opener: {
+      kickerGap: t.opener?.kickerGap ?? DEFAULT_OPENER.kickerGap,
+      titleGap: t.opener?.titleGap ?? DEFAULT_OPENER.titleGap,
+      ...(rule && { rule: { ...rule, color: color(rule.color, ['opener', 'rule', 'color']) } }),
+    },
+    contents: t.contents ?? DEFAULT_CONTENTS,
+    chart: { ...chart, locale: vegaLocale(language, req.currency), language, words },
     cmyk,
     cmykProblems,
   };

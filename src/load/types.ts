@@ -30,8 +30,16 @@ export interface ReportMeta {
   readonly dates?: readonly { readonly path: string; readonly value: string; readonly span: SourceSpan }[];
   /** Numbered figures (charts, images) and tables. */
   readonly numbering?: readonly ('figures' | 'tables')[];
-  /** Template folder name under templates/. */
+  /** Where `language:` is written (for its warnings); absent when defaulted. */
+  readonly languageSpan?: SourceSpan;
+  /** A bundled template's name or a folder path relative to the content folder. */
   readonly template: string;
+  readonly templateSpan?: SourceSpan;
+  /** Single template words replaced for this report, with where each is written. */
+  readonly words?: Readonly<Record<string, string>>;
+  readonly wordSpans?: Readonly<Record<string, SourceSpan>>;
+  /** ISO 4217 currency of the report's amounts (default EUR). */
+  readonly currency: string;
   /** Extra hyphenation exceptions from report.yaml ("co-ro-na-maat-re-ge-len", prefix rules end in "-"). */
   readonly hyphenation?: { readonly exceptions: readonly string[] };
   /** Input limits in force (report.yaml `limits`, defaults filled in). */

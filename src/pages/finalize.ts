@@ -4,7 +4,7 @@ import { frameToPage } from './masters.ts';
 import { pageFurniture } from './runningHeads.ts';
 import { TOC_ANCHOR } from './toc.ts';
 import type { ReportInfo } from './types.ts';
-import type { OutlineEntry, Page, PagedDocument } from '../model/types.ts';
+import type { FrameItem, OutlineEntry, Page, PagedDocument } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
 
@@ -20,10 +20,14 @@ export interface PageParts {
  * builds the outline (contents, then one entry per section) and the document metadata.
  */
 export function finalizePages(parts: PageParts, sections: readonly StyledSection[], theme: ResolvedTheme, env: FlowEnv, meta: ReportInfo): PagedDocument {
-  const contents = theme.strings.contents ?? 'Inhoud';
+  const contents = theme.words.contents;
+  // In reading order: what starts above the foot of the text area (running heads, sidebars and other backgrounds)
+  // before the page's content, what lies below it (foot text, folio) after.
   const withFurniture = (page: Page, title: string): Page => {
-    const { head, foot } = pageFurniture(page, title, theme, env, meta);
-    return { ...page, items: [...head, ...page.items, ...foot] };
+    const furniture = pageFurniture(page, title, theme, env, meta);
+    const foot = page.textArea.y + page.textArea.height;
+    const below = (i: FrameItem) => (i.kind === 'rule' ? Math.min(i.y1, i.y2) : 'y' in i ? i.y : 0) > foot;
+    return { ...page, items: [...furniture.filter((i) => !below(i)), ...page.items, ...furniture.filter(below)] };
   };
   const pages: Page[] = [
     parts.cover,

@@ -10,7 +10,7 @@ import { segmentByFont } from '../fonts/fallback.ts';
  * several where the style's face lacks a character and a fallback face draws it (fonts/fallback.ts).
  */
 export function glyphLine(text: string, style: TextStyleSpec, env: LayoutEnv, x: Pt, y: Pt, align: 'left' | 'right' = 'left', features = style.features): FrameItem[] {
-  const shown = style.uppercase ? text.toLocaleUpperCase('nl-NL') : text;
+  const shown = style.uppercase ? text.toLocaleUpperCase(style.lang) : text;
   const pieces = segmentByFont(shown, style.font, env.fonts).map((s) => ({ ...s, widthPt: env.fonts.measure(s.text, s.font, style.size, features) }));
   let at = align === 'right' ? x - pieces.reduce((w, p) => w + p.widthPt, 0) : x;
   return pieces.map((p) => {

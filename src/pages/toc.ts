@@ -7,18 +7,12 @@ import type { ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
 
-/** Width kept free on the right of every entry for its page number (three tabular digits and air). */
-const NUMBER_COLUMN = 36;
-/** Space between the label and the title of an entry. */
-const LABEL_GAP = 2;
-/** Space between entries, in entry leadings: one blank line keeps a kicker visibly attached to the title below it. */
-const ENTRY_GAP_LINES = 1;
 /** Space left around the leader dots. */
 const LEADER_PAD = 6;
 /** Widest page number the dots make room for (tabular figures: all numbers of this length are equally wide). */
 const NUMBER_TEMPLATE = '000';
-/** Name of the anchor on the first TOC page (outline entry "Inhoud"). */
-export const TOC_ANCHOR = 'inhoud';
+/** Name of the anchor on the first TOC page (the outline's contents entry); a name, not a shown word. */
+export const TOC_ANCHOR = 'toc';
 
 /** Structure: a Sect before the sections holding the contents title (H2) and the TOC, one TOCI per entry. */
 const CONTENTS = node('Sect', 'contents');
@@ -43,7 +37,7 @@ export function tocPages(sections: readonly StyledSection[], theme: ResolvedThem
   let y = page.textArea.y;
   const title = theme.text.title;
   if (title) {
-    const t = setBlock(theme.strings.contents ?? 'Inhoud', title, env, page.textArea.x, y, page.textArea.width);
+    const t = setBlock(theme.words.contents, title, env, page.textArea.x, y, page.textArea.width);
     items.push({ kind: 'anchor', name: TOC_ANCHOR, y }, ...within(t.items, content([CONTENTS, node('H2', 'title')], [CONTENTS_ORDER, 0])));
     y += t.heightPt + 2 * title.leading;
   }
@@ -59,7 +53,7 @@ export function tocPages(sections: readonly StyledSection[], theme: ResolvedThem
     }
     // each entry is a TOCI holding one Link: label, title, page number and the goto annotation
     items.push(...within(set.items, content([CONTENTS, node('TOC', 'toc'), node('TOCI', s.id), node('Link', 'a')], [CONTENTS_ORDER, 1, k])));
-    y += set.heightPt + ENTRY_GAP_LINES * (theme.text.tocEntry ?? theme.text.body!).leading;
+    y += set.heightPt + theme.contents.entryGap * (theme.text.tocEntry ?? theme.text.body!).leading;
   }
   out.push({ ...page, items });
   return out;
@@ -68,13 +62,14 @@ export function tocPages(sections: readonly StyledSection[], theme: ResolvedThem
 function tocEntry(e: Entry, pageNo: number | undefined, theme: ResolvedTheme, env: LayoutEnv, area: Page['textArea'], top: Pt) {
   const items: FrameItem[] = [];
   const entryStyle = theme.text.tocEntry ?? theme.text.body!;
+  const { numberColumn, labelGap } = theme.contents;
   let y = top;
   if (e.label && theme.text.tocLabel) {
-    const l = setBlock(e.label, theme.text.tocLabel, env, area.x, y, area.width - NUMBER_COLUMN);
+    const l = setBlock(e.label, theme.text.tocLabel, env, area.x, y, area.width - numberColumn);
     items.push(...within(l.items, content([], [0])));
-    y += l.heightPt + LABEL_GAP;
+    y += l.heightPt + labelGap;
   }
-  const t = setBlock(e.title, entryStyle, env, area.x, y, area.width - NUMBER_COLUMN);
+  const t = setBlock(e.title, entryStyle, env, area.x, y, area.width - numberColumn);
   items.push(...within(t.items, content([], [1])));
   y += t.heightPt;
   const right = area.x + area.width;
@@ -84,7 +79,7 @@ function tocEntry(e: Entry, pageNo: number | undefined, theme: ResolvedTheme, en
     // dots end at the same x on every entry, just before the widest page number
     const dotsEnd = right - env.fonts.measure(NUMBER_TEMPLATE, entryStyle.font, entryStyle.size, tnum) - LEADER_PAD / 2;
     const leaders = leaderDots(entryStyle, env, area.x + t.lastWidthPt + LEADER_PAD, dotsEnd, t.lastBaseline, theme);
-    if (leaders) items.push(...asArtifact([leaders], 'Layout'));
+    if (leaders && theme.contents.leaders) items.push(...asArtifact([leaders], 'Layout'));
   }
   items.push({ kind: 'goto', x: area.x, y: top, width: area.width, height: y - top, dest: e.id, label: e.title, tag: content([], [3]) });
   return { items, heightPt: y - top };

@@ -1,6 +1,7 @@
 /** Schema of report.yaml: metadata and the ordered list of section files (see docs/content-format.md). */
 import { z } from 'zod';
 import { LimitsSchema } from './limits.ts';
+import { isValidTag } from '../locale/index.ts';
 
 /** A day, month or quarter as figures.yaml and report.yaml write dates. */
 const FIGURE_DATE = /^\d{4}-(\d{2}(-\d{2})?|Q[1-4])$/;
@@ -30,8 +31,10 @@ export const ReportFileSchema = z.strictObject({
   subject: z.string(),
   /** PDF Keywords. */
   keywords: z.array(z.string()).default([]),
-  /** BCP 47 language tag; numbers and dates are formatted for it. */
-  language: z.string().default('nl-NL'),
+  /** BCP 47 language tag: numbers, dates, hyphenation, quotation marks, the template's words and /Lang follow it. */
+  language: z.string().refine(isValidTag, { message: 'expected a BCP 47 language tag, e.g. "nl-NL", "en-GB", "de"' }).default('nl-NL'),
+  /** ISO 4217 currency of the report's amounts (charts' currency format). */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code, e.g. "EUR"').default('EUR'),
   /** Publication date, ISO. */
   date: IsoDate,
   /** The period the report covers: a day, a month (2022-06) or a quarter (2022-Q2) at each end. */
@@ -43,8 +46,10 @@ export const ReportFileSchema = z.strictObject({
     .optional(),
   /** Number figures (charts and images: "Figuur 3") and/or tables ("Tabel 2"); `{ref:id}` then names them. */
   numbering: z.array(z.enum(['figures', 'tables'])).default([]),
-  /** Folder under templates/. */
+  /** A bundled template's name ("rijksoverheid") or a folder path relative to the content folder ("./huisstijl"). */
   template: z.string(),
+  /** Single template words replaced for this report: { contents: "Inhoudsopgave" }. */
+  words: z.record(z.string(), z.string()).optional(),
   /** Figures file, relative to the content folder. */
   figures: z.string().default('figures.yaml'),
   /** Section files in reading order, relative to the content folder. */

@@ -35,9 +35,54 @@ export const BoxSchema = z.strictObject({
   spaceAfter: pt.optional(),
 });
 
+/**
+ * A length on the page: points, or an expression of + - * over numbers, percentages (of the page width for x and
+ * widths, of the page height for y and heights) and names: page.width, page.height, text.left, text.right,
+ * text.top, text.bottom, text.width, text.height, inner, outer (x of the text area's binding and outer edges),
+ * grid (the body leading), and <id>.top / <id>.bottom / <id>.baseline of an earlier text element.
+ * Checked by spec/pageLength.ts.
+ */
+const length = z.union([z.number(), z.string()]);
+/** Which pages an element of `furniture` is on: even or odd pages only, and only some masters. */
+const placement = {
+  id: z.string().regex(/^[a-zA-Z]\w*$/, 'expected a name of letters and digits').optional(),
+  side: z.enum(['even', 'odd']).optional(),
+  on: z.array(z.enum(['contents', 'opener', 'body'])).optional(),
+};
+/** A declarative page element (cover, running heads, page decoration). */
+export const PageElementSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('rect'), ...placement, x: length, y: length, width: length, height: length, fill: color.optional(), stroke: color.optional(), strokeWidth: pt.optional() }),
+  z.strictObject({ type: z.literal('rule'), ...placement, x1: length, y1: length, x2: length, y2: length, color, width: pt }),
+  /** An SVG or PNG file in the template's folder. */
+  z.strictObject({ type: z.literal('image'), ...placement, src: z.string(), x: length, y: length, width: length, height: length }),
+  /**
+   * Text in a paragraph style, from a pattern with slots ({title}, {subtitle}, {organisation}, {author}, {date},
+   * {year}, {sectionTitle}, {page}, {word:contents}); `y` is the top of the first line, or `baseline` its baseline.
+   * An element whose slots are all empty is left out (its id then ends where it starts).
+   */
+  z.strictObject({
+    type: z.literal('text'),
+    ...placement,
+    text: z.string(),
+    style: z.string(),
+    x: length,
+    y: length.optional(),
+    baseline: length.optional(),
+    width: length.optional(),
+    align: z.enum(['left', 'right', 'center', 'inner', 'outer']).optional(),
+    color: color.optional(),
+  }),
+]);
+export type PageElementFile = z.infer<typeof PageElementSchema>;
+
+/** Words per language (`nl`, `en-GB` …): any built-in word of src/locale can be replaced. */
+const words = z.record(z.string(), z.record(z.string(), z.string()));
+
 /** template.yaml, field by field (see templates/rijksoverheid/template.yaml for a commented example). */
 export const TemplateFileSchema = z.strictObject({
   name: z.string(),
+  /** A template this one changes: its bundled name or a folder path in the content folder; removed before validation. */
+  extends: z.string().optional(),
   page: z.strictObject({
     width: z.number().positive(),
     height: z.number().positive(),
@@ -75,10 +120,23 @@ export const TemplateFileSchema = z.strictObject({
   }),
   /** maxWordSpace: justified lines with wider word spaces (× the normal space) are warnings (default 2.5). */
   paragraph: z.strictObject({ spaceAfter: pt, indent: pt, maxWordSpace: z.number().min(1).optional() }),
-  strings: z.record(z.string(), z.string()),
   /** Bookmarks: depth 1 = sections only, 2 = sections and their headings (default 1). */
   outline: z.strictObject({ depth: z.number().int().min(1).max(2) }).optional(),
-  runningHead: z.strictObject({ left: z.string(), right: z.string(), foot: z.string() }),
+  words: words.optional(),
+  /** The cover page: its elements in drawing order. */
+  cover: z.array(PageElementSchema),
+  /** Elements of every numbered page (running heads, folios, decoration), drawn behind the text. */
+  furniture: z.array(PageElementSchema),
+  /** Section openers: gaps between kicker, title and lead; the rule under an article's opener. */
+  opener: z
+    .strictObject({
+      kickerGap: pt,
+      titleGap: pt,
+      rule: z.strictObject({ color, width: pt, gap: pt, kinds: z.array(z.enum(['foreword', 'article', 'appendix', 'colophon'])) }).optional(),
+    })
+    .optional(),
+  /** The contents page: room for the page numbers, space between entries (in entry leadings), leader dots. */
+  contents: z.strictObject({ numberColumn: pt, entryGap: z.number().nonnegative(), labelGap: pt, leaders: z.boolean() }).optional(),
   chart: z.strictObject({
     font: z.string(),
     fontKeys: z.strictObject({ normal: z.string(), bold: z.string(), semibold: z.string(), italic: z.string() }),

@@ -1,5 +1,35 @@
 import type { Diagnostic } from '../diag/types.ts';
 import type { Insets, Pt } from '../util/geometry.ts';
+import type { VegaLocale, Words } from '../locale/index.ts';
+
+/** A page length as the template writes it (points or an expression, see spec/template.ts and pages/pageLength.ts). */
+export type Length = number | string;
+
+/** Where a furniture element appears. */
+export interface Placement {
+  readonly id?: string;
+  readonly side?: 'even' | 'odd';
+  readonly on?: readonly ('contents' | 'opener' | 'body')[];
+}
+
+/** A declarative page element of the template (colours resolved to hex, images read). */
+export type PageElement = Placement &
+  (
+    | { readonly type: 'rect'; readonly x: Length; readonly y: Length; readonly width: Length; readonly height: Length; readonly fill?: string; readonly stroke?: string; readonly strokeWidth?: Pt }
+    | { readonly type: 'rule'; readonly x1: Length; readonly y1: Length; readonly x2: Length; readonly y2: Length; readonly color: string; readonly width: Pt }
+    | { readonly type: 'image'; readonly src: string; readonly x: Length; readonly y: Length; readonly width: Length; readonly height: Length; readonly svg?: string; readonly png?: Uint8Array }
+    | {
+        readonly type: 'text';
+        readonly text: string;
+        readonly style: string;
+        readonly x: Length;
+        readonly y?: Length;
+        readonly baseline?: Length;
+        readonly width?: Length;
+        readonly align?: 'left' | 'right' | 'center' | 'inner' | 'outer';
+        readonly color?: string;
+      }
+  );
 
 /** The kinds of section a report has (load/types.ts SectionKind). */
 export type SectionKind = 'foreword' | 'article' | 'appendix' | 'colophon';
@@ -19,6 +49,8 @@ export interface TextStyleSpec {
   readonly uppercase: boolean;
   readonly spaceBefore: Pt;
   readonly spaceAfter: Pt;
+  /** BCP 47 language its text is set in: the report's, or a `lang:` passage's (hyphenation, upper case, quotes). */
+  readonly lang: string;
 }
 
 /** Decoration of a box-like block; colours resolved to hex. */
@@ -36,6 +68,8 @@ export interface BoxSpec {
 /** The template (templates/<name>/template.yaml) after validation: all of the report's look. */
 export interface ResolvedTheme {
   readonly name: string;
+  /** The report's BCP 47 language the theme was resolved for. */
+  readonly language: string;
   readonly page: {
     readonly width: Pt;
     readonly height: Pt;
@@ -69,10 +103,18 @@ export interface ResolvedTheme {
     readonly keepWhole?: number;
   };
   readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt; readonly maxWordSpace?: number };
-  readonly strings: Readonly<Record<string, string>>;
   /** Levels of bookmarks: 1 = sections, 2 = sections and headings; absent = 1. */
   readonly outlineDepth?: number;
-  readonly runningHead: { readonly left: string; readonly right: string; readonly foot: string };
+  /** Words in the report's language: the language's built-in words, the template's, then report.yaml's. */
+  readonly words: Words;
+  readonly cover: readonly PageElement[];
+  readonly furniture: readonly PageElement[];
+  readonly opener: {
+    readonly kickerGap: Pt;
+    readonly titleGap: Pt;
+    readonly rule?: { readonly color: string; readonly width: Pt; readonly gap: Pt; readonly kinds: readonly SectionKind[] };
+  };
+  readonly contents: { readonly numberColumn: Pt; readonly entryGap: number; readonly labelGap: Pt; readonly leaders: boolean };
   readonly chart: {
     readonly font: string;
     readonly fontKeys: Readonly<Record<'normal' | 'bold' | 'semibold' | 'italic', string>>;
@@ -83,6 +125,11 @@ export interface ResolvedTheme {
     readonly domainColor: string;
     readonly palette: readonly string[];
     readonly aspect: number;
+    /** Number and time locale of the report's language (axes, labels). */
+    readonly locale: VegaLocale;
+    /** Language and words of generated text alternatives. */
+    readonly language: string;
+    readonly words: Words;
   };
 }
 

@@ -41,7 +41,7 @@ export function styleFeatures(style: TextStyleSpec): readonly string[] {
 }
 
 /**
- * Parses **bold**, *italic*, [label](url) and [^id] into runs of `style`, after applying Dutch typography.
+ * Parses **bold**, *italic*, [label](url) and [^id] into runs of `style`, after applying the typography of the style's language.
  * Bold inside italic (or the reverse) uses the bold face: templates declare no bold-italic key.
  * Only http(s) and mailto URLs become links; other targets keep their label as plain text.
  */
@@ -53,10 +53,10 @@ export function parseInline(text: string, style: TextStyleSpec, footnote: Footno
     return `${a ?? d}${open}${kept.length - 1}${close}${c ?? f}`;
   });
   const mask = new RegExp(`${open}(\\d+)${close}`, 'g');
-  const typeset = applyTypography(masked).replace(mask, (_m, n: string) => kept[Number(n)]!);
+  const typeset = applyTypography(masked, style.lang).replace(mask, (_m, n: string) => kept[Number(n)]!);
   const ctx: Ctx = { style, footnote, runs: [] };
   parse(typeset, { bold: false, italic: false }, ctx);
-  const runs = style.uppercase ? ctx.runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase('nl') })) : ctx.runs;
+  const runs = style.uppercase ? ctx.runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase(style.lang) })) : ctx.runs;
   return mergeRuns(runs);
 }
 

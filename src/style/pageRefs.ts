@@ -32,8 +32,8 @@ export function numberBlocks(report: BoundReport, theme: ResolvedTheme, numberin
     byId.set(s.id, s.title);
     for (const [i, b] of s.blocks.entries()) {
       let label: string | undefined;
-      if ((b.type === 'chart' || b.type === 'image') && numbering.includes('figures')) label = (theme.strings.figureLabel ?? '{n}').replace('{n}', String(++figures));
-      if (b.type === 'table' && numbering.includes('tables')) label = (theme.strings.tableLabel ?? '{n}').replace('{n}', String(++tables));
+      if ((b.type === 'chart' || b.type === 'image') && numbering.includes('figures')) label = theme.words.figureLabel.replace('{n}', String(++figures));
+      if (b.type === 'table' && numbering.includes('tables')) label = theme.words.tableLabel.replace('{n}', String(++tables));
       if (label) byBlock.set(`${s.id}/${i}`, label);
       const id = 'id' in b ? b.id : undefined;
       if (id) byId.set(id, label ?? (b.type === 'heading' ? b.text.text : id));
@@ -51,7 +51,7 @@ export function hasPageRefs(report: BoundReport): boolean {
 
 /** The report with every `{page:id}` and `{ref:id}` replaced by a link to the target. */
 export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState): BoundReport {
-  const pageWord = theme.strings.pageRef ?? '{page}';
+  const pageWord = theme.words.pageRef;
   const fill = (t: BoundText): BoundText => {
     if (!t.text.includes('{')) return t;
     const text = t.text.replace(PAGE_REF, (_, kind: string, id: string) => {

@@ -76,8 +76,8 @@ function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, 
   return {
     id: section.id,
     kind: section.kind,
-    title: plain(section.title),
-    shortTitle: plain(section.shortTitle),
+    title: plain(section.title, theme.language),
+    shortTitle: plain(section.shortTitle, theme.language),
     ...(section.label ? { label: section.label } : {}),
     opener,
     blocks,
@@ -112,8 +112,8 @@ function footnotePara(n: number, text: BoundText, ctx: BlockContext): ParagraphS
 }
 
 /** Title text for TOC and running heads: typography applied, markup removed. */
-function plain(text: string): string {
-  return parseInline(text, { ...PLAIN_STYLE }).map((r) => r.text).join('');
+function plain(text: string, lang: string): string {
+  return parseInline(text, { ...PLAIN_STYLE, lang }).map((r) => r.text).join('');
 }
 
 const PLAIN_STYLE = {

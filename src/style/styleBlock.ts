@@ -139,7 +139,7 @@ function styleList(b: Extract<BoundBlock, { type: 'list' }>, c: BlockContext): B
 function styleVideo(b: Extract<BoundBlock, { type: 'video' }>, c: BlockContext): Block {
   const st = textStyle(c.theme, 'boxLabel');
   const accent = textStyle(c.theme, 'boxTitle').color;
-  const lead = `${c.theme.strings.video ?? 'Video'}: `;
+  const lead = `${c.theme.words.video}: `;
   const title = parseInline(b.title.text, st, c.footnote);
   const runs: StyledRun[] = [
     { text: lead, font: st.bold ?? st.font, sizePt: st.size, color: accent, features: title[0]?.features ?? [], link: b.url },

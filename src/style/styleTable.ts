@@ -55,7 +55,7 @@ export function styleTable(
   const rowKinds = b.rows.map((r) => ({ kind: r.kind, indentPt: r.indent * indentPt }));
   const padPt = theme.table.rowPadding;
   const measured = rows.filter((_, i) => b.rows[i]!.kind !== 'group');
-  const sourceWord = theme.strings.tableSource ?? '{source}';
+  const sourceWord = theme.words.tableSource;
   return {
     kind: 'table',
     ...(b.title ? { title: styledPara(b.title, theme, 'boxTitle', footnote) } : {}),

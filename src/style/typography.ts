@@ -1,8 +1,9 @@
 /**
- * Dutch typographic clean-up of author text: curly quotes, dashes, ellipsis and no-break spaces.
+ * Typographic clean-up of author text in the text's language (src/locale data): quotation marks, dashes,
+ * ellipsis and no-break spaces. Examples below are Dutch, the bundled report's language.
  *
  * Rules (each unit-tested in test/style/typography.test.ts):
- * 1. `"` opens (“) after start, whitespace or opening punctuation, else closes (”). `*` markup is skipped when
+ * 1. `"` opens (“, „ in German, « in French) after start, whitespace or opening punctuation, else closes (”). `*` markup is skipped when
  *    looking back, so `**"x"**` works.
  * 2. `'` after a letter or digit is an apostrophe/closing quote (’): zo’n, IND’ers, auto’s. At a word start it is
  *    an apostrophe (’) before Dutch elisions (’s, ’t, ’n, ’k, ’94) or when no closing quote follows; else it opens (‘).
@@ -20,45 +21,77 @@
  * Letter-spacing (the template's `tracking`) is applied by flow/tracking.ts to kickers and TOC labels, not here.
  */
 
+import { localeOrDefault, vegaLocale, type LocaleData } from '../locale/index.ts';
+
 /** No-break space. */
 export const NBSP = '\u00A0';
 
-// Dutch month names (full and common abbreviations) for the date rule.
-const MONTHS =
-  'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec';
-// Titles and short abbreviations that should not end a line; from the Woordenlijst's list of common abbreviations.
-const ABBREVIATIONS = 'dhr|mevr|dr|mr|drs|ir|ing|prof|nr|art|ca|blz|bijv|vgl|zgn';
-// Unit symbols that stay with their number (SI symbols plus Dutch mln/mld).
-const UNITS = 'km|kg|mg|g|m|cm|mm|l|ml|mln|mld|uur|min|sec|ha';
+// SI unit symbols that stay with their number in every language; the language adds its own ("mln", "uur").
+const SI_UNITS = ['km', 'kg', 'mg', 'g', 'm', 'cm', 'mm', 'l', 'ml'];
 
-const OPEN_CONTEXT = /[\s([{\u2018\u201C\u2013\u2014/\u00A0-]/;
-// Word-initial elisions that take an apostrophe, not an opening quote: ’s, ’t, ’n, ’k, ’m, ’r, ’94.
-const ELISION = /^(?:[stnkmr](?![\p{L}\p{N}])|s-|\d\d)/u;
+/** The rules' word lists for one language, compiled once. */
+interface Rules {
+  readonly quotes: LocaleData['quotes'];
+  readonly quoteSpace: string;
+  readonly date: RegExp;
+  readonly abbreviation: RegExp;
+  readonly unit: RegExp;
+  readonly elision: RegExp;
+}
+
+const rulesByLang = new Map<string, Rules>();
+function rulesFor(lang: string): Rules {
+  let r = rulesByLang.get(lang);
+  if (!r) {
+    const data = localeOrDefault(lang);
+    const { months, shortMonths } = vegaLocale(lang).time;
+    const monthNames = [...months, ...shortMonths].map((m) => escape(m.toLocaleLowerCase(lang)));
+    const units = [...SI_UNITS, ...data.units].map(escape);
+    r = {
+      quotes: data.quotes,
+      quoteSpace: data.quoteSpace,
+      date: new RegExp(`\\b([0-3]?\\d\\.?) (${monthNames.join('|')})(?![\\p{L}])`, 'giu'),
+      abbreviation: new RegExp(`(?<!\\p{L})((?:${data.abbreviations.map(escape).join('|')})\\.) (?=\\S)`, 'giu'),
+      unit: new RegExp(`(\\d) (${units.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+      // Word-initial elisions that take an apostrophe, not an opening quote: Dutch ’s, ’t, ’n; every language ’94.
+      elision: new RegExp(`^(?:(?:${data.elisions.map(escape).join('|') || '(?!)'})(?![\\p{L}\\p{N}])|\\d\\d)`, 'u'),
+    };
+    rulesByLang.set(lang, r);
+  }
+  return r;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Opening context: whitespace, brackets, dashes and every language's opening quotes (‘ “ „ ‚ « and the narrow NBSP after «).
+const OPEN_CONTEXT = /[\s([{\u2018\u201C\u201A\u201E\u00AB\u202F\u2013\u2014/\u00A0-]/;
 
 /** Applies the rules above to plain text (inline markup may be present; URLs must be masked by the caller). */
-export function applyTypography(text: string): string {
+export function applyTypography(text: string, lang = 'nl-NL'): string {
   let s = text.replace(/\.\.\./g, '\u2026');
   s = s.replace(/---/g, '\u2014').replace(/--/g, '\u2013');
   s = s.replace(/(\S) - (?=\S)/g, `$1 \u2013 `);
   s = s.replace(/ ([\u2013\u2014]) /g, `${NBSP}$1 `);
-  s = curlQuotes(s);
-  return noBreakSpaces(s);
+  s = curlQuotes(s, lang);
+  return noBreakSpaces(s, lang);
 }
 
 /** Inserts the no-break spaces of rule 5. */
-export function noBreakSpaces(text: string): string {
+export function noBreakSpaces(text: string, lang = 'nl-NL'): string {
+  const rules = rulesFor(lang);
   let s = text;
-  s = s.replace(new RegExp(`\\b([0-3]?\\d) (${MONTHS})\\b`, 'giu'), `$1${NBSP}$2`);
+  s = s.replace(rules.date, `$1${NBSP}$2`);
   s = s.replace(/(?<![\p{L}.])((?:\p{Ll}\.){2,}) (?=\S)/gu, `$1${NBSP}`);
-  s = s.replace(new RegExp(`(?<!\\p{L})((?:${ABBREVIATIONS})\\.) (?=\\S)`, 'giu'), `$1${NBSP}`);
+  s = s.replace(rules.abbreviation, `$1${NBSP}`);
   s = s.replace(/(?<!\p{L})(\p{Lu}\.) (?=\p{Lu})/gu, `$1${NBSP}`);
-  s = s.replace(/€ (?=\d)/g, `€${NBSP}`);
-  s = s.replace(new RegExp(`(\\d) (${UNITS})(?![\\p{L}\\p{N}])`, 'gu'), `$1${NBSP}$2`);
+  s = s.replace(/([€$£]) (?=\d)/g, `$1${NBSP}`);
+  s = s.replace(rules.unit, `$1${NBSP}$2`);
   return s;
 }
 
 /** Replaces straight quotes by curly ones (rules 1 and 2). */
-export function curlQuotes(text: string): string {
+export function curlQuotes(text: string, lang = 'nl-NL'): string {
+  const { quotes, quoteSpace, elision } = rulesFor(lang);
   const out: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -67,8 +100,10 @@ export function curlQuotes(text: string): string {
       continue;
     }
     const opening = isOpeningContext(out);
-    if (c === '"') out.push(opening ? '\u201C' : '\u201D');
-    else out.push(opening && !isApostrophe(text, i) ? '\u2018' : '\u2019');
+    if (c === '"') out.push(opening ? quotes.primary[0] + quoteSpace : quoteSpace + quotes.primary[1]);
+    else if (opening && !isApostrophe(text, i, elision)) out.push(quotes.secondary[0] + quoteSpace);
+    else if (opening || /[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && /[\p{L}\p{N}]/u.test(out.at(-1) ?? '')) out.push('\u2019');
+    else out.push(quoteSpace + quotes.secondary[1]);
   }
   return out.join('');
 }
@@ -80,8 +115,8 @@ function isOpeningContext(before: readonly string[]): boolean {
 }
 
 /** A word-initial ' is an apostrophe before an elision or when no closing ' follows in the text. */
-function isApostrophe(text: string, i: number): boolean {
+function isApostrophe(text: string, i: number, elision: RegExp): boolean {
   const rest = text.slice(i + 1);
-  if (ELISION.test(rest)) return true;
+  if (elision.test(rest)) return true;
   return !/[\p{L}\p{N}.,!?)*]'(?![\p{L}\p{N}])/u.test(rest);
 }

@@ -3,39 +3,26 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import hyphenopoly from 'hyphenopoly';
+import { hyphenationPatterns, localeData } from '../locale/index.ts';
 import type { Hyphenator } from './types.ts';
 
-/** Letters kept before a break: "in-" but never "a-siel" (Dutch practice allows 2; TeX's nl default is 2). */
+/** Letters kept before a break: "in-" but never "a-siel" (Dutch and English practice allow 2; TeX's default is 2). */
 export const LEFT_MIN = 2;
 /** Letters carried to the next line: "-gen" but never "-en" (3 avoids two-letter stubs in narrow columns). */
 export const RIGHT_MIN = 3;
 /** Words under six letters ("asiel", "regel") are never hyphenated: too little gain (hyphenopoly's default). */
 export const MIN_WORD_LENGTH = 6;
 
+/** Vowels of Latin-script languages (with diacritics): every syllable between two breaks needs one ("Scho-n-e-veld" from the patterns). */
+const VOWEL = /[aeiouyàáâäèéêëìíîïòóôöùúûüýœæ]/i;
+const LATIN = /^[\p{Script=Latin}’']+$/u;
+
 /**
- * Built-in exceptions, written with hyphens. A trailing "-" makes a prefix rule: the prefix's breaks are used and the
- * rest of the word is hyphenated by the patterns. Each entry fixes a pattern error on the report's words:
- * "co-ron-a-maat-re-ge-len", "asielme-de-wer-kers", "na-reispro-ces", "nood-op-vanglo-ca-tie", "di-gi-ta-li-se-ringstra-ject",
- * "tas-kforce", "An-nel-ore".
+ * Drops breaks that would leave a piece without a vowel, keeping the earlier break ("Ber-c-kel" → "Ber-ckel").
+ * Only for Latin-script words: other scripts' syllables are left to their patterns.
  */
-export const DEFAULT_EXCEPTIONS: readonly string[] = [
-  'co-ro-na-maat-re-ge-len',
-  'co-ro-na-vi-rus',
-  'co-ro-na-cri-sis',
-  'co-ro-na-',
-  'asiel-',
-  'na-reis-',
-  'nood-op-vang-',
-  'di-gi-ta-li-se-rings-',
-  'task-force',
-  'an-ne-lore',
-];
-
-/** Vowels of Dutch (with diacritics): every syllable between two breaks needs one ("Scho-n-e-veld" from the patterns). */
-const VOWEL = /[aeiouyàáâäèéêëìíîïòóôöùúûüý]/i;
-
-/** Drops breaks that would leave a piece without a vowel, keeping the earlier break ("Ber-c-kel" → "Ber-ckel"). */
 export function dropVowellessPieces(word: string, positions: readonly number[]): number[] {
+  if (!LATIN.test(word)) return [...positions];
   const kept: number[] = [];
   let last = 0;
   for (const p of positions) {
@@ -50,23 +37,31 @@ export function dropVowellessPieces(word: string, positions: readonly number[]):
 
 type HyphenateText = (text: string) => string;
 const SOFT_HYPHEN = '\u00AD';
-// hyphenopoly's config() mutates one module-global engine, so the nl engine is loaded once per process.
-let engine: Promise<HyphenateText> | undefined;
+// hyphenopoly's config() mutates one module-global engine: each language is loaded once per process, one
+// config() call after the other (a call replaces the settings the previous one is still loading with).
+const engines = new Map<string, Promise<HyphenateText>>();
+let queue: Promise<unknown> = Promise.resolve();
 
-/** Loads hyphenopoly's nl.wasm from node_modules with a file loader (no network, no cwd dependence). */
-function loadEngine(): Promise<HyphenateText> {
-  if (!engine) {
-    const patterns = join(dirname(createRequire(import.meta.url).resolve('hyphenopoly')), 'patterns');
-    engine = hyphenopoly.config({
-      require: ['nl'],
-      hyphen: SOFT_HYPHEN,
-      leftmin: LEFT_MIN,
-      rightmin: RIGHT_MIN,
-      minWordLength: MIN_WORD_LENGTH,
-      loader: (file: string) => readFile(join(patterns, file)),
-    }) as Promise<HyphenateText>;
+/** Loads hyphenopoly's <patterns>.wasm from node_modules with a file loader (no network, no cwd dependence). */
+function loadEngine(patternsName: string): Promise<HyphenateText> {
+  let e = engines.get(patternsName);
+  if (!e) {
+    const dir = join(dirname(createRequire(import.meta.url).resolve('hyphenopoly')), 'patterns');
+    e = queue.then(
+      () =>
+        hyphenopoly.config({
+          require: [patternsName],
+          hyphen: SOFT_HYPHEN,
+          leftmin: LEFT_MIN,
+          rightmin: RIGHT_MIN,
+          minWordLength: MIN_WORD_LENGTH,
+          loader: (file: string) => readFile(join(dir, file)),
+        }) as Promise<HyphenateText>,
+    );
+    queue = e.catch(() => undefined);
+    engines.set(patternsName, e);
   }
-  return engine;
+  return e;
 }
 
 /** Break positions of a hyphenated spelling: "co-ro-na" → [2, 4]. */
@@ -88,20 +83,63 @@ export function isUnhyphenatable(word: string): boolean {
   return word === word.toUpperCase();
 }
 
-/**
- * Creates the Dutch hyphenator (async once: loads the patterns); exceptions extend the built-in list. With the
- * session's cache (build context `hyphenators`) one hyphenator and its word cache serve every build of the session.
- */
-export function createHyphenator(opts: { exceptions?: readonly string[] } = {}, cache?: Map<string, Promise<Hyphenator>>): Promise<Hyphenator> {
-  if (!cache) return makeHyphenator(opts);
-  return memo(cache, JSON.stringify(opts.exceptions ?? []), () => makeHyphenator(opts));
+/** What a hyphenator is made for: the report's language and its exceptions, and the other languages of `lang:` passages. */
+export interface HyphenatorOptions {
+  /** The report's BCP 47 language (default nl-NL). */
+  readonly language?: string;
+  /** The report's own exceptions (report.yaml), for its main language. */
+  readonly exceptions?: readonly string[];
+  /** Languages of passages set in another language. */
+  readonly others?: readonly string[];
 }
 
-async function makeHyphenator(opts: { exceptions?: readonly string[] }): Promise<Hyphenator> {
-  const hyphenateText = await loadEngine();
+/**
+ * Creates the hyphenator for a report (async once: loads the patterns of every language it needs). A language
+ * without patterns is never hyphenated; `missing` lists those so the caller can say so once.
+ */
+export function createHyphenator(opts: HyphenatorOptions = {}, cache?: Map<string, Promise<Hyphenator>>): Promise<Hyphenator> {
+  // With the session's cache (build context `hyphenators`) one hyphenator and its word caches serve every build.
+  if (!cache) return makeHyphenator(opts);
+  return memo(cache, hyphenatorId(opts), () => makeHyphenator(opts));
+}
+
+const DEFAULT_LANGUAGE = 'nl-NL';
+
+/** What decides a hyphenator's breaks: its languages and the report's exceptions (cache keys). */
+function hyphenatorId(opts: HyphenatorOptions): string {
+  return JSON.stringify([opts.language ?? DEFAULT_LANGUAGE, opts.others ?? [], opts.exceptions ?? []]);
+}
+
+async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
+  const main = opts.language ?? DEFAULT_LANGUAGE;
+  const tags = [...new Set([main, ...(opts.others ?? [])])];
+  const words = new Map<string, (word: string) => readonly number[]>();
+  const missing: string[] = [];
+  for (const tag of tags) {
+    const patterns = hyphenationPatterns(tag);
+    if (!patterns) {
+      missing.push(tag);
+      continue;
+    }
+    const exceptions = [...(localeData(tag)?.hyphenation ?? []), ...(tag === main ? opts.exceptions ?? [] : [])];
+    words.set(tag.toLowerCase(), languageHyphenator(await loadEngine(patterns), exceptions));
+  }
+  const mainWords = words.get(main.toLowerCase());
+  return {
+    id: hyphenatorId(opts),
+    missing,
+    hyphenate(word, lang) {
+      const f = lang === undefined ? mainWords : words.get(lang.toLowerCase());
+      return f ? f(word) : [];
+    },
+  };
+}
+
+/** Word breaks of one language: exceptions (whole words and prefix rules) first, then the patterns. */
+function languageHyphenator(hyphenateText: HyphenateText, exceptions: readonly string[]): (word: string) => readonly number[] {
   const whole = new Map<string, number[]>();
   const prefixes: { prefix: string; breaks: number[] }[] = [];
-  for (const spelled of [...DEFAULT_EXCEPTIONS, ...(opts.exceptions ?? [])]) {
+  for (const spelled of exceptions) {
     const lower = spelled.toLowerCase();
     if (lower.endsWith('-')) {
       prefixes.push({ prefix: lower.replace(/-/g, ''), breaks: positionsOf(lower) });
@@ -122,20 +160,19 @@ async function makeHyphenator(opts: { exceptions?: readonly string[] }): Promise
     for (const { prefix, breaks } of prefixes) {
       if (lower.length - prefix.length < RIGHT_MIN || !lower.startsWith(prefix)) continue;
       const rest = word.slice(prefix.length);
-      const restBreaks = (whole.get(rest.toLowerCase()) ?? patterns(rest)).map((p) => p + prefix.length);
+      // A rest too short for the patterns on its own ("virus" in "coronavirus") takes the whole word's breaks in it.
+      const own = whole.get(rest.toLowerCase()) ?? (rest.length >= MIN_WORD_LENGTH ? patterns(rest) : undefined);
+      const restBreaks = own ? own.map((p) => p + prefix.length) : patterns(word).filter((p) => p - prefix.length >= LEFT_MIN);
       return [...breaks, ...restBreaks];
     }
     return patterns(word);
   };
-  return {
-    id: JSON.stringify(opts.exceptions ?? []),
-    hyphenate(word) {
-      let hit = cache.get(word);
-      if (!hit) {
-        hit = dropVowellessPieces(word, compute(word).filter((p) => p >= LEFT_MIN && word.length - p >= RIGHT_MIN));
-        cache.set(word, hit);
-      }
-      return hit;
-    },
+  return (word) => {
+    let hit = cache.get(word);
+    if (!hit) {
+      hit = dropVowellessPieces(word, compute(word).filter((p) => p >= LEFT_MIN && word.length - p >= RIGHT_MIN));
+      cache.set(word, hit);
+    }
+    return hit;
   };
 }

@@ -16,6 +16,6 @@
  * `overfull` only when a line is still wider than the measure after all fallbacks (then a TEXT002 warning).
  */
 export { createLineBreaker, type LineBreakerOptions } from './breakLines.ts';
-export { createHyphenator, DEFAULT_EXCEPTIONS } from './hyphenate.ts';
+export { createHyphenator } from './hyphenate.ts';
 export { lineStats } from './stats.ts';
 export type { GlyphRun, Hyphenator, Line, LineStats } from './types.ts';

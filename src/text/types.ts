@@ -39,12 +39,17 @@ export interface Line {
   readonly overfull?: boolean;
 }
 
-/** Dutch word hyphenation: break positions (count of characters before each break), cached per word. */
+/** Word hyphenation in the report's languages: break positions (count of characters before each break), cached per word. */
 export interface Hyphenator {
-  /** What decides its breaks besides the patterns (the exception list), for cache keys; absent in test fakes. */
+  /** What decides its breaks besides the patterns (languages, exception list), for cache keys; absent in test fakes. */
   readonly id?: string;
-  /** Positions p (0 < p < word.length) where `word` may be split as word.slice(0, p) + "-"; [] for ineligible words. */
-  hyphenate(word: string): readonly number[];
+  /**
+   * Positions p (0 < p < word.length) where `word` may be split as word.slice(0, p) + "-"; [] for ineligible words
+   * and for languages without patterns. `lang`: a passage's own BCP 47 language (default: the report's).
+   */
+  hyphenate(word: string, lang?: string): readonly number[];
+  /** Languages asked for that have no hyphenation patterns (set without hyphenation). */
+  readonly missing?: readonly string[];
 }
 
 /** Summary of a set of lines for the typographic report. */

@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import type { BoundChartSpec, DataRow } from '../../src/bind/types.ts';
 import { createFontStore, type FontStore } from '../../src/fonts/fontStore.ts';
 import type { ResolvedTheme } from '../../src/spec/theme.ts';
+import { nl } from '../../src/locale/nl.ts';
+import { vegaLocale } from '../../src/locale/vegaLocale.ts';
 
 /** Repo root, resolved from this file. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,7 +14,9 @@ export const FONTS_DIR = `${ROOT}fonts`;
 /** The rijksoverheid chart theme and fonts, read straight from template.yaml (tests only; style/ owns the loader). */
 export function loadTestTheme(): { chart: ResolvedTheme['chart']; fontFiles: Record<string, string> } {
   const doc = parse(readFileSync(`${ROOT}templates/rijksoverheid/template.yaml`, 'utf8'));
-  return { chart: doc.chart as ResolvedTheme['chart'], fontFiles: doc.fonts as Record<string, string> };
+  const words = { ...nl.words, ...doc.words.nl };
+  const chart = { ...doc.chart, locale: vegaLocale('nl-NL'), language: 'nl-NL', words } as ResolvedTheme['chart'];
+  return { chart, fontFiles: doc.fonts as Record<string, string> };
 }
 
 let store: FontStore | undefined;

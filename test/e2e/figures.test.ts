@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, isReportError, type BuildResult } from '../../src/index.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
 import { formatDiagnostic } from '../../src/diag/codeFrame.ts';
+import { nl } from '../../src/locale/nl.ts';
 import { altText } from '../../src/charts/altText.ts';
 import { bindFigures } from '../../src/bind/index.ts';
 import { loadReport } from '../../src/load/index.ts';
@@ -123,7 +124,7 @@ describe('one figure changed: studie.aanvragen.2020 12310 → 11310', () => {
     // Without the author's alt, the generated one reads the new value from the dataset.
     const source = await loadReport(join(scratch, 'studie'), { diag: createSink() });
     const chart = bindFigures(source, { diag: createSink() }).charts.find((c) => c.id === 'studie')!;
-    const generated = altText({ ...chart, alt: undefined });
+    const generated = altText({ ...chart, alt: undefined }, { language: 'nl-NL', words: nl.words });
     expect(generated).toContain('11.310');
     expect(generated).not.toContain('12.310');
   });

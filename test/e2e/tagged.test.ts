@@ -15,6 +15,7 @@ import { readStructure, type OutlineNode } from '../helpers/pdfStructure.ts';
 import { elemText, mcidTexts, readTagged, roleCounts, taggingProblems, type Elem, type TaggedPdf } from '../helpers/taggedPdf.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- plain YAML read as an oracle */
+import { nl } from '../../src/locale/nl.ts';
 const read = (file: string): any => parse(readFileSync(join(DEFAULT_CONTENT_DIR, file), 'utf8'));
 const report = read('report.yaml');
 const sections: any[] = (report.sections as string[]).map(read);
@@ -44,7 +45,7 @@ describe('bundled report, tagged', () => {
   });
 
   it('has the headings of the content, in content order: report title H1, contents and sections H2, headings and box titles H3', () => {
-    const expected: string[] = [`H1 ${fold(report.title)}`, `H2 ${fold(template.strings.contents)}`];
+    const expected: string[] = [`H1 ${fold(report.title)}`, `H2 ${fold(template.words?.nl?.contents ?? nl.words.contents)}`];
     for (const s of sections) {
       expected.push(`H2 ${fold(s.title)}`);
       for (const b of blocks(s)) {
@@ -104,7 +105,7 @@ describe('bundled report, tagged', () => {
   it('has an outline entry for every section (H2) with its headings (H3) under it, each opening its page', async () => {
     const outline = (await readStructure(bytes)).outline;
     const flat = (nodes: readonly OutlineNode[], depth = 0): string[] => nodes.flatMap((n) => [`${depth} ${n.title}`, ...flat(n.children, depth + 1)]);
-    const expected = [`0 ${fold(template.strings.contents)}`];
+    const expected = [`0 ${fold(template.words?.nl?.contents ?? nl.words.contents)}`];
     for (const s of sections) expected.push(`0 ${fold(s.title)}`, ...blocks(s).filter((b) => b.heading !== undefined).map((b) => `1 ${fold(b.heading)}`));
     expect(flat(outline)).toEqual(expected.map((e) => expect.stringMatching(pattern(e))));
     const pages = (nodes: readonly OutlineNode[]): (number | null)[] => nodes.flatMap((n) => [n.page, ...pages(n.children)]);

@@ -5,6 +5,8 @@ import type { FrameItem } from '../../src/model/types.ts';
 import type { ResolvedTheme, TextStyleSpec } from '../../src/spec/theme.ts';
 import type { Block, BoxStyle, ParagraphSpec, StyledRun, StyledSection } from '../../src/style/types.ts';
 import type { GlyphRun, Line } from '../../src/text/types.ts';
+import { nl } from '../../src/locale/nl.ts';
+import { vegaLocale } from '../../src/locale/vegaLocale.ts';
 
 export const SPAN = { file: 'test.yaml', line: 1, column: 1 };
 /** Body leading of the fake theme: the baseline grid. */
@@ -12,7 +14,7 @@ export const L = 10;
 
 const style = (size: number, leading: number, extra: Partial<TextStyleSpec> = {}): TextStyleSpec => ({
   font: 'sans', size, leading, align: 'left', hyphenate: false, color: '#000000', features: [], tracking: 0,
-  uppercase: false, spaceBefore: 0, spaceAfter: 0, ...extra,
+  uppercase: false, spaceBefore: 0, spaceAfter: 0, lang: 'nl-NL', ...extra,
 });
 
 /** A 220×200 pt page: text area 190×160 (margins top/bottom 20, inner 20, outer 10), two 90 pt columns. */
@@ -29,11 +31,28 @@ export const theme: ResolvedTheme = {
   boxes: {},
   table: { headerFill: '#eeeeee', rule: '#999999', rowPadding: 2 },
   paragraph: { spaceAfter: 0, indent: 0 },
-  strings: { contents: 'Inhoud', continued: 'Vervolg {label}', continuedDefault: 'Vervolg {title}', tableContinued: '{title} (vervolg)' },
-  runningHead: { left: '{reportTitle}', right: '{sectionTitle}', foot: '{reportTitle} · {date}' },
+  language: 'nl-NL',
+  words: nl.words,
+  cover: [
+    { type: 'rect', x: '50% - 8', y: 0, width: 16, height: 40, fill: '#154273' },
+    { type: 'text', text: '{organisation}', style: 'coverMeta', color: '#154273', x: '50% + 12', y: 20, width: 80 },
+    { type: 'rect', x: 0, y: '30%', width: '100%', height: '70%', fill: '#154273' },
+    { type: 'text', id: 'title', text: '{title}', style: 'coverTitle', color: '#ffffff', x: 'text.left', y: '44%', width: 'text.width' },
+    { type: 'text', text: '{subtitle}', style: 'coverSub', x: 'text.left', y: 'title.bottom + 9', width: 'text.width' },
+  ],
+  furniture: [
+    { type: 'text', side: 'even', text: '{title}', style: 'runningHead', x: 'outer', align: 'outer', baseline: 'text.top - 12' },
+    { type: 'text', side: 'odd', text: '{sectionTitle}', style: 'runningHead', x: 'outer', align: 'outer', baseline: 'text.top - 12' },
+    { type: 'rule', x1: 'text.left', y1: 'text.top - 8', x2: 'text.right', y2: 'text.top - 8', color: '#9fb3c8', width: 0.5 },
+    { type: 'text', text: '{title} · {date}', style: 'runningHead', x: 'inner', align: 'inner', baseline: 'text.bottom + 12' },
+    { type: 'text', text: '{page}', style: 'folio', x: 'outer', align: 'outer', baseline: 'text.bottom + 12' },
+  ],
+  opener: { kickerGap: 4, titleGap: 8, rule: { color: '#154273', width: 0.75, gap: 10, kinds: ['article'] } },
+  contents: { numberColumn: 36, entryGap: 1, labelGap: 2, leaders: true },
   chart: {
     font: 'x', fontKeys: { normal: 'sans', bold: 'sans', semibold: 'sans', italic: 'sans' }, fontSize: 8, titleFontSize: 9,
     labelColor: '#000', gridColor: '#000', domainColor: '#000', palette: [], aspect: 0.6,
+    locale: vegaLocale('nl-NL'), language: 'nl-NL', words: nl.words,
   },
 };
 

@@ -22,8 +22,10 @@ describe('loadTheme', () => {
     expect(t.chart.palette[0]).toBe('#154273');
   });
   it('rejects names that are not a plain folder and missing templates', async () => {
-    await expect(loadTheme(TEMPLATES, '../templates/rijksoverheid')).rejects.toSatisfy((e) => isReportError(e) && e.diagnostics[0].code === 'LOAD006');
-    await expect(loadTheme(TEMPLATES, 'bestaat-niet')).rejects.toSatisfy((e) => isReportError(e) && e.diagnostics[0].code === 'LOAD001');
+    // a path is read inside the content folder only, never above it
+    await expect(loadTheme(TEMPLATES, { template: '../templates/rijksoverheid', contentDir: TEMPLATES })).rejects.toSatisfy((e) => isReportError(e) && e.diagnostics[0].code === 'LOAD003');
+    // an unknown bundled name lists the bundled ones
+    await expect(loadTheme(TEMPLATES, 'rijksoverhied')).rejects.toSatisfy((e) => isReportError(e) && e.diagnostics[0].code === 'TPL001' && e.diagnostics[0].hints[0]!.includes('"rijksoverheid"'));
   });
 
   it('lets a section kind change named styles; others keep the shared ones', async () => {

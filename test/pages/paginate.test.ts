@@ -29,7 +29,7 @@ describe('paginate', () => {
     expect(doc.pages[1]!.master).toBe('toc');
     doc.pages.slice(1).forEach((p, i) => expect(p.number).toBe(i + 2));
     // section anchors (heading anchors, named "<section>.h<block>", are the outline's)
-    expect([...anchors.entries()].filter(([name]) => !name.includes('.h'))).toEqual([['inhoud', 2], ['voorwoord', 3], ['a1', 4], ['a2', 8], ['bijlage', 11]]);
+    expect([...anchors.entries()].filter(([name]) => !name.includes('.h'))).toEqual([['toc', 2], ['voorwoord', 3], ['a1', 4], ['a2', 8], ['bijlage', 11]]);
   });
 
   it('prints each anchor page in the TOC, right-aligned, with a goto link to the section', () => {
@@ -56,7 +56,7 @@ describe('paginate', () => {
   });
 
   it('gives the outline the contents and every section', () => {
-    expect(doc.outline.map((o) => o.dest)).toEqual(['inhoud', 'voorwoord', 'a1', 'a2', 'bijlage']);
+    expect(doc.outline.map((o) => o.dest)).toEqual(['toc', 'voorwoord', 'a1', 'a2', 'bijlage']);
   });
 
   it('sets running heads: report title on even pages, section title on odd pages, and folios', () => {

@@ -4,7 +4,7 @@ import type { TextStyleSpec } from '../../src/spec/theme.ts';
 
 const body: TextStyleSpec = {
   font: 'serif', italic: 'serif-italic', bold: 'serif-bold', size: 10, leading: 13, align: 'justify', hyphenate: true,
-  color: '#111111', features: ['onum'], tracking: 0, uppercase: false, spaceBefore: 0, spaceAfter: 0,
+  color: '#111111', features: ['onum'], tracking: 0, uppercase: false, spaceBefore: 0, spaceAfter: 0, lang: 'nl-NL',
 };
 const brief = (runs: ReturnType<typeof parseInline>) => runs.map((r) => [r.text, r.font, r.link ?? r.footnoteId ?? '']);
 

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { BoxSpec, ResolvedTheme, TextStyleSpec } from '../../src/spec/theme.ts';
+import { nl } from '../../src/locale/nl.ts';
+import { vegaLocale } from '../../src/locale/vegaLocale.ts';
 
 const TEMPLATE = fileURLToPath(new URL('../../templates/rijksoverheid/template.yaml', import.meta.url));
 
@@ -20,6 +22,7 @@ export function loadTestTheme(): ResolvedTheme {
       font: v.font, italic: v.italic, bold: v.bold, size: v.size, leading: v.leading, align: v.align ?? 'left',
       hyphenate: v.hyphenate ?? false, color: color(v.color) ?? '#000000', features: v.features ?? [],
       tracking: v.tracking ?? 0, uppercase: v.uppercase ?? false, spaceBefore: v.spaceBefore ?? 0, spaceAfter: v.spaceAfter ?? 0,
+      lang: 'nl-NL',
     };
   }
   const boxes: Record<string, BoxSpec> = {};
@@ -29,7 +32,16 @@ export function loadTestTheme(): ResolvedTheme {
   return {
     name: raw.name, page: raw.page, fonts: raw.fonts, colors, text, boxes,
     table: { headerFill: color(raw.table.headerFill)!, rule: color(raw.table.rule)!, rowPadding: raw.table.rowPadding },
-    paragraph: raw.paragraph, strings: raw.strings, runningHead: raw.runningHead,
-    chart: raw.chart,
+    paragraph: raw.paragraph,
+    language: 'nl-NL',
+    words: { ...nl.words, ...raw.words.nl },
+    cover: raw.cover.map(element),
+    furniture: raw.furniture.map(element),
+    opener: { ...raw.opener, rule: { ...raw.opener.rule, color: color(raw.opener.rule.color) } },
+    contents: raw.contents,
+    chart: { ...raw.chart, locale: vegaLocale('nl-NL'), language: 'nl-NL', words: { ...nl.words, ...raw.words.nl } },
   };
+  function element(e: any) {
+    return { ...e, ...(e.fill && { fill: color(e.fill) }), ...(e.color && { color: color(e.color) }) };
+  }
 }
