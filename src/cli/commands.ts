@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ReportError, UsageError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
@@ -6,6 +6,7 @@ import { createSink } from '../diag/sink.ts';
 import { buildReport } from './build.ts';
 import { validateReport } from './validate.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
+import { writeAtomic } from '../util/writeAtomic.ts';
 
 interface BuildFlags {
   output?: string;
@@ -29,7 +30,7 @@ function variantOf(o: BuildFlags): 'screen' | 'pdfa' | 'print' {
 }
 
 /** The build cache: --cache-dir, else .cache beside the output (out/.cache), or none with --no-cache. */
-function cacheDirFor(o: { cacheDir?: string; cache?: boolean }, output: string): string | undefined {
+export function cacheDirFor(o: { cacheDir?: string; cache?: boolean }, output: string): string | undefined {
   if (o.cache === false) return undefined;
   return resolve(o.cacheDir ?? join(dirname(output), '.cache'));
 }
@@ -88,17 +89,4 @@ function report(items: readonly Diagnostic[], strict?: boolean): void {
     throw new ReportError(items.map((d) => ({ ...d, severity: 'error' as const })));
   }
   printDiagnostics(items);
-}
-
-/** Writes next to the target and renames, so readers never see a partial PDF. */
-async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
 }

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { LimitsSchema } from './limits.ts';
 
 /** ISO calendar date yyyy-mm-dd (YAML 1.2 core schema keeps it a string). */
-export const IsoDate = z.string().refine(isRealDate, { message: 'invalid date', params: { diag: 'date' } });
+export const IsoDate = z
+  .string()
+  .refine(isRealDate, { message: 'invalid date', params: { diag: 'date' } })
+  // For the editor's JSON Schema only (a refinement has no JSON Schema form); the refinement stays the check.
+  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date yyyy-mm-dd' });
 
 /** True for "yyyy-mm-dd" naming a real calendar day (2021-02-30 is not). */
 export function isRealDate(s: string): boolean {
@@ -13,30 +17,20 @@ export function isRealDate(s: string): boolean {
   return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
-/** report.yaml, field by field. */
+/** report.yaml, field by field (the descriptions are shown by editors through the JSON Schema). */
 export const ReportFileSchema = z.strictObject({
-  /** Report title, on the cover and in the PDF metadata. */
-  title: z.string(),
-  /** Line under the title on the cover. */
-  subtitle: z.string().optional(),
-  /** Publishing organisation, on the cover. */
-  organisation: z.string(),
-  /** PDF Author. */
-  author: z.string(),
-  /** PDF Subject. */
-  subject: z.string(),
-  /** PDF Keywords. */
-  keywords: z.array(z.string()).default([]),
-  /** BCP 47 language tag; numbers and dates are formatted for it. */
-  language: z.string().default('nl-NL'),
+  title: z.string().describe('Report title, on the cover and in the PDF metadata.'),
+  subtitle: z.string().optional().describe('Line under the title on the cover.'),
+  organisation: z.string().describe('Publishing organisation, on the cover.'),
+  author: z.string().describe('PDF Author.'),
+  subject: z.string().describe('PDF Subject.'),
+  keywords: z.array(z.string()).default([]).describe('PDF Keywords.'),
+  language: z.string().default('nl-NL').describe('BCP 47 language tag; numbers and dates are formatted for it.'),
   /** Publication date, ISO. */
   date: IsoDate,
-  /** Folder under templates/. */
-  template: z.string(),
-  /** Figures file, relative to the content folder. */
-  figures: z.string().default('figures.yaml'),
-  /** Section files in reading order, relative to the content folder. */
-  sections: z.array(z.string()).min(1),
+  template: z.string().describe('Folder under templates/.'),
+  figures: z.string().default('figures.yaml').describe('Figures file, relative to the content folder.'),
+  sections: z.array(z.string()).min(1).describe('Section files in reading order, relative to the content folder.'),
   /**
    * Hyphenation exceptions extending the built-in list: each word written with a hyphen where it may break
    * ("co-ro-na-maat-re-ge-len"); a word without hyphens is never broken; a trailing "-" makes a prefix rule
