@@ -3,7 +3,7 @@
  * duration, pages changed, warnings). A broken edit prints its diagnostics with file:line:column and keeps the
  * last good PDF. Runs until interrupted (Ctrl-C).
  */
-import { basename, relative, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { cacheDirFor } from './commands.ts';
 import type { Rebuild } from '../watch/watchLoop.ts';
@@ -24,14 +24,21 @@ export function rebuildLine(r: Rebuild, output: string, now = new Date()): strin
     return `${time} failed in ${ms}: ${errors} error(s); kept the last good PDF ${output}`;
   }
   const warnings = r.warnings.length ? `${r.warnings.length} warning(s)` : 'no warnings';
-  return `${time} built in ${ms}: ${r.build.document.pages.length} pages, ${describeChanged(r.changed)}, ${warnings} → ${output}`;
+  const changed = r.trigger.length ? describeChanged(r.changed) : 'first build';
+  return `${time} built in ${ms}: ${r.build.document.pages.length} pages, ${changed}, ${warnings} → ${output}`;
+}
+
+/** A path relative to the working folder when it lies inside it, else absolute. */
+export function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
 }
 
 /** The command. */
 export async function runWatch(dir: string, o: { output?: string; cacheDir?: string; cache?: boolean }): Promise<void> {
   const contentDir = resolve(dir);
   const output = resolve(o.output ?? `out/${basename(contentDir)}.pdf`);
-  const shown = relative(process.cwd(), output) || output;
+  const shown = displayPath(output);
   const { startWatch } = await import('../watch/watchLoop.ts');
   const handle = await startWatch({
     contentDir,
@@ -43,7 +50,7 @@ export async function runWatch(dir: string, o: { output?: string; cacheDir?: str
       process.stdout.write(`${rebuildLine(r, shown)}\n`);
     },
   });
-  process.stdout.write(`watching ${relative(process.cwd(), contentDir) || '.'} (and the templates and fonts); Ctrl-C to stop\n`);
+  process.stdout.write(`watching ${displayPath(contentDir)} (and the templates and fonts); Ctrl-C to stop\n`);
   await new Promise<void>((res) => {
     const stop = () => res();
     process.once('SIGINT', stop);
