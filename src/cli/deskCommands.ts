@@ -39,4 +39,15 @@ export function registerDeskCommands(program: Command): void {
     .option('--cache-dir <dir>', 'cache folder (default: .cache beside the PDF)')
     .option('--no-cache', 'keep no caches on disk')
     .action(async (dir: string, o) => (await import('./watch.ts')).runWatch(dir, o));
+
+  program
+    .command('preview')
+    .description('watch and show the pages in a local web page (127.0.0.1), errors and warnings with positions')
+    .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
+    .option('-o, --output <file>', 'PDF file to write (default: out/<folder name>.pdf)')
+    .option('--port <n>', 'port (default: a free one)')
+    .option('--host <host>', 'address to bind (default: 127.0.0.1)')
+    .option('--cache-dir <dir>', 'cache folder (default: .cache beside the PDF)')
+    .option('--no-cache', 'keep no caches on disk')
+    .action(async (dir: string, o) => (await import('./preview.ts')).runPreview(dir, o));
 }
