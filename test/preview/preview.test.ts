@@ -39,14 +39,14 @@ describe.skipIf(!browserPath)('preview in a browser', () => {
   let page: Page;
   let url = '';
 
-  const version = () => page.evaluate(() => Number(document.body.dataset.version));
-  const srcs = () => page.$$eval('#pages img', (imgs) => imgs.map((i) => (i as HTMLImageElement).getAttribute('src')));
-  const allLoaded = () => page.waitForFunction(() => [...document.querySelectorAll('#pages img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+  const version = () => page.evaluate<number>('Number(document.body.dataset.version)');
+  const srcs = () => page.evaluate<(string | null)[]>("[...document.querySelectorAll('#pages img')].map((i) => i.getAttribute('src'))");
+  const allLoaded = () => page.waitForFunction("[...document.querySelectorAll('#pages img')].every((i) => i.complete && i.naturalWidth > 0)");
   /** Runs `edit` and waits until the page has applied the next rebuild. */
   const afterRebuild = async (edit: () => void) => {
     const v = await version();
     edit();
-    await page.waitForFunction((v0) => Number(document.body.dataset.version) > v0, v, { timeout: 60_000 });
+    await page.waitForFunction(`Number(document.body.dataset.version) > ${v}`, undefined, { timeout: 60_000 });
     await allLoaded();
   };
 
@@ -69,7 +69,7 @@ describe.skipIf(!browserPath)('preview in a browser', () => {
     });
     page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.goto(url);
-    await page.waitForFunction(() => Number(document.body.dataset.version) >= 1, undefined, { timeout: 90_000 });
+    await page.waitForFunction('Number(document.body.dataset.version) >= 1', undefined, { timeout: 90_000 });
     await allLoaded();
   }, 120_000);
 
@@ -86,8 +86,8 @@ describe.skipIf(!browserPath)('preview in a browser', () => {
   });
 
   it('reloads only the edited page and keeps the scroll position', async () => {
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    const y0 = await page.evaluate(() => window.scrollY);
+    await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+    const y0 = await page.evaluate<number>('window.scrollY');
     expect(y0).toBeGreaterThan(0);
     const before = await srcs();
     await afterRebuild(() => writeFileSync(article, original.replace('zorgvuldige planning', 'nauwkeurige planning')));
@@ -97,7 +97,7 @@ describe.skipIf(!browserPath)('preview in a browser', () => {
     // The changed page's new image differs from its old one (fetched from the same server).
     const [a, b] = await Promise.all([before[changed[0]! - 1], after[changed[0]! - 1]].map((s) => fetch(new URL(s!, url)).then((r) => r.arrayBuffer())));
     expect(Buffer.compare(Buffer.from(a!), Buffer.from(b!))).not.toBe(0);
-    expect(Math.abs((await page.evaluate(() => window.scrollY)) - y0)).toBeLessThanOrEqual(2);
+    expect(Math.abs((await page.evaluate<number>('window.scrollY')) - y0)).toBeLessThanOrEqual(2);
   }, 90_000);
 
   it('shows broken YAML as an overlay with file:line:column, and the pages again once fixed', async () => {
@@ -127,7 +127,7 @@ describe.skipIf(!browserPath)('preview in a browser', () => {
     await img.scrollIntoViewIfNeeded();
     const box = (await img.boundingBox())!;
     await img.click({ position: { x: (hit!.x / hit!.w) * box.width, y: (hit!.y / hit!.h) * box.height } });
-    await page.waitForFunction(() => document.getElementById('source')!.textContent !== '');
+    await page.waitForFunction("document.getElementById('source').textContent !== ''");
     expect(await page.textContent('#source')).toMatch(/01-artikel\.yaml:\d+:\d+/);
     expect(await page.getAttribute('#source a', 'href')).toMatch(/^vscode:\/\/file\/.*01-artikel\.yaml:\d+:\d+$/);
   }, 60_000);
