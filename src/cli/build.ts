@@ -37,7 +37,7 @@ export interface BuildResult {
 export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
   const diag = createSink();
   const timings: Timings = [];
-  const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f);
+  const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
   const ctx = { diag };
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
   const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings);
@@ -82,6 +82,7 @@ export async function buildReport(opts: BuildOptions): Promise<BuildResult> {
         charts,
         variant: opts.variant,
         cmyk: theme.cmyk,
+        onPage: opts.progress?.page,
       },
     ),
   );

@@ -1,10 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ReportError, UsageError } from '../diag/errors.ts';
+import { isReportError, ReportError, UsageError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { createSink } from '../diag/sink.ts';
-import { buildReport } from './build.ts';
-import { validateReport } from './validate.ts';
+import { performance } from 'node:perf_hooks';
+import { buildReport, type BuildResult } from './build.ts';
+import { buildJson, summaryLine } from './buildSummary.ts';
+import { createProgressDisplay, progressMode } from './progress.ts';
+import { timeStage, validateReport } from './validate.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { writeAtomic } from '../util/writeAtomic.ts';
 
@@ -21,6 +24,8 @@ interface BuildFlags {
   pdfa?: boolean;
   /** The print shop's variant. */
   print?: boolean;
+  /** Print a machine-readable summary on stdout instead of the summary line (and no progress). */
+  json?: boolean;
 }
 
 /** The variant the flags ask for; both at once is a usage error. */
@@ -40,13 +45,29 @@ export async function runBuild(contentDir: string, o: BuildFlags): Promise<void>
   const variant = variantOf(o);
   const suffix = variant === 'screen' ? '' : `-${variant}`;
   const out = resolve(o.output ?? `out/${basename(resolve(contentDir))}${suffix}.pdf`);
-  const r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant });
-  report(r.diagnostics.items, o.strict);
-  await writeAtomic(out, r.pdf);
-  if (r.charts.size) {
-    const { writeChartFiles } = await import('../charts/index.ts');
-    await writeChartFiles(r.charts, resolve(o.chartsDir ?? 'out/charts'));
+  const t0 = performance.now();
+  const display = createProgressDisplay(process.stderr, progressMode(process.stderr, process.env, !!o.json));
+  let r: BuildResult;
+  const files: string[] = [];
+  try {
+    r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant, progress: display });
+    failOn(r.diagnostics.items, o.strict);
+    await timeStage([], 'write', () => writeAtomic(out, r.pdf), display);
+    files.push(out);
+    if (r.charts.size) {
+      const { writeChartFiles } = await import('../charts/index.ts');
+      files.push(...(await writeChartFiles(r.charts, resolve(o.chartsDir ?? 'out/charts'))));
+    }
+  } catch (e) {
+    display.end();
+    if (o.json && isReportError(e)) {
+      process.stdout.write(`${JSON.stringify(buildJson({ ok: false, diagnostics: e.diagnostics, totalMs: performance.now() - t0 }), null, 2)}\n`);
+    }
+    throw e;
   }
+  display.end();
+  const warnings = r.diagnostics.items;
+  if (warnings.length) printDiagnostics(warnings);
   if (process.env.REPORTPRESS_BENCH_JSON) {
     // For npm run bench: stage times and peak memory of this process.
     const rss = process.resourceUsage().maxRSS * 1024;
@@ -57,7 +78,20 @@ export async function runBuild(contentDir: string, o: BuildFlags): Promise<void>
     const { formatTypoReport } = await import('../pages/typoReport.ts');
     process.stdout.write(formatTypoReport(r.document));
   }
-  process.stdout.write(`wrote ${out} (${r.document.pages.length} pages, ${(r.pdf.length / 1024).toFixed(0)} KiB)\n`);
+  const pages = r.document.pages.length;
+  const totalMs = performance.now() - t0;
+  if (o.json) {
+    const json = buildJson({ ok: true, diagnostics: warnings, timings: r.timings, totalMs, output: out, pages, bytes: r.pdf.length, files });
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else process.stdout.write(`${summaryLine(out, pages, r.pdf.length, warnings.length, totalMs)}\n`);
+}
+
+/** Throws (exit 1, nothing written) on errors, or on warnings with --strict; prints nothing itself. */
+function failOn(items: readonly Diagnostic[], strict?: boolean): void {
+  if (!items.length) return;
+  if (strict || items.some((d) => d.severity === 'error')) {
+    throw new ReportError(items.map((d) => ({ ...d, severity: 'error' as const })));
+  }
 }
 
 /** `reportpress check`: the front half of build (validateReport), charts drawn in memory; writes nothing. */
