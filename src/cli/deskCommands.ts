@@ -50,4 +50,10 @@ export function registerDeskCommands(program: Command): void {
     .option('--cache-dir <dir>', 'cache folder (default: .cache beside the PDF)')
     .option('--no-cache', 'keep no caches on disk')
     .action(async (dir: string, o) => (await import('./preview.ts')).runPreview(dir, o));
+
+  program
+    .command('init')
+    .description('create a new report folder (report.yaml, a section, figures.yaml, a chart, JSON Schemas) that builds at once')
+    .argument('[dir]', 'folder to create', 'report')
+    .action(async (dir: string) => (await import('./init.ts')).runInit(dir));
 }
