@@ -46,7 +46,8 @@ export async function runBuild(contentDir: string, o: BuildFlags): Promise<void>
   const suffix = variant === 'screen' ? '' : `-${variant}`;
   const out = resolve(o.output ?? `out/${basename(resolve(contentDir))}${suffix}.pdf`);
   const t0 = performance.now();
-  const display = createProgressDisplay(process.stderr, progressMode(process.stderr, process.env, !!o.json));
+  const mode = progressMode(process.stderr, process.env, !!o.json);
+  const display = createProgressDisplay(mode === 'live' ? process.stderr : process.stdout, mode);
   let r: BuildResult;
   const files: string[] = [];
   try {
@@ -59,7 +60,7 @@ export async function runBuild(contentDir: string, o: BuildFlags): Promise<void>
       files.push(...(await writeChartFiles(r.charts, resolve(o.chartsDir ?? 'out/charts'))));
     }
   } catch (e) {
-    display.end();
+    display.end(true);
     if (o.json && isReportError(e)) {
       process.stdout.write(`${JSON.stringify(buildJson({ ok: false, diagnostics: e.diagnostics, totalMs: performance.now() - t0 }), null, 2)}\n`);
     }

@@ -1,7 +1,8 @@
 /**
  * Progress of a build for people and for CI. On a terminal: one live line (load, charts, typesetting, pages n/N,
  * write) redrawn in place on stderr and erased when the build ends, leaving only the summary line. Without a
- * terminal, or with CI=true: one plain line per finished step. With --json: nothing (stdout carries the JSON).
+ * terminal, or with CI=true: one plain line per finished step, on stdout (stderr stays the diagnostics alone, the
+ * same as `check` prints). With --json: nothing (stdout carries the JSON).
  */
 import type { BuildProgress } from './validate.ts';
 
@@ -26,10 +27,11 @@ export function progressMode(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv
 
 /** A progress listener for buildReport plus the CLI's own write step; `end()` erases the live line. */
 export interface ProgressDisplay extends BuildProgress {
-  end(): void;
+  /** The build is over; `failed`: the step running now did not finish (no "done" line for it). */
+  end(failed?: boolean): void;
 }
 
-/** Creates the display writing to `out` (stderr). */
+/** Creates the display writing to `out` (stderr for the live line, stdout for plain lines). */
 export function createProgressDisplay(out: { write(s: string): unknown }, mode: ProgressMode): ProgressDisplay {
   const done = new Map<string, number>();
   let current: string | undefined;
@@ -63,8 +65,8 @@ export function createProgressDisplay(out: { write(s: string): unknown }, mode: 
       // Redraw at most every 10th page: each write is a syscall on a 2-core machine.
       if (n === total || n % 10 === 0) draw();
     },
-    end() {
-      if (current && mode === 'plain') finishStep(current);
+    end(failed) {
+      if (current && mode === 'plain' && !failed) finishStep(current);
       current = undefined;
       if (mode === 'live' && shown) out.write('\r\x1b[2K');
     },

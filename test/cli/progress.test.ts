@@ -45,6 +45,16 @@ describe('progress display', () => {
     ]);
   });
 
+  it('prints no "done" line for a step that failed', () => {
+    const out = recorder();
+    const p = createProgressDisplay(out, 'plain');
+    p.stage!('load', 'start');
+    p.stage!('load', 'end', 5);
+    p.stage!('bind', 'start');
+    p.end(true);
+    expect(out.text()).toBe('');
+  });
+
   it('redraws one line in place on a terminal and erases it at the end', () => {
     const t = run('live');
     expect(t).toContain('pages 20/20');
