@@ -66,3 +66,8 @@ if (!fresh) {
   if (r.status === 0 && existsSync('dist/vega.cjs.cache')) writeFileSync(STAMP_FILE, stamp);
   else process.stderr.write(`compile: no vega code cache (charts render ≈ 2× slower cold):\n${r.stderr}\n`);
 }
+
+// The editor's JSON Schemas (from the loader's zod schemas), which the bundled YAML files name on their
+// `# yaml-language-server: $schema=…` lines.
+const schemas = spawnSync(process.execPath, ['dist/cli.js', 'schema', '-o', 'schemas'], { encoding: 'utf8' });
+if (schemas.status !== 0) process.stderr.write(`compile: no JSON Schemas written:\n${schemas.stderr}\n`);

@@ -43,7 +43,7 @@ export interface BuildResult {
 export async function buildReport(opts: BuildOptions, session: BuildContext = createBuildContext()): Promise<BuildResult> {
   const diag = createSink();
   const timings: Timings = [];
-  const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f);
+  const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
   const ctx = { diag, build: session };
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
   const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings);
@@ -114,6 +114,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
         charts,
         variant: opts.variant,
         cmyk: theme.cmyk,
+        onPage: opts.progress?.page,
       },
     ),
   );

@@ -1,11 +1,15 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ReportError, UsageError } from '../diag/errors.ts';
+import { isReportError, ReportError, UsageError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { createSink } from '../diag/sink.ts';
-import { buildReport } from './build.ts';
-import { validateReport, type ValidateOptions } from './validate.ts';
+import { performance } from 'node:perf_hooks';
+import { buildReport, type BuildResult } from './build.ts';
+import { buildJson, summaryLine } from './buildSummary.ts';
+import { createProgressDisplay, progressMode } from './progress.ts';
+import { timeStage, validateReport, type ValidateOptions } from './validate.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
+import { writeAtomic } from '../util/writeAtomic.ts';
 
 interface BuildFlags {
   output?: string;
@@ -20,6 +24,8 @@ interface BuildFlags {
   pdfa?: boolean;
   /** The print shop's variant. */
   print?: boolean;
+  /** Print a machine-readable summary on stdout instead of the summary line (and no progress). */
+  json?: boolean;
 }
 
 /** The variant the flags ask for; both at once is a usage error. */
@@ -29,7 +35,7 @@ function variantOf(o: BuildFlags): 'screen' | 'pdfa' | 'print' {
 }
 
 /** The build cache: --cache-dir, else .cache beside the output (out/.cache), or none with --no-cache. */
-function cacheDirFor(o: { cacheDir?: string; cache?: boolean }, output: string): string | undefined {
+export function cacheDirFor(o: { cacheDir?: string; cache?: boolean }, output: string): string | undefined {
   if (o.cache === false) return undefined;
   return resolve(o.cacheDir ?? join(dirname(output), '.cache'));
 }
@@ -39,14 +45,31 @@ export async function runBuild(contentDir: string, o: BuildFlags, onLimits?: Val
   const variant = variantOf(o);
   const suffix = variant === 'screen' ? '' : `-${variant}`;
   const out = resolve(o.output ?? `out/${basename(resolve(contentDir))}${suffix}.pdf`);
-  const r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant, onLimits });
-  report(r.diagnostics.items, o.strict, contentDir);
-  await writeAtomic(out, r.pdf);
-  if (r.charts.size) {
-    const { writeChartFiles } = await import('../charts/index.ts');
-    // beside the PDF by default (out/charts for out/report.pdf), not in the current directory
-    await writeChartFiles(r.charts, resolve(o.chartsDir ?? join(dirname(out), 'charts')));
+  const t0 = performance.now();
+  const mode = progressMode(process.stderr, process.env, !!o.json);
+  const display = createProgressDisplay(mode === 'live' ? process.stderr : process.stdout, mode);
+  let r: BuildResult;
+  const files: string[] = [];
+  try {
+    r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant, onLimits, progress: display });
+    failOn(r.diagnostics.items, o.strict);
+    await timeStage([], 'write', () => writeAtomic(out, r.pdf), display);
+    files.push(out);
+    if (r.charts.size) {
+      const { writeChartFiles } = await import('../charts/index.ts');
+      files.push(...(await writeChartFiles(r.charts, // beside the PDF by default (out/charts for out/report.pdf), not in the current directory
+        resolve(o.chartsDir ?? join(dirname(out), 'charts')))));
+    }
+  } catch (e) {
+    display.end(true);
+    if (o.json && isReportError(e)) {
+      process.stdout.write(`${JSON.stringify(buildJson({ ok: false, diagnostics: e.diagnostics, totalMs: performance.now() - t0 }), null, 2)}\n`);
+    }
+    throw e;
   }
+  display.end();
+  const warnings = r.diagnostics.items;
+  if (warnings.length) printDiagnostics(warnings, contentDir);
   if (process.env.REPORTPRESS_BENCH_JSON) {
     // For npm run bench: stage times and peak memory of this process.
     const rss = process.resourceUsage().maxRSS * 1024;
@@ -57,7 +80,20 @@ export async function runBuild(contentDir: string, o: BuildFlags, onLimits?: Val
     const { formatTypoReport } = await import('../pages/typoReport.ts');
     process.stdout.write(formatTypoReport(r.document));
   }
-  process.stdout.write(`wrote ${out} (${r.document.pages.length} pages, ${(r.pdf.length / 1024).toFixed(0)} KiB)\n`);
+  const pages = r.document.pages.length;
+  const totalMs = performance.now() - t0;
+  if (o.json) {
+    const json = buildJson({ ok: true, diagnostics: warnings, timings: r.timings, totalMs, output: out, pages, bytes: r.pdf.length, files });
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else process.stdout.write(`${summaryLine(out, pages, r.pdf.length, warnings.length, totalMs)}\n`);
+}
+
+/** Throws (exit 1, nothing written) on errors, or on warnings with --strict; prints nothing itself. */
+function failOn(items: readonly Diagnostic[], strict?: boolean): void {
+  if (!items.length) return;
+  if (strict || items.some((d) => d.severity === 'error')) {
+    throw new ReportError(items.map((d) => ({ ...d, severity: 'error' as const })));
+  }
 }
 
 /** `reportpress check`: the front half of build (validateReport), charts drawn in memory; writes nothing. */
@@ -90,19 +126,4 @@ function report(items: readonly Diagnostic[], strict: boolean | undefined, conte
     throw new ReportError(items.map((d) => ({ ...d, severity: 'error' as const })));
   }
   printDiagnostics(items, contentDir);
-}
-
-/** Writes next to the target and renames, so readers never see a partial PDF. */
-async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, bytes);
-    // A deliberate internal error for the test of exit code 70: fails between writing and renaming, the worst moment.
-    if (process.env.REPORTPRESS_FAULT === 'write') throw new Error('deliberate fault (REPORTPRESS_FAULT=write)');
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
 }

@@ -3,6 +3,7 @@
  * its command runs, so `build` never loads pdf.js, the canvas binding or the diff code.
  */
 import type { Command } from 'commander';
+import { DEFAULT_CONTENT_DIR } from '../paths.ts';
 
 /** Adds the commands to the program. */
 export function registerDeskCommands(program: Command): void {
@@ -23,4 +24,36 @@ export function registerDeskCommands(program: Command): void {
     .option('--text', 'compare the words of each page only (nothing rendered)')
     .option('--dpi <n>', 'resolution pages are compared at (default: 72)')
     .action(async (a: string, b: string, o) => (await import('./diff.ts')).runDiff(a, b, o));
+
+  program
+    .command('schema')
+    .description('write JSON Schemas of report, section, figures, chart and template files (editor completion)')
+    .option('-o, --output <dir>', 'output folder (default: schemas)')
+    .action(async (o) => (await import('./schema.ts')).runSchema(o));
+
+  program
+    .command('watch')
+    .description('rebuild the PDF on every change of the content, template or fonts (one line per rebuild)')
+    .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
+    .option('-o, --output <file>', 'PDF file to write (default: out/<folder name>.pdf)')
+    .option('--cache-dir <dir>', 'cache folder (default: .cache beside the PDF)')
+    .option('--no-cache', 'keep no caches on disk')
+    .action(async (dir: string, o) => (await import('./watch.ts')).runWatch(dir, o));
+
+  program
+    .command('preview')
+    .description('watch and show the pages in a local web page (127.0.0.1), errors and warnings with positions')
+    .argument('[content-dir]', 'content folder', DEFAULT_CONTENT_DIR)
+    .option('-o, --output <file>', 'PDF file to write (default: out/<folder name>.pdf)')
+    .option('--port <n>', 'port (default: a free one)')
+    .option('--host <host>', 'address to bind (default: 127.0.0.1)')
+    .option('--cache-dir <dir>', 'cache folder (default: .cache beside the PDF)')
+    .option('--no-cache', 'keep no caches on disk')
+    .action(async (dir: string, o) => (await import('./preview.ts')).runPreview(dir, o));
+
+  program
+    .command('init')
+    .description('create a new report folder (report.yaml, a section, figures.yaml, a chart, JSON Schemas) that builds at once')
+    .argument('[dir]', 'folder to create', 'report')
+    .action(async (dir: string) => (await import('./init.ts')).runInit(dir));
 }

@@ -32,6 +32,7 @@ program
   .option('--no-cache', 'use and keep no caches: render and shape everything again')
   .option('--pdfa', 'archival variant: PDF/A-2a that also claims PDF/UA-1 (default file: out/<folder name>-pdfa.pdf)')
   .option('--print', 'print-shop variant: bleed, crop marks, page boxes, DeviceCMYK, FOGRA39 intent, no links (out/<folder name>-print.pdf)')
+  .option('--json', 'print a machine-readable summary (pages, warnings with positions, timings, files) on stdout')
   .action(async (dir: string, o) => timeLimited(async (limit) => (await commands()).runBuild(inContent(dir), o, limit)));
 
 program

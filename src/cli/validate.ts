@@ -33,6 +33,15 @@ export interface ValidateOptions {
   readonly variant?: PdfVariant;
   /** Told report.yaml's limits once it is read (the CLI's time limit re-arms with limits.seconds). */
   readonly onLimits?: (limits: Limits) => void;
+  /** Told when each stage starts and ends, and each page written (the CLI's progress display); never changes output. */
+  readonly progress?: BuildProgress;
+}
+
+/** Listener for a build's progress. */
+export interface BuildProgress {
+  stage?(name: string, phase: 'start' | 'end', ms?: number): void;
+  /** Pages drawn so far by the pdf stage. */
+  page?(done: number, total: number): void;
 }
 
 /** `check` also draws the charts here (what only vega can reject); `build` draws them after layout. */
@@ -43,8 +52,9 @@ export interface ValidateSteps {
 /** Milliseconds per stage, in run order (shared with the rest of the build). */
 export type Timings = [string, number][];
 
-/** Runs one stage and records its time. */
-export async function timeStage<T>(timings: Timings, name: string, f: () => T | Promise<T>): Promise<T> {
+/** Runs one stage and records its time (telling `progress` when it starts and ends). */
+export async function timeStage<T>(timings: Timings, name: string, f: () => T | Promise<T>, progress?: BuildProgress): Promise<T> {
+  progress?.stage?.(name, 'start');
   const t0 = performance.now();
   let r: T;
   try {
@@ -53,7 +63,9 @@ export async function timeStage<T>(timings: Timings, name: string, f: () => T | 
     // input problems pass through; anything else is our bug, reported with the stage it happened in
     throw isReportError(e) || e instanceof InternalError ? e : new InternalError(`the ${name} stage`, e);
   }
-  timings.push([name, performance.now() - t0]);
+  const ms = performance.now() - t0;
+  timings.push([name, ms]);
+  progress?.stage?.(name, 'end', ms);
   return r;
 }
 
@@ -62,7 +74,7 @@ export async function timeStage<T>(timings: Timings, name: string, f: () => T | 
  * the sink). Returns what the rest of the build continues from.
  */
 export async function validateReport(opts: ValidateOptions, ctx: { diag: DiagnosticSink; build?: BuildContext }, timings: Timings = [], steps: ValidateSteps = {}) {
-  const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f);
+  const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
   // 1. load and validate the content folder
   const source = await timed('load', () => loadReport(opts.contentDir, ctx));
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);

@@ -45,6 +45,8 @@ export interface PdfOptions {
   readonly variant?: PdfVariant;
   /** print: the template's CMYK value of each colour (by "#rrggbb"). */
   readonly cmyk?: ReadonlyMap<string, Cmyk>;
+  /** Called after each page is drawn (the CLI's "pages n/N" progress); never changes the output. */
+  readonly onPage?: (done: number, total: number) => void;
 }
 
 /** What every page of one document is drawn with besides its items. */
@@ -106,6 +108,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   const parents = new StructParents();
   const pageRefs = pages.map((page, i) => {
     drawPage(doc, page, { index: i, marks: plan.pages[i]!, parents }, env);
+    opts.onPage?.(i + 1, pages.length);
     return currentPageRef(doc);
   });
   writeStructTree(doc, plan, parents, pageRefs);

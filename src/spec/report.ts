@@ -7,7 +7,11 @@ import { isValidTag } from '../locale/index.ts';
 const FIGURE_DATE = /^\d{4}-(\d{2}(-\d{2})?|Q[1-4])$/;
 
 /** ISO calendar date yyyy-mm-dd (YAML 1.2 core schema keeps it a string). */
-export const IsoDate = z.string().refine(isRealDate, { message: 'invalid date', params: { diag: 'date' } });
+export const IsoDate = z
+  .string()
+  .refine(isRealDate, { message: 'invalid date', params: { diag: 'date' } })
+  // For the editor's JSON Schema only (a refinement has no JSON Schema form); the refinement stays the check.
+  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date yyyy-mm-dd' });
 
 /** True for "yyyy-mm-dd" naming a real calendar day (2021-02-30 is not). */
 export function isRealDate(s: string): boolean {
@@ -17,26 +21,17 @@ export function isRealDate(s: string): boolean {
   return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
-/** report.yaml, field by field. */
+/** report.yaml, field by field (the descriptions are shown by editors through the JSON Schema). */
 export const ReportFileSchema = z.strictObject({
-  /** Report title, on the cover and in the PDF metadata. */
-  title: z.string(),
-  /** Line under the title on the cover. */
-  subtitle: z.string().optional(),
-  /** Publishing organisation, on the cover. */
-  organisation: z.string(),
-  /** PDF Author. */
-  author: z.string(),
-  /** PDF Subject. */
-  subject: z.string(),
-  /** PDF Keywords. */
-  keywords: z.array(z.string()).default([]),
-  /** BCP 47 language tag: numbers, dates, hyphenation, quotation marks, the template's words and /Lang follow it. */
-  language: z.string().refine(isValidTag, { message: 'expected a BCP 47 language tag, e.g. "nl-NL", "en-GB", "de"' }).default('nl-NL'),
-  /** ISO 4217 currency of the report's amounts (charts' currency format). */
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code, e.g. "EUR"').default('EUR'),
-  /** Publication date, ISO. */
-  date: IsoDate,
+  title: z.string().describe('Report title, on the cover and in the PDF metadata.'),
+  subtitle: z.string().optional().describe('Line under the title on the cover.'),
+  organisation: z.string().describe('Publishing organisation, on the cover.'),
+  author: z.string().describe('PDF Author.'),
+  subject: z.string().describe('PDF Subject.'),
+  keywords: z.array(z.string()).default([]).describe('PDF Keywords.'),
+  language: z.string().refine(isValidTag, { message: 'expected a BCP 47 language tag, e.g. "nl-NL", "en-GB", "de"' }).default('nl-NL').describe('BCP 47 language tag: numbers, dates, hyphenation, quotation marks, the template\'s words and /Lang follow it.'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code, e.g. "EUR"').default('EUR').describe('ISO 4217 currency of the report\'s amounts (charts\' currency format).'),
+  date: IsoDate.describe('Publication date, ISO.'),
   /** The period the report covers: a day, a month (2022-06) or a quarter (2022-Q2) at each end. */
   period: z
     .strictObject({
@@ -44,16 +39,11 @@ export const ReportFileSchema = z.strictObject({
       end: z.string().regex(FIGURE_DATE, 'expected yyyy-mm-dd, yyyy-mm or yyyy-Qn'),
     })
     .optional(),
-  /** Number figures (charts and images: "Figuur 3") and/or tables ("Tabel 2"); `{ref:id}` then names them. */
-  numbering: z.array(z.enum(['figures', 'tables'])).default([]),
-  /** A bundled template's name ("rijksoverheid") or a folder path relative to the content folder ("./huisstijl"). */
-  template: z.string(),
-  /** Single template words replaced for this report: { contents: "Inhoudsopgave" }. */
-  words: z.record(z.string(), z.string()).optional(),
-  /** Figures file, relative to the content folder. */
-  figures: z.string().default('figures.yaml'),
-  /** Section files in reading order, relative to the content folder. */
-  sections: z.array(z.string()).min(1),
+  numbering: z.array(z.enum(['figures', 'tables'])).default([]).describe('Number figures (charts and images: "Figuur 3") and/or tables ("Tabel 2"); `{ref:id}` then names them.'),
+  template: z.string().describe('A bundled template\'s name ("rijksoverheid") or a folder path relative to the content folder ("./huisstijl").'),
+  words: z.record(z.string(), z.string()).optional().describe('Single template words replaced for this report: { contents: "Inhoudsopgave" }.'),
+  figures: z.string().default('figures.yaml').describe('Figures file, relative to the content folder.'),
+  sections: z.array(z.string()).min(1).describe('Section files in reading order, relative to the content folder.'),
   /**
    * Hyphenation exceptions extending the built-in list: each word written with a hyphen where it may break
    * ("co-ro-na-maat-re-ge-len"); a word without hyphens is never broken; a trailing "-" makes a prefix rule

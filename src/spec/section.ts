@@ -10,13 +10,13 @@ export type BlockTypeKey = (typeof BLOCK_TYPES)[number];
 
 /** The section file without its blocks (each block is validated by its own schema below). */
 export const SectionFileSchema = z.strictObject({
-  kind: z.enum(['foreword', 'article', 'appendix', 'colophon']),
-  label: z.string().optional(),
-  title: z.string(),
-  short: z.string().optional(),
-  lead: z.string().optional(),
-  blocks: z.array(z.unknown()).default([]),
-  footnotes: z.record(z.string(), z.string()).default({}),
+  kind: z.enum(['foreword', 'article', 'appendix', 'colophon']).describe('Section kind: picks the page master and the text styles of the template.'),
+  label: z.string().optional().describe('Small label above the title, e.g. "Eerste artikel".'),
+  title: z.string().describe('Section title, in the contents and the PDF outline.'),
+  short: z.string().optional().describe('Short title for running heads.'),
+  lead: z.string().optional().describe('Introduction set under the title.'),
+  blocks: z.array(z.unknown()).default([]).describe('The content in reading order; each item is a map with one key, its block type.'),
+  footnotes: z.record(z.string(), z.string()).default({}).describe('Footnote texts by id, referenced in text as [^id].'),
 });
 /** A section file after validation (blocks still raw; see BLOCK_SCHEMAS). */
 export type SectionFile = z.infer<typeof SectionFileSchema>;

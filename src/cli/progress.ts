@@ -1,0 +1,74 @@
+/**
+ * Progress of a build for people and for CI. On a terminal: one live line (load, charts, typesetting, pages n/N,
+ * write) redrawn in place on stderr and erased when the build ends, leaving only the summary line. Without a
+ * terminal, or with CI=true: one plain line per finished step, on stdout (stderr stays the diagnostics alone, the
+ * same as `check` prints). With --json: nothing (stdout carries the JSON).
+ */
+import type { BuildProgress } from './validate.ts';
+
+/** The steps a reader sees, and the pipeline stages each one covers. */
+const STEPS: readonly (readonly [string, readonly string[]])[] = [
+  ['load', ['load', 'theme', 'bind', 'fonts', 'chart plan', 'images']],
+  ['charts', ['charts']],
+  ['typesetting', ['style', 'hyphenation', 'layout', 'relayout']],
+  ['pages', ['pdf']],
+  ['write', ['write']],
+];
+const stepOf = (stage: string) => STEPS.find(([, stages]) => stages.includes(stage))?.[0];
+
+/** How progress is shown. */
+export type ProgressMode = 'live' | 'plain' | 'off';
+
+/** live on a TTY outside CI, plain otherwise, off for --json. */
+export function progressMode(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, json: boolean): ProgressMode {
+  if (json) return 'off';
+  return stream.isTTY && env.CI !== 'true' && env.CI !== '1' ? 'live' : 'plain';
+}
+
+/** A progress listener for buildReport plus the CLI's own write step; `end()` erases the live line. */
+export interface ProgressDisplay extends BuildProgress {
+  /** The build is over; `failed`: the step running now did not finish (no "done" line for it). */
+  end(failed?: boolean): void;
+}
+
+/** Creates the display writing to `out` (stderr for the live line, stdout for plain lines). */
+export function createProgressDisplay(out: { write(s: string): unknown }, mode: ProgressMode): ProgressDisplay {
+  const done = new Map<string, number>();
+  let current: string | undefined;
+  let pages = '';
+  let shown = false;
+  const draw = () => {
+    if (mode !== 'live') return;
+    const parts = STEPS.map(([name]) => {
+      if (name === 'pages' && pages) return `pages ${pages}${done.has('pages') ? ' ✓' : ''}`;
+      if (done.has(name)) return `${name} ✓`;
+      return name === current ? `${name} …` : name;
+    }).filter((p, i) => STEPS[i]![0] !== 'charts' || done.has('charts') || current === 'charts');
+    out.write(`\r\x1b[2K${parts.join('  ')}`);
+    shown = true;
+  };
+  const finishStep = (step: string) => {
+    if (mode === 'plain') out.write(`${step === 'pages' && pages ? `pages ${pages}` : step} done (${Math.round(done.get(step) ?? 0)} ms)\n`);
+  };
+  return {
+    stage(name, phase, ms) {
+      const step = stepOf(name);
+      if (!step) return;
+      if (phase === 'start') {
+        if (current && current !== step) finishStep(current);
+        current = step;
+      } else done.set(step, (done.get(step) ?? 0) + (ms ?? 0));
+      draw();
+    },
+    page(n, total) {
+      pages = `${n}/${total}`;
+      // Redraw at most every 10th page: each write is a syscall on a 2-core machine.
+      if (n === total || n % 10 === 0) draw();
+    },
+    end(failed) {
+      if (current && mode === 'plain' && !failed) finishStep(current);
+      current = undefined;
+      if (mode === 'live' && shown) out.write('\r\x1b[2K');
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The watch loop shared by `watch` and `preview`: builds once, then rebuilds in the same process whenever a file
+ * of the content folder, the templates or the fonts changes. Bursts of events (an editor's save-by-rename is
+ * unlink + add, "save all" is many files) are merged by a short debounce, builds never overlap (a change during a
+ * build queues exactly one more), and a failed build keeps the last good PDF on disk untouched. The PDF is written
+ * atomically and only when its bytes changed. In-process caches (word shapes, chart renders) make rebuilds cheap;
+ * the output is the same bytes as a one-shot `build` with the same cache folder.
+ */
+import { watch as chokidarWatch } from 'chokidar';
+import { basename, relative, resolve, sep } from 'node:path';
+import { isReportError } from '../diag/errors.ts';
+import type { Diagnostic } from '../diag/types.ts';
+import { buildReport, type BuildResult } from '../cli/build.ts';
+import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
+import { writeAtomic } from '../util/writeAtomic.ts';
+import { changedPages, pageHashes } from './pageHashes.ts';
+
+/** A finished rebuild: the new PDF was written (if its bytes changed). */
+export interface RebuildOk {
+  readonly ok: true;
+  readonly ms: number;
+  readonly pdf: Uint8Array;
+  readonly build: BuildResult;
+  /** Per page hash (pageHashes) and the 1-based pages that differ from the previous good build. */
+  readonly hashes: readonly string[];
+  readonly changed: readonly number[];
+  readonly warnings: readonly Diagnostic[];
+  /** Files that triggered it, relative to the content folder (empty for the first build). */
+  readonly trigger: readonly string[];
+}
+
+/** A rebuild that failed on the input: the last good PDF stays. */
+export interface RebuildFailed {
+  readonly ok: false;
+  readonly ms: number;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly trigger: readonly string[];
+}
+
+/** What each rebuild reports. */
+export type Rebuild = RebuildOk | RebuildFailed;
+
+/** Options of the loop; paths absolute. */
+export interface WatchOptions {
+  readonly contentDir: string;
+  readonly output: string;
+  readonly cacheDir?: string;
+  readonly onRebuild: (r: Rebuild) => void;
+  /** Quiet time after the last file event before rebuilding. */
+  readonly debounceMs?: number;
+}
+
+/** A running loop. */
+export interface WatchHandle {
+  /** Resolves when no build is running or queued (tests wait on it after an edit). */
+  idle(): Promise<void>;
+  /** The latest good build, if any. */
+  readonly last: () => RebuildOk | undefined;
+  close(): Promise<void>;
+}
+
+/** Default debounce: long enough to merge one editor save (rename + write), short next to a build. */
+const DEBOUNCE_MS = 80;
+/** Files editors write beside the real one while saving (vim's 4913 and swap files, emacs lock files, backups). */
+const EDITOR_TEMP = /(^|[\\/])(4913|\.#.*|.*\.sw[px]|.*~|.*\.tmp)$/;
+
+/** Starts watching and runs the first build; resolves once the first build has finished. */
+export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
+  const output = resolve(o.output);
+  const ignoredDirs = [o.cacheDir, resolve(output, '..', '.cache')].filter((d): d is string => !!d);
+  const ignored = (p: string) =>
+    EDITOR_TEMP.test(p) || p === output || p.startsWith(`${output}.`) || ignoredDirs.some((d) => p === d || p.startsWith(d + sep));
+  let last: RebuildOk | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let queued = false;
+  let pending = new Set<string>();
+  let idleWaiters: (() => void)[] = [];
+
+  const runOnce = async (): Promise<void> => {
+    const trigger = [...pending].sort();
+    pending = new Set();
+    const t0 = performance.now();
+    let r: Rebuild;
+    try {
+      const build = await buildReport({ contentDir: o.contentDir, cacheDir: o.cacheDir });
+      const hashes = pageHashes(build.document, (id) => build.charts.get(id)?.svg);
+      const same = last && Buffer.compare(Buffer.from(last.pdf), Buffer.from(build.pdf)) === 0;
+      if (!same) await writeAtomic(output, build.pdf);
+      r = { ok: true, ms: performance.now() - t0, pdf: build.pdf, build, hashes, changed: changedPages(last?.hashes, hashes), warnings: build.diagnostics.items, trigger };
+      last = r;
+    } catch (e) {
+      if (!isReportError(e)) throw e;
+      r = { ok: false, ms: performance.now() - t0, diagnostics: e.diagnostics, trigger };
+    }
+    o.onRebuild(r);
+  };
+
+  const kick = (): void => {
+    if (running) {
+      queued = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        queued = false;
+        await runOnce();
+      } while (queued);
+    })().finally(() => {
+      running = undefined;
+      if (!timer) for (const w of idleWaiters.splice(0)) w();
+    });
+  };
+
+  const watcher = chokidarWatch([o.contentDir, TEMPLATES_DIR, FONTS_DIR], { ignoreInitial: true, ignored, atomic: true });
+  watcher.on('all', (_event, path) => {
+    pending.add(relative(o.contentDir, path) || basename(path));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      kick();
+    }, o.debounceMs ?? DEBOUNCE_MS);
+  });
+  await new Promise<void>((res) => watcher.once('ready', () => res()));
+  kick();
+  await running;
+  return {
+    idle: () => (running || timer ? new Promise((res) => idleWaiters.push(res)) : Promise.resolve()),
+    last: () => last,
+    close: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+    },
+  };
+}
