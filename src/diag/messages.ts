@@ -243,7 +243,7 @@ export const tableRowCells = (found: number, expected: number, span?: SourceSpan
 
 /** `{page:id}` or `{ref:id}` naming nothing. */
 export const unknownTarget = (id: string, known: readonly string[], span?: SourceSpan) =>
-  err('REF001', `unknown reference target "${id}"`, span, didYouMean(id, known) ?? 'give the heading, chart, image or table an id: (e.g. id: asiel-tabel), or name a section file');
+  err('REF001', `unknown reference target "${id}"`, span, didYouMean(id, known) ?? 'give the heading, chart, image or table an id: (e.g. id: intake-table), or name a section file');
 
 /** Page references whose pages kept changing between layout passes. */
 export const refsUnstable = (passes: number) =>

@@ -39,7 +39,7 @@ export const ReportFileSchema = z.strictObject({
       end: z.string().regex(FIGURE_DATE, 'expected yyyy-mm-dd, yyyy-mm or yyyy-Qn'),
     })
     .optional(),
-  numbering: z.array(z.enum(['figures', 'tables'])).default([]).describe('Number figures (charts and images: "Figuur 3") and/or tables ("Tabel 2"); `{ref:id}` then names them.'),
+  numbering: z.array(z.enum(['figures', 'tables'])).default([]).describe('Number figures (charts and images: "Figure 3") and/or tables ("Table 2"); `{ref:id}` then names them.'),
   template: z.string().describe('A bundled template\'s name ("rijksoverheid") or a folder path relative to the content folder ("./huisstijl").'),
   words: z.record(z.string(), z.string()).optional().describe('Single template words replaced for this report: { contents: "Inhoudsopgave" }.'),
   figures: z.string().default('figures.yaml').describe('Figures file, relative to the content folder.'),

@@ -11,7 +11,7 @@ export type BlockTypeKey = (typeof BLOCK_TYPES)[number];
 /** The section file without its blocks (each block is validated by its own schema below). */
 export const SectionFileSchema = z.strictObject({
   kind: z.enum(['foreword', 'article', 'appendix', 'colophon']).describe('Section kind: picks the page master and the text styles of the template.'),
-  label: z.string().optional().describe('Small label above the title, e.g. "Eerste artikel".'),
+  label: z.string().optional().describe('Small label above the title, e.g. "First article".'),
   title: z.string().describe('Section title, in the contents and the PDF outline.'),
   short: z.string().optional().describe('Short title for running heads.'),
   lead: z.string().optional().describe('Introduction set under the title.'),

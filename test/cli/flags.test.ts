@@ -75,7 +75,7 @@ describe('documented flags and exit codes', () => {
     expect(r.code, r.err).toBe(0);
     const stages = [...r.err.matchAll(/^(\S[^\n]*?)\s+(\d+\.\d) ms$/gm)].map((m) => m[1]!.trim());
     for (const s of ['load', 'theme', 'bind', 'fonts', 'style', 'layout', 'pdf']) expect(stages).toContain(s);
-    expect(r.out).toMatch(/^wrote .*m\.pdf \(\d+ pages, \d+ KiB\)$/m);
+    expect(r.out).toMatch(/^wrote .*m\.pdf \(\d+ pages, \d+ KiB[,)]/m);
   });
 
   it('--cache-dir keeps chart renders in that folder (none beside the PDF), and a warm build gives the same bytes', () => {
