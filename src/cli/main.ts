@@ -28,7 +28,7 @@ program
   .option('--strict', 'treat warnings as errors')
   .option('--typo-report', 'print the typographic report (lines, hyphens, widows, word spacing)')
   .option('--timings', 'print the time of each stage')
-  .option('--cache-dir <dir>', 'where rendered charts and word shapes are kept between builds (default: .cache beside the PDF)')
+  .option('--cache-dir <dir>', 'where rendered charts are kept between builds (default: .cache beside the PDF)')
   .option('--no-cache', 'use and keep no caches: render and shape everything again')
   .option('--pdfa', 'archival variant: PDF/A-2a that also claims PDF/UA-1 (default file: out/<folder name>-pdfa.pdf)')
   .option('--print', 'print-shop variant: bleed, crop marks, page boxes, DeviceCMYK, FOGRA39 intent, no links (out/<folder name>-print.pdf)')
