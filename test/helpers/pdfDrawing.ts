@@ -5,6 +5,7 @@
  * a glyph's y is its baseline.
  */
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { apply, multiply, type Matrix } from './pdfMatrix.ts';
 
 export interface DrawnGlyph {
   readonly ch: string;
@@ -57,18 +58,9 @@ export interface DrawnPage {
   readonly rects: readonly DrawnRect[];
 }
 
-type M = [number, number, number, number, number, number];
+type M = Matrix;
 const I: M = [1, 0, 0, 1, 0, 0];
-/** a × b in PDF's row-vector convention (apply a, then b). */
-const mul = (a: M, b: M): M => [
-  a[0] * b[0] + a[1] * b[2],
-  a[0] * b[1] + a[1] * b[3],
-  a[2] * b[0] + a[3] * b[2],
-  a[2] * b[1] + a[3] * b[3],
-  a[4] * b[0] + a[5] * b[2] + b[4],
-  a[4] * b[1] + a[5] * b[3] + b[5],
-];
-const apply = (m: M, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const mul = multiply;
 
 const OPS = pdfjs.OPS as Record<string, number>;
 const NAME = Object.fromEntries(Object.entries(OPS).map(([k, v]) => [v, k]));

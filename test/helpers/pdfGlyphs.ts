@@ -5,6 +5,7 @@
  * characters of each glyph come from the font's ToUnicode CMap.
  */
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { apply, multiply, type Matrix } from './pdfMatrix.ts';
 
 export interface ReadGlyph {
   readonly x: number;
@@ -22,13 +23,6 @@ export interface TextObject {
   readonly text: string;
 }
 
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 interface PdfGlyph {
   readonly unicode: string;

@@ -4,6 +4,7 @@
  * rectangles and rules against the template's numbers and see a colour change in the colour operators.
  */
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { apply, multiply, type Matrix } from './pdfMatrix.ts';
 
 /** One painted path. */
 export interface Shape {
@@ -16,13 +17,8 @@ export interface Shape {
   readonly height: number;
 }
 
-type M = [number, number, number, number, number, number];
-const mul = (a: M, b: M): M => [
-  a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
-  a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
-  a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5],
-];
-const apply = (m: M, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+type M = Matrix;
+const mul = multiply;
 
 /** The shapes painted on every page, in drawing order. */
 export async function paintedShapes(bytes: Uint8Array): Promise<Shape[][]> {

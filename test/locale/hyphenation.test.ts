@@ -2,17 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { createHyphenator } from '../../src/text/hyphenate.ts';
 import { hyphenationPatterns } from '../../src/locale/index.ts';
 import { nl } from '../../src/locale/nl.ts';
+import { spell } from '../helpers/spell.ts';
 
-/** Writes a word with its break positions as hyphens. */
-function spell(word: string, positions: readonly number[]): string {
-  let out = '';
-  let last = 0;
-  for (const p of positions) {
-    out += `${word.slice(last, p)}-`;
-    last = p;
-  }
-  return out + word.slice(last);
-}
 const check = (h: { hyphenate(w: string, l?: string): readonly number[] }, expected: readonly string[], lang?: string) =>
   expect(expected.map((e) => spell(e.replace(/-/g, ''), h.hyphenate(e.replace(/-/g, ''), lang)))).toEqual(expected);
 

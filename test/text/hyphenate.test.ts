@@ -4,17 +4,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { createHyphenator, dropVowellessPieces, isUnhyphenatable, positionsOf } from '../../src/text/hyphenate.ts';
 import type { Hyphenator } from '../../src/text/types.ts';
+import { spell } from '../helpers/spell.ts';
 
-/** Writes a word with its break positions as hyphens: ("corona", [2, 4]) → "co-ro-na". */
-function spell(word: string, positions: readonly number[]): string {
-  let out = '';
-  let last = 0;
-  for (const p of positions) {
-    out += `${word.slice(last, p)}-`;
-    last = p;
-  }
-  return out + word.slice(last);
-}
 
 // Words from the IND annual report with their hyphenation (Woordenlijst syllables; leftmin 2, rightmin 3).
 const EXPECTED = [
