@@ -239,6 +239,18 @@ export const tableRowCells = (found: number, expected: number, span?: SourceSpan
         : 'add the missing cells; write "" for a cell that is empty on purpose',
   );
 
+/**
+ * A table whose columns do not fit its text column even in the template's smallest table type with its longest
+ * words broken (each column at least three ems wide): refused rather than drawn past the margin.
+ */
+export const tableTooWide = (neededPt: number, availablePt: number, columns: number, sizePt: number, span?: SourceSpan) =>
+  err(
+    'TABLE002',
+    `table is ${neededPt.toFixed(1)} pt wide at its narrowest (${columns} columns in ${fmtNum(Math.round(sizePt * 100) / 100)} pt type) but the text column is ${availablePt.toFixed(1)} pt wide`,
+    span,
+    'use fewer columns or shorter words in them, or let the template set tables smaller (table.minSize)',
+  );
+
 // REF: page references and numbered figures and tables ------------------------------------------------
 
 /** `{page:id}` or `{ref:id}` naming nothing. */

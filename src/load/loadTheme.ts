@@ -182,7 +182,7 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     text,
     sectionText,
     boxes,
-    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}) },
+    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}), ...(t.table.minSize !== undefined ? { minSize: t.table.minSize } : {}) },
     paragraph: t.paragraph,
     ...(t.outline ? { outlineDepth: t.outline.depth } : {}),
     words,

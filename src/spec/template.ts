@@ -117,6 +117,8 @@ export const TemplateFileSchema = z.strictObject({
     indent: pt.optional(),
     /** Tables with at most this many rows are never split between columns (default 8). */
     keepWhole: z.number().int().nonnegative().optional(),
+    /** Smallest type size a table too wide for its column may be set in before its longest words are broken (default: the tableCell size). */
+    minSize: pt.optional(),
   }),
   /** maxWordSpace: justified lines with wider word spaces (× the normal space) are warnings (default 2.5). */
   paragraph: z.strictObject({ spaceAfter: pt, indent: pt, maxWordSpace: z.number().min(1).optional() }),

@@ -101,6 +101,8 @@ export interface ResolvedTheme {
     readonly indent?: Pt;
     /** Tables with at most this many rows stay in one column; absent = 8. */
     readonly keepWhole?: number;
+    /** Smallest type size of a table too wide for its column; absent = the tableCell size (never smaller). */
+    readonly minSize?: Pt;
   };
   readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt; readonly maxWordSpace?: number };
   /** Levels of bookmarks: 1 = sections, 2 = sections and headings; absent = 1. */
