@@ -90,8 +90,8 @@ export const unknownColor = (name: string, known: readonly string[], span?: Sour
   err('SPEC008', `unknown colour "${name}"`, span, didYouMean(name, known) ?? 'use a hex colour "#rrggbb" or a key of colors');
 
 /** A template declares a font file that is not in the repo's fonts/ folder. */
-export const missingFontFile = (key: string, file: string, fontsDir: string): Diagnostic =>
-  diagnostic('error', 'FONT001', `font file "${file}" for font "${key}" not found`, undefined, `fonts are loaded only from ${fontsDir}`);
+export const missingFontFile = (key: string, file: string, fontsDir: string, span?: SourceSpan): Diagnostic =>
+  diagnostic('error', 'FONT001', `font file "${file}" for font "${key}" not found`, span, `fonts are loaded only from ${fontsDir}`);
 
 /** A template text style names a font key that `fonts` does not declare. */
 export const unknownFontKey = (name: string, known: readonly string[], span?: SourceSpan) =>

@@ -177,6 +177,11 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     language,
     page: t.page,
     fonts: t.fonts,
+    fontSpans: Object.fromEntries(Object.keys(t.fonts).flatMap((k) => {
+      const node = nodeAt(p, ['fonts', k]);
+      const span = node ? spanOf(p, node) : req.span;
+      return span ? [[k, span]] : [];
+    })),
     ...(t.fallback && { fallback: t.fallback }),
     colors,
     text,

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diag/types.ts';
+import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import type { Insets, Pt } from '../util/geometry.ts';
 import type { VegaLocale, Words } from '../locale/index.ts';
 
@@ -82,6 +82,8 @@ export interface ResolvedTheme {
   };
   /** Font key → file name inside fonts/. */
   readonly fonts: Readonly<Record<string, string>>;
+  /** Where each font file is named: its line in the template that names it, else report.yaml's template. */
+  readonly fontSpans?: Readonly<Record<string, SourceSpan>>;
   /** Per font key (or `default`): the faces that draw what it lacks, in order (template `fallback`). */
   readonly fallback?: Readonly<Record<string, readonly string[]>>;
   readonly colors: Readonly<Record<string, string>>;
