@@ -25,6 +25,11 @@ const text = z.string();
 /** An id that page references name: `{page:id}`, `{ref:id}` (letters, digits, - and _). */
 const REF_ID = /^[\p{L}\p{N}_-]+$/u;
 const REF_ID_MSG = 'letters, digits, - and _ only';
+/**
+ * A block's language when it differs from the report's (BCP 47, checked by the loader as LANG001 at its position):
+ * the block is hyphenated, quoted and tagged (/Lang) in it. Inline passages use [text]{lang=en}.
+ */
+const lang = z.string().optional().describe('BCP 47 language of this block when it differs from the report\'s, e.g. "en": hyphenation, quotation marks and the PDF\'s /Lang follow it. A few words inside a text: [learning by doing]{lang=en}.');
 /** Numbers in cells are allowed and read as text. */
 const cell = z.union([z.string(), z.number()]);
 
@@ -51,15 +56,15 @@ const TableRowSchema = z.union([
 
 /** Value schema per block type key. */
 export const BLOCK_SCHEMAS = {
-  p: text,
-  paragraph: text,
-  heading: z.union([text, z.strictObject({ text, id: z.string().regex(REF_ID, REF_ID_MSG) })]),
-  quote: z.union([text, z.strictObject({ text, by: text.optional() })]),
-  facts: z.strictObject({ title: text, items: z.array(z.strictObject({ label: text, value: cell })).min(1) }),
-  'key-figure': z.strictObject({ value: cell, text }),
+  p: z.union([text, z.strictObject({ text, lang })]),
+  paragraph: z.union([text, z.strictObject({ text, lang })]),
+  heading: z.union([text, z.strictObject({ text, id: z.string().regex(REF_ID, REF_ID_MSG).optional(), lang })]),
+  quote: z.union([text, z.strictObject({ text, by: text.optional(), lang })]),
+  facts: z.strictObject({ title: text, items: z.array(z.strictObject({ label: text, value: cell })).min(1), lang }),
+  'key-figure': z.strictObject({ value: cell, text, lang }),
   list: z.union([
     z.array(text),
-    z.strictObject({ title: text.optional(), ordered: z.boolean().default(false), items: z.array(text).min(1) }),
+    z.strictObject({ title: text.optional(), ordered: z.boolean().default(false), items: z.array(text).min(1), lang }),
   ]),
   video: z.strictObject({ title: text, url: z.string().regex(/^https?:\/\//, 'expected an http(s) url') }),
   image: z.strictObject({ src: z.string(), alt: text, caption: text.optional(), id: z.string().regex(REF_ID, REF_ID_MSG).optional() }),
@@ -78,6 +83,7 @@ export const BLOCK_SCHEMAS = {
     source: text.optional(),
     note: text.optional(),
     id: z.string().regex(REF_ID, REF_ID_MSG).optional(),
+    lang,
   }),
   signature: z.strictObject({ name: text, role: text.optional() }),
 } satisfies Record<BlockTypeKey, z.ZodType>;
