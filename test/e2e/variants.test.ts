@@ -1,11 +1,12 @@
 /**
- * The bundled report end to end in its three variants (screen, --pdfa, --print), read back with qpdf's object
+ * Both bundled reports (the Dutch jaarverslag on rijksoverheid, the English edition on corporate) end to end in
+ * their three variants (screen, --pdfa, --print), read back with qpdf's object
  * model, a strict XML parser and the PDF readers users have: metadata, output intents, fonts, annotations,
  * and that every reader opens each file without a word of complaint.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/index.ts';
-import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
+import { DEFAULT_CONTENT_DIR, PACKAGE_ROOT } from '../../src/paths.ts';
 import type { PdfVariant } from '../../src/pdf/writePdf.ts';
 import { fontProblems } from '../helpers/pdfFonts.ts';
 import { forbiddenActions, PdfObjects, str, type Json } from '../helpers/pdfObjects.ts';
@@ -26,21 +27,27 @@ import { renderPages } from '../helpers/renderPdf.ts';
 const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as typeof import('jsqr').default;
 
 const VARIANTS: readonly PdfVariant[] = ['screen', 'pdfa', 'print'];
+const ENGLISH = resolve(PACKAGE_ROOT, 'content', 'annual-report-2020-en');
+/** The Dutch report's variants (the tests below that read its own words and colours use these). */
 const built = new Map<PdfVariant, Uint8Array>();
+/** The English edition's variants (corporate template: its own CMYK table, full-bleed illustrated cover). */
+const english = new Map<PdfVariant, Uint8Array>();
+const REPORTS = [['jaarverslag-2020', built], ['annual-report-2020-en', english]] as const;
 
 beforeAll(async () => {
   for (const v of VARIANTS) built.set(v, (await buildReport({ contentDir: DEFAULT_CONTENT_DIR, variant: v })).pdf);
-}, 120_000);
+  for (const v of VARIANTS) english.set(v, (await buildReport({ contentDir: ENGLISH, variant: v })).pdf);
+}, 180_000);
 
-describe.each(VARIANTS)('bundled report, %s variant', (variant) => {
+describe.each(REPORTS.flatMap(([name, pdfs]) => VARIANTS.map((v) => [name, v, pdfs] as const)))('bundled report %s, %s variant', (_name, variant, pdfs) => {
   it('opens in qpdf, poppler, mupdf, Ghostscript and pdf.js without any warning', async () => {
-    const r = await openWithAllTools(built.get(variant)!);
+    const r = await openWithAllTools(pdfs.get(variant)!);
     expect(r.missing, 'install them: .ci/run does').toEqual([]);
     expect(r.findings).toEqual([]);
   });
 
   it('XMP parses strictly and matches the Info dictionary; an output intent is present', () => {
-    const o = new PdfObjects(built.get(variant)!);
+    const o = new PdfObjects(pdfs.get(variant)!);
     const info = o.dict(o.trailer['/Info']);
     const xmp = parseXmp(o.streamData(o.catalog['/Metadata'] as Json));
     expect(xmp.title).toBe(str(o.get(info['/Title'])));
@@ -55,7 +62,7 @@ describe.each(VARIANTS)('bundled report, %s variant', (variant) => {
   });
 
   it('every font is embedded with Unicode text for every code drawn; no JavaScript or launch actions', () => {
-    const o = new PdfObjects(built.get(variant)!);
+    const o = new PdfObjects(pdfs.get(variant)!);
     expect(fontProblems(o)).toEqual([]);
     expect(forbiddenActions(o)).toEqual([]);
     for (const p of o.pages()) for (const a of o.array(p['/Annots'])) expect(Number(o.dict(a)['/F'] ?? 0) & 4).toBe(4);
@@ -88,9 +95,27 @@ describe('bundled report, print variant as the print shop checks it', () => {
     expect(ops.cmyk).toContain('1 0.7 0 0.4');
   });
 
-  it('crop marks on every page lie outside the bleed box', () => {
-    const o = new PdfObjects(built.get('print')!);
+  it('the English edition: boxes on every page, no links, only DeviceCMYK, the corporate template\'s own petrol and coral', () => {
+    const o = new PdfObjects(english.get('print')!);
     for (const p of o.pages()) {
+      expect(p['/TrimBox']).toBeDefined();
+      expect(p['/BleedBox']).toBeDefined();
+      expect(o.array(p['/Annots']).length).toBe(0);
+    }
+    const ops = colourOperators(o);
+    expect(ops.rgb).toEqual([]);
+    expect([...new Set(ops.spaces.filter((s) => s !== '/Pattern'))]).toEqual(['/DeviceCMYK']);
+    // The values as written under cmyk: in templates/corporate/template.yaml, as PDF operands (percent / 100).
+    const yaml = readFileSync(resolve(PACKAGE_ROOT, 'templates/corporate/template.yaml'), 'utf8');
+    for (const name of ['accent', 'coral', 'accentDeep']) {
+      const m = new RegExp(`^  ${name}: \\[([\\d, ]+)\\]`, 'm').exec(yaml);
+      expect(m, name).not.toBeNull();
+      expect(ops.cmyk).toContain(m![1]!.split(',').map((v) => Number(v) / 100).join(' '));
+    }
+  });
+
+  it('crop marks on every page of both reports lie outside the bleed box', () => {
+    for (const o of [new PdfObjects(built.get('print')!), new PdfObjects(english.get('print')!)]) for (const p of o.pages()) {
       const [bx1, by1, bx2, by2] = (p['/BleedBox'] as number[]).map(Number);
       const segs = cropMarkSegments(o, p);
       expect(segs.length).toBe(8);
