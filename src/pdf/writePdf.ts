@@ -60,6 +60,8 @@ interface DrawEnv {
   svgCmyk?: SvgCmyk;
   /** The source position of the item being drawn, for colour errors. */
   at: SourceSpan | undefined;
+  /** Where the page's top-left corner sits on the sheet (print: the slug), for destinations pdfkit does not transform. */
+  readonly origin: number;
 }
 
 /** Draws every page and returns the PDF bytes. */
@@ -92,7 +94,8 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   });
 
   const print = variant === 'print';
-  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape), print, images: new Map(), at: undefined };
+  const origin = print ? PRINT_SHEET.slug : 0;
+  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape), print, images: new Map(), at: undefined, origin };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -112,7 +115,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
     return currentPageRef(doc);
   });
   writeStructTree(doc, plan, parents, pageRefs);
-  addOutline(doc, docData);
+  addOutline(doc, docData, origin);
   doc.end();
   return done;
 }
@@ -136,9 +139,9 @@ function printPage(page: Page): Page {
 
 /** Draws a page's items in order, each run of them inside its marked-content sequence. */
 function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: DrawEnv): void {
-  const { opts, drawGlyphs, print } = env;
+  const { print } = env;
   // print: the trimmed page inside a sheet with room for bleed and crop marks; everything drawn shifted onto it.
-  const slug = print ? PRINT_SHEET.slug : 0;
+  const slug = env.origin;
   doc.addPage({ size: [page.widthPt + 2 * slug, page.heightPt + 2 * slug], margin: 0 });
   if (print) doc.save().translate(slug, slug);
   if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
@@ -151,7 +154,7 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
       end = group.to - 1;
     }
     env.at = 'source' in item ? item.source : undefined;
-    drawItem(doc, item, opts, drawGlyphs, env.images, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), env.svgCmyk);
+    drawItem(doc, item, env, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw));
     if (i === end) endMark(doc);
   });
   env.at = undefined;
@@ -164,7 +167,8 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
 /** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
 type LinkHook = (contents: string, draw: (options: object) => void) => void;
 
-function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void, images: Map<Uint8Array, unknown>, link: LinkHook, svgCmyk?: SvgCmyk): void {
+function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], env: DrawEnv, link: LinkHook): void {
+  const { opts, drawGlyphs, images, svgCmyk } = env;
   switch (item.kind) {
     case 'glyphs':
       // a linked run draws its own annotation: it joins the run's Link element
@@ -196,7 +200,8 @@ function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: Pd
       link(item.label ?? item.dest, (o) => doc.goTo(item.x, item.y, item.width, item.height, item.dest, o as never));
       break;
     case 'anchor':
-      doc.addNamedDestination(item.name, 'XYZ', 0, item.y, null);
+      // pdfkit takes the destination in sheet coordinates (it ignores the page's translation): add the origin.
+      doc.addNamedDestination(item.name, 'XYZ', env.origin, env.origin + item.y, null);
       break;
     default:
       assertNever(item, 'frame item');

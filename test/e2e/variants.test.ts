@@ -21,6 +21,7 @@ import { hasTool } from '../helpers/pdfObjects.ts';
 import { execFileSync } from 'node:child_process';
 import jsQRModule from 'jsqr';
 import { parsePdf } from '../helpers/pdf.ts';
+import { outlineDestinations } from '../helpers/pdfDestinations.ts';
 import { renderPages } from '../helpers/renderPdf.ts';
 
 // jsqr is CommonJS with `exports.default`: under vitest's interop the function may sit one level down.
@@ -112,6 +113,24 @@ describe('bundled report, print variant as the print shop checks it', () => {
       expect(m, name).not.toBeNull();
       expect(ops.cmyk).toContain(m![1]!.split(',').map((v) => Number(v) / 100).join(' '));
     }
+  });
+
+  it.each(REPORTS)('%s: every outline entry opens 10 mm right and up of the screen one, at its heading on the sheet', async (_name, pdfs) => {
+    const slug = 10 * (72 / 25.4);
+    const screen = outlineDestinations(new PdfObjects(pdfs.get('screen')!));
+    const print = outlineDestinations(new PdfObjects(pdfs.get('print')!));
+    expect(screen.length).toBeGreaterThan(3);
+    expect(print.map((d) => [d.title, d.page])).toEqual(screen.map((d) => [d.title, d.page]));
+    const pages = (await parsePdf(pdfs.get('print')!)).pages;
+    print.forEach((d, i) => {
+      expect(d.left, d.title).toBeCloseTo(screen[i]!.left + slug, 2);
+      expect(d.top, d.title).toBeCloseTo(screen[i]!.top + slug, 2);
+      // The heading's first word is set within a few lines below the destination's top, inside the trim.
+      const page = pages[d.page]!;
+      const first = d.title.split(/\s+/)[0]!;
+      const hits = page.items.filter((t) => t.str.includes(first) && t.x >= d.left && t.y > page.height - d.top && t.y < page.height - d.top + 80);
+      expect(hits.length, `${d.title} on page ${d.page + 1}`).toBeGreaterThan(0);
+    });
   });
 
   it('crop marks on every page of both reports lie outside the bleed box', () => {

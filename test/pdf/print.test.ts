@@ -5,8 +5,10 @@ import { flattenLeafOpacity } from '../../src/pdf/drawSvg.ts';
 import { cropMarks, pageBoxes, withBleed } from '../../src/pdf/printSheet.ts';
 import { lowResolutionImages } from '../../src/pdf/resolution.ts';
 import { PdfObjects } from '../helpers/pdfObjects.ts';
+import { namedDestinations, outlineDestinations } from '../helpers/pdfDestinations.ts';
+import { parsePdf } from '../helpers/pdf.ts';
 import { colourOperators, cropMarkSegments } from '../helpers/printChecks.ts';
-import { doc, FIXTURE_CMYK, H, page, samplePage, W, write } from './fixture.ts';
+import { doc, FIXTURE_CMYK, glyphs, H, page, samplePage, W, write } from './fixture.ts';
 
 const MM = 72 / 25.4;
 const TABLE = FIXTURE_CMYK;
@@ -113,5 +115,40 @@ describe('resolution of raster images', () => {
     expect(warnings.map((d) => [d.code, d.severity, d.message, d.span])).toEqual([
       ['PRINT102', 'warning', 'raster image has 200 dpi at its placed size on page 7; print needs 300', span],
     ]);
+  });
+});
+
+describe('destinations on the print sheet', () => {
+  it('outline and named destinations move with the page onto the sheet (10 mm right and up) and still open at their heading', async () => {
+    const headed = (anchor: string, y: number, title: string) => page([{ kind: 'anchor', name: anchor, y }, glyphs(title, 62, y + 14, { sizePt: 14 })]);
+    const d = { ...doc([headed('een', 100, 'Eerste hoofdstuk'), headed('twee', 400, 'Tweede hoofdstuk')]), outline: [{ title: 'Een', dest: 'een', children: [{ title: 'Twee', dest: 'twee', children: [] }] }] };
+    const [screen, print] = await Promise.all([write(d, 'screen'), write(d, 'print')]);
+    const slug = 10 * MM;
+    for (const read of [outlineDestinations, namedDestinations]) {
+      const a = read(new PdfObjects(screen));
+      const b = read(new PdfObjects(print));
+      expect(a.map((x) => [x.page, x.left, x.top])).toEqual([[0, 0, H - 100], [1, 0, H - 400]].map(([p, l, t]) => [p, l, expect.closeTo(t!, 3)]));
+      expect(b.map((x) => [x.title, x.page])).toEqual(a.map((x) => [x.title, x.page]));
+      b.forEach((x, i) => {
+        expect(x.left).toBeCloseTo(a[i]!.left + slug, 3);
+        expect(x.top).toBeCloseTo(a[i]!.top + slug, 3);
+      });
+    }
+    // The heading read back from each page lies the same distance below its destination in both variants.
+    const below = async (bytes: Uint8Array) => {
+      const parsed = await parsePdf(bytes);
+      const dests = outlineDestinations(new PdfObjects(bytes));
+      return dests.map((x) => {
+        const pg = parsed.pages[x.page]!;
+        const heading = pg.items.find((t) => t.str.includes('hoofdstuk'))!;
+        return [heading.x - x.left, heading.y - (pg.height - x.top)];
+      });
+    };
+    const [s, p] = [await below(screen), await below(print)];
+    expect(s.map(([dx, dy]) => [dx, dy])).toEqual([[62, expect.closeTo(14, 3)], [62, expect.closeTo(14, 3)]]);
+    p.forEach(([dx, dy], i) => {
+      expect(dx).toBeCloseTo(s[i]![0]!, 3);
+      expect(dy).toBeCloseTo(s[i]![1]!, 3);
+    });
   });
 });
