@@ -10,7 +10,7 @@ import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
-import { drawImage, drawRect, drawRule } from './drawShapes.ts';
+import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg } from './drawSvg.ts';
 import { addOutline } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
@@ -56,6 +56,8 @@ interface DrawEnv {
   readonly print: boolean;
   /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
   readonly images: Map<Uint8Array, unknown>;
+  /** print: the document's CMYK rasters and their XObject names (drawShapes.ts drawCmykImage). */
+  readonly cmykImages: Map<unknown, unknown>;
   /** print: the SVG colour mapping (svg-to-pdfkit's colorCallback). */
   svgCmyk?: SvgCmyk;
   /** The source position of the item being drawn, for colour errors. */
@@ -95,7 +97,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
 
   const print = variant === 'print';
   const origin = print ? PRINT_SHEET.slug : 0;
-  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape), print, images: new Map(), at: undefined, origin };
+  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape), print, images: new Map(), cmykImages: new Map(), at: undefined, origin };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -182,10 +184,14 @@ function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], env: Dra
       drawRule(doc, item);
       break;
     case 'image':
-      drawImage(doc, item, images);
+      if (env.print) {
+        // print: only separated CMYK pixels (cli/build.ts runs images/printRaster.ts first); never RGB
+        if (!item.cmyk) throw new Error('print variant: a raster image reached pdf/ without its CMYK separation');
+        drawCmykImage(doc, item, item.cmyk, env.cmykImages);
+      } else drawImage(doc, item, images);
       break;
     case 'svg':
-      drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk);
+      drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk, item.bleed);
       break;
     case 'chart': {
       const chart = opts.charts?.get(item.chartId);

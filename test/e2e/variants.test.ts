@@ -22,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import jsQRModule from 'jsqr';
 import { parsePdf } from '../helpers/pdf.ts';
 import { outlineDestinations } from '../helpers/pdfDestinations.ts';
+import { paintedElements, type Box } from '../helpers/pdfElements.ts';
 import { renderPages } from '../helpers/renderPdf.ts';
 
 // jsqr is CommonJS with `exports.default`: under vitest's interop the function may sit one level down.
@@ -133,6 +134,34 @@ describe('bundled report, print variant as the print shop checks it', () => {
     });
   });
 
+  it.each(REPORTS)('%s: what touches a trim edge runs to the BleedBox edge (or its own end), everything else keeps its place to the TrimBox', async (_name, pdfs) => {
+    const slug = 10 * (72 / 25.4);
+    const bleed = 3 * (72 / 25.4);
+    const [screen, print] = [await paintedElements(pdfs.get('screen')!), await paintedElements(pdfs.get('print')!)];
+    const { width: W, height: H } = (await parsePdf(pdfs.get('screen')!)).pages[0]!;
+    let touching = 0;
+    screen.forEach((se, n) => {
+      const pe = print[n]!.map((e) => ({ ...e, own: move(e.own, -slug), visible: move(e.visible, -slug) }));
+      // the same elements in the same order, then the crop marks
+      expect(pe.map((e) => e.kind), `page ${n + 1}`).toEqual([...se.map((e) => e.kind), 'stroke']);
+      se.forEach((s, i) => {
+        const v = s.visible;
+        if (v.x2 < v.x1 || v.y2 < v.y1) return; // clipped away entirely
+        const p = pe[i]!;
+        const sides = { x1: v.x1 <= 0.5, y1: v.y1 <= 0.5, x2: v.x2 >= W - 0.5, y2: v.y2 >= H - 0.5 };
+        if (Object.values(sides).some(Boolean)) touching++;
+        const expected: Box = {
+          x1: sides.x1 ? Math.max(p.own.x1, -bleed) : v.x1,
+          y1: sides.y1 ? Math.max(p.own.y1, -bleed) : v.y1,
+          x2: sides.x2 ? Math.min(p.own.x2, W + bleed) : v.x2,
+          y2: sides.y2 ? Math.min(p.own.y2, H + bleed) : v.y2,
+        };
+        for (const k of ['x1', 'y1', 'x2', 'y2'] as const) expect(p.visible[k], `page ${n + 1}, element ${i} (${s.kind}), ${k}`).toBeCloseTo(expected[k], 1);
+      });
+    });
+    expect(touching).toBeGreaterThan(2);
+  }, 60_000);
+
   it('crop marks on every page of both reports lie outside the bleed box', () => {
     for (const o of [new PdfObjects(built.get('print')!), new PdfObjects(english.get('print')!)]) for (const p of o.pages()) {
       const [bx1, by1, bx2, by2] = (p['/BleedBox'] as number[]).map(Number);
@@ -200,3 +229,8 @@ describe('video links in print', () => {
     }
   }, 120_000);
 });
+
+/** A box moved by d in x and y. */
+function move(b: Box, d: number): Box {
+  return { x1: b.x1 + d, y1: b.y1 + d, x2: b.x2 + d, y2: b.y2 + d };
+}
