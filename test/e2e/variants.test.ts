@@ -23,6 +23,7 @@ import jsQRModule from 'jsqr';
 import { parsePdf } from '../helpers/pdf.ts';
 import { outlineDestinations } from '../helpers/pdfDestinations.ts';
 import { paintedElements, type Box } from '../helpers/pdfElements.ts';
+import { colourSpaceCounts } from '../helpers/colourSpaces.ts';
 import { renderPages } from '../helpers/renderPdf.ts';
 
 // jsqr is CommonJS with `exports.default`: under vitest's interop the function may sit one level down.
@@ -162,6 +163,11 @@ describe('bundled report, print variant as the print shop checks it', () => {
     expect(touching).toBeGreaterThan(2);
   }, 60_000);
 
+  it.each(REPORTS)('%s: the object walker finds DeviceCMYK and nothing else in the print variant (the screen variant: DeviceRGB)', (_name, pdfs) => {
+    expect(Object.keys(colourSpaceCounts(pdfs.get('print')!))).toEqual(['DeviceCMYK']);
+    expect(Object.keys(colourSpaceCounts(pdfs.get('screen')!))).toContain('DeviceRGB');
+  });
+
   it('crop marks on every page of both reports lie outside the bleed box', () => {
     for (const o of [new PdfObjects(built.get('print')!), new PdfObjects(english.get('print')!)]) for (const p of o.pages()) {
       const [bx1, by1, bx2, by2] = (p['/BleedBox'] as number[]).map(Number);
@@ -200,6 +206,8 @@ describe('raster images in print', () => {
     writeFileSync(file, yaml);
     const line = yaml.split('\n').findIndex((l) => l.includes('foto.png')) + 1;
     const print = await buildReport({ contentDir: dir, variant: 'print' });
+    // the photo itself is separated into CMYK: nothing RGB in the file (its alpha, 200 here, is a grey soft mask)
+    expect(Object.keys(colourSpaceCounts(print.pdf)).sort()).toEqual(['DeviceCMYK', 'DeviceGray (soft mask)']);
     const warnings = print.diagnostics.items.filter((d) => d.code === 'PRINT102');
     expect(warnings.map((d) => [d.severity, d.span?.file.endsWith('01-artikel.yaml'), d.span?.line])).toEqual([['warning', true, line]]);
     // 300 px over a column (< 3.5 in) is about 90 dpi: the message says so.
