@@ -80,8 +80,10 @@ export interface ResolvedTheme {
     readonly gutter: Pt;
     readonly footnoteGap: Pt;
   };
-  /** Font key → file name inside fonts/. */
+  /** Font key → file name inside fonts/ (bundled templates), or as a content-folder template wrote it. */
   readonly fonts: Readonly<Record<string, string>>;
+  /** Font key → absolute path of a face a template in the content folder brought itself (the others: fonts/). */
+  readonly fontFiles?: Readonly<Record<string, string>>;
   /** Per font key (or `default`): the faces that draw what it lacks, in order (template `fallback`). */
   readonly fallback?: Readonly<Record<string, readonly string[]>>;
   readonly colors: Readonly<Record<string, string>>;
