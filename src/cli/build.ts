@@ -12,6 +12,8 @@ import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
+import { PRINT_SHEET } from '../pdf/printSheet.ts';
+import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { createBuildContext, type BuildContext } from '../util/buildContext.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
@@ -107,9 +109,11 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);
   // 9. the PDF; pdfkit (with its fontkit, zlib and crypto dependencies) loads only here, so `check`, `charts` and
   // `--help` never load it
+  // print: raster images first separated into CMYK through the press profile, padded where they run into the bleed
+  const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
   const pdf = await timed('pdf', async () =>
     (await import('../pdf/writePdf.ts')).writePdf(
-      { ...document, fonts: fonts.files },
+      { ...(await placed()), fonts: fonts.files },
       {
         svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i),
         shape: (text, k, features) => fonts.shape!(text, k, features),

@@ -102,8 +102,16 @@ async function buildBlock(ctx: LoadContext, p: ParsedYaml, type: BlockTypeKey, d
         : { type: 'list', title: opt(['title'], d.title), ordered: d.ordered, items: d.items.map((s: string, i: number) => t(['items', i], s)), span };
     case 'video':
       return { type: 'video', title: t(['title'], d.title), url: t(['url'], d.url), span };
-    case 'image':
-      return (await loadImage(ctx, p, d.src, [...at, 'src'])) ? { type: 'image', src: d.src, alt: t(['alt'], d.alt), caption: opt(['caption'], d.caption), ...(d.id ? { id: d.id } : {}), span } : undefined;
+    case 'image': {
+      // A content image needs words for readers who cannot see it; a decorative one has none (it becomes an
+      // Artifact, skipped by screen readers). A blank alt is neither: it would hide content silently.
+      const blank = typeof d.alt !== 'string' || !d.alt.trim();
+      if (d.decorative && !blank) ctx.errors.push(messages.imageAltOnDecorative(spanOf(p, keyNodeAt(p, [...at, 'alt']))));
+      if (!d.decorative && blank) ctx.errors.push(messages.imageAltMissing(spanOf(p, d.alt === undefined ? keyNodeAt(p, [...at, 'src']) : nodeAt(p, [...at, 'alt']))));
+      if (!!d.decorative !== blank) return undefined;
+      const alt = d.decorative ? { value: '', span } : t(['alt'], d.alt);
+      return (await loadImage(ctx, p, d.src, [...at, 'src'])) ? { type: 'image', src: d.src, alt, caption: opt(['caption'], d.caption), ...(d.id ? { id: d.id } : {}), span } : undefined;
+    }
     case 'chart': {
       const spec = await loadChartSpec(ctx, p, d.spec, [...at, 'spec']);
       return spec ? { type: 'chart', spec, caption: opt(['caption'], d.caption), alt: opt(['alt'], d.alt), size: d.size, ...(d.id ? { id: d.id } : {}), span } : undefined;
