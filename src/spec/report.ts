@@ -50,7 +50,7 @@ export const ReportFileSchema = z.strictObject({
         .array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' }))
         .default([])
         .describe(
-          'Each word written with a hyphen where it may break ("co-ro-na-maat-re-ge-len"); a word without hyphens is never broken; a trailing "-" makes a prefix rule ("asiel-": the prefix\'s breaks, then the patterns for the rest of the word).',
+          'Each word written with a hyphen where it may break ("Neth-er-lands"); a word without hyphens is never broken; a trailing "-" makes a prefix rule ("co-ro-na-": the prefix\'s breaks, then the patterns for the rest of the word).',
         ),
     })
     .optional()

@@ -168,7 +168,7 @@ export const TemplateFileSchema = z.strictObject({
     .strictObject({ depth: z.number().int().min(1).max(2).describe('1 = sections only, 2 = sections and their headings (default 1).') })
     .optional()
     .describe('Bookmarks.'),
-  words: words.optional().describe('Words per language ({ nl: { contents: Inhoud }, en: { contents: Contents } }); any built-in word can be replaced.'),
+  words: words.optional().describe('Words per language ({ en: { contents: Contents }, de: { contents: Inhalt } }); any built-in word can be replaced.'),
   cover: z.array(PageElementSchema).describe('The cover page: its elements in drawing order.'),
   furniture: z.array(PageElementSchema).describe('Elements of every numbered page (running heads, folios, decoration), drawn behind the text.'),
   opener: z
