@@ -7,7 +7,7 @@ import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
 import { localeOrDefault, vegaLocale, type Words } from '../locale/index.ts';
 import type { BoxSpec, ResolvedTheme, SectionKind, TextStyleSpec } from '../spec/theme.ts';
-import { TemplateFileSchema, type TemplateFile } from '../spec/template.ts';
+import { CONTENTS_PARTS, OPENER_PARTS, TemplateFileSchema, type TemplateFile } from '../spec/template.ts';
 import { keyNodeAt, nodeAt, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
 import { readTemplate, type TemplateSource } from './templateFiles.ts';
 import { resolveElements } from './themeElements.ts';
@@ -194,11 +194,12 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     cover,
     furniture,
     opener: {
+      order: t.opener?.order ?? OPENER_PARTS,
       kickerGap: t.opener?.kickerGap ?? DEFAULT_OPENER.kickerGap,
       titleGap: t.opener?.titleGap ?? DEFAULT_OPENER.titleGap,
       ...(rule && { rule: { ...rule, color: color(rule.color, ['opener', 'rule', 'color']) } }),
     },
-    contents: t.contents ?? DEFAULT_CONTENTS,
+    contents: { ...(t.contents ?? DEFAULT_CONTENTS), entry: t.contents?.entry ?? CONTENTS_PARTS },
     chart: { ...chart, locale: vegaLocale(language, req.currency), language, words },
     cmyk,
     cmykProblems,

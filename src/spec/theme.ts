@@ -112,11 +112,20 @@ export interface ResolvedTheme {
   readonly cover: readonly PageElement[];
   readonly furniture: readonly PageElement[];
   readonly opener: {
+    /** Its parts top to bottom (template `opener.order`). */
+    readonly order: readonly ('kicker' | 'title' | 'lead' | 'rule')[];
     readonly kickerGap: Pt;
     readonly titleGap: Pt;
     readonly rule?: { readonly color: string; readonly width: Pt; readonly gap: Pt; readonly kinds: readonly SectionKind[] };
   };
-  readonly contents: { readonly numberColumn: Pt; readonly entryGap: number; readonly labelGap: Pt; readonly leaders: boolean };
+  readonly contents: {
+    readonly numberColumn: Pt;
+    readonly entryGap: number;
+    readonly labelGap: Pt;
+    readonly leaders: boolean;
+    /** An entry's lines top to bottom (template `contents.entry`). */
+    readonly entry: readonly ('label' | 'title')[];
+  };
   readonly chart: {
     readonly font: string;
     readonly fontKeys: Readonly<Record<'normal' | 'bold' | 'semibold' | 'italic', string>>;
