@@ -59,7 +59,10 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   // 6. text: hyphenation patterns and the paragraph line breaker
   const passages = passageLanguages(sections, source.meta.language);
   const hyphenator = await timed('hyphenation', () =>
-    createHyphenator({ language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: [...passages.keys()] }, session.cache('hyphenators')),
+    createHyphenator(
+      { language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: [...passages.keys()], otherExceptions: source.meta.hyphenation?.languages },
+      session.cache('hyphenators'),
+    ),
   );
   // said once per build and language: a language without patterns is set without hyphenation (at its first passage)
   for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : passages.get(tag)));

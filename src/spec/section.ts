@@ -130,7 +130,7 @@ export const BLOCK_SCHEMAS = {
       rows: z
         .array(TableRowSchema)
         .describe('The rows: a list of cells each, or { cells, indent } for a sub-row, { group } for a group row, { total } for a totals row.'),
-      source: textD('Where the numbers come from, set under the table ("Source: …" in the template\'s words).').optional(),
+      source: textD('Where the numbers come from, set under the table ("Source: …" from the template\'s words).').optional(),
       note: textD('A note set under the table.').optional(),
       id: refId('table'),
       lang,
