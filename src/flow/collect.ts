@@ -73,6 +73,7 @@ function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx
     order: nextOrder(),
     source: block.source,
     struct,
+    ...(block.kind === 'paragraph' && { paragraphBlock: blockIndex }),
     // an editor's id names the heading's anchor (page references); else the block's own name (outline)
     ...(index === 0 && block.kind === 'heading' && { anchor: block.anchor ?? headingAnchor(ctx.sectionId, blockIndex) }),
   }));

@@ -84,6 +84,8 @@ export interface FlowLine extends FlowItemBase {
   readonly anchor?: string;
   readonly line: Line;
   readonly para: number;
+  /** Index of its block in the section when that is a paragraph (not a heading): the first-line indent rule. */
+  readonly paragraphBlock?: number;
   readonly index: number;
   readonly count: number;
 }

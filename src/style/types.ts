@@ -49,7 +49,16 @@ export interface BoxStyle {
 
 /** A styled block of an article; flow/ turns it into lines and boxes. */
 export type Block =
-  | { readonly kind: 'paragraph'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly source: SourceSpan }
+  | {
+      readonly kind: 'paragraph';
+      /** First-line indent as in content order (after a paragraph); flow corrects it where a float moved away or in. */
+      readonly para: ParagraphSpec;
+      readonly spaceBeforePt: Pt;
+      readonly spaceAfterPt: Pt;
+      /** The template's first-line indent, on body paragraphs of a template that indents: flow decides by what precedes the paragraph on the page. */
+      readonly indentPt?: Pt;
+      readonly source: SourceSpan;
+    }
   | { readonly kind: 'heading'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly anchor?: string; readonly source: SourceSpan }
   | { readonly kind: 'quote'; readonly text: ParagraphSpec; readonly by?: ParagraphSpec; readonly box: BoxStyle; readonly source: SourceSpan }
   | {
