@@ -19,6 +19,8 @@ export const TextStyleSchema = z.strictObject({
   features: z.array(z.string()).optional(),
   tracking: z.number().optional(),
   uppercase: z.boolean().optional(),
+  /** Ragged lines of even length, never a lone word on the last line when that is avoidable; default: on for title, heading, boxTitle and caption. */
+  balance: z.boolean().optional(),
   spaceBefore: pt.optional(),
   spaceAfter: pt.optional(),
 });

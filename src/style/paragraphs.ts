@@ -27,6 +27,7 @@ export function paragraph(runs: readonly StyledRun[], style: TextStyleSpec, opts
     leadingPt: style.leading,
     hyphenate: style.hyphenate,
     firstLineIndentPt: opts.indentPt ?? 0,
+    ...(style.balance && (opts.align ?? style.align) !== 'justify' && { balance: true }),
   };
   return opts.source ? { ...para, source: opts.source } : para;
 }

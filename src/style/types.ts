@@ -30,6 +30,8 @@ export interface ParagraphSpec {
   readonly leadingPt: Pt;
   readonly hyphenate: boolean;
   readonly firstLineIndentPt: Pt;
+  /** Ragged lines of even length (the style's `balance`): the same number of lines, the last one not a lone word. */
+  readonly balance?: boolean;
   /** Where the paragraph came from, for warnings (overfull lines, forced widows). */
   readonly source?: SourceSpan;
 }
