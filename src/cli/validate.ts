@@ -42,6 +42,8 @@ export interface BuildProgress {
   stage?(name: string, phase: 'start' | 'end', ms?: number): void;
   /** Pages drawn so far by the pdf stage. */
   page?(done: number, total: number): void;
+  /** Charts drawn so far by vega (those no cache holds). */
+  chart?(done: number, total: number): void;
 }
 
 /** `check` also draws the charts here (what only vega can reject); `build` draws them after layout. */
@@ -100,7 +102,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'));
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.
   pendingImages.catch(() => undefined);
-  const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir, build: ctx.build };
+  const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir, build: ctx.build, onRendered: opts.progress?.chart?.bind(opts.progress) };
   const job: ChartJob | undefined = bound.charts.length
     ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
     : undefined;

@@ -52,6 +52,12 @@ export const urlNotAllowed = (path: string, span?: SourceSpan) =>
 export const unsupportedImage = (path: string, span?: SourceSpan) =>
   err('LOAD005', `unsupported image type "${path}"`, span, 'use an .svg, .png or .jpg file');
 
+/** A content image without alternate text (PDF/UA: every Figure has /Alt), or a decorative one with it. */
+export const imageAltMissing = (span?: SourceSpan) =>
+  err('LOAD007', 'this image has no alt text', span, 'write alt: what the image shows, for readers who cannot see it; or decorative: true if it shows nothing the text needs');
+export const imageAltOnDecorative = (span?: SourceSpan) =>
+  err('LOAD008', 'a decorative image has no alt text: screen readers skip it', span, 'remove alt, or remove decorative: true if the image says something');
+
 /** A template name that is not a plain folder name. */
 export const badTemplateName = (name: string, span?: SourceSpan) =>
   err('LOAD006', `invalid template name "${name}"`, span, 'name a folder under templates/, e.g. "rijksoverheid"');

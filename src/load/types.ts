@@ -77,8 +77,11 @@ export interface TableRowSource {
   readonly span: SourceSpan;
 }
 
-/** One content block as written by the editor; strings may still hold {figure} references. */
-export type ContentBlock =
+/**
+ * One content block as written by the editor; strings may still hold {figure} references. `lang` marks a passage
+ * in another language than the report's (BCP 47).
+ */
+export type ContentBlock = { readonly lang?: string } & (
   | { readonly type: 'paragraph'; readonly text: Text; readonly span: SourceSpan }
   | { readonly type: 'heading'; readonly text: Text; readonly id?: string; readonly span: SourceSpan }
   | { readonly type: 'quote'; readonly text: Text; readonly by?: Text; readonly span: SourceSpan }
@@ -126,7 +129,8 @@ export type ContentBlock =
       readonly id?: string;
       readonly span: SourceSpan;
     }
-  | { readonly type: 'signature'; readonly name: Text; readonly role?: Text; readonly span: SourceSpan };
+  | { readonly type: 'signature'; readonly name: Text; readonly role?: Text; readonly span: SourceSpan }
+);
 
 /** One section file (foreword, article, appendix or colophon). */
 export interface SectionSource {

@@ -39,8 +39,8 @@ export interface BrokenParagraph {
  * in its file (or to another file) is not broken again; its warnings are repeated at its new position.
  */
 function paragraphKey(para: ParagraphSpec, widthPt: Pt): string {
-  const runs = para.runs.map((r) => [r.text, r.font, r.sizePt, r.color, r.features, r.link, r.footnoteId, r.risePt]);
-  return JSON.stringify([runs, para.align, para.leadingPt, para.hyphenate, para.firstLineIndentPt, para.balance ?? false, widthPt]);
+  const runs = para.runs.map((r) => [r.text, r.font, r.sizePt, r.color, r.features, r.link, r.footnoteId, r.risePt, r.passage]);
+  return JSON.stringify([runs, para.align, para.leadingPt, para.hyphenate, para.firstLineIndentPt, para.lang, para.balance ?? false, widthPt]);
 }
 
 /**

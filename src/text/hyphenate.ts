@@ -125,11 +125,15 @@ async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
     words.set(tag.toLowerCase(), languageHyphenator(await loadEngine(patterns), exceptions));
   }
   const mainWords = words.get(main.toLowerCase());
+  const without = new Set(missing.map((t) => t.toLowerCase()));
   return {
     id: hyphenatorId(opts),
     missing,
     hyphenate(word, lang) {
-      const f = lang === undefined ? mainWords : words.get(lang.toLowerCase());
+      // a language asked for has its own patterns or none; one never asked for (a paragraph made outside the
+      // sections, in the report's language) takes the report's
+      const key = lang?.toLowerCase();
+      const f = key === undefined ? mainWords : words.get(key) ?? (without.has(key) ? undefined : mainWords);
       return f ? f(word) : [];
     },
   };

@@ -21,7 +21,7 @@ interface Segment {
 }
 
 const styleKey = (r: StyledRun): string =>
-  `${r.font}|${r.sizePt}|${r.color}|${r.features.join(',')}|${r.link ?? ''}|${r.footnoteId ?? ''}|${r.risePt ?? 0}`;
+  `${r.font}|${r.sizePt}|${r.color}|${r.features.join(',')}|${r.link ?? ''}|${r.footnoteId ?? ''}|${r.risePt ?? 0}|${r.passage?.id ?? ''}`;
 
 /** Items of one line merged into segments per style (spaces included, so text extraction gets real spaces). */
 function segmentsOf(items: readonly Item[], from: number, to: number, keys: readonly string[]): Segment[] {
@@ -99,6 +99,7 @@ export function setLines(items: readonly Item[], breaks: readonly number[], para
         ...(r.link !== undefined && { link: r.link }),
         ...(r.footnoteId !== undefined && { footnoteId: r.footnoteId }),
         ...(r.risePt !== undefined && { risePt: r.risePt }),
+        ...(r.passage && { passage: r.passage }),
         ...(scale !== 1 && { scale }),
       };
       x += w;

@@ -22,6 +22,8 @@ export type CacheName =
   | 'lines'
   /** image path + bytes hash → prepared PNG (images/) */
   | 'images'
+  /** PNG hash + bleed pad + press profile → CMYK raster for the print variant (images/printRaster.ts) */
+  | 'printImages'
   /** chart key → rendered chart (charts/) */
   | 'chartRenders'
   /** Vega-Lite spec → compiled Vega spec (charts/) */
