@@ -47,6 +47,8 @@ export interface TextStyleSpec {
   readonly features: readonly string[];
   readonly tracking: number;
   readonly uppercase: boolean;
+  /** Ragged multi-line text is broken into lines of even length (titles, headings, box titles, captions). */
+  readonly balance?: boolean;
   readonly spaceBefore: Pt;
   readonly spaceAfter: Pt;
   /** BCP 47 language its text is set in: the report's, or a `lang:` passage's (hyphenation, upper case, quotes). */
