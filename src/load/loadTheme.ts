@@ -186,12 +186,17 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     page: t.page,
     fonts: t.fonts,
     ...(Object.keys(fontFiles).length > 0 && { fontFiles }),
+    fontSpans: Object.fromEntries(Object.keys(t.fonts).flatMap((k) => {
+      const node = nodeAt(p, ['fonts', k]);
+      const span = node ? spanOf(p, node) : req.span;
+      return span ? [[k, span]] : [];
+    })),
     ...(t.fallback && { fallback: t.fallback }),
     colors,
     text,
     sectionText,
     boxes,
-    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}) },
+    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}), ...(t.table.minSize !== undefined ? { minSize: t.table.minSize } : {}) },
     paragraph: t.paragraph,
     ...(t.outline ? { outlineDepth: t.outline.depth } : {}),
     words,

@@ -169,6 +169,7 @@ export const TemplateFileSchema = z.strictObject({
       rowPadding: ptD('Space above and below each row\'s text'),
       indent: ptD('Indent per level of a sub-row (indent: 1); default one em of the tableCell size').optional(),
       keepWhole: z.number().int().nonnegative().optional().describe('Tables with at most this many rows are never split between columns (default 8).'),
+      minSize: ptD('Smallest type size a table too wide for its column may be set in before its longest words are broken (default: the tableCell size)').optional(),
     })
     .describe('Tables.'),
   paragraph: z
