@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';
 import { narrowSpan } from '../diag/narrowSpan.ts';
+import type { SourceSpan } from '../diag/types.ts';
 import { referencedIds, resolveStyles } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
@@ -22,7 +23,6 @@ import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
-import type { SourceSpan } from '../diag/types.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -60,7 +60,10 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   // 6. text: hyphenation patterns and the paragraph line breaker
   const passages = passageLanguages(sections, source.meta.language);
   const hyphenator = await timed('hyphenation', () =>
-    createHyphenator({ language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: [...passages.keys()] }, session.cache('hyphenators')),
+    createHyphenator(
+      { language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: [...passages.keys()], otherExceptions: source.meta.hyphenation?.languages },
+      session.cache('hyphenators'),
+    ),
   );
   // said once per build and language: a language without patterns is set without hyphenation (at its first passage)
   for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : passages.get(tag)));

@@ -82,7 +82,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
         words: report.words,
         wordSpans: Object.fromEntries(Object.keys(report.words).map((k) => [k, spanOf(rp, keyNodeAt(rp, ['words', k]))])),
       }),
-      ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions } }),
+      ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions, ...(report.hyphenation.languages && { languages: report.hyphenation.languages }) } }),
     },
     sections,
     figures: toLocatedJson(fp),

@@ -8,6 +8,7 @@ import { firstFit } from './firstFit.ts';
 import { itemize, type WordItems } from './itemize.ts';
 import { knuthPlass, RAGGED_STRETCH_EM } from './knuthPlass.ts';
 import { overfullLine, wordTooWide } from './messages.ts';
+import { balanceBreaks } from './balance.ts';
 import { setLines } from './setLines.ts';
 import { segmentByFont } from '../fonts/fallback.ts';
 import type { Hyphenator, Line } from './types.ts';
@@ -42,7 +43,7 @@ export interface BrokenParagraph {
  */
 function paragraphKey(para: ParagraphSpec, widthPt: Pt): string {
   const runs = para.runs.map((r) => [r.text, r.font, r.sizePt, r.color, r.features, r.link, r.footnoteId, r.risePt, r.passage]);
-  return JSON.stringify([runs, para.align, para.leadingPt, para.hyphenate, para.firstLineIndentPt, para.lang, widthPt]);
+  return JSON.stringify([runs, para.align, para.leadingPt, para.hyphenate, para.firstLineIndentPt, para.lang, para.balance ?? false, widthPt]);
 }
 
 /**
@@ -84,9 +85,9 @@ function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOpt
   const ragged = para.align !== 'justify';
   const { items, emergencyWords } = itemize(para, { fonts: opts.fonts, hyphenator: opts.hyphenator, widthPt, ragged, cache });
   const size = para.runs[0]?.sizePt ?? 10;
-  const breaks =
-    (opts.algorithm !== 'first-fit' && knuthPlass(items, widthPt, { rightStretch: ragged ? RAGGED_STRETCH_EM * size : 0 })) ||
-    firstFit(items, widthPt);
+  const rightStretch = ragged ? RAGGED_STRETCH_EM * size : 0;
+  const found = (opts.algorithm !== 'first-fit' && knuthPlass(items, widthPt, { rightStretch })) || firstFit(items, widthPt);
+  const breaks = para.balance && ragged ? balanceBreaks(items, found, widthPt, rightStretch) : found;
   const lines = setLines(items, breaks, para, widthPt, opts.fonts);
   const overfull: { text: string; excess: Pt }[] = [];
   for (const l of lines) {

@@ -94,6 +94,8 @@ export interface HyphenatorOptions {
   readonly exceptions?: readonly string[];
   /** Languages of passages set in another language. */
   readonly others?: readonly string[];
+  /** The report's own exceptions for those languages, by tag (report.yaml `hyphenation.languages`). */
+  readonly otherExceptions?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -110,7 +112,7 @@ const DEFAULT_LANGUAGE = 'nl-NL';
 
 /** What decides a hyphenator's breaks: its languages and the report's exceptions (cache keys). */
 function hyphenatorId(opts: HyphenatorOptions): string {
-  return JSON.stringify([opts.language ?? DEFAULT_LANGUAGE, opts.others ?? [], opts.exceptions ?? []]);
+  return JSON.stringify([opts.language ?? DEFAULT_LANGUAGE, opts.others ?? [], opts.exceptions ?? [], opts.otherExceptions ?? {}]);
 }
 
 async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
@@ -124,7 +126,8 @@ async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
       missing.push(tag);
       continue;
     }
-    const exceptions = [...(localeData(tag)?.hyphenation ?? []), ...(tag === main ? opts.exceptions ?? [] : [])];
+    const own = tag === main ? opts.exceptions : Object.entries(opts.otherExceptions ?? {}).find(([k]) => k.toLowerCase() === tag.toLowerCase())?.[1];
+    const exceptions = [...(localeData(tag)?.hyphenation ?? []), ...(own ?? [])];
     words.set(tag.toLowerCase(), languageHyphenator(await loadEngine(patterns), exceptions));
   }
   const mainWords = words.get(main.toLowerCase());
