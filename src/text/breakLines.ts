@@ -7,7 +7,7 @@ import type { Pt } from '../util/geometry.ts';
 import { firstFit } from './firstFit.ts';
 import { itemize, type WordItems } from './itemize.ts';
 import { knuthPlass, RAGGED_STRETCH_EM } from './knuthPlass.ts';
-import { overfullLine, wordTooWide } from './messages.ts';
+import { overfullLine, wordHyphenatedToFit, wordTooWide } from './messages.ts';
 import { balanceBreaks } from './balance.ts';
 import { setLines } from './setLines.ts';
 import { segmentByFont } from '../fonts/fallback.ts';
@@ -33,6 +33,8 @@ export interface LineBreakerCaches {
 export interface BrokenParagraph {
   readonly lines: readonly Line[];
   readonly tooWide: readonly string[];
+  /** Words wider than the measure that were hyphenated where the style or their place would not. */
+  readonly forced?: readonly string[];
   readonly overfull: readonly { readonly text: string; readonly excess: Pt }[];
 }
 
@@ -72,7 +74,9 @@ export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreaker
       if (!broken) local.set(key, (broken = breakParagraph(para, widthPt, opts, wordCache)));
       byWidth.set(widthPt, broken);
     }
-    for (const w of broken.tooWide) opts.diag?.push(wordTooWide(w, widthPt, para.source && opts.locate ? opts.locate(para.source, w) : para.source));
+    const at = (w: string) => (para.source && opts.locate ? opts.locate(para.source, w) : para.source);
+    for (const w of broken.tooWide) opts.diag?.push(wordTooWide(w, widthPt, at(w)));
+    for (const w of broken.forced ?? []) opts.diag?.push(wordHyphenatedToFit(w, widthPt, at(w)));
     for (const o of broken.overfull) opts.diag?.push(overfullLine(o.text, o.excess, para.source));
     return broken.lines;
   };
@@ -83,7 +87,7 @@ function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOpt
   if (styled.runs.every((r) => r.text.trim() === '')) return { lines: [], tooWide: [], overfull: [] };
   const para = withFallbackFonts(styled, opts.fonts);
   const ragged = para.align !== 'justify';
-  const { items, emergencyWords } = itemize(para, { fonts: opts.fonts, hyphenator: opts.hyphenator, widthPt, ragged, cache });
+  const { items, emergencyWords, forcedWords } = itemize(para, { fonts: opts.fonts, hyphenator: opts.hyphenator, widthPt, ragged, cache });
   const size = para.runs[0]?.sizePt ?? 10;
   const rightStretch = ragged ? RAGGED_STRETCH_EM * size : 0;
   const found = (opts.algorithm !== 'first-fit' && knuthPlass(items, widthPt, { rightStretch })) || firstFit(items, widthPt);
@@ -95,7 +99,7 @@ function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOpt
     const excess = l.widthPt - (widthPt - (l === lines[0] ? Math.max(0, para.firstLineIndentPt) : 0));
     overfull.push({ text: l.runs.map((r) => r.text).join(''), excess });
   }
-  return { lines, tooWide: emergencyWords, overfull };
+  return { lines, tooWide: emergencyWords, forced: forcedWords, overfull };
 }
 
 /** Runs split where their face lacks a character, the pieces set in the fallback face that has it (fonts/fallback.ts). */

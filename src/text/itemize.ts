@@ -21,16 +21,20 @@ export interface Item {
   readonly text: string;
 }
 
-/** Items of a paragraph plus the words that needed emergency character breaks. */
+/** Items of a paragraph plus the words that needed emergency character breaks, or hyphenation where it is off. */
 export interface Itemized {
   readonly items: readonly Item[];
   readonly emergencyWords: readonly string[];
+  /** Words wider than the measure, hyphenated although the style or their place would not hyphenate them. */
+  readonly forcedWords: readonly string[];
 }
 
 /** Items of one word, shared between paragraphs through the breaker's cache (items are immutable). */
 export interface WordItems {
   readonly items: readonly Item[];
   readonly emergency: boolean;
+  /** Hyphenated only because it is wider than the measure. */
+  readonly forced?: boolean;
 }
 
 /** Penalty for breaking at an infinite cost (TeX's 10000): never break here. */
@@ -100,6 +104,7 @@ export function itemize(
   const cs = charStream(para);
   const items: Item[] = [];
   const emergencyWords: string[] = [];
+  const forcedWords: string[] = [];
   const measure = (text: string, r: number): Pt => {
     const run = para.runs[r];
     return fonts.measure(text, run.font, run.sizePt, run.features);
@@ -139,18 +144,20 @@ export function itemize(
       let wp = wordPieces(cs, s, e, { hyphenate, hyphenator: opts.hyphenator, prefixWidths, minLine, langOf });
       // A word that must be broken anyway is broken at its syllables first, even where the style (a table head)
       // or the position (a paragraph's last word) would not hyphenate it: "beslis-singen", not "beslissin|gen".
-      if (wp.emergency && !hyphenate) wp = wordPieces(cs, s, e, { hyphenate: true, hyphenator: opts.hyphenator, prefixWidths, minLine, langOf });
+      const forced = wp.emergency && !hyphenate;
+      if (forced) wp = wordPieces(cs, s, e, { hyphenate: true, hyphenator: opts.hyphenator, prefixWidths, minLine, langOf });
       const wordItems = wp.pieces.map((p) => (p.kind === 'box' ? box(p.width, p.run, p.text, expansion) : breakItem(p.brk, p.run, hyphens)));
-      word = { items: wordItems, emergency: wp.emergency };
+      word = { items: wordItems, emergency: wp.emergency, ...(forced && !wp.emergency && { forced: true }) };
       if (cacheable) opts.cache!.set(key, word);
     }
     if (word.emergency) emergencyWords.push(cs.text.slice(s, e));
+    else if (word.forced) forcedWords.push(cs.text.slice(s, e));
     for (const it of word.items) items.push(it);
   });
   items.push(penalty(0, INFINITY_PENALTY, false, false, -1));
   items.push(glue(0, 0, 0, -1, true));
   items.push(penalty(0, -INFINITY_PENALTY, false, false, -1));
-  return { items, emergencyWords };
+  return { items, emergencyWords, forcedWords };
 }
 
 function breakItem(brk: WordBreak, run: number, hyphenWidths: readonly Pt[]): Item {

@@ -81,6 +81,14 @@ describe('nothing is drawn outside its frame', () => {
     expect(pieces.map((t) => t.text.trim()).join('')).toBe(word);
   }, 60_000);
 
+  it('a table too wide even in the smallest type: its heads hyphenated inside their cells', async () => {
+    const b = await build('table-head-hyphenated');
+    expectInsideColumns(b);
+    const ts = expectInsideCells(b, 'Jaar');
+    const texts = ts.map((t) => t.text.trim());
+    for (const w of ['Beslissin-', 'Bezwaar-', 'schriften', '20.430', '1.480']) expect(texts, w).toContain(w);
+  }, 60_000);
+
   it('a table too wide at full size is set smaller and stays inside its cells', async () => {
     const b = await build('table-smaller-type');
     expectInsideColumns(b);

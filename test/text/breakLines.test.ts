@@ -5,7 +5,7 @@ import { firstFit } from '../../src/text/firstFit.ts';
 import { createHyphenator } from '../../src/text/hyphenate.ts';
 import { GLYPH_EXPANSION, itemize, SPACE_SHRINK } from '../../src/text/itemize.ts';
 import { knuthPlass, totalDemerits } from '../../src/text/knuthPlass.ts';
-import { wordTooWide } from '../../src/text/messages.ts';
+import { wordHyphenatedToFit, wordTooWide } from '../../src/text/messages.ts';
 import { lineStats } from '../../src/text/stats.ts';
 import type { Hyphenator, Line } from '../../src/text/types.ts';
 import { fakeFonts, para, run, texts } from './fakeFonts.ts';
@@ -130,9 +130,10 @@ describe('break opportunities', () => {
 
   test('a word wider than the measure breaks at its syllables first, even in a style without hyphenation', () => {
     const diag = createSink();
-    const lines = breaker('first-fit', diag)(para('Zie Vreemdelingenketen.', { align: 'left', hyphenate: false }), 60);
+    const source = { file: 'content/x.yaml', line: 3, column: 5 };
+    const lines = breaker('first-fit', diag)(para('Zie Vreemdelingenketen.', { align: 'left', hyphenate: false, source }), 60);
     expect(texts(lines)).toEqual(['Zie Vreem-', 'delingen-', 'keten.']);
-    expect(diag.items).toEqual([]);
+    expect(diag.items).toEqual([wordHyphenatedToFit('Vreemdelingenketen.', 60, source)]);
   });
 
   test('non-breaking spaces U+00A0 and U+202F never break', () => {
