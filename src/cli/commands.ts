@@ -99,7 +99,7 @@ function failOn(items: readonly Diagnostic[], strict?: boolean): void {
 /** `reportpress check`: the front half of build (validateReport), charts drawn in memory; writes nothing. */
 export async function runCheck(contentDir: string, o: { strict?: boolean; print?: boolean }, onLimits?: ValidateOptions['onLimits']): Promise<void> {
   const diag = createSink();
-  const { source } = await validateReport({ contentDir, variant: o.print ? 'print' : 'screen', onLimits }, { diag }, [], { drawCharts: true });
+  const { source } = await validateReport({ contentDir, variant: o.print ? 'print' : 'screen', onLimits }, { diag }, [], { drawCharts: true, fitTables: true });
   report(diag.items, o.strict, contentDir);
   const warnings = diag.items.filter((d) => d.severity === 'warning').length;
   process.stdout.write(`ok: ${source.sections.length} sections, ${source.files.length} files checked, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);

@@ -50,6 +50,8 @@ export interface BuildProgress {
 /** `check` also draws the charts here (what only vega can reject); `build` draws them after layout. */
 export interface ValidateSteps {
   readonly drawCharts?: boolean;
+  /** `check` also fits the tables here (TABLE002); `build` fits them in its style stage, with the same code. */
+  readonly fitTables?: boolean;
 }
 
 /** Milliseconds per stage, in run order (shared with the rest of the build). */
@@ -99,9 +101,11 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
     if (missing.length) throw new ReportError(missing);
     return store;
   });
-  // 4b. every table fits its column (or is refused) by the style stage's own fitting
-  const tableErrors = await timed('tables', () => checkTables(bound, theme, fonts));
-  if (tableErrors.length) throw new ReportError(tableErrors);
+  // 4b. (check) every table fits its column (or is refused) by the style stage's own fitting
+  if (steps.fitTables) {
+    const tableErrors = await timed('tables', () => checkTables(bound, theme, fonts));
+    if (tableErrors.length) throw new ReportError(tableErrors);
+  }
   // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
   const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'));
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.
