@@ -24,6 +24,16 @@ export function expressionPointers(spec: unknown, ptr = ''): string[] {
   });
 }
 
+/** The value at `pointer` in `spec` (undefined when there is none). */
+export function valueAt(spec: unknown, pointer: string): unknown {
+  let v = spec;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return v;
+}
+
 /** A copy of `spec` with the value at `pointer` replaced. */
 export function replaceAt(spec: unknown, pointer: string, value: unknown): unknown {
   const [head, ...rest] = pointer.split('/').slice(1);

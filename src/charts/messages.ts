@@ -40,6 +40,13 @@ export const chartMessages = {
     err('CHART113', `chart datasets have ${count} rows, more than the limit of ${limit}`, span, 'aggregate the data in figures.yaml'),
   compileFailed: (detail: string, span?: SourceSpan) => err('CHART108', `vega-lite could not compile the chart: ${detail}`, span),
   renderFailed: (detail: string, span?: SourceSpan) => err('CHART109', `vega could not render the chart: ${detail}`, span),
+  expressionRefused: (expr: string, detail: string, span?: SourceSpan) =>
+    err(
+      'CHART119',
+      `chart expression "${expr.length > 80 ? `${expr.slice(0, 79)}…` : expr}" is refused: ${detail}`,
+      span,
+      'an expression may use datum fields, operators and vega\'s expression functions; calling what another call returns or reaching for constructor or prototype is not allowed',
+    ),
   loaderRefused: (what: string, span?: SourceSpan) =>
     err('CHART110', `chart tried to load "${what}" at render time`, span, 'charts can only use the report\'s own datasets'),
   vegaWarning: (detail: string, span?: SourceSpan) => warn('CHART111', `chart: ${detail}`, span),

@@ -4,8 +4,8 @@ import { isReportError, ReportError } from '../diag/errors.ts';
 import type { VegaLibs } from './loadVega.ts';
 import { chartMessages as msg } from './messages.ts';
 import { createSandboxLoader, MAX_MARKS, spanAt } from './sandbox.ts';
-import { failurePointer } from './locateFailure.ts';
-import type { SourceSpan } from '../diag/types.ts';
+import { expressionPointers, failurePointer, valueAt } from './locateFailure.ts';
+import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import { compileWithoutData } from './compileCache.ts';
 import { inspectLayout, type LayoutProblem, type Overflow, type SceneMark } from './checkLayout.ts';
 
@@ -35,15 +35,20 @@ export async function renderSvg(
   // A boxplot's outlier layer is empty when nothing lies outside the whiskers; vega then warns about it.
   const hasBoxplot = JSON.stringify({ ...spec, datasets: undefined }).includes('"boxplot"');
   // a failure is reported at the property that causes it (locateFailure.ts), not at the chart file's first line
-  const where = (detail: string) => spanAt(chart, failurePointer(spec, detail, (s) => failsToParse(s, libs), chart.spans));
-  const logger = createLogger(chart, diag, (t) => hasBoxplot && t.startsWith('Infinite extent'), where);
+  const failure = (detail: string, stage: 'compile' | 'render') => {
+    const p = failurePointer(spec, detail, (s) => failsToParse(s, libs), chart.spans);
+    const expr = valueAt(spec, p);
+    if (typeof expr === 'string' && expressionPointers(spec).includes(p)) return msg.expressionRefused(expr, detail, spanAt(chart, p));
+    return (stage === 'compile' ? msg.compileFailed : msg.renderFailed)(detail, spanAt(chart, p));
+  };
+  const logger = createLogger(diag, (t) => hasBoxplot && t.startsWith('Infinite extent'), failure, (t) => quotedAt(chart, t));
   let vgSpec;
   try {
     const before = diag.items.length;
     vgSpec = compileWithoutData(compiled, spec, (s) => vl.compile(s as never, { logger: logger as never }).spec as JsonObject, () => diag.items.length > before);
   } catch (e) {
     if (isReportError(e)) throw e;
-    throw new ReportError(msg.compileFailed((e as Error).message, where((e as Error).message)));
+    throw new ReportError(failure((e as Error).message, 'compile'));
   }
   const refused: string[] = [];
   const droppedLinks: string[] = [];
@@ -78,7 +83,7 @@ export async function renderSvg(
     return { svg, width: m ? +m[1] : 0, height: m ? +m[2] : 0, marks };
   } catch (e) {
     if (isReportError(e)) throw e;
-    throw new ReportError(msg.renderFailed((e as Error).message, where((e as Error).message)));
+    throw new ReportError(failure((e as Error).message, 'render'));
   }
 }
 
@@ -95,7 +100,12 @@ export function countMarks(node: SceneNode): number {
 }
 
 /** A vega/vega-lite logger that turns warnings into diagnostics and errors into a ReportError. */
-function createLogger(chart: BoundChartSpec, diag: DiagnosticSink, ignore: (text: string) => boolean, where: (detail: string) => SourceSpan) {
+function createLogger(
+  diag: DiagnosticSink,
+  ignore: (text: string) => boolean,
+  failure: (detail: string, stage: 'render') => Diagnostic,
+  warnedAt: (detail: string) => SourceSpan,
+) {
   let level = 2; // vega.Warn
   const text = (args: unknown[]): string => args.map(String).join(' ');
   const logger = {
@@ -105,10 +115,10 @@ function createLogger(chart: BoundChartSpec, diag: DiagnosticSink, ignore: (text
       return logger;
     },
     error(...args: unknown[]): never {
-      throw new ReportError(msg.renderFailed(text(args), where(text(args))));
+      throw new ReportError(failure(text(args), 'render'));
     },
     warn(...args: unknown[]) {
-      if (!ignore(text(args))) diag.push(msg.vegaWarning(text(args), quotedAt(chart, text(args))));
+      if (!ignore(text(args))) diag.push(msg.vegaWarning(text(args), warnedAt(text(args))));
       return logger;
     },
     info: () => logger,

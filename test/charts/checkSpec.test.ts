@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSpec } from '../../src/charts/checkSpec.ts';
-import { expressionPointers, failurePointer, replaceAt } from '../../src/charts/locateFailure.ts';
+import { expressionPointers, failurePointer, replaceAt, valueAt } from '../../src/charts/locateFailure.ts';
 import { chart } from './helpers.ts';
 
 const rows = [{ jaar: '2019', aanvragen: 1 }];
@@ -38,6 +38,8 @@ describe('locateFailure', () => {
   const spans = new Map(expressionPointers(spec).map((p) => [p, { file: 'c.vl.yaml', line: 1, column: 1 }]));
   it('lists the expressions the author wrote', () => {
     expect(expressionPointers(spec)).toEqual(['/transform/0/calculate', '/transform/1/filter', '/mark/tooltip/expr']);
+    expect(valueAt(spec, '/mark/tooltip/expr')).toBe('x');
+    expect(valueAt(spec, '/mark/nothing/here')).toBeUndefined();
     expect(replaceAt(spec, '/transform/1/filter', 'null')).toEqual({ ...spec, transform: [spec.transform[0], { filter: 'null' }] });
   });
   it('blames the expression whose replacement makes the failure go away', () => {
