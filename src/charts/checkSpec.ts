@@ -1,7 +1,8 @@
 /**
  * What Vega-Lite would reject late and without a position (or not at all), checked before compiling so the error
  * stands at the offending property of the chart file (issue 12, item 5): an unknown mark, an unknown field type,
- * an encoding field that no dataset of the chart has and no transform makes.
+ * an encoding field that no dataset of the chart has and no transform makes, and a value of the wrong kind where
+ * Vega-Lite would crash on it (a number as mark, encoding or field; a map where a list belongs).
  */
 import type { BoundChartSpec } from '../bind/types.ts';
 import type { Diagnostic } from '../diag/types.ts';
@@ -19,20 +20,29 @@ const OPEN_TRANSFORMS = ['pivot', 'lookup', 'flatten'];
 /** Column names transforms and generators produce when their `as` is left out (fold, density, quantile, sequence, …). */
 const DEFAULT_OUTPUTS = ['key', 'value', 'density', 'prob', '__count', 'count', 'data'];
 
+/** Keys of a view that hold a list (of views or transforms). */
+const VIEW_ARRAYS = ['layer', 'hconcat', 'vconcat', 'concat', 'transform', 'params'];
+
 type Json = unknown;
 type JsonObject = Record<string, Json>;
 const isObject = (v: Json): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const seg = (k: string | number): string => String(k).replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** Problems of marks, field types and fields, each with the JSON pointer of the offending property. */
+/** Problems of marks, field types, fields and the types of the keys Vega-Lite iterates, each with the JSON pointer of the offending property. */
 export function checkSpec(chart: BoundChartSpec): { readonly pointer: string; readonly make: (span: Parameters<typeof msg.unknownMark>[2]) => Diagnostic }[] {
   const out: { pointer: string; make: (span: Parameters<typeof msg.unknownMark>[2]) => Diagnostic }[] = [];
   const fields = knownFields(chart);
   // a channel definition (encoding.x, an item of encoding.tooltip, a condition): its type and field
+  const wrong = (pointer: string, key: string, expected: string, found: Json): void => {
+    out.push({ pointer, make: (s) => msg.wrongType(key, expected, describe(found), s) });
+  };
   const channel = (def: Json, ptr: string): void => {
     if (Array.isArray(def)) return def.forEach((d, i) => channel(d, `${ptr}/${i}`));
-    if (!isObject(def)) return;
+    if (def === null) return;
+    if (!isObject(def)) return wrong(ptr, ptr.slice(ptr.lastIndexOf('/') + 1), 'a map such as { field: …, type: … }', def);
     const { type, field } = def;
+    if (type !== undefined && typeof type !== 'string') wrong(`${ptr}/type`, 'type', 'one of the field types', type);
+    if (field !== undefined && typeof field !== 'string' && !isObject(field)) wrong(`${ptr}/field`, 'field', 'a field name', field);
     if (typeof type === 'string' && !FIELD_TYPES.includes(type)) out.push({ pointer: `${ptr}/type`, make: (s) => msg.unknownFieldType(type, FIELD_TYPES, s) });
     if (typeof field === 'string' && fields && !fields.has(field) && !/[.[\\]/.test(field)) {
       const known = [...fields].filter((f) => !DEFAULT_OUTPUTS.includes(f));
@@ -45,6 +55,24 @@ export function checkSpec(chart: BoundChartSpec): { readonly pointer: string; re
     if (!isObject(node)) return;
     for (const [k, v] of Object.entries(node)) {
       const p = `${ptr}/${seg(k)}`;
+      if (VIEW_ARRAYS.includes(k) && !Array.isArray(v)) {
+        wrong(p, k, 'a list', v);
+        continue;
+      }
+      if (k === 'transform' && Array.isArray(v)) {
+        v.forEach((t, i) => {
+          if (!isObject(t)) return wrong(`${p}/${i}`, 'transform', 'a map such as { calculate: …, as: … }', t);
+          for (const key of ['aggregate', 'groupby', 'fold', 'window']) if (t[key] !== undefined && !Array.isArray(t[key])) wrong(`${p}/${i}/${key}`, key, 'a list', t[key]);
+        });
+      }
+      if (k === 'mark' && !isObject(v) && typeof v !== 'string') {
+        wrong(p, 'mark', 'a mark name such as "bar" or a map { type: … }', v);
+        continue;
+      }
+      if (k === 'encoding' && !isObject(v)) {
+        wrong(p, 'encoding', 'a map of channels (x, y, color …)', v);
+        continue;
+      }
       if (k === 'mark') {
         const type = isObject(v) ? v.type : v;
         const at = isObject(v) ? `${p}/type` : p;
@@ -55,7 +83,7 @@ export function checkSpec(chart: BoundChartSpec): { readonly pointer: string; re
         for (const [c, def] of Object.entries(v)) channel(def, `${p}/${seg(c)}`);
         continue;
       }
-      if (k === 'data' || k === 'datasets') continue;
+      if (k === 'data' || k === 'datasets' || k === 'config') continue;
       walk(v, p);
     }
   };
@@ -83,4 +111,11 @@ function knownFields(chart: BoundChartSpec): Set<string> | undefined {
   };
   walk(chart.spec);
   return open ? undefined : names;
+}
+
+/** A value as a message quotes it: 5, "x", a list, a map. */
+function describe(v: Json): string {
+  if (Array.isArray(v)) return 'a list';
+  if (isObject(v)) return 'a map';
+  return typeof v === 'string' ? `"${v}"` : String(v);
 }

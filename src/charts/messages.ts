@@ -65,6 +65,7 @@ export const chartMessages = {
     err('CHART116', `unknown mark "${mark}"`, span, didYouMean(mark, known) ?? `marks: ${known.join(', ')}`),
   unknownFieldType: (type: string, known: readonly string[], span?: SourceSpan) =>
     err('CHART117', `unknown field type "${type}"`, span, didYouMean(type, known) ?? `types: ${known.join(', ')}`),
+  wrongType: (key: string, expected: string, found: string, span?: SourceSpan) => err('CHART120', `"${key}" must be ${expected} (found ${found})`, span),
   unknownField: (field: string, known: readonly string[], span?: SourceSpan) =>
     err('CHART118', `the chart's data has no field "${field}"`, span, didYouMean(field, known) ?? (known.length ? `fields: ${known.slice(0, 12).join(', ')}` : 'the dataset has no columns')),
 } as const;

@@ -27,6 +27,18 @@ describe('checkSpec: what vega-lite would reject without a position', () => {
       ['CHART118', '/encoding/color/condition/field'],
     ]);
   });
+  it('finds values of the wrong kind where vega-lite would crash without a position', () => {
+    expect(found({ mark: 5 })).toEqual([['CHART120', '/mark']]);
+    expect(found({ layer: 5 })).toEqual([['CHART120', '/layer']]);
+    expect(found({ mark: 'bar', encoding: 5 })).toEqual([['CHART120', '/encoding']]);
+    expect(found({ mark: 'bar', encoding: { x: { field: 3, type: 7 } } })).toEqual([
+      ['CHART120', '/encoding/x/type'],
+      ['CHART120', '/encoding/x/field'],
+    ]);
+    expect(found({ mark: 'bar', transform: [{ aggregate: 5 }, 3] })).toEqual([['CHART120', '/transform/0/aggregate'], ['CHART120', '/transform/1']]);
+    // a tooltip switched off and a repeat field are fine
+    expect(found({ mark: 'bar', encoding: { tooltip: null, x: { field: { repeat: 'column' }, type: 'nominal' } } })).toEqual([]);
+  });
   it('accepts names that transforms make and skips charts whose transforms make unknowable columns', () => {
     expect(found({ transform: [{ calculate: '1', as: 'een' }], mark: 'bar', encoding: { x: { field: 'een', type: 'quantitative' } } })).toEqual([]);
     expect(found({ transform: [{ pivot: 'jaar', value: 'aanvragen' }], mark: 'bar', encoding: { x: { field: '2019', type: 'quantitative' } } })).toEqual([]);

@@ -90,7 +90,7 @@ describe('renderCharts', () => {
   });
 
   it('throws a ReportError for a spec vega-lite cannot compile', async () => {
-    const bad = chart('bad', { mark: 'bar', transform: [{ aggregate: 5 }] }, [{ a: 1 }]);
+    const bad = chart('bad', { facet: 5, spec: { mark: 'bar' } }, [{ a: 1 }]);
     const err = await renderCharts([bad], opts, { diag: createSink() }).catch((e: unknown) => e);
     expect(isReportError(err) && err.diagnostics.map((d) => d.code)).toEqual(['CHART108']);
   });
