@@ -10,6 +10,8 @@ import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
+import { openFontsInOrder } from './cidFonts.ts';
+import { nameResourcesByContent } from './resourceNames.ts';
 import { drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg } from './drawSvg.ts';
 import { addOutline } from './outline.ts';
@@ -83,6 +85,10 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   installMetadata(doc, info, docData.meta.language, documentId(docData, variant), claims);
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
+  // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
+  // resourceNames.ts): a page's content stream is then a function of that page alone.
+  openFontsInOrder(doc, Object.keys(docData.fonts));
+  nameResourcesByContent(doc);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
