@@ -1,6 +1,7 @@
 /**
  * Content streams that depend only on their page: the same pages written after a different first page (new glyphs,
- * another image, other opacities, chart text through svg-to-pdfkit) have byte-identical decoded content streams.
+ * another image, other opacities, a gradient, chart text through svg-to-pdfkit) have byte-identical decoded
+ * content streams.
  * And the codes are right: for every code drawn, the CIDToGIDMap leads to a glyph of the embedded subset whose
  * outline and advance equal those of the original font's glyph with that id (fontkit reads both programs), /W
  * holds that advance, and ToUnicode maps the code to text.
@@ -19,8 +20,10 @@ import { fontProblems, fontUses } from '../helpers/pdfFonts.ts';
 type Font = { unitsPerEm: number; getGlyph(id: number): { advanceWidth: number; path: { toSVG(): string } } };
 const open = (bytes: Buffer): Font => fontkit.create(bytes) as unknown as Font;
 
+/** An SVG with a gradient, a translucent box and text (svg-to-pdfkit: a shading pattern, an ExtGState, glyphs). */
 const svg = (text: string, opacity: number) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="60" fill="#dce6f0" fill-opacity="${opacity}"/><text x="4" y="30" font-family="Source Sans 3" fill="#154273">${text}</text></svg>`;
+  '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><defs><linearGradient id="g"><stop offset="0" stop-color="#154273"/><stop offset="1" stop-color="#ffffff"/></linearGradient></defs>' +
+  `<rect width="120" height="20" fill="url(#g)"/><rect y="20" width="120" height="40" fill="#dce6f0" fill-opacity="${opacity}"/><text x="4" y="40" font-family="Source Sans 3" fill="#154273">${text}</text></svg>`;
 
 async function png(colour: string): Promise<Uint8Array> {
   return new Uint8Array(await sharp({ create: { width: 4, height: 4, channels: 3, background: colour } }).png().toBuffer());
@@ -50,6 +53,7 @@ describe('page content streams that do not depend on earlier pages', () => {
     expect(a.content(a2!)).toBe(b.content(b2!));
     // the oracle can fail: the first page draws other glyphs
     expect(b.content(b.pages()[0]!)).not.toBe(a.content(a1!));
+    expect(a.content(a1!)).toMatch(/\/Sh1 scn/);
   });
 
   test('every code drawn is mapped to the original font\'s glyph of that id, with its advance in /W and its text', () => {
