@@ -10,6 +10,7 @@ import { createSink, type DiagnosticSink } from '../diag/sink.ts';
 import { referencedIds, resolveStyles } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
+import { createLineDiskCache } from '../text/lineCache.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { svgFontKey } from './chartSetup.ts';
@@ -59,7 +60,8 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   );
   // said once per build: a language without patterns is set without hyphenation
   for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : undefined));
-  const breaker = createLineBreaker({ fonts, hyphenator, diag }, { words: session.cache('words'), lines: session.cache('lines') });
+  const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('lineFiles')) : undefined;
+  const breaker = createLineBreaker({ fonts, hyphenator, diag }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
   const breakLines: typeof breaker = (para, width) => {
@@ -93,6 +95,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
+  disk?.save();
   // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same shaping cache);
   // laid out again in the unexpected case that one came out at another size than planned
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();

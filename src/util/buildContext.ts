@@ -20,6 +20,8 @@ export type CacheName =
   | 'words'
   /** fonts + hyphenator + paragraph text, styles and measure → set lines and their warnings (text/) */
   | 'lines'
+  /** line cache pack file → its entries (text/lineCache.ts: broken paragraphs on disk, read once per session) */
+  | 'lineFiles'
   /** image path + bytes hash → prepared PNG (images/) */
   | 'images'
   /** chart key → rendered chart (charts/) */
