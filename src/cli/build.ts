@@ -118,6 +118,8 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
         variant: opts.variant,
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
+        // what decides a page's stream besides its items: font bytes, chart faces, print colours
+        pageCache: fonts.hashes && { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]) },
       },
     ),
   );

@@ -38,9 +38,10 @@ function codePoints(text: string, start: number, end: number): number[] {
 /**
  * A writer of glyph items for one document: each item becomes one text object (q … BT … TJ … ET Q) in the current
  * page's content stream. Keeps, per font, the code of every glyph id it has registered (cidFonts.ts: for TrueType
- * fonts the code is the glyph id, so the stream does not depend on what earlier pages drew).
+ * fonts the code is the glyph id, so the stream does not depend on what earlier pages drew). While `muted()`, an
+ * item selects its font, registers its glyphs and makes its link, but writes no operators.
  */
-export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn): (g: GlyphItem, linkOptions?: object) => void {
+export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted: () => boolean = () => false): (g: GlyphItem, linkOptions?: object) => void {
   const codes = new Map<string, Map<number, string>>();
   // linkOptions: extra entries of the run's link annotation (the tagged PDF's /StructParent and /Contents)
   return (g, linkOptions) => {
@@ -68,6 +69,8 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn): (g: 
       if (code === undefined) byId.set(id, (code = hex4(includeGlyph(font, id, run.widths[i]! * toUnits, clusterText(text, run, i)))));
       hex[i] = code;
     }
+    // A page whose stream comes from the cache (pageStreams.ts) needs everything above but no operators.
+    if (muted()) return;
     const ops: string[] = ['BT'];
     const x0 = g.x;
     const y0 = internals.page.height - g.y;

@@ -30,6 +30,8 @@ export type CacheName =
   | 'chartSpecs'
   /** font file + size + text → glyph outline path (charts/, PNG export) */
   | 'chartOutlines'
+  /** page items, marks, variant, font bytes → compressed content stream (pdf/pageStreams.ts) */
+  | 'pageStreams'
   /** path + size + mtime → SHA-256 of the file (fonts, cache keys) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */
