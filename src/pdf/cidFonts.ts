@@ -9,9 +9,16 @@
  * Written against pdfkit 0.20.2 (pinned) and fontkit's TTFSubset: uses EmbeddedFont's `id`, `font`, `subset`
  * (`includeGlyph`, `mapping`, `encode`, `cff`), `widths`, `unicode`, `scale`, `ascender`, `descender`, `document`,
  * `dictionary`, `layout` and replaces its `encode` (svg-to-pdfkit's text) and `embed` (written at doc.end()).
+ * pdfkit's encode is also where svg-to-pdfkit shapes chart text: with a ShapeFn it is shaped by fonts/ (HarfBuzz,
+ * cached in the build context) word by word as pdfkit's layout splits it, instead of by pdfkit's fontkit, whose
+ * first layout per document parses the GSUB/GPOS tables again (≈ 40 % of drawing the bundled report's charts).
  * A CFF-flavoured font keeps pdfkit's own numbering: its CIDs cannot be remapped without rewriting the CFF
  * (isStableFont says which is which). test/pdf/cidFonts.test.ts reads widths, ToUnicode and the map back.
  */
+import type { ShapedRun } from '../fonts/shaper.ts';
+
+/** The shaped run layout measured for a text (fonts/ caches it, so this is a lookup). */
+export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
 
 /** What this module relies on in pdfkit's EmbeddedFont (pdfkit 0.20.2, js/pdfkit.js class EmbeddedFont). */
 export interface EmbeddedFont {
@@ -77,15 +84,63 @@ export function isStableFont(font: EmbeddedFont): boolean {
  * switches each TrueType font to CID = glyph id. Fonts are embedded only if a page uses them (pdfkit embeds a font
  * once something took its reference).
  */
-export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[]): void {
+export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[], shape?: ShapeFn): void {
   for (const key of [...keys].sort()) {
     doc.font(key);
     const font = currentFont(doc);
     if (STABLE in font || font.subset.cff != null) continue;
     Object.defineProperty(font, STABLE, { value: true });
-    font.encode = (text, features) => encodeByGlyphId(font, text, features);
+    font.encode = (text, features) => (shape && features === undefined ? encodeShaped(font, text, (t) => shape(t, key, [])) : encodeByGlyphId(font, text, features));
     font.embed = () => embedWithCidMap(font);
   }
+}
+
+/** Code points of text.slice(start, end) (the characters a glyph or ligature stands for). */
+function codePoints(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (const ch of text.slice(start, end)) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+/** The text a glyph stands for: its cluster's characters for the cluster's first glyph (ligatures: all of them). */
+export function clusterText(text: string, run: ShapedRun, i: number): number[] {
+  const start = run.clusters[i]!;
+  let j = i + 1;
+  while (j < run.ids.length && run.clusters[j] === start) j++;
+  const end = j < run.ids.length ? run.clusters[j]! : text.length;
+  // A glyph that is not its cluster's first (rare in these scripts) still needs an entry: the cluster's text.
+  return codePoints(text, start, Math.max(end, start + 1));
+}
+
+/** pdfkit's layout pieces: each word with the space or tab after it, shaped on its own (no kerning across). */
+function pdfkitWords(text: string): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === ' ' || text[i] === '\t') {
+      out.push(text.slice(last, i + 1));
+      last = i + 1;
+    }
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+/** pdfkit's encode with glyphs and positions (thousandths of an em) from a ShapeFn, codes = glyph ids. */
+function encodeShaped(font: EmbeddedFont, text: string, shape: (text: string) => ShapedRun): [string[], unknown[]] {
+  const codes: string[] = [];
+  const positions: unknown[] = [];
+  for (const word of pdfkitWords(text)) {
+    const run = shape(word);
+    const k = 1000 / run.unitsPerEm;
+    for (let i = 0; i < run.ids.length; i++) {
+      codes.push(hex4(includeGlyph(font, run.ids[i]!, run.widths[i]! * k, clusterText(word, run, i))));
+      const dx = run.offsets ? run.offsets[2 * i]! * k : 0;
+      const dy = run.offsets ? run.offsets[2 * i + 1]! * k : 0;
+      positions.push({ xAdvance: run.advances[i]! * k, yAdvance: 0, xOffset: dx, yOffset: dy, advanceWidth: run.widths[i]! * k });
+    }
+  }
+  return [codes, positions];
 }
 
 /**

@@ -8,13 +8,13 @@
  * from the PDF.
  */
 import type { ShapedRun } from '../fonts/shaper.ts';
+import type { ShapeFn } from './cidFonts.ts';
 import type { FrameItem } from '../model/types.ts';
-import { currentFont, hex4, includeGlyph } from './cidFonts.ts';
+import { clusterText, currentFont, hex4, includeGlyph } from './cidFonts.ts';
 
 type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
 
-/** The shaped run layout measured for a glyph item's text (fonts/ caches it, so this is a lookup). */
-export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
+export type { ShapeFn } from './cidFonts.ts';
 
 /** pdfkit document internals used here: the page's height and font resources. */
 interface DocInternals {
@@ -27,13 +27,6 @@ const STRETCHABLE = /\s/u;
 
 /** pdfkit's number format (PDFObject.number): at most six decimals. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
-
-/** Code points of text.slice(start, end) (the characters a glyph or ligature stands for). */
-function codePoints(text: string, start: number, end: number): number[] {
-  const out: number[] = [];
-  for (const ch of text.slice(start, end)) out.push(ch.codePointAt(0)!);
-  return out;
-}
 
 /**
  * A writer of glyph items for one document: each item becomes one text object (q … BT … TJ … ET Q) in the current
@@ -84,16 +77,6 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
     internals.addContent(ops.join('\n'));
     doc.restore();
   };
-}
-
-/** The text a glyph stands for: its cluster's characters for the cluster's first glyph (ligatures: all of them). */
-function clusterText(text: string, run: ShapedRun, i: number): number[] {
-  const start = run.clusters[i]!;
-  let j = i + 1;
-  while (j < run.ids.length && run.clusters[j] === start) j++;
-  const end = j < run.ids.length ? run.clusters[j]! : text.length;
-  // A glyph that is not its cluster's first (rare in these scripts) still needs an entry: the cluster's text.
-  return codePoints(text, start, Math.max(end, start + 1));
 }
 
 /**

@@ -92,7 +92,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
   // resourceNames.ts): a page's content stream is then a function of that page alone.
-  openFontsInOrder(doc, Object.keys(docData.fonts));
+  openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape);
   nameResourcesByContent(doc);
 
   const chunks: Buffer[] = [];
