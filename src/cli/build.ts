@@ -9,8 +9,8 @@ import { basename } from 'node:path';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';
 import { referencedIds, resolveStyles } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
-import { createHyphenator, createLineBreaker } from '../text/index.ts';
-import { createLineDiskCache } from '../text/lineCache.ts';
+import { createHyphenator, createLineBreaker, createLineDiskCache } from '../text/index.ts';
+import { createSectionCache } from '../flow/index.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { svgFontKey } from './chartSetup.ts';
@@ -61,7 +61,10 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   // said once per build: a language without patterns is set without hyphenation
   for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : undefined));
   const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('lineFiles')) : undefined;
-  const breaker = createLineBreaker({ fonts, hyphenator, diag }, { words: session.cache('words'), lines: session.cache('lines'), disk });
+  // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
+  const sectionScope = JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(session.cache('sectionFlows'), sectionScope, diag);
+  const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
   const breakLines: typeof breaker = (para, width) => {
@@ -77,7 +80,8 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   let layoutWarnings = createSink();
   const layout = () => {
     layoutWarnings = createSink();
-    return layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages }, { ...bound.meta }, { diag: layoutWarnings });
+    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, ...(fonts.hashes && { sections: sectionFlows }) };
+    return layoutDocument(sections, theme, env, { ...bound.meta }, { diag: layoutWarnings });
   };
   let document = await timed('layout', layout);
   // 7b. page references ("zie pagina 12"): style and lay out again until every target is on the page the text

@@ -1,3 +1,4 @@
+import type { SectionFlowCache } from './sectionCache.ts';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import type { ContentTag } from '../model/tags.ts';
 import type { FrameItem } from '../model/types.ts';
@@ -17,6 +18,8 @@ export interface LayoutEnv {
   readonly gridPt?: Pt;
   /** Most pages the document may have (report.yaml limits.pages); more stops the build with an error. */
   readonly maxPages?: number;
+  /** Flowed sections of earlier layouts (sectionCache.ts); absent: every section is flowed. */
+  readonly sections?: SectionFlowCache;
 }
 
 /** A composed, unbreakable rectangle of content; items are relative to its top-left corner. */

@@ -22,6 +22,8 @@ export type CacheName =
   | 'lines'
   /** line cache pack file → its entries (text/lineCache.ts: broken paragraphs on disk, read once per session) */
   | 'lineFiles'
+  /** section content, place and report scope → flowed pages and warnings (flow/sectionCache.ts) */
+  | 'sectionFlows'
   /** image path + bytes hash → prepared PNG (images/) */
   | 'images'
   /** chart key → rendered chart (charts/) */
