@@ -17,6 +17,8 @@ export interface LayoutEnv {
   readonly gridPt?: Pt;
   /** Most pages the document may have (report.yaml limits.pages); more stops the build with an error. */
   readonly maxPages?: number;
+  /** Where that limit is set, for its error. */
+  readonly maxPagesSpan?: SourceSpan;
 }
 
 /** A composed, unbreakable rectangle of content; items are relative to its top-left corner. */

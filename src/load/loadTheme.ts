@@ -7,10 +7,11 @@ import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
 import { localeOrDefault, vegaLocale, type Words } from '../locale/index.ts';
 import type { BoxSpec, ResolvedTheme, SectionKind, TextStyleSpec } from '../spec/theme.ts';
-import { TemplateFileSchema, type TemplateFile } from '../spec/template.ts';
+import { CONTENTS_PARTS, OPENER_PARTS, TemplateFileSchema, type TemplateFile } from '../spec/template.ts';
 import { keyNodeAt, nodeAt, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
 import { readTemplate, type TemplateSource } from './templateFiles.ts';
 import { resolveElements } from './themeElements.ts';
+import { templateFontFiles } from './templateFonts.ts';
 import { validate } from './validate.ts';
 import type { ReportMeta } from './types.ts';
 
@@ -37,6 +38,8 @@ export interface ThemeRequest {
   readonly words?: Readonly<Record<string, string>>;
   /** ISO 4217 currency of the report's amounts (charts' "$" format). */
   readonly currency?: string;
+  /** The tool's fonts/ folder: a content-folder template may name its files by bare name. */
+  readonly fontsDir?: string;
   /** Where report.yaml names the template and its words, for diagnostics. */
   readonly span?: SourceSpan;
   readonly wordSpan?: (word: string) => SourceSpan | undefined;
@@ -176,28 +179,36 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
   };
   const table = { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding };
   const { cmyk, cmykProblems } = cmykTable(t, p, uses, problems);
+  const fontFiles = await templateFontFiles(t.fonts, src, req.fontsDir, problems);
   return {
     name: t.name,
     language,
     page: t.page,
     fonts: t.fonts,
+    ...(Object.keys(fontFiles).length > 0 && { fontFiles }),
+    fontSpans: Object.fromEntries(Object.keys(t.fonts).flatMap((k) => {
+      const node = nodeAt(p, ['fonts', k]);
+      const span = node ? spanOf(p, node) : req.span;
+      return span ? [[k, span]] : [];
+    })),
     ...(t.fallback && { fallback: t.fallback }),
     colors,
     text,
     sectionText,
     boxes,
-    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}) },
+    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}), ...(t.table.minSize !== undefined ? { minSize: t.table.minSize } : {}) },
     paragraph: t.paragraph,
     ...(t.outline ? { outlineDepth: t.outline.depth } : {}),
     words,
     cover,
     furniture,
     opener: {
+      order: t.opener?.order ?? OPENER_PARTS,
       kickerGap: t.opener?.kickerGap ?? DEFAULT_OPENER.kickerGap,
       titleGap: t.opener?.titleGap ?? DEFAULT_OPENER.titleGap,
       ...(rule && { rule: { ...rule, color: color(rule.color, ['opener', 'rule', 'color']) } }),
     },
-    contents: t.contents ?? DEFAULT_CONTENTS,
+    contents: { ...(t.contents ?? DEFAULT_CONTENTS), entry: t.contents?.entry ?? CONTENTS_PARTS },
     chart: { ...chart, locale: vegaLocale(language, req.currency), language, words },
     cmyk,
     cmykProblems,

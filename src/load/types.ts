@@ -41,9 +41,11 @@ export interface ReportMeta {
   /** ISO 4217 currency of the report's amounts (default EUR). */
   readonly currency: string;
   /** Extra hyphenation exceptions from report.yaml ("co-ro-na-maat-re-ge-len", prefix rules end in "-"). */
-  readonly hyphenation?: { readonly exceptions: readonly string[] };
+  readonly hyphenation?: { readonly exceptions: readonly string[]; readonly languages?: Readonly<Record<string, readonly string[]>> };
   /** Input limits in force (report.yaml `limits`, defaults filled in). */
   readonly limits: Limits;
+  /** Where the page limit is written (report.yaml's limits.pages), or report.yaml's start when it is the default. */
+  readonly pagesLimitSpan?: SourceSpan;
 }
 
 /** Parsed JSON-like value (a Vega-Lite spec) with the span of every node, keyed by JSON pointer ("/data/name"). */

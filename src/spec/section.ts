@@ -79,14 +79,14 @@ export const BLOCK_SCHEMAS = {
     .strictObject({
       title: textD('The box\'s title.'),
       items: z
-        .array(z.strictObject({ label: textD('What the number is.'), value: cellD('The number, usually a figure: "{asiel.eerste}".') }))
+        .array(z.strictObject({ label: textD('What the number is.'), value: cellD('The number, usually a figure: "{asylum.first}".') }))
         .min(1)
         .describe('Label and value pairs.'),
       lang,
     })
     .describe('A fact box: a titled list of labelled numbers.'),
   'key-figure': z
-    .strictObject({ value: cellD('The number, set large: "{familie.aanvragen}".'), text: textD('What the number counts, set beside it.'), lang })
+    .strictObject({ value: cellD('The number, set large: "{family.applications}".'), text: textD('What the number counts, set beside it.'), lang })
     .describe('One number set large with a short text.'),
   list: z
     .union([
@@ -130,7 +130,7 @@ export const BLOCK_SCHEMAS = {
       rows: z
         .array(TableRowSchema)
         .describe('The rows: a list of cells each, or { cells, indent } for a sub-row, { group } for a group row, { total } for a totals row.'),
-      source: textD('Where the numbers come from, set under the table ("Bron: …" from the template\'s words).').optional(),
+      source: textD('Where the numbers come from, set under the table ("Source: …" from the template\'s words).').optional(),
       note: textD('A note set under the table.').optional(),
       id: refId('table'),
       lang,

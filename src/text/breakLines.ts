@@ -1,4 +1,5 @@
 import type { DiagnosticSink } from '../diag/sink.ts';
+import type { SourceSpan } from '../diag/types.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { BreakLinesFn } from '../flow/types.ts';
 import type { ParagraphSpec } from '../style/types.ts';
@@ -18,6 +19,8 @@ export interface LineBreakerOptions {
   readonly hyphenator: Hyphenator;
   readonly diag?: DiagnosticSink;
   readonly algorithm?: 'knuth-plass' | 'first-fit';
+  /** Narrows a paragraph's span to where a word is written in it (diag/narrowSpan), for TEXT001 at the word. */
+  readonly locate?: (span: SourceSpan, word: string) => SourceSpan;
 }
 
 /** Session caches of the breaker (build context `words` and `lines`); absent: a fresh memory per breaker. */
@@ -69,7 +72,7 @@ export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreaker
       if (!broken) local.set(key, (broken = breakParagraph(para, widthPt, opts, wordCache)));
       byWidth.set(widthPt, broken);
     }
-    for (const w of broken.tooWide) opts.diag?.push(wordTooWide(w, widthPt, para.source));
+    for (const w of broken.tooWide) opts.diag?.push(wordTooWide(w, widthPt, para.source && opts.locate ? opts.locate(para.source, w) : para.source));
     for (const o of broken.overfull) opts.diag?.push(overfullLine(o.text, o.excess, para.source));
     return broken.lines;
   };

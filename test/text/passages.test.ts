@@ -48,4 +48,19 @@ describe('hyphenation of passages in another language', () => {
     expect(spelled(p, h)).toEqual(['maendeleo', 'ont-wik-ke-ling', 'einde']);
     expect(h.missing).toEqual(['sw']);
   });
+
+  it('applies the passage language\'s own exceptions: a Dutch passage in an English report keeps co-ro-na-', async () => {
+    const en = await createHyphenator({ language: 'en-GB', others: ['nl-NL'] });
+    const p = para([run('coronamaatregelen ', { passage: { lang: 'nl-NL', id: 0 } }), run('end')], { lang: 'en-GB' });
+    expect(spelled(p, en)).toEqual(['co-ro-na-maat-re-ge-len', 'end']);
+  });
+
+  it('applies report.yaml\'s exceptions for a passage language (hyphenation.languages) to that language only', async () => {
+    const word = [run('headquarters ', { passage: { lang: 'en-GB', id: 0 } }), run('headquarters einde')];
+    const plain = await createHyphenator({ language: 'nl-NL', others: ['en-GB'] });
+    const own = await createHyphenator({ language: 'nl-NL', others: ['en-GB'], otherExceptions: { 'en-gb': ['head-quar-ters'] } });
+    // the en-gb patterns read "headquar-ters", the Dutch ones "he-ad-quar-ters"
+    expect(spelled(para(word, { lang: 'nl-NL' }), plain)).toEqual(['headquar-ters', 'he-ad-quar-ters', 'einde']);
+    expect(spelled(para(word, { lang: 'nl-NL' }), own)).toEqual(['head-quar-ters', 'he-ad-quar-ters', 'einde']);
+  });
 });
