@@ -7,6 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';
+import { narrowSpan } from '../diag/narrowSpan.ts';
+import type { SourceSpan } from '../diag/types.ts';
 import { referencedIds, resolveStyles } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
@@ -21,7 +23,6 @@ import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
-import type { SourceSpan } from '../diag/types.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -66,7 +67,9 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   );
   // said once per build and language: a language without patterns is set without hyphenation (at its first passage)
   for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : passages.get(tag)));
-  const breaker = createLineBreaker({ fonts, hyphenator, diag }, { words: session.cache('words'), lines: session.cache('lines') });
+  const texts = new Map(source.files.map((f) => [f.path, f.text]));
+  const locate = (span: SourceSpan, word: string) => narrowSpan(span, word, (f) => texts.get(f));
+  const breaker = createLineBreaker({ fonts, hyphenator, diag, locate }, { words: session.cache('words'), lines: session.cache('lines') });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
   const breakLines: typeof breaker = (para, width) => {
@@ -82,7 +85,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   let layoutWarnings = createSink();
   const layout = () => {
     layoutWarnings = createSink();
-    return layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages }, { ...bound.meta }, { diag: layoutWarnings });
+    return layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, maxPagesSpan: source.meta.pagesLimitSpan }, { ...bound.meta }, { diag: layoutWarnings });
   };
   let document = await timed('layout', layout);
   // 7b. page references ("zie pagina 12"): style and lay out again until every target is on the page the text

@@ -96,8 +96,8 @@ export const unknownColor = (name: string, known: readonly string[], span?: Sour
   err('SPEC008', `unknown colour "${name}"`, span, didYouMean(name, known) ?? 'use a hex colour "#rrggbb" or a key of colors');
 
 /** A template declares a font file that is not in the repo's fonts/ folder. */
-export const missingFontFile = (key: string, file: string, fontsDir: string): Diagnostic =>
-  diagnostic('error', 'FONT001', `font file "${file}" for font "${key}" not found`, undefined, `fonts are loaded only from ${fontsDir}`);
+export const missingFontFile = (key: string, file: string, fontsDir: string, span?: SourceSpan): Diagnostic =>
+  diagnostic('error', 'FONT001', `font file "${file}" for font "${key}" not found`, span, `fonts are loaded only from ${fontsDir}`);
 
 /** A template text style names a font key that `fonts` does not declare. */
 export const unknownFontKey = (name: string, known: readonly string[], span?: SourceSpan) =>
@@ -243,6 +243,18 @@ export const tableRowCells = (found: number, expected: number, span?: SourceSpan
       : found > expected
         ? 'remove the extra cells or add a column'
         : 'add the missing cells; write "" for a cell that is empty on purpose',
+  );
+
+/**
+ * A table whose columns do not fit its text column even in the template's smallest table type with its longest
+ * words broken (each column at least three ems wide): refused rather than drawn past the margin.
+ */
+export const tableTooWide = (neededPt: number, availablePt: number, columns: number, sizePt: number, span?: SourceSpan) =>
+  err(
+    'TABLE002',
+    `table is ${neededPt.toFixed(1)} pt wide at its narrowest (${columns} columns in ${fmtNum(Math.round(sizePt * 100) / 100)} pt type) but the text column is ${availablePt.toFixed(1)} pt wide`,
+    span,
+    'use fewer columns or shorter words in them, or let the template set tables smaller (table.minSize)',
   );
 
 // REF: page references and numbered figures and tables ------------------------------------------------

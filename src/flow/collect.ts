@@ -47,7 +47,8 @@ export function collect(section: StyledSection, ctx: CollectContext): { items: F
   const notes = new Map<string, FootnoteBody>();
   for (const [id, spec] of section.footnotes) {
     const lines = ctx.env.breakLines(spec, ctx.columnWidthPt);
-    notes.set(id, { id, lines, heightPt: lines.reduce((s, l) => s + l.heightPt, 0), struct: noteTag(section.id, id, noteAt.get(id) ?? section.blocks.length) });
+    const struct = noteTag(section.id, id, noteAt.get(id) ?? section.blocks.length);
+    notes.set(id, { id, anchor: `${section.id}^${id}`, lines, heightPt: lines.reduce((s, l) => s + l.heightPt, 0), struct });
   }
   return { items, notes };
 }
@@ -73,6 +74,7 @@ function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx
     order: nextOrder(),
     source: block.source,
     struct,
+    ...(block.kind === 'paragraph' && { paragraphBlock: blockIndex }),
     // an editor's id names the heading's anchor (page references); else the block's own name (outline)
     ...(index === 0 && block.kind === 'heading' && { anchor: block.anchor ?? headingAnchor(ctx.sectionId, blockIndex) }),
   }));

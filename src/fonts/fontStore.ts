@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import { ReportError } from '../diag/errors.ts';
 import { missingFontFile } from '../diag/messages.ts';
+import type { SourceSpan } from '../diag/types.ts';
 import { memo } from '../util/buildContext.ts';
 import { bytesHash } from '../util/cacheFiles.ts';
 import type { Pt } from '../util/geometry.ts';
@@ -58,15 +59,17 @@ export function createFontStore(
   fallback: Readonly<Record<string, readonly string[]>> = {},
   cache?: Map<string, FontStore>,
   own: Readonly<Record<string, string>> = {},
+  /** Where the template names each font file (template.yaml's fonts), for FONT001. */
+  spans: Readonly<Record<string, SourceSpan>> = {},
 ): FontStore {
   const files: Record<string, string> = {};
   const bytes = new Map<string, Uint8Array>();
   const hashes: Record<string, string> = {};
   for (const [key, file] of Object.entries(fonts)) {
     const path = own[key] ?? resolve(fontsDir, file);
-    if (!own[key] && dirname(path) !== resolve(fontsDir)) throw new ReportError(missingFontFile(key, file, fontsDir));
+    if (!own[key] && dirname(path) !== resolve(fontsDir)) throw new ReportError(missingFontFile(key, file, fontsDir, spans[key]));
     const st = statSync(path, { throwIfNoEntry: false });
-    if (!st?.isFile()) throw new ReportError(missingFontFile(key, file, fontsDir));
+    if (!st?.isFile()) throw new ReportError(missingFontFile(key, file, fontsDir, spans[key]));
     files[key] = path;
     bytes.set(key, readFileSync(path));
     hashes[key] = bytesHash(bytes.get(key)!);

@@ -73,6 +73,8 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
       ],
       template: report.template,
       limits: report.limits,
+      // where a page limit stops layout: at limits.pages when report.yaml sets it, else at report.yaml itself
+      pagesLimitSpan: nodeAt(rp, ['limits', 'pages']) ? spanOf(rp, nodeAt(rp, ['limits', 'pages'])) : spanOf(rp, undefined),
       ...(report.numbering.length ? { numbering: report.numbering } : {}),
       templateSpan: spanOf(rp, nodeAt(rp, ['template'])),
       currency: report.currency,

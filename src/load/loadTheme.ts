@@ -15,6 +15,9 @@ import { templateFontFiles } from './templateFonts.ts';
 import { validate } from './validate.ts';
 import type { ReportMeta } from './types.ts';
 
+/** Styles balanced unless the template says otherwise: display lines a reader takes in at a glance (titles, headings, box titles, captions, pull quotes). */
+const BALANCED_STYLES: ReadonlySet<string> = new Set(['title', 'heading', 'boxTitle', 'caption', 'quote']);
+
 type TextFileStyle = TemplateFile['text'][string];
 
 /** OpenType features every style gets; a style's own `features` are added to these. */
@@ -112,7 +115,7 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     if (key !== undefined && !(key in t.fonts)) problems.push(messages.unknownFontKey(key, fontKeys, spanOf(p, nodeAt(p, path))));
     return key;
   };
-  const style = (s: TextFileStyle, at: (f: string) => NodePath): TextStyleSpec => ({
+  const style = (s: TextFileStyle, at: (f: string) => NodePath, name: string): TextStyleSpec => ({
     font: font(s.font, at('font'))!,
     italic: font(s.italic, at('italic')),
     bold: font(s.bold, at('bold')),
@@ -124,12 +127,13 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     features: [...new Set([...BASE_FEATURES, ...(s.features ?? [])])],
     tracking: s.tracking ?? 0,
     uppercase: s.uppercase ?? false,
+    balance: s.balance ?? BALANCED_STYLES.has(name),
     spaceBefore: s.spaceBefore ?? 0,
     spaceAfter: s.spaceAfter ?? 0,
     lang: language,
   });
   const text: Record<string, TextStyleSpec> = {};
-  for (const [k, s] of Object.entries(t.text)) text[k] = style(s, (f) => ['text', k, f]);
+  for (const [k, s] of Object.entries(t.text)) text[k] = style(s, (f) => ['text', k, f], k);
   // A section kind's changes apply over the shared style of the same name, which must exist.
   const sectionText: Partial<Record<SectionKind, Record<string, TextStyleSpec>>> = {};
   for (const [kind, styles] of Object.entries(t.sectionText ?? {}) as [SectionKind, Record<string, Partial<TextFileStyle>>][]) {
@@ -137,7 +141,7 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     for (const [k, s] of Object.entries(styles)) {
       const base = t.text[k];
       if (!base) problems.push(messages.unknownTextStyle(k, Object.keys(t.text), spanOf(p, keyNodeAt(p, ['sectionText', kind, k]))));
-      else out[k] = style({ ...base, ...s }, (f) => (f in s ? ['sectionText', kind, k, f] : ['text', k, f]));
+      else out[k] = style({ ...base, ...s }, (f) => (f in s ? ['sectionText', kind, k, f] : ['text', k, f]), k);
     }
     sectionText[kind] = out;
   }
@@ -182,12 +186,17 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     page: t.page,
     fonts: t.fonts,
     ...(Object.keys(fontFiles).length > 0 && { fontFiles }),
+    fontSpans: Object.fromEntries(Object.keys(t.fonts).flatMap((k) => {
+      const node = nodeAt(p, ['fonts', k]);
+      const span = node ? spanOf(p, node) : req.span;
+      return span ? [[k, span]] : [];
+    })),
     ...(t.fallback && { fallback: t.fallback }),
     colors,
     text,
     sectionText,
     boxes,
-    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}) },
+    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}), ...(t.table.minSize !== undefined ? { minSize: t.table.minSize } : {}) },
     paragraph: t.paragraph,
     ...(t.outline ? { outlineDepth: t.outline.depth } : {}),
     words,

@@ -44,6 +44,8 @@ export interface ReportMeta {
   readonly hyphenation?: { readonly exceptions: readonly string[]; readonly languages?: Readonly<Record<string, readonly string[]>> };
   /** Input limits in force (report.yaml `limits`, defaults filled in). */
   readonly limits: Limits;
+  /** Where the page limit is written (report.yaml's limits.pages), or report.yaml's start when it is the default. */
+  readonly pagesLimitSpan?: SourceSpan;
 }
 
 /** Parsed JSON-like value (a Vega-Lite spec) with the span of every node, keyed by JSON pointer ("/data/name"). */

@@ -11,6 +11,7 @@ export const de: LocaleData = {
     pageRef: 'Seite {page}',
     figureLabel: 'Abbildung {n}',
     tableLabel: 'Tabelle {n}',
+    noteLabel: 'Anmerkung {n}',
     video: 'Video ansehen',
     page: 'Seite',
     'chart.bar': 'Balkendiagramm',

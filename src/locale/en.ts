@@ -14,6 +14,7 @@ export const en: LocaleData = {
     pageRef: 'page {page}',
     figureLabel: 'Figure {n}',
     tableLabel: 'Table {n}',
+    noteLabel: 'note {n}',
     video: 'Watch the video',
     page: 'page',
     'chart.bar': 'Bar chart',

@@ -11,6 +11,7 @@ export const fr: LocaleData = {
     pageRef: 'page {page}',
     figureLabel: 'Figure {n}',
     tableLabel: 'Tableau {n}',
+    noteLabel: 'note {n}',
     video: 'Voir la vidéo',
     page: 'page',
     'chart.bar': 'Diagramme en barres',

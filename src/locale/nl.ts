@@ -11,6 +11,7 @@ export const nl: LocaleData = {
     pageRef: 'pagina {page}',
     figureLabel: 'Figuur {n}',
     tableLabel: 'Tabel {n}',
+    noteLabel: 'noot {n}',
     video: 'Kijk de video',
     page: 'pagina',
     'chart.bar': 'Staafdiagram',

@@ -22,6 +22,8 @@ export interface Words {
   readonly figureLabel: string;
   /** Numbered tables (numbering: [tables]). */
   readonly tableLabel: string;
+  /** A footnote named by {ref:^id}: "noot 3"; {n} = its number. */
+  readonly noteLabel: string;
   /** Lead-in of a video box. */
   readonly video: string;
   /** The word for "page". */

@@ -116,7 +116,11 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
     opts.onPage?.(i + 1, pages.length);
     return currentPageRef(doc);
   });
-  writeStructTree(doc, plan, parents, pageRefs);
+  // Figure boxes in each sheet's user space: y up from the media box's foot, the page placed at `origin`
+  writeStructTree(doc, plan, parents, pageRefs, (i, [x0, y0, x1, y1]) => {
+    const h = pages[i]!.heightPt + 2 * origin;
+    return [x0! + origin, h - origin - y1!, x1! + origin, h - origin - y0!];
+  });
   addOutline(doc, docData, origin);
   doc.end();
   return done;

@@ -22,6 +22,7 @@ export const TextStyleSchema = z.strictObject({
   features: z.array(z.string()).optional().describe('OpenType features to switch on, e.g. ["onum", "smcp"].'),
   tracking: z.number().optional().describe('Letter spacing in thousandths of an em (default 0).'),
   uppercase: z.boolean().optional().describe('Set in capitals (in the text\'s language).'),
+  balance: z.boolean().optional().describe('Break ragged multi-line text into lines of even length, so the last is not a lone word (default: on for title, heading, boxTitle, caption and quote).'),
   spaceBefore: ptD('Space above the block').optional(),
   spaceAfter: ptD('Space below the block').optional(),
 });
@@ -168,6 +169,7 @@ export const TemplateFileSchema = z.strictObject({
       rowPadding: ptD('Space above and below each row\'s text'),
       indent: ptD('Indent per level of a sub-row (indent: 1); default one em of the tableCell size').optional(),
       keepWhole: z.number().int().nonnegative().optional().describe('Tables with at most this many rows are never split between columns (default 8).'),
+      minSize: ptD('Smallest type size a table too wide for its column may be set in before its longest words are broken (default: the tableCell size)').optional(),
     })
     .describe('Tables.'),
   paragraph: z

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diag/types.ts';
+import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import type { Insets, Pt } from '../util/geometry.ts';
 import type { VegaLocale, Words } from '../locale/index.ts';
 
@@ -47,6 +47,8 @@ export interface TextStyleSpec {
   readonly features: readonly string[];
   readonly tracking: number;
   readonly uppercase: boolean;
+  /** Ragged multi-line text is broken into lines of even length (titles, headings, box titles, captions). */
+  readonly balance?: boolean;
   readonly spaceBefore: Pt;
   readonly spaceAfter: Pt;
   /** BCP 47 language its text is set in: the report's, or a `lang:` passage's (hyphenation, upper case, quotes). */
@@ -84,6 +86,8 @@ export interface ResolvedTheme {
   readonly fonts: Readonly<Record<string, string>>;
   /** Font key → absolute path of a face a template in the content folder brought itself (the others: fonts/). */
   readonly fontFiles?: Readonly<Record<string, string>>;
+  /** Where each font file is named: its line in the template that names it, else report.yaml's template. */
+  readonly fontSpans?: Readonly<Record<string, SourceSpan>>;
   /** Per font key (or `default`): the faces that draw what it lacks, in order (template `fallback`). */
   readonly fallback?: Readonly<Record<string, readonly string[]>>;
   readonly colors: Readonly<Record<string, string>>;
@@ -103,6 +107,8 @@ export interface ResolvedTheme {
     readonly indent?: Pt;
     /** Tables with at most this many rows stay in one column; absent = 8. */
     readonly keepWhole?: number;
+    /** Smallest type size of a table too wide for its column; absent = the tableCell size (never smaller). */
+    readonly minSize?: Pt;
   };
   readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt; readonly maxWordSpace?: number };
   /** Levels of bookmarks: 1 = sections, 2 = sections and headings; absent = 1. */

@@ -32,8 +32,8 @@ const LINK = /^\[([^\]]*)\]\(([^)\s]+)\)/;
 const PASSAGE = /^\{lang=([^}\s]+)\}/;
 /** What typography must not touch: a link's URL, a footnote id, a passage's attribute. */
 const PROTECTED = /(\]\()([^)\s]+)(\))|(\[\^)([^\]\s]+)(\])|(\]\{)(lang=[^}\s]*)(\})/g;
-/** http(s) and mailto links; "#id" links are page references (style/pageRefs.ts), drawn as links inside the PDF. */
-const SAFE_URL = /^(?:https?:\/\/|mailto:|#[\p{L}\p{N}_~-]+$)/iu;
+/** http(s) and mailto links; "#id" links are page references (style/pageRefs.ts; "#section^note" a footnote), drawn as links inside the PDF. */
+const SAFE_URL = /^(?:https?:\/\/|mailto:|#[\p{L}\p{N}_~^-]+$)/iu;
 // Private-use characters stand in for URLs and footnote ids while typography runs, so "--" in a URL survives.
 // The pair is chosen among those the text does not hold, so an author's own private-use characters stay theirs.
 function maskPair(text: string): [string, string] {

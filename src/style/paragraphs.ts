@@ -28,6 +28,7 @@ export function paragraph(runs: readonly StyledRun[], style: TextStyleSpec, opts
     hyphenate: style.hyphenate,
     firstLineIndentPt: opts.indentPt ?? 0,
     lang: style.lang,
+    ...(style.balance && (opts.align ?? style.align) !== 'justify' && { balance: true }),
   };
   return opts.source ? { ...para, source: opts.source } : para;
 }

@@ -51,7 +51,8 @@ function styleOne(b: BoundBlock, indent: boolean, c: BlockContext): Block {
         return { kind: 'paragraph', para, spaceBeforePt: 0, spaceAfterPt: textStyle(theme, name).spaceAfter, source: b.text.source };
       }
       const para = styledPara(b.text, theme, 'body', footnote, { indentPt: indent ? theme.paragraph.indent : 0 });
-      return { kind: 'paragraph', para, spaceBeforePt: 0, spaceAfterPt: theme.paragraph.spaceAfter, source: b.text.source };
+      const indentPt = theme.paragraph.indent > 0 ? { indentPt: theme.paragraph.indent } : {};
+      return { kind: 'paragraph', para, spaceBeforePt: 0, spaceAfterPt: theme.paragraph.spaceAfter, ...indentPt, source: b.text.source };
     }
     case 'heading': {
       const st = textStyle(theme, 'heading');

@@ -38,6 +38,8 @@ export interface ParagraphSpec {
   readonly leadingPt: Pt;
   readonly hyphenate: boolean;
   readonly firstLineIndentPt: Pt;
+  /** Ragged lines of even length (the style's `balance`): the same number of lines, the last one not a lone word. */
+  readonly balance?: boolean;
   /** BCP 47 language the paragraph is hyphenated in (absent: the report's); runs of a passage have their own. */
   readonly lang?: string;
   /** Where the paragraph came from, for warnings (overfull lines, forced widows). */
@@ -62,7 +64,16 @@ export interface BoxStyle {
  * report's (its structure element gets /Lang).
  */
 export type Block = { readonly lang?: string } & (
-  | { readonly kind: 'paragraph'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly source: SourceSpan }
+  | {
+      readonly kind: 'paragraph';
+      /** First-line indent as in content order (after a paragraph); flow corrects it where a float moved away or in. */
+      readonly para: ParagraphSpec;
+      readonly spaceBeforePt: Pt;
+      readonly spaceAfterPt: Pt;
+      /** The template's first-line indent, on body paragraphs of a template that indents: flow decides by what precedes the paragraph on the page. */
+      readonly indentPt?: Pt;
+      readonly source: SourceSpan;
+    }
   | { readonly kind: 'heading'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly anchor?: string; readonly source: SourceSpan }
   | { readonly kind: 'quote'; readonly text: ParagraphSpec; readonly by?: ParagraphSpec; readonly box: BoxStyle; readonly source: SourceSpan }
   | {

@@ -75,9 +75,12 @@ export function positionsOf(spelled: string): number[] {
   return out;
 }
 
+/** hyphenopoly 5 refuses longer words (its WebAssembly buffer) and prints "found word longer than 61 characters". */
+const MAX_PATTERN_WORD = 61;
+
 /** True for words that must never be hyphenated: digits, URLs, e-mail addresses, ALL-CAPS acronyms, short words. */
 export function isUnhyphenatable(word: string): boolean {
-  if (word.length < MIN_WORD_LENGTH) return true;
+  if (word.length < MIN_WORD_LENGTH || word.length > MAX_PATTERN_WORD) return true;
   if (/\d|@|:\/\/|^www\.|\.(nl|com|org|eu)$/i.test(word)) return true;
   if (!/^[\p{L}’']+$/u.test(word) || /\p{Lu}{2}/u.test(word)) return true;
   return word === word.toUpperCase();

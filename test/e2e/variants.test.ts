@@ -24,6 +24,7 @@ import { parsePdf } from '../helpers/pdf.ts';
 import { outlineDestinations } from '../helpers/pdfDestinations.ts';
 import { paintedElements, type Box } from '../helpers/pdfElements.ts';
 import { colourSpaceCounts } from '../helpers/colourSpaces.ts';
+import { figureBoxes } from '../helpers/figureBoxes.ts';
 import { renderPages } from '../helpers/renderPdf.ts';
 
 // jsqr is CommonJS with `exports.default`: under vitest's interop the function may sit one level down.
@@ -62,6 +63,15 @@ describe.each(REPORTS.flatMap(([name, pdfs]) => VARIANTS.map((v) => [name, v, pd
     expect(xmp.pdfaPart).toBe(variant === 'pdfa' ? '2' : undefined);
     expect(xmp.pdfuaPart).toBe(variant === 'pdfa' ? '1' : undefined);
     expect(o.array(o.catalog['/OutputIntents']).length).toBe(1);
+  });
+
+  it('every Figure has a /Layout /BBox: the rectangle its chart, illustration or image is drawn in on the page', async () => {
+    const figures = await figureBoxes(pdfs.get(variant)!);
+    expect(figures.length).toBeGreaterThan(2);
+    for (const f of figures) {
+      expect(f.drawn, f.alt).toBeDefined();
+      expect(f.bbox?.map((v) => v.toFixed(1)), f.alt).toEqual(f.drawn!.map((v) => v.toFixed(1)));
+    }
   });
 
   it('every font is embedded with Unicode text for every code drawn; no JavaScript or launch actions', () => {
