@@ -82,7 +82,7 @@ function flowSection(compose: ComposeFns, section: StyledSection, index: number,
     warnings.push(...plan.fill.warnings);
     const placed: PlacedItem[] = [...plan.head.items.map((item) => ({ item, order: -1 })), ...fillItems(spec, plan.region, plan.fill, theme.colors.rule ?? '#999999')];
     placed.sort((a, b) => a.order - b.order);
-    const struct = sectionTag(section.id, index);
+    const struct = sectionTag(section.id, index, section.lang);
     const tagged = placed.map((p) => ({ ...p, item: within([p.item], struct)[0]! }));
     const first = plan.number === page;
     const master = section.kind === 'article' ? (first ? 'opener' : 'body') : section.kind;
