@@ -33,6 +33,8 @@ export interface ChartOptions {
   readonly cacheDir?: string;
   /** The session's caches (renders, compiled specs, PNG text outlines); none: nothing is kept. */
   readonly build?: BuildContext;
+  /** Told after each chart vega draws (charts a cache holds are not counted); never changes output. */
+  readonly onRendered?: (done: number, total: number) => void;
 }
 
 /** The chart caches of a session, or throwaway ones. */
@@ -86,7 +88,7 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
     (rendered ??= (async () => {
       // vega loads only when some chart is in no cache; charts with equal keys render once.
       const misses = [...new Map(plans.filter((p) => !found.has(p.key)).map((p) => [p.key, p])).values()];
-      const results = misses.length ? await renderPlans({ plans: misses, theme: opts.theme }, opts.fonts, memory.specs) : [];
+      const results = misses.length ? await renderPlans({ plans: misses, theme: opts.theme }, opts.fonts, memory.specs, opts.onRendered) : [];
       return collect(plans, found, results, opts, ctx.diag, memory);
     })());
   return { boxes, render };

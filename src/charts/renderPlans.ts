@@ -34,7 +34,12 @@ export interface RenderResult {
 }
 
 /** Renders the plans one at a time (vega's text metrics and random() are process-wide). */
-export async function renderPlans(req: RenderRequest, fonts: FontStore, compiled: Map<string, string> = new Map()): Promise<RenderResult[]> {
+export async function renderPlans(
+  req: RenderRequest,
+  fonts: FontStore,
+  compiled: Map<string, string> = new Map(),
+  onRendered?: (done: number, total: number) => void,
+): Promise<RenderResult[]> {
   const libs = await loadVega();
   installTextMetrics(libs.untyped.textMetrics, fonts, req.theme.fontKeys);
   const out: RenderResult[] = [];
@@ -46,6 +51,7 @@ export async function renderPlans(req: RenderRequest, fonts: FontStore, compiled
       if (!isReportError(e)) throw e;
       out.push({ key: plan.key, diagnostics: [...diag.items, ...e.diagnostics] });
     }
+    onRendered?.(out.length, req.plans.length);
   }
   return out;
 }

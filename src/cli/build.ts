@@ -7,6 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';
+import { narrowSpan } from '../diag/narrowSpan.ts';
+import type { SourceSpan } from '../diag/types.ts';
 import { referencedIds, resolveStyles } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker } from '../text/index.ts';
@@ -20,7 +22,7 @@ import { timeStage, validateReport, type Timings, type ValidateOptions } from '.
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
-import type { StyledSection } from '../style/types.ts';
+import type { ParagraphSpec, StyledSection } from '../style/types.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -56,12 +58,18 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs));
   // 6. text: hyphenation patterns and the paragraph line breaker
+  const passages = passageLanguages(sections, source.meta.language);
   const hyphenator = await timed('hyphenation', () =>
-    createHyphenator({ language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: passageLanguages(sections) }, session.cache('hyphenators')),
+    createHyphenator(
+      { language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: [...passages.keys()], otherExceptions: source.meta.hyphenation?.languages },
+      session.cache('hyphenators'),
+    ),
   );
-  // said once per build: a language without patterns is set without hyphenation
-  for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : undefined));
-  const breaker = createLineBreaker({ fonts, hyphenator, diag }, { words: session.cache('words'), lines: session.cache('lines') });
+  // said once per build and language: a language without patterns is set without hyphenation (at its first passage)
+  for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : passages.get(tag)));
+  const texts = new Map(source.files.map((f) => [f.path, f.text]));
+  const locate = (span: SourceSpan, word: string) => narrowSpan(span, word, (f) => texts.get(f));
+  const breaker = createLineBreaker({ fonts, hyphenator, diag, locate }, { words: session.cache('words'), lines: session.cache('lines') });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
   const breakLines: typeof breaker = (para, width) => {
@@ -77,7 +85,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   let layoutWarnings = createSink();
   const layout = () => {
     layoutWarnings = createSink();
-    return layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages }, { ...bound.meta }, { diag: layoutWarnings });
+    return layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, maxPagesSpan: source.meta.pagesLimitSpan }, { ...bound.meta }, { diag: layoutWarnings });
   };
   let document = await timed('layout', layout);
   // 7b. page references ("zie pagina 12"): style and lay out again until every target is on the page the text
@@ -130,17 +138,30 @@ function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {
   return !!b && Math.abs(a.widthPt - b.widthPt) < 0.01 && Math.abs(a.heightPt - b.heightPt) < 0.01;
 }
 
-/** The languages of `lang:` passages (runs whose language differs from the report's). */
-function passageLanguages(sections: readonly StyledSection[]): string[] {
-  const out = new Set<string>();
+/**
+ * The languages text is set in besides the report's, each with where it first appears (for LANG002): blocks with
+ * `lang:` (their paragraphs) and inline passages (their runs).
+ */
+function passageLanguages(sections: readonly StyledSection[], main: string): Map<string, SourceSpan | undefined> {
+  const out = new Map<string, SourceSpan | undefined>();
+  const add = (lang: string | undefined, at: SourceSpan | undefined) => {
+    if (lang && lang.toLowerCase() !== main.toLowerCase() && !out.has(lang)) out.set(lang, at);
+  };
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      const o = v as { lang?: unknown; runs?: unknown };
-      if (typeof o.lang === 'string' && Array.isArray(o.runs)) out.add(o.lang);
+    else if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+      const o = v as Partial<ParagraphSpec>;
+      if (Array.isArray(o.runs)) {
+        add(o.lang, o.source);
+        for (const r of o.runs) add(r.passage?.lang, o.source);
+      }
       for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
     }
   };
-  visit(sections);
-  return [...out];
+  for (const s of sections) {
+    visit(s.opener);
+    visit(s.blocks);
+    visit([...s.footnotes.values()]);
+  }
+  return out;
 }

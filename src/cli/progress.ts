@@ -1,5 +1,5 @@
 /**
- * Progress of a build for people and for CI. On a terminal: one live line (load, charts, typesetting, pages n/N,
+ * Progress of a build for people and for CI. On a terminal: one live line (load, charts n/N, typesetting, pages n/N,
  * write) redrawn in place on stderr and erased when the build ends, leaving only the summary line. Without a
  * terminal, or with CI=true: one plain line per finished step, on stdout (stderr stays the diagnostics alone, the
  * same as `check` prints). With --json: nothing (stdout carries the JSON).
@@ -8,7 +8,7 @@ import type { BuildProgress } from './validate.ts';
 
 /** The steps a reader sees, and the pipeline stages each one covers. */
 const STEPS: readonly (readonly [string, readonly string[]])[] = [
-  ['load', ['load', 'theme', 'bind', 'fonts', 'chart plan', 'images']],
+  ['load', ['load', 'theme', 'bind', 'fonts', 'tables', 'chart plan', 'images']],
   ['charts', ['charts']],
   ['typesetting', ['style', 'hyphenation', 'layout', 'relayout']],
   ['pages', ['pdf']],
@@ -35,20 +35,21 @@ export interface ProgressDisplay extends BuildProgress {
 export function createProgressDisplay(out: { write(s: string): unknown }, mode: ProgressMode): ProgressDisplay {
   const done = new Map<string, number>();
   let current: string | undefined;
-  let pages = '';
+  /** "n/N" of the steps that count (charts drawn by vega, pages drawn). */
+  const counts = new Map<string, string>();
   let shown = false;
+  const label = (step: string) => (counts.has(step) ? `${step} ${counts.get(step)}` : step);
   const draw = () => {
     if (mode !== 'live') return;
     const parts = STEPS.map(([name]) => {
-      if (name === 'pages' && pages) return `pages ${pages}${done.has('pages') ? ' ✓' : ''}`;
-      if (done.has(name)) return `${name} ✓`;
-      return name === current ? `${name} …` : name;
+      if (done.has(name)) return `${label(name)} ✓`;
+      return name === current ? `${label(name)}${counts.has(name) ? '' : ' …'}` : name;
     }).filter((p, i) => STEPS[i]![0] !== 'charts' || done.has('charts') || current === 'charts');
     out.write(`\r\x1b[2K${parts.join('  ')}`);
     shown = true;
   };
   const finishStep = (step: string) => {
-    if (mode === 'plain') out.write(`${step === 'pages' && pages ? `pages ${pages}` : step} done (${Math.round(done.get(step) ?? 0)} ms)\n`);
+    if (mode === 'plain') out.write(`${label(step)} done (${Math.round(done.get(step) ?? 0)} ms)\n`);
   };
   return {
     stage(name, phase, ms) {
@@ -61,9 +62,13 @@ export function createProgressDisplay(out: { write(s: string): unknown }, mode: 
       draw();
     },
     page(n, total) {
-      pages = `${n}/${total}`;
+      counts.set('pages', `${n}/${total}`);
       // Redraw at most every 10th page: each write is a syscall on a 2-core machine.
       if (n === total || n % 10 === 0) draw();
+    },
+    chart(n, total) {
+      counts.set('charts', `${n}/${total}`);
+      draw(); // a chart takes tens of milliseconds: every one is worth a redraw
     },
     end(failed) {
       if (current && mode === 'plain' && !failed) finishStep(current);

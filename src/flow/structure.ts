@@ -28,9 +28,9 @@ export const OPENER_ORDER = -1;
 /** A note sorts after every part of the block that references it. */
 const AFTER_BLOCK = 1e6;
 
-/** The element of block `index` of a section. */
-export function blockTag(kind: Block['kind'], index: number): ContentTag {
-  return content([node(ROLE[kind], `b${index}`)], [index]);
+/** The element of block `index` of a section; a block in another language than the report's has its /Lang. */
+export function blockTag(kind: Block['kind'], index: number, lang?: string): ContentTag {
+  return content([node(ROLE[kind], `b${index}`, lang ? { lang } : {})], [index]);
 }
 
 /** A footnote's Note element, with a document-wide ID, right after block `at` (OPENER_ORDER: the lead). */

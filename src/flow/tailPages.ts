@@ -6,8 +6,12 @@ import type { FirstPageTweak, PagePlan, SectionContext } from './sectionPages.ts
 export const STUB_FILL = 0.35;
 /** A last page holding floats should carry at least this many text lines (a legal widow). */
 const MIN_TAIL_LINES = 2;
-/** At most this many lines are taken off each column of the page before (a short page, level bottoms). */
-const MAX_CUT_LINES = 12;
+/**
+ * At most this many lines are taken off each column of the page before (a short page, level bottoms). A page may
+ * run a line or two short, as book pages do; more is a hole the reader sees (12 left 158 pt empty under the
+ * text of a full page, issue 11), and a stub last page is the lesser evil.
+ */
+export const MAX_CUT_LINES = 2;
 /** At most this many of the page-before's own floats are held back for the last page. */
 const MAX_HELD_FLOATS = 3;
 /** Score weights, in "percent of page left empty" units: a stub costs 1 per percent under STUB_FILL. */
@@ -32,7 +36,7 @@ const COST = {
 export type Reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => PagePlan[];
 
 /**
- * Fixes a stub last page: re-flows the last two pages with the page before shortened (0…12 lines per column)
+ * Fixes a stub last page: re-flows the last two pages with the page before shortened (0…MAX_CUT_LINES lines per column)
  * and with its last floats held back for the last page (floats move later, text flows up), and keeps the
  * candidate with the lowest score (fill, cut, moved floats, float-only columns, hyphens at column feet).
  * Candidates that need an extra page, force a break or add warnings are discarded.

@@ -156,6 +156,6 @@ export interface PagedDocument {
     /** ISO date used as CreationDate/ModDate so output is byte-identical. */
     readonly date: string;
   };
-  /** Font files by key, as declared by the template (paths relative to the repo's fonts/). */
+  /** Font files by key, as the loaded template resolves them (absolute paths: where the tool or the content lies). */
   readonly fonts: Readonly<Record<FontKey, string>>;
 }

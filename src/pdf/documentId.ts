@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { PagedDocument } from '../model/types.ts';
 
 /**
@@ -7,10 +8,14 @@ import type { PagedDocument } from '../model/types.ts';
  */
 export function documentId(doc: PagedDocument, variant: string): Uint8Array {
   const h = createHash('sha256').update(variant).update('\u0000');
-  h.update(JSON.stringify({ meta: doc.meta, outline: doc.outline, fonts: doc.fonts }));
+  // Font files by name, not by path: where the tool is installed is not part of the document.
+  const fonts = Object.fromEntries(Object.entries(doc.fonts).map(([k, f]) => [k, basename(f)]));
+  h.update(JSON.stringify({ meta: doc.meta, outline: doc.outline, fonts }));
   for (const page of doc.pages) {
-    // Image bytes are hashed as bytes, not as JSON arrays of numbers.
-    h.update(JSON.stringify(page, (_k, v: unknown) => (v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v)));
+    // Image bytes are hashed as bytes, not as JSON arrays of numbers. Source positions are left out: they name
+    // where the content folder lies on disk, which is not drawn, so a report built in CI, in a container or on an
+    // editor's laptop gets the same ID (and the same bytes).
+    h.update(JSON.stringify(page, (k, v: unknown) => (k === 'source' ? undefined : v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v)));
   }
   return new Uint8Array(h.digest().subarray(0, 16));
 }

@@ -7,36 +7,24 @@
  */
 import { z } from 'zod';
 
-const count = (n: number) => z.number().int().positive().default(n);
+/** A positive whole-number limit with its default; the text is the editor's description of the setting. */
+const count = (n: number, doc: string) => z.number().int().positive().default(n).describe(`${doc} Default ${n.toLocaleString('en')}.`);
 
 /** limits: in report.yaml, field by field (defaults shown). */
 export const LimitsSchema = z.strictObject({
-  /** Bytes of one YAML file (report, section, figures, chart spec); parsing YAML takes about 1 s per 200 KB here. */
-  fileBytes: count(1_000_000),
-  /** Bytes of one image file. */
-  imageBytes: count(30_000_000),
-  /** Pixels of one raster image (width × height as its PNG or JPEG header declares). */
-  imagePixels: count(40_000_000),
-  /** Alias nodes (`*name`) in one YAML file. */
-  yamlAliases: count(100),
-  /** Nodes of one YAML file once its aliases are expanded. */
-  yamlNodes: count(500_000),
-  /** Nesting depth of one YAML file. */
-  yamlDepth: count(64),
-  /** Characters of one text (a paragraph, a cell, a title) after figures are filled in. */
-  textChars: count(50_000),
-  /** Body rows of one table. */
-  tableRows: count(2_000),
-  /** Columns of one table. */
-  tableColumns: count(16),
-  /** Rows of one dataset in figures.yaml. */
-  datasetRows: count(10_000),
-  /** Data values of one chart (its dataset rows plus inline values). */
-  chartValues: count(10_000),
-  /** Pages of the whole document (the body of one section included). */
-  pages: count(2_000),
-  /** Seconds a build may take before it is stopped. */
-  seconds: count(600),
+  fileBytes: count(1_000_000, 'Bytes of one YAML file (report, section, figures, chart spec); parsing YAML takes about 1 s per 200 KB here.'),
+  imageBytes: count(30_000_000, 'Bytes of one image file.'),
+  imagePixels: count(40_000_000, 'Pixels of one raster image (width × height as its PNG or JPEG header declares).'),
+  yamlAliases: count(100, 'Alias nodes (`*name`) in one YAML file.'),
+  yamlNodes: count(500_000, 'Nodes of one YAML file once its aliases are expanded.'),
+  yamlDepth: count(64, 'Nesting depth of one YAML file.'),
+  textChars: count(50_000, 'Characters of one text (a paragraph, a cell, a title) after figures are filled in.'),
+  tableRows: count(2_000, 'Body rows of one table.'),
+  tableColumns: count(16, 'Columns of one table.'),
+  datasetRows: count(10_000, 'Rows of one dataset in figures.yaml.'),
+  chartValues: count(10_000, 'Data values of one chart (its dataset rows plus inline values).'),
+  pages: count(2_000, 'Pages of the whole document (the body of one section included).'),
+  seconds: count(600, 'Seconds a build may take before it is stopped.'),
 });
 
 /** The limits a build runs with. */

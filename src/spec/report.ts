@@ -32,28 +32,37 @@ export const ReportFileSchema = z.strictObject({
   language: z.string().refine(isValidTag, { message: 'expected a BCP 47 language tag, e.g. "nl-NL", "en-GB", "de"' }).default('nl-NL').describe('BCP 47 language tag: numbers, dates, hyphenation, quotation marks, the template\'s words and /Lang follow it.'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code, e.g. "EUR"').default('EUR').describe('ISO 4217 currency of the report\'s amounts (charts\' currency format).'),
   date: IsoDate.describe('Publication date, ISO.'),
-  /** The period the report covers: a day, a month (2022-06) or a quarter (2022-Q2) at each end. */
   period: z
     .strictObject({
-      start: z.string().regex(FIGURE_DATE, 'expected yyyy-mm-dd, yyyy-mm or yyyy-Qn'),
-      end: z.string().regex(FIGURE_DATE, 'expected yyyy-mm-dd, yyyy-mm or yyyy-Qn'),
+      start: z.string().regex(FIGURE_DATE, 'expected yyyy-mm-dd, yyyy-mm or yyyy-Qn').describe('First day, month (2022-06) or quarter (2022-Q2) the report covers.'),
+      end: z.string().regex(FIGURE_DATE, 'expected yyyy-mm-dd, yyyy-mm or yyyy-Qn').describe('Last day, month or quarter the report covers.'),
     })
-    .optional(),
+    .optional()
+    .describe('The period the report covers; prose refers to it as {report.period.start} and {report.period.end}.'),
   numbering: z.array(z.enum(['figures', 'tables'])).default([]).describe('Number figures (charts and images: "Figure 3") and/or tables ("Table 2"); `{ref:id}` then names them.'),
   template: z.string().describe('A bundled template\'s name ("rijksoverheid") or a folder path relative to the content folder ("./huisstijl").'),
   words: z.record(z.string(), z.string()).optional().describe('Single template words replaced for this report: { contents: "Inhoudsopgave" }.'),
   figures: z.string().default('figures.yaml').describe('Figures file, relative to the content folder.'),
   sections: z.array(z.string()).min(1).describe('Section files in reading order, relative to the content folder.'),
-  /**
-   * Hyphenation exceptions extending the built-in list: each word written with a hyphen where it may break
-   * ("co-ro-na-maat-re-ge-len"); a word without hyphens is never broken; a trailing "-" makes a prefix rule
-   * ("asiel-": the prefix's breaks, then the patterns for the rest of the word).
-   */
   hyphenation: z
-    .strictObject({ exceptions: z.array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' })).default([]) })
-    .optional(),
-  /** Input limits (sizes, counts, pages, seconds); see spec/limits.ts and the README for the defaults. */
-  limits: LimitsSchema.prefault({}),
+    .strictObject({
+      exceptions: z
+        .array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' }))
+        .default([])
+        .describe(
+          'Each word written with a hyphen where it may break ("Neth-er-lands"); a word without hyphens is never broken; a trailing "-" makes a prefix rule ("co-ro-na-": the prefix\'s breaks, then the patterns for the rest of the word).',
+        ),
+      languages: z
+        .record(
+          z.string().refine(isValidTag, { message: 'expected a BCP 47 language tag, e.g. "en-GB"' }),
+          z.array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' })),
+        )
+        .optional()
+        .describe('Exceptions for passages in other languages (lang: on a block, [text]{lang=en} inline), by their language tag: { en-GB: [task-force] }.'),
+    })
+    .optional()
+    .describe('Hyphenation exceptions for this report, extending the language\'s built-in list.'),
+  limits: LimitsSchema.prefault({}).describe('Input limits (sizes, counts, pages, seconds): a build that meets one stops and names it; raise or lower any of them here.'),
 });
 
 /** report.yaml after validation, defaults applied. */

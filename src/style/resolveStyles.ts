@@ -27,13 +27,15 @@ export function resolveStyles(
   // figure and table numbers, then page references filled in with the pages of the previous layout pass
   const numbering = numberBlocks(report, theme, report.meta.numbering ?? []);
   report = fillRefs(report, theme, numbering, refs);
-  let next = 1;
+  // numbers a marker the report-wide scan did not reach would get (none expected): after all the scanned ones
+  let next = numbering.notes.size + 1;
   return report.sections.map((section) => {
-    // Per section: ids are local to the section's footnotes map, numbers continue through the report.
+    // Per section: ids are local to the section's footnotes map, numbers continue through the report, in the
+    // order of first reference (pageRefs.footnoteNumbers, which {ref:^id} prints too).
     const numbers = new Map<string, number>();
     const footnote: FootnoteNumberer = (id) => {
       if (!section.footnotes.has(id)) return undefined;
-      if (!numbers.has(id)) numbers.set(id, next++);
+      if (!numbers.has(id)) numbers.set(id, numbering.notes.get(`${section.id}^${id}`) ?? next++);
       return numbers.get(id);
     };
     const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;

@@ -1,7 +1,8 @@
 /** Progress display, --json summary and GitHub annotations: unit checks plus the CLI on a scratch report. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgressDisplay, progressMode } from '../../src/cli/progress.ts';
 import { annotation } from '../../src/cli/annotations.ts';
@@ -29,17 +30,18 @@ describe('progress display', () => {
     for (const s of ['load', 'theme', 'bind', 'style', 'layout', 'charts', 'pdf', 'write']) {
       p.stage!(s, 'start');
       if (s === 'pdf') for (let n = 1; n <= 20; n++) p.page!(n, 20);
+      if (s === 'charts') for (let n = 1; n <= 3; n++) p.chart!(n, 3);
       p.stage!(s, 'end', 10);
     }
     p.end();
     return out.text();
   };
 
-  it('prints one plain line per step, with pages n/N', () => {
+  it('prints one plain line per step, with charts and pages n/N', () => {
     expect(run('plain').split('\n').filter(Boolean)).toEqual([
       'load done (30 ms)',
       'typesetting done (20 ms)',
-      'charts done (10 ms)',
+      'charts 3/3 done (10 ms)',
       'pages 20/20 done (10 ms)',
       'write done (10 ms)',
     ]);
@@ -58,6 +60,7 @@ describe('progress display', () => {
   it('redraws one line in place on a terminal and erases it at the end', () => {
     const t = run('live');
     expect(t).toContain('pages 20/20');
+    expect(t).toContain('charts 2/3');
     expect(t).not.toContain('\n');
     expect(t.endsWith('\r\x1b[2K')).toBe(true);
   });
@@ -68,6 +71,23 @@ describe('GitHub annotations', () => {
     const d = { severity: 'error' as const, code: 'SPEC001', message: 'unknown key "x, y"\nsecond', span: { file: '/ws/content/a.yaml', line: 3, column: 7, endLine: 3, endColumn: 9 }, hints: [] };
     expect(annotation(d, '/ws')).toBe('::error file=content/a.yaml,line=3,col=7,endLine=3,endColumn=9,title=SPEC001::unknown key "x, y"%0Asecond');
   });
+});
+
+describe('progress through the CLI', () => {
+  it('counts the charts vega draws: every chart block on a cold build, none on a warm one', () => {
+    const dir = resolve(import.meta.dirname, '..', '..', 'content', 'jaarverslag-2020');
+    // The oracle: chart blocks as the content writes them (the bundled report has no two alike).
+    const sections = readdirSync(join(dir, 'sections')).map((f) => readFileSync(join(dir, 'sections', f), 'utf8'));
+    const charts = sections.join('\n').match(/^\s*- chart:/gm)!.length;
+    const out = join(mkdtempSync(join(tmpdir(), 'rp-progress-')), 'r.pdf');
+    const cache = join(dirname(out), 'cache');
+    const build = () => spawnSync(process.execPath, [cli, 'build', dir, '-o', out, '--cache-dir', cache], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const cold = build();
+    expect(cold.status, cold.stderr).toBe(0);
+    expect(cold.stdout).toMatch(new RegExp(`^charts ${charts}/${charts} done \\(\\d+ ms\\)$`, 'm'));
+    const warm = build();
+    expect(warm.stdout).toMatch(/^charts done \(\d+ ms\)$/m);
+  }, 120_000);
 });
 
 describe('build --json and annotations through the CLI', () => {
