@@ -127,7 +127,7 @@ function showGlyphs(text: string, run: ShapedRun, hex: readonly string[], extra:
 
 /**
  * How the last glyph run of a broken line reads in text extraction and to assistive technology (ISO 32000-1,
- * 14.9.4 ActualText, as a UTF-16BE text string), so the word boundary or the word survives the break: where the
+ * 14.9.4 ActualText, as a PDF text string), so the word boundary or the word survives the break: where the
  * break took a word space, the run's text plus a space; where it added a hyphen, the text with a soft hyphen U+00AD
  * for it ("ko-|lommen" reads "ko\u00adlommen", one word). Undefined where nothing was taken or added (the
  * paragraph's last line, a break after the word's own dash). The span covers the whole text object, so nothing
