@@ -17,6 +17,9 @@ const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d));
 // The chart render cache's key includes the chart code (src/charts/chartKey.ts hashes the same files).
 const chartsHash = createHash('sha256');
 for (const f of readdirSync('src/charts').filter((n) => n.endsWith('.ts')).sort()) chartsHash.update(f).update(readFileSync(`src/charts/${f}`));
+// The line cache's key includes the text and font code (src/text/lineCache.ts hashes the same files).
+const textHash = createHash('sha256');
+for (const dir of ['src/text', 'src/fonts']) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) textHash.update(f).update(readFileSync(`${dir}/${f}`));
 const requireBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 await build({
@@ -33,7 +36,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: requireBanner },
-  define: { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)) },
+  define: { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)), __TEXT_CODE_HASH__: JSON.stringify(textHash.digest('hex').slice(0, 16)) },
 });
 
 const VEGA_INPUTS = ['package-lock.json', 'src/charts/vegaBundle.ts', 'src/charts/canvasStub.ts', 'scripts/compile.mjs'];

@@ -6,3 +6,6 @@ export type { Diagnostic, SourceSpan } from './diag/types.ts';
 /** The caches of a build session (rebuilds, watch, bench): pass one to buildReport to keep them between builds. */
 export { createBuildContext } from './util/buildContext.ts';
 export type { BuildContext, CacheName } from './util/buildContext.ts';
+/** The loop behind `reportpress watch` and `preview` (npm run bench times its rebuilds). */
+export { startWatch } from './watch/watchLoop.ts';
+export type { Rebuild, WatchHandle, WatchOptions } from './watch/watchLoop.ts';

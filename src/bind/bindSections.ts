@@ -53,6 +53,7 @@ export function bindSection(s: SectionSource, env: SectionEnv): BoundSection {
     lead,
     blocks,
     footnotes,
+    ...(s.lang && { lang: s.lang }),
     source: s.span,
   };
 }

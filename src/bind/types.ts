@@ -63,6 +63,8 @@ export interface BoundSection {
   readonly lead?: BoundText;
   readonly blocks: readonly BoundBlock[];
   readonly footnotes: ReadonlyMap<string, BoundText>;
+  /** The whole section's language when it differs from the report's (BCP 47). */
+  readonly lang?: string;
   readonly source: SourceSpan;
 }
 

@@ -11,7 +11,8 @@ import { narrowSpan } from '../diag/narrowSpan.ts';
 import type { SourceSpan } from '../diag/types.ts';
 import { referencedIds, resolveStyles } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
-import { createHyphenator, createLineBreaker } from '../text/index.ts';
+import { createHyphenator, createLineBreaker, createLineDiskCache } from '../text/index.ts';
+import { createSectionCache } from '../flow/index.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { PRINT_SHEET } from '../pdf/printSheet.ts';
@@ -69,7 +70,11 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : passages.get(tag)));
   const texts = new Map(source.files.map((f) => [f.path, f.text]));
   const locate = (span: SourceSpan, word: string) => narrowSpan(span, word, (f) => texts.get(f));
-  const breaker = createLineBreaker({ fonts, hyphenator, diag, locate }, { words: session.cache('words'), lines: session.cache('lines') });
+  const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('lineFiles')) : undefined;
+  // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
+  const sectionScope = JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(session.cache('sectionFlows'), sectionScope, diag);
+  const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
   const breakLines: typeof breaker = (para, width) => {
@@ -85,7 +90,8 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   let layoutWarnings = createSink();
   const layout = () => {
     layoutWarnings = createSink();
-    return layoutDocument(sections, theme, { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, maxPagesSpan: source.meta.pagesLimitSpan }, { ...bound.meta }, { diag: layoutWarnings });
+    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, maxPagesSpan: source.meta.pagesLimitSpan, ...(fonts.hashes && { sections: sectionFlows }) };
+    return layoutDocument(sections, theme, env, { ...bound.meta }, { diag: layoutWarnings });
   };
   let document = await timed('layout', layout);
   // 7b. page references ("zie pagina 12"): style and lay out again until every target is on the page the text
@@ -103,6 +109,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
+  disk?.save();
   // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same shaping cache);
   // laid out again in the unexpected case that one came out at another size than planned
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
@@ -127,6 +134,8 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
         variant: opts.variant,
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
+        // what decides a page's stream besides its items: font bytes, chart faces, print colours
+        pageCache: fonts.hashes && { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]) },
       },
     ),
   );

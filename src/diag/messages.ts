@@ -263,6 +263,10 @@ export const tableTooWide = (neededPt: number, availablePt: number, columns: num
 export const unknownTarget = (id: string, known: readonly string[], span?: SourceSpan) =>
   err('REF001', `unknown reference target "${id}"`, span, didYouMean(id, known) ?? 'give the heading, chart, image or table an id: (e.g. id: intake-table), or name a section file');
 
+/** `{page:^id}` / `{ref:^id}` naming a footnote the section does not have (footnote ids are local to a section). */
+export const unknownNoteTarget = (id: string, known: readonly string[], span?: SourceSpan) =>
+  err('REF001', `unknown reference target "${id}"`, span, didYouMean(id, known) ?? (known.length ? `footnotes of this section: ${known.join(', ')}` : 'a reference to a footnote names a note under this section\'s footnotes:'));
+
 /** Page references whose pages kept changing between layout passes. */
 export const refsUnstable = (passes: number) =>
   warn('REF003', `page references did not settle after ${passes} layout passes`, undefined, 'a reference near a page break moves its own target; rephrase the sentence around it');

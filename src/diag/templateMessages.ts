@@ -43,7 +43,7 @@ export const unknownStyleName = (name: string, known: readonly string[], span?: 
 
 /** A content-folder template names a font file that is neither in its folder nor one of the tool's fonts. */
 export const templateFontNotFound = (key: string, file: string, looked: string, span?: SourceSpan) =>
-  err('FONT002', `font file "${file}" for font "${key}" not found`, span, `a template in the content folder brings its fonts in its own folder (looked for ${looked}), or names a bundled font file`);
+  err('FONT001', `font file "${file}" for font "${key}" not found`, span, `a template in the content folder brings its fonts in its own folder (looked for ${looked}), or names a bundled font file`);
 
 /** A template's font file exists but is no TrueType or OpenType font. */
 export const notAFont = (key: string, file: string, span?: SourceSpan) =>

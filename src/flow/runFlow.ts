@@ -33,45 +33,60 @@ export function runFlowWith(
   const warnings: Diagnostic[] = [];
   let page = opts.firstPageNumber;
   for (const [index, section] of sections.entries()) {
-    // A section kind may have its own text styles, and with them its own baseline grid.
-    const theme = sectionTheme(sharedTheme, section.kind);
-    const gridPt = gridOf(theme);
-    const columns = section.columns ?? theme.page.columns;
-    const width = textAreaFor(theme, page).width;
-    const collectContext = {
-      env: { ...env, gridPt },
-      compose,
-      columnWidthPt: columnWidth(width, columns, theme.page.gutter),
-      fullWidthPt: width,
-      columns,
-      gridPt,
-      tableContinued: theme.words.tableContinued,
-    };
-    let blocks = section.blocks;
-    let spec: FlowSpec;
-    let plans: PagePlan[];
-    for (let pass = 1; ; pass++) {
-      // 1. lines and boxes at the column width
-      const { items, notes } = collect({ ...section, blocks }, collectContext);
-      spec = { items, notes, gridPt, footnoteGapPt: theme.page.footnoteGap };
-      // 2. pages: opener, continuation pages, balanced last page
-      plans = sectionPages({ section, spec, theme, env, columns }, page);
-      // 3. first-line indents by what precedes each paragraph on the page (a float may have moved away or in)
-      const fix = misIndented(blocks, items, plans);
-      if (fix.size === 0 || pass >= MAX_INDENT_PASSES) break;
-      blocks = withIndents(blocks, fix);
-    }
-    for (const plan of plans) {
-      warnings.push(...plan.fill.warnings);
-      const placed: PlacedItem[] = [...plan.head.items.map((item) => ({ item, order: -1 })), ...fillItems(spec, plan.region, plan.fill, theme.colors.rule ?? '#999999')];
-      placed.sort((a, b) => a.order - b.order);
-      const struct = sectionTag(section.id, index);
-      const tagged = placed.map((p) => ({ ...p, item: within([p.item], struct)[0]! }));
-      const first = plan.number === page;
-      const master = section.kind === 'article' ? (first ? 'opener' : 'body') : section.kind;
-      frames.push({ number: plan.number, master, sectionId: section.id, runningTitle: section.shortTitle, textArea: textAreaFor(theme, plan.number), items: tagged });
-    }
-    page += plans.length;
+    // An unchanged section at the same place is taken from the cache (sectionCache.ts).
+    const cache = env.sections;
+    const key = cache?.key(section, index, page);
+    const flowed =
+      (key !== undefined && cache!.get(key)) ||
+      (key !== undefined ? cache!.flow(key, () => flowSection(compose, section, index, sharedTheme, env, page)) : flowSection(compose, section, index, sharedTheme, env, page));
+    frames.push(...flowed.frames);
+    warnings.push(...flowed.warnings);
+    page += flowed.frames.length;
+  }
+  return { frames, warnings };
+}
+
+/** One section from page `page` on: its frames and warnings. */
+function flowSection(compose: ComposeFns, section: StyledSection, index: number, sharedTheme: ResolvedTheme, env: LayoutEnv, page: number): FlowResult {
+  const frames: PageFrame[] = [];
+  const warnings: Diagnostic[] = [];
+  // A section kind may have its own text styles, and with them its own baseline grid.
+  const theme = sectionTheme(sharedTheme, section.kind);
+  const gridPt = gridOf(theme);
+  const columns = section.columns ?? theme.page.columns;
+  const width = textAreaFor(theme, page).width;
+  const collectContext = {
+    env: { ...env, gridPt },
+    compose,
+    columnWidthPt: columnWidth(width, columns, theme.page.gutter),
+    fullWidthPt: width,
+    columns,
+    gridPt,
+    tableContinued: theme.words.tableContinued,
+  };
+  let blocks = section.blocks;
+  let spec: FlowSpec;
+  let plans: PagePlan[];
+  for (let pass = 1; ; pass++) {
+    // 1. lines and boxes at the column width
+    const { items, notes } = collect({ ...section, blocks }, collectContext);
+    spec = { items, notes, gridPt, footnoteGapPt: theme.page.footnoteGap };
+    // 2. pages: opener, continuation pages, balanced last page
+    plans = sectionPages({ section, spec, theme, env, columns }, page);
+    // 3. first-line indents by what precedes each paragraph on the page (a float may have moved away or in)
+    const fix = misIndented(blocks, items, plans);
+    if (fix.size === 0 || pass >= MAX_INDENT_PASSES) break;
+    blocks = withIndents(blocks, fix);
+  }
+  for (const plan of plans) {
+    warnings.push(...plan.fill.warnings);
+    const placed: PlacedItem[] = [...plan.head.items.map((item) => ({ item, order: -1 })), ...fillItems(spec, plan.region, plan.fill, theme.colors.rule ?? '#999999')];
+    placed.sort((a, b) => a.order - b.order);
+    const struct = sectionTag(section.id, index, section.lang);
+    const tagged = placed.map((p) => ({ ...p, item: within([p.item], struct)[0]! }));
+    const first = plan.number === page;
+    const master = section.kind === 'article' ? (first ? 'opener' : 'body') : section.kind;
+    frames.push({ number: plan.number, master, sectionId: section.id, runningTitle: section.shortTitle, textArea: textAreaFor(theme, plan.number), items: tagged });
   }
   return { frames, warnings };
 }

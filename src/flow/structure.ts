@@ -43,7 +43,7 @@ export function headingAnchor(sectionId: string | undefined, index: number): str
   return `${sectionId ?? ''}.h${index}`;
 }
 
-/** The section element itself, in section order (the cover and contents come before 0). */
-export function sectionTag(sectionId: string, index: number): ContentTag {
-  return content([node('Sect', `s:${sectionId}`)], [index]);
+/** The section element itself, in section order (the cover and contents come before 0); /Lang for one in another language. */
+export function sectionTag(sectionId: string, index: number, lang?: string): ContentTag {
+  return content([node('Sect', `s:${sectionId}`, lang ? { lang } : {})], [index]);
 }

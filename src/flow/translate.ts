@@ -37,6 +37,7 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index 
   const baseline = top + line.ascentPt;
   const out: FrameItem[] = [];
   let tagged = false;
+  const lastRun = line.runs.findLastIndex((run) => run.text.length > 0);
   for (const [r, run] of line.runs.entries()) {
     if (run.text.length === 0) continue;
     const tag: LineTag | undefined = tagged
@@ -71,6 +72,7 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index 
       ...(run.link && !run.link.startsWith('#') ? { link: run.link } : {}),
       ...(flow?.source && { source: flow.source }),
       ...(tag && { line: tag }),
+      ...(r === lastRun && line.end && { lineEnd: line.end }),
     });
     // "#id" is a page reference: a link inside the document to the anchor of that name, in the run's Link element
     if (run.link?.startsWith('#')) out.push({ kind: 'goto', x: x + run.xPt, y: top, width: run.widthPt, height: line.heightPt, dest: run.link.slice(1), label: run.text, tag: struct });

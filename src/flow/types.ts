@@ -1,3 +1,4 @@
+import type { SectionFlowCache } from './sectionCache.ts';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import type { ContentTag } from '../model/tags.ts';
 import type { FrameItem } from '../model/types.ts';
@@ -19,6 +20,8 @@ export interface LayoutEnv {
   readonly maxPages?: number;
   /** Where that limit is set, for its error. */
   readonly maxPagesSpan?: SourceSpan;
+  /** Flowed sections of earlier layouts (sectionCache.ts); absent: every section is flowed. */
+  readonly sections?: SectionFlowCache;
 }
 
 /** A composed, unbreakable rectangle of content; items are relative to its top-left corner. */

@@ -147,6 +147,8 @@ export interface SectionSource {
   readonly blocks: readonly ContentBlock[];
   /** Footnote texts by id, referenced in text as [^id]. */
   readonly footnotes: ReadonlyMap<string, Text>;
+  /** The whole section's language when it differs from the report's (BCP 47). */
+  readonly lang?: string;
   readonly span: SourceSpan;
 }
 

@@ -70,6 +70,12 @@ export type FrameShape =
       readonly source?: SourceSpan;
       /** Set on the first glyph run of each set line: facts for the typographic report. */
       readonly line?: LineTag;
+      /**
+       * Set on the last glyph run of a line that is not its paragraph's last: the break took a word space ('space':
+       * pdf/ draws an invisible space there, so extracted text keeps the word boundary) or added a hyphen ('hyphen':
+       * marked so extraction drops it and joins the word).
+       */
+      readonly lineEnd?: 'space' | 'hyphen';
     }
   | { readonly kind: 'rect'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly fill?: string; readonly stroke?: string; readonly strokeWidthPt?: Pt }
   | { readonly kind: 'rule'; readonly x1: Pt; readonly y1: Pt; readonly x2: Pt; readonly y2: Pt; readonly color: string; readonly widthPt: Pt }

@@ -52,7 +52,9 @@ export function tocPages(sections: readonly StyledSection[], theme: ResolvedThem
       set = tocEntry(entry, pages.get(s.id), theme, env, page.textArea, y);
     }
     // each entry is a TOCI holding one Link: label, title, page number and the goto annotation
-    items.push(...within(set.items, content([CONTENTS, node('TOC', 'toc'), node('TOCI', s.id), node('Link', 'a')], [CONTENTS_ORDER, 1, k])));
+    // the entry of a section in another language reads in that language
+    const toci = node('TOCI', s.id, s.lang ? { lang: s.lang } : {});
+    items.push(...within(set.items, content([CONTENTS, node('TOC', 'toc'), toci, node('Link', 'a')], [CONTENTS_ORDER, 1, k])));
     y += set.heightPt + theme.contents.entryGap * (theme.text.tocEntry ?? theme.text.body!).leading;
   }
   out.push({ ...page, items });

@@ -1,4 +1,5 @@
 import type { CmykRaster, FrameItem } from '../model/types.ts';
+import { openImageNamed } from './resourceNames.ts';
 
 type Item<K extends FrameItem['kind']> = Extract<FrameItem, { kind: K }>;
 
@@ -30,8 +31,7 @@ export function drawRule(doc: PDFKit.PDFDocument, r: Item<'rule'>): void {
  */
 export function drawImage(doc: PDFKit.PDFDocument, im: Item<'image'>, opened: Map<Uint8Array, unknown>): void {
   let image = opened.get(im.png);
-  // openImage is public pdfkit API that @types/pdfkit 0.17 does not declare
-  if (!image) opened.set(im.png, (image = (doc as unknown as { openImage(b: Buffer): unknown }).openImage(Buffer.from(im.png))));
+  if (!image) opened.set(im.png, (image = openImageNamed(doc, im.png)));
   doc.image(image as never, im.x, im.y, { width: im.width, height: im.height });
 }
 

@@ -1,34 +1,23 @@
 /**
- * The one module that touches pdfkit's font internals (pdfkit 0.20.2, pinned in package.json): layout's shaped
- * runs are written straight into the page's content stream as positioned glyphs (glyph ids, advances and offsets
- * exactly as fonts/ measured them), and each glyph is registered in pdfkit's font subset with its width and the
- * text it stands for, so the font is embedded as a subset whose ToUnicode CMap covers every code drawn.
- * pdfkit's own text() (which would shape everything again, in pieces, and lay it out) is never used for body text.
- *
- * What is used of pdfkit's EmbeddedFont (checked on first use, see `embedded`): `id`, `ref()`, `subset.includeGlyph`,
- * `widths` (the /W array, 1000 units per em) and `unicode` (the ToUnicode entries, code points per subset glyph).
- * test/pdf/glyphRuns.test.ts reads text, positions and fonts back from the PDF.
+ * Glyph runs drawn directly (pdfkit 0.20.2, pinned in package.json): layout's shaped runs are written straight
+ * into the page's content stream as positioned glyphs (glyph ids, advances and offsets exactly as fonts/ measured
+ * them), and each glyph is registered in the font subset with its width and the text it stands for
+ * (cidFonts.ts, the module that holds pdfkit's font internals), so the font is embedded as a subset whose
+ * ToUnicode CMap covers every code drawn. pdfkit's own text() (which would shape everything again, in pieces,
+ * and lay it out) is never used for body text. test/pdf/glyphRuns.test.ts reads text, positions and fonts back
+ * from the PDF.
  */
 import type { ShapedRun } from '../fonts/shaper.ts';
+import type { ShapeFn } from './cidFonts.ts';
 import type { FrameItem } from '../model/types.ts';
+import { clusterText, currentFont, hex4, includeGlyph } from './cidFonts.ts';
 
 type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
 
-/** The shaped run layout measured for a glyph item's text (fonts/ caches it, so this is a lookup). */
-export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
+export type { ShapeFn } from './cidFonts.ts';
 
-/** What this module relies on in pdfkit's EmbeddedFont (pdfkit 0.20.2, js/pdfkit.js class EmbeddedFont). */
-interface EmbeddedFont {
-  readonly id: string;
-  ref(): unknown;
-  readonly subset: { includeGlyph(id: number): number };
-  readonly widths: (number | undefined)[];
-  readonly unicode: (number[] | undefined)[];
-}
-
-/** pdfkit document internals used here: the current font and the page's font resources. */
+/** pdfkit document internals used here: the page's height and font resources. */
 interface DocInternals {
-  readonly _font: unknown;
   readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
   addContent(s: string): unknown;
 }
@@ -38,36 +27,21 @@ const STRETCHABLE = /\s/u;
 
 /** pdfkit's number format (PDFObject.number): at most six decimals. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
-const hex4 = (n: number): string => (n < 0x10 ? '000' : n < 0x100 ? '00' : n < 0x1000 ? '0' : '') + n.toString(16);
-
-/** pdfkit's current font as the internals this module needs, or an internal error if pdfkit changed shape. */
-function embedded(doc: PDFKit.PDFDocument): EmbeddedFont {
-  const f = (doc as unknown as DocInternals)._font as Partial<EmbeddedFont> | undefined;
-  if (!f || typeof f.id !== 'string' || typeof f.ref !== 'function' || typeof f.subset?.includeGlyph !== 'function' || !Array.isArray(f.widths) || !Array.isArray(f.unicode)) {
-    throw new Error('pdfkit font internals changed: pdf/glyphRuns.ts is written against pdfkit 0.20.2');
-  }
-  return f as EmbeddedFont;
-}
-
-/** Code points of text.slice(start, end) (the characters a glyph or ligature stands for). */
-function codePoints(text: string, start: number, end: number): number[] {
-  const out: number[] = [];
-  for (const ch of text.slice(start, end)) out.push(ch.codePointAt(0)!);
-  return out;
-}
 
 /**
  * A writer of glyph items for one document: each item becomes one text object (q … BT … TJ … ET Q) in the current
- * page's content stream. Keeps, per font, the subset code of every glyph id it has registered.
+ * page's content stream. Keeps, per font, the code of every glyph id it has registered (cidFonts.ts: for TrueType
+ * fonts the code is the glyph id, so the stream does not depend on what earlier pages drew). While `muted()`, an
+ * item selects its font, registers its glyphs and makes its link, but writes no operators.
  */
-export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn): (g: GlyphItem, linkOptions?: object) => void {
+export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted: () => boolean = () => false): (g: GlyphItem, linkOptions?: object) => void {
   const codes = new Map<string, Map<number, string>>();
   // linkOptions: extra entries of the run's link annotation (the tagged PDF's /StructParent and /Contents)
   return (g, linkOptions) => {
     const text = g.text;
     if (!text) return;
     doc.font(g.font).fontSize(g.sizePt).fillColor(g.color);
-    const font = embedded(doc);
+    const font = currentFont(doc);
     const internals = doc as unknown as DocInternals;
     internals.page.fonts[font.id] ??= font.ref();
     let byId = codes.get(font.id);
@@ -85,16 +59,14 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn): (g: 
     for (let i = 0; i < n; i++) {
       const id = run.ids[i]!;
       let code = byId.get(id);
-      if (code === undefined) {
-        const cid = font.subset.includeGlyph(id);
-        font.widths[cid] ??= run.widths[i]! * toUnits;
-        byId.set(id, (code = hex4(cid)));
-      }
-      const cid = parseInt(code, 16);
-      if (font.unicode[cid] == null) font.unicode[cid] = clusterText(text, run, i);
+      if (code === undefined) byId.set(id, (code = hex4(includeGlyph(font, id, run.widths[i]! * toUnits, clusterText(text, run, i)))));
       hex[i] = code;
     }
-    const ops: string[] = ['BT'];
+    // A page whose stream comes from the cache (pageStreams.ts) needs everything above but no operators.
+    if (muted()) return;
+    const actual = lineEndText(g);
+    // the line's text as extraction should read it, around the whole text object (its TJ stays one, as drawn)
+    const ops: string[] = actual ? [`/Span <</ActualText ${actual}>> BDC`, 'BT'] : ['BT'];
     const x0 = g.x;
     const y0 = internals.page.height - g.y;
     ops.push(`1 0 0 1 ${num(x0)} ${num(y0)} Tm`, `/${font.id} ${num(g.sizePt)} Tf`);
@@ -102,21 +74,12 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn): (g: 
     if (scale !== 1) ops.push(`${num(scale * 100)} Tz`);
     ops.push(...showGlyphs(text, run, hex, extra, g.sizePt, scale, tc, x0, y0));
     ops.push('ET');
+    if (actual) ops.push('EMC');
     doc.save();
     doc.transform(1, 0, 0, -1, 0, internals.page.height);
     internals.addContent(ops.join('\n'));
     doc.restore();
   };
-}
-
-/** The text a glyph stands for: its cluster's characters for the cluster's first glyph (ligatures: all of them). */
-function clusterText(text: string, run: ShapedRun, i: number): number[] {
-  const start = run.clusters[i]!;
-  let j = i + 1;
-  while (j < run.ids.length && run.clusters[j] === start) j++;
-  const end = j < run.ids.length ? run.clusters[j]! : text.length;
-  // A glyph that is not its cluster's first (rare in these scripts) still needs an entry: the cluster's text.
-  return codePoints(text, start, Math.max(end, start + 1));
 }
 
 /**
@@ -160,6 +123,43 @@ function showGlyphs(text: string, run: ShapedRun, hex: readonly string[], extra:
   }
   flush();
   return ops;
+}
+
+/**
+ * How the last glyph run of a broken line reads in text extraction and to assistive technology (ISO 32000-1,
+ * 14.9.4 ActualText, as a PDF text string), so the word boundary or the word survives the break: where the
+ * break took a word space, the run's text plus a space; where it added a hyphen, the text with a soft hyphen U+00AD
+ * for it ("ko-|lommen" reads "ko\u00adlommen", one word). Undefined where nothing was taken or added (the
+ * paragraph's last line, a break after the word's own dash). The span covers the whole text object, so nothing
+ * drawn changes (not even the split of a TJ, which moves anti-aliasing in some renderers).
+ */
+function lineEndText(g: GlyphItem): string | undefined {
+  if (g.lineEnd === 'space') return textString(`${g.text} `);
+  if (g.lineEnd === 'hyphen' && g.text.endsWith('-')) return textString(`${g.text.slice(0, -1)}\u00ad`);
+  return undefined;
+}
+
+/** Characters of PDFDocEncoding (ISO 32000-1, D.2) outside ASCII and Latin-1 that body text uses, by code. */
+const PDFDOC: Readonly<Record<string, number>> = {
+  '\u2022': 0x80, '\u2020': 0x81, '\u2021': 0x82, '\u2026': 0x83, '\u2014': 0x84, '\u2013': 0x85, '\u2044': 0x87,
+  '\u2039': 0x88, '\u203a': 0x89, '\u2212': 0x8a, '\u2030': 0x8b, '\u201e': 0x8c, '\u201c': 0x8d, '\u201d': 0x8e,
+  '\u2018': 0x8f, '\u2019': 0x90, '\u201a': 0x91, '\u2122': 0x92, '\ufb01': 0x93, '\ufb02': 0x94, '\u20ac': 0xa0,
+};
+
+/**
+ * A PDF text string: a literal in PDFDocEncoding when every character has a code there (a quarter of the bytes of
+ * UTF-16 hex, which body text would otherwise double the file with), else UTF-16BE hex with its byte-order mark.
+ */
+function textString(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    // ASCII and Latin-1 code themselves, except U+00AD, which PDFDocEncoding leaves undefined
+    const code = PDFDOC[ch] ?? ((c >= 0x20 && c < 0x7f) || (c >= 0xa1 && c <= 0xff && c !== 0xad) ? c : undefined);
+    if (code === undefined) return `<FEFF${Buffer.from(s, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
+    out += code >= 0x80 ? `\\${code.toString(8)}` : ch === '(' || ch === ')' || ch === '\\' ? `\\${ch}` : ch;
+  }
+  return `(${out})`;
 }
 
 /**

@@ -10,6 +10,9 @@ import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
+import { openFontsInOrder } from './cidFonts.ts';
+import { nameResourcesByContent } from './resourceNames.ts';
+import { compressPage, muteContent, pageStreamKey, putStream, rememberStream, type PageStreamCache } from './pageStreams.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg } from './drawSvg.ts';
 import { addOutline } from './outline.ts';
@@ -45,6 +48,8 @@ export interface PdfOptions {
   readonly variant?: PdfVariant;
   /** print: the template's CMYK value of each colour (by "#rrggbb"). */
   readonly cmyk?: ReadonlyMap<string, Cmyk>;
+  /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
+  readonly pageCache?: PageStreamCache;
   /** Called after each page is drawn (the CLI's "pages n/N" progress); never changes the output. */
   readonly onPage?: (done: number, total: number) => void;
 }
@@ -64,6 +69,8 @@ interface DrawEnv {
   at: SourceSpan | undefined;
   /** Where the page's top-left corner sits on the sheet (print: the slug), for destinations pdfkit does not transform. */
   readonly origin: number;
+  /** The current page's stream comes from the page cache: items are walked for their other effects only. */
+  muted: boolean;
 }
 
 /** Draws every page and returns the PDF bytes. */
@@ -87,6 +94,10 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   installMetadata(doc, info, docData.meta.language, documentId(docData, variant), claims);
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
+  // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
+  // resourceNames.ts): a page's content stream is then a function of that page alone.
+  openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape);
+  nameResourcesByContent(doc);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -97,7 +108,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
 
   const print = variant === 'print';
   const origin = print ? PRINT_SHEET.slug : 0;
-  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape), print, images: new Map(), cmykImages: new Map(), at: undefined, origin };
+  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -145,12 +156,17 @@ function printPage(page: Page): Page {
 
 /** Draws a page's items in order, each run of them inside its marked-content sequence. */
 function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: DrawEnv): void {
-  const { print } = env;
+  const { print, opts } = env;
   // print: the trimmed page inside a sheet with room for bleed and crop marks; everything drawn shifted onto it.
   const slug = env.origin;
   doc.addPage({ size: [page.widthPt + 2 * slug, page.heightPt + 2 * slug], margin: 0 });
   if (print) doc.save().translate(slug, slug);
   if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
+  const cache = opts.pageCache;
+  const key = cache && pageStreamKey(page, marksKey(t.marks), (id) => opts.charts?.get(id)?.svg, `${cache.scope}\u0000${opts.variant ?? 'screen'}`);
+  const hit = key === undefined ? undefined : cache!.entries.get(key);
+  const unmute = hit ? muteContent(doc) : undefined;
+  env.muted = !!hit;
   const starts = new Map(t.marks.groups.map((g) => [g.from, g]));
   let end = -1;
   page.items.forEach((item, i) => {
@@ -168,6 +184,15 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
     doc.restore();
     finishSheet(doc, page.widthPt, page.heightPt);
   }
+  unmute?.();
+  env.muted = false;
+  if (hit) putStream(doc, hit);
+  else if (key !== undefined) rememberStream(cache!.entries, key, compressPage(doc));
+}
+
+/** What the page's marked-content operators say (structure.ts plans them): part of its stream's key. */
+function marksKey(marks: PageMarks): unknown {
+  return marks.groups.map((g) => [g.from, g.to, 'mcid' in g.mark ? [g.mark.elem.role, g.mark.mcid] : [g.mark.artifact, g.mark.subtype, g.mark.bbox]]);
 }
 
 /** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */

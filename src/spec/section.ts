@@ -14,6 +14,7 @@ export const SectionFileSchema = z.strictObject({
   label: z.string().optional().describe('Small label above the title, e.g. "First article".'),
   title: z.string().describe('Section title, in the contents and the PDF outline.'),
   short: z.string().optional().describe('Short title for running heads.'),
+  lang: z.string().optional().describe('BCP 47 language of the whole section when it differs from the report\'s (an English summary in a Dutch report): its text is hyphenated and quoted in it, its Sect gets /Lang.'),
   lead: z.string().optional().describe('Introduction set under the title.'),
   blocks: z.array(z.unknown()).default([]).describe('The content in reading order; each item is a map with one key, its block type.'),
   footnotes: z.record(z.string(), z.string()).default({}).describe('Footnote texts by id, referenced in text as [^id].'),

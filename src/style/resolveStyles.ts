@@ -5,7 +5,7 @@ import type { FontStore } from '../fonts/fontStore.ts';
 import { sectionTheme, type ResolvedTheme } from '../spec/theme.ts';
 import type { Pt } from '../util/geometry.ts';
 import { parseInline, styleFeatures, type FootnoteNumberer } from './inline.ts';
-import { paragraph, styledPara, textStyle } from './paragraphs.ts';
+import { paragraph, styledPara, textStyle, themeInLanguage } from './paragraphs.ts';
 import { styleBlock, type BlockContext } from './styleBlock.ts';
 import { estimateMeasure } from './styleTable.ts';
 import { fillRefs, numberBlocks, type Numbering, type RefState } from './pageRefs.ts';
@@ -39,8 +39,10 @@ export function resolveStyles(
       return numbers.get(id);
     };
     const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;
+    // a section in another language is set in that language's typography throughout (blocks may name their own)
+    const own = sectionTheme(theme, section.kind);
     const ctx: BlockContext = {
-      theme: sectionTheme(theme, section.kind),
+      theme: section.lang ? themeInLanguage(own, section.lang) : own,
       charts,
       chartSpecs: report.charts,
       images,
@@ -85,6 +87,7 @@ function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, 
     blocks,
     footnotes,
     columns,
+    ...(section.lang && { lang: section.lang }),
     source: section.source,
   };
 }

@@ -158,5 +158,7 @@ export interface StyledSection {
   readonly footnotes: ReadonlyMap<string, ParagraphSpec>;
   /** Number of text columns for this section's body (from the template's page type). */
   readonly columns: 1 | 2;
+  /** The whole section's language when it differs from the report's: its Sect and contents entry get /Lang. */
+  readonly lang?: string;
   readonly source: SourceSpan;
 }

@@ -12,6 +12,7 @@ import { balanceBreaks } from './balance.ts';
 import { setLines } from './setLines.ts';
 import { segmentByFont } from '../fonts/fallback.ts';
 import type { Hyphenator, Line } from './types.ts';
+import type { LineDiskCache } from './lineCache.ts';
 
 /** Options of the line breaker; `algorithm` exists so tests and the typographic report can compare both. */
 export interface LineBreakerOptions {
@@ -27,6 +28,8 @@ export interface LineBreakerOptions {
 export interface LineBreakerCaches {
   readonly words: Map<string, Map<string, WordItems>>;
   readonly lines: Map<string, BrokenParagraph>;
+  /** Broken paragraphs on disk (lineCache.ts), for the next process; asked after memory. */
+  readonly disk?: LineDiskCache;
 }
 
 /** A broken paragraph as cached: its lines and the warnings to repeat, without the paragraph's source position. */
@@ -50,7 +53,8 @@ function paragraphKey(para: ParagraphSpec, widthPt: Pt): string {
 
 /**
  * Creates the report's BreakLinesFn: itemize → Knuth–Plass (first-fit fallback) → set lines; warns via diag.
- * Lines are cached by content (paragraphKey) per font files, hyphenator and algorithm.
+ * Lines are cached by content (paragraphKey) per font files, hyphenator and algorithm: in memory (the session) and,
+ * with `caches.disk`, on disk for the next process.
  */
 export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreakerCaches): BreakLinesFn {
   // Which fonts (by their bytes), hyphenator and algorithm made the lines: part of every key.
@@ -69,9 +73,17 @@ export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreaker
     if (!byWidth) seen.set(para, (byWidth = new Map()));
     let broken = byWidth.get(widthPt);
     if (!broken) {
-      const key = `${scope}\u0000${paragraphKey(para, widthPt)}`;
+      const content = paragraphKey(para, widthPt);
+      const key = `${scope}\u0000${content}`;
       broken = local.get(key);
-      if (!broken) local.set(key, (broken = breakParagraph(para, widthPt, opts, wordCache)));
+      if (!broken) {
+        broken = shared?.disk?.get(scope, content);
+        if (!broken) {
+          broken = breakParagraph(para, widthPt, opts, wordCache);
+          shared?.disk?.set(scope, content, broken);
+        }
+        local.set(key, broken);
+      }
       byWidth.set(widthPt, broken);
     }
     const at = (w: string) => (para.source && opts.locate ? opts.locate(para.source, w) : para.source);

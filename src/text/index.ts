@@ -17,5 +17,6 @@
  */
 export { createLineBreaker, type LineBreakerOptions } from './breakLines.ts';
 export { createHyphenator } from './hyphenate.ts';
+export { createLineDiskCache } from './lineCache.ts';
 export { lineStats } from './stats.ts';
 export type { GlyphRun, Hyphenator, Line, LineStats } from './types.ts';

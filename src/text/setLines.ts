@@ -116,8 +116,18 @@ export function setLines(items: readonly Item[], breaks: readonly number[], para
       hyphenated: items[b]?.flagged === true,
       ...(justify && { spaceRatio: fit.spaceRatio }),
       overfull: width > available + EPSILON_PT,
+      ...(!last && breakEnd(items[b]) && { end: breakEnd(items[b]) }),
     });
     from = lineStart(items, b);
   });
   return lines;
+}
+
+/** What a line break at `brk` takes from or adds to the text (see Line.end). */
+function breakEnd(brk: Item | undefined): Line['end'] {
+  if (!brk) return undefined;
+  if (brk.kind === 'glue') return 'space';
+  if (brk.kind === 'penalty' && brk.hyphen) return 'hyphen';
+  if (brk.kind === 'penalty' && brk.penalty <= -INFINITY_PENALTY) return 'space';
+  return undefined;
 }

@@ -39,6 +39,12 @@ export interface Line {
   readonly spaceRatio?: number;
   /** Text wider than the measure (a word that could not be broken). */
   readonly overfull?: boolean;
+  /**
+   * What the break did to the text, for extraction (pdf/ glyphRuns.ts): 'space' it took a word space (or was a
+   * forced line break), 'hyphen' it added a hyphen; absent for the paragraph's last line and a break after the
+   * word's own dash or slash ("IND-|medewerker"), where nothing was taken or added.
+   */
+  readonly end?: 'space' | 'hyphen';
 }
 
 /** Word hyphenation in the report's languages: break positions (count of characters before each break), cached per word. */

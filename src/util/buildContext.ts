@@ -20,6 +20,10 @@ export type CacheName =
   | 'words'
   /** fonts + hyphenator + paragraph text, styles and measure → set lines and their warnings (text/) */
   | 'lines'
+  /** line cache pack file → its entries (text/lineCache.ts: broken paragraphs on disk, read once per session) */
+  | 'lineFiles'
+  /** section content, place and report scope → flowed pages and warnings (flow/sectionCache.ts) */
+  | 'sectionFlows'
   /** image path + bytes hash → prepared PNG (images/) */
   | 'images'
   /** PNG hash + bleed pad + press profile → CMYK raster for the print variant (images/printRaster.ts) */
@@ -30,6 +34,8 @@ export type CacheName =
   | 'chartSpecs'
   /** font file + size + text → glyph outline path (charts/, PNG export) */
   | 'chartOutlines'
+  /** page items, marks, variant, font bytes → compressed content stream (pdf/pageStreams.ts) */
+  | 'pageStreams'
   /** path + size + mtime → SHA-256 of the file (fonts, cache keys) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */

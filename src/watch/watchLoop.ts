@@ -3,8 +3,9 @@
  * of the content folder, the templates or the fonts changes. Bursts of events (an editor's save-by-rename is
  * unlink + add, "save all" is many files) are merged by a short debounce, builds never overlap (a change during a
  * build queues exactly one more), and a failed build keeps the last good PDF on disk untouched. The PDF is written
- * atomically and only when its bytes changed. In-process caches (word shapes, chart renders) make rebuilds cheap;
- * the output is the same bytes as a one-shot `build` with the same cache folder.
+ * atomically and only when its bytes changed. One build context lives as long as the loop, so its caches (parsed
+ * YAML per file, word shapes, broken paragraphs, chart renders, page content streams; all keyed by content) make
+ * rebuilds cheap; the output is the same bytes as a one-shot `build`.
  */
 import { watch as chokidarWatch } from 'chokidar';
 import { basename, relative, resolve, sep } from 'node:path';
@@ -12,6 +13,7 @@ import { isReportError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { buildReport, type BuildResult } from '../cli/build.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
+import { createBuildContext } from '../util/buildContext.ts';
 import { writeAtomic } from '../util/writeAtomic.ts';
 import { changedPages, pageHashes } from './pageHashes.ts';
 
@@ -70,6 +72,7 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
   const ignoredDirs = [o.cacheDir, resolve(output, '..', '.cache')].filter((d): d is string => !!d);
   const ignored = (p: string) =>
     EDITOR_TEMP.test(p) || p === output || p.startsWith(`${output}.`) || ignoredDirs.some((d) => p === d || p.startsWith(d + sep));
+  const session = createBuildContext();
   let last: RebuildOk | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -83,7 +86,7 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
     const t0 = performance.now();
     let r: Rebuild;
     try {
-      const build = await buildReport({ contentDir: o.contentDir, cacheDir: o.cacheDir });
+      const build = await buildReport({ contentDir: o.contentDir, cacheDir: o.cacheDir }, session);
       const hashes = pageHashes(build.document, (id) => build.charts.get(id)?.svg);
       const same = last && Buffer.compare(Buffer.from(last.pdf), Buffer.from(build.pdf)) === 0;
       if (!same) await writeAtomic(output, build.pdf);

@@ -91,6 +91,9 @@ describe('docs/content-format.md examples', () => {
       expect.stringMatching(/^P en-GB The Taskforce took on the old applications in 2020\.$/),
       expect.stringMatching(/^BlockQuote de Wir haben \u201Eviel\u201C gelernt\. Eine Kollegin$/),
     ]));
+    // a whole section in English: its Sect and its contents entry
+    expect(t.elems.some((e) => e.role === 'Sect' && e.lang === 'en-GB' && elemText(e, texts).startsWith('Summary in English'))).toBe(true);
+    expect(t.elems.filter((e) => e.role === 'TOCI' && e.lang === 'en-GB').map((e) => elemText(e, texts))).toEqual([expect.stringMatching(/^Summary in English/)]);
     // the title's passage is a Span inside the section's H2
     expect(t.elems.some((e) => e.role === 'H2' && e.kids.some((k) => 'elem' in k && k.elem.role === 'Span' && k.elem.lang === 'en-GB'))).toBe(true);
   });

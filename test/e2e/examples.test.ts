@@ -26,7 +26,8 @@ interface Built {
 async function built(contentDir: string): Promise<Built> {
   const build = await buildReport({ contentDir });
   const pdf = await parsePdf(build.pdf);
-  return { build, pdf, shapes: await paintedShapes(build.pdf), text: pdf.pages.map((p) => p.items.map((i) => i.str).join(' ')).join('\n') };
+  // pdf.js ends a line inside a marked-content span (the line-end ActualText) with an empty end-of-line item: skipped
+  return { build, pdf, shapes: await paintedShapes(build.pdf), text: pdf.pages.map((p) => p.items.filter((i) => i.str).map((i) => i.str).join(' ')).join('\n') };
 }
 
 // Thousands grouped the Dutch way ("13.670") or the English way ("13,670"); a number of 1–3 digits, one

@@ -1,0 +1,85 @@
+/**
+ * Flowed sections kept by content (build context `sectionFlows`), so a rebuild after an edit lays out again only
+ * the sections the edit reaches. Every section starts on a new page and its pages depend only on the section, its
+ * place (index, first page number: left/right masters, folios) and what the whole report shares (template, font
+ * bytes, hyphenation, limits: the scope), so that is the key; sections before an edited one always hit, and those
+ * after it hit again as soon as the edited section keeps its page count. The line breaker's warnings raised while a
+ * section was flowed are kept with it and said again on a hit, so diagnostics do not depend on the cache either.
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diag/types.ts';
+import type { DiagnosticSink } from '../diag/sink.ts';
+import type { StyledSection } from '../style/types.ts';
+import type { PageFrame } from './types.ts';
+
+/** A section as flowed: its frames and warnings, and the line breaker's warnings raised meanwhile. */
+export interface SectionFlow {
+  readonly frames: readonly PageFrame[];
+  readonly warnings: readonly Diagnostic[];
+  readonly lineWarnings: readonly Diagnostic[];
+}
+
+/** The cache flow consults (LayoutEnv.sections). */
+export interface SectionFlowCache {
+  key(section: StyledSection, index: number, firstPage: number): string;
+  get(key: string): SectionFlow | undefined;
+  /** Runs `flow` and keeps its result under `key` with the line warnings raised meanwhile. */
+  flow(key: string, flow: () => Omit<SectionFlow, 'lineWarnings'>): SectionFlow;
+}
+
+/** Most sections kept: a few versions of a 10× report. */
+const MAX_ENTRIES = 1000;
+
+/** Section content as JSON for the key: image bytes by their hash (not as arrays of numbers). */
+function sectionJson(section: StyledSection): string {
+  return JSON.stringify(section, (_k, v: unknown) => (v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v));
+}
+
+/**
+ * A section cache over `entries` for one build: `scope` is everything besides the section that decides its pages,
+ * `diag` the build's sink. Returns the cache and the sink the line breaker must push to (it records for `flow`).
+ */
+export function createSectionCache(entries: Map<string, SectionFlow>, scope: string, diag: DiagnosticSink): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
+  let recording: Diagnostic[] | undefined;
+  const lineDiag: DiagnosticSink = {
+    push(d) {
+      recording?.push(d);
+      diag.push(d);
+    },
+    get items() {
+      return diag.items;
+    },
+    hasErrors: () => diag.hasErrors(),
+  };
+  // One section object is keyed once per build, however many layout passes ask (TOC, page references).
+  const json = new WeakMap<StyledSection, string>();
+  const cache: SectionFlowCache = {
+    key(section, index, firstPage) {
+      let j = json.get(section);
+      if (j === undefined) json.set(section, (j = sectionJson(section)));
+      return createHash('sha256').update(scope).update(`\u0000${index}\u0000${firstPage}\u0000`).update(j).digest('hex');
+    },
+    get(key) {
+      const hit = entries.get(key);
+      if (!hit) return undefined;
+      entries.delete(key); // most recently used last
+      entries.set(key, hit);
+      for (const d of hit.lineWarnings) diag.push(d);
+      return hit;
+    },
+    flow(key, run) {
+      const outer = recording;
+      recording = [];
+      try {
+        const r = { ...run(), lineWarnings: recording };
+        entries.set(key, r);
+        while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+        return r;
+      } finally {
+        outer?.push(...(recording ?? []));
+        recording = outer;
+      }
+    },
+  };
+  return { cache, lineDiag };
+}

@@ -1,0 +1,300 @@
+/**
+ * Character codes that do not depend on drawing order: every embedded TrueType font is written with CID = the
+ * font's own glyph id, and a /CIDToGIDMap stream maps each CID to the glyph's place in the subset. pdfkit numbers
+ * subset glyphs in first-use order and draws those numbers, so a page's content stream would change whenever an
+ * earlier page starts to use a new glyph; with CIDs equal to glyph ids, a page's stream depends only on that page
+ * (what a page-stream cache needs). /W and the ToUnicode CMap are keyed by the same CIDs, so they cover exactly the
+ * codes drawn. Fonts are opened in key order before any page, so their resource names (/F2 …) are fixed too.
+ *
+ * Written against pdfkit 0.20.2 (pinned) and fontkit's TTFSubset: uses EmbeddedFont's `id`, `font`, `subset`
+ * (`includeGlyph`, `mapping`, `encode`, `cff`), `widths`, `unicode`, `scale`, `ascender`, `descender`, `document`,
+ * `dictionary`, `layout` and replaces its `encode` (svg-to-pdfkit's text) and `embed` (written at doc.end()).
+ * pdfkit's encode is also where svg-to-pdfkit shapes chart text: with a ShapeFn it is shaped by fonts/ (HarfBuzz,
+ * cached in the build context) word by word as pdfkit's layout splits it, instead of by pdfkit's fontkit, whose
+ * first layout per document parses the GSUB/GPOS tables again (≈ 40 % of drawing the bundled report's charts).
+ * A CFF-flavoured font keeps pdfkit's own numbering: its CIDs cannot be remapped without rewriting the CFF
+ * (isStableFont says which is which). test/pdf/cidFonts.test.ts reads widths, ToUnicode and the map back.
+ */
+import type { ShapedRun } from '../fonts/shaper.ts';
+
+/** The shaped run layout measured for a text (fonts/ caches it, so this is a lookup). */
+export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
+
+/** What this module relies on in pdfkit's EmbeddedFont (pdfkit 0.20.2, js/pdfkit.js class EmbeddedFont). */
+export interface EmbeddedFont {
+  readonly id: string;
+  ref(): unknown;
+  readonly subset: { includeGlyph(id: number): number; readonly mapping: Record<number, number>; encode(): Uint8Array; readonly cff?: unknown };
+  readonly widths: (number | undefined)[];
+  readonly unicode: (number[] | undefined)[];
+  readonly scale: number;
+  readonly ascender: number;
+  readonly descender: number;
+  readonly font: FontkitFont;
+  readonly document: DocRefs;
+  readonly dictionary: PdfRef;
+  layout(text: string, features?: unknown): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: unknown[] };
+  encode(text: string, features?: unknown): [string[], unknown[]];
+  embed(): void;
+}
+
+/** The parts of fontkit's font the font dictionary is written from (as pdfkit's own embed reads them). */
+interface FontkitFont {
+  readonly postscriptName?: string;
+  readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  readonly italicAngle: number;
+  readonly capHeight: number;
+  readonly ascent: number;
+  readonly xHeight: number;
+  readonly head: { macStyle: { italic: boolean } };
+  readonly post: { isFixedPitch: boolean };
+  readonly 'OS/2'?: { sFamilyClass?: number };
+}
+
+interface PdfRef {
+  data: Record<string, unknown>;
+  end(chunk?: Uint8Array | string): void;
+}
+interface DocRefs {
+  ref(data?: Record<string, unknown>): PdfRef;
+}
+
+/** Marks fonts whose encode/embed this module has replaced. */
+const STABLE = Symbol('reportpress.cidFont');
+
+/** Codes as pdfkit writes them: four hex digits. */
+export const hex4 = (n: number): string => (n < 0x10 ? '000' : n < 0x100 ? '00' : n < 0x1000 ? '0' : '') + n.toString(16);
+
+/** pdfkit's current font as the internals this module needs, or an internal error if pdfkit changed shape. */
+export function currentFont(doc: PDFKit.PDFDocument): EmbeddedFont {
+  const f = (doc as unknown as { _font: Partial<EmbeddedFont> | undefined })._font;
+  if (!f || typeof f.id !== 'string' || typeof f.ref !== 'function' || typeof f.subset?.includeGlyph !== 'function' || !Array.isArray(f.widths) || !Array.isArray(f.unicode)) {
+    throw new Error('pdfkit font internals changed: pdf/cidFonts.ts is written against pdfkit 0.20.2');
+  }
+  return f as EmbeddedFont;
+}
+
+/** Whether the font's codes are its glyph ids (TrueType outlines), so they never depend on drawing order. */
+export function isStableFont(font: EmbeddedFont): boolean {
+  return STABLE in font;
+}
+
+/**
+ * Opens every registered font in key order (so resource names do not depend on which page uses a font first) and
+ * switches each TrueType font to CID = glyph id. Fonts are embedded only if a page uses them (pdfkit embeds a font
+ * once something took its reference).
+ */
+export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[], shape?: ShapeFn): void {
+  for (const key of [...keys].sort()) {
+    doc.font(key);
+    const font = currentFont(doc);
+    if (STABLE in font || font.subset.cff != null) continue;
+    Object.defineProperty(font, STABLE, { value: true });
+    font.encode = (text, features) => (shape && features === undefined ? encodeShaped(font, text, (t) => shape(t, key, [])) : encodeByGlyphId(font, text, features));
+    font.embed = () => embedWithCidMap(font);
+  }
+}
+
+/** Code points of text.slice(start, end) (the characters a glyph or ligature stands for). */
+function codePoints(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (const ch of text.slice(start, end)) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+/** The text a glyph stands for: its cluster's characters for the cluster's first glyph (ligatures: all of them). */
+export function clusterText(text: string, run: ShapedRun, i: number): number[] {
+  const start = run.clusters[i]!;
+  let j = i + 1;
+  while (j < run.ids.length && run.clusters[j] === start) j++;
+  const end = j < run.ids.length ? run.clusters[j]! : text.length;
+  // A glyph that is not its cluster's first (rare in these scripts) still needs an entry: the cluster's text.
+  return codePoints(text, start, Math.max(end, start + 1));
+}
+
+/** pdfkit's layout pieces: each word with the space or tab after it, shaped on its own (no kerning across). */
+function pdfkitWords(text: string): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === ' ' || text[i] === '\t') {
+      out.push(text.slice(last, i + 1));
+      last = i + 1;
+    }
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+/** pdfkit's encode with glyphs and positions (thousandths of an em) from a ShapeFn, codes = glyph ids. */
+function encodeShaped(font: EmbeddedFont, text: string, shape: (text: string) => ShapedRun): [string[], unknown[]] {
+  const codes: string[] = [];
+  const positions: unknown[] = [];
+  for (const word of pdfkitWords(text)) {
+    const run = shape(word);
+    const k = 1000 / run.unitsPerEm;
+    for (let i = 0; i < run.ids.length; i++) {
+      codes.push(hex4(includeGlyph(font, run.ids[i]!, run.widths[i]! * k, clusterText(word, run, i))));
+      const dx = run.offsets ? run.offsets[2 * i]! * k : 0;
+      const dy = run.offsets ? run.offsets[2 * i + 1]! * k : 0;
+      positions.push({ xAdvance: run.advances[i]! * k, yAdvance: 0, xOffset: dx, yOffset: dy, advanceWidth: run.widths[i]! * k });
+    }
+  }
+  return [codes, positions];
+}
+
+/**
+ * Registers a drawn glyph (width in thousandths of an em, the text it stands for) and returns its code. The first
+ * registration of a glyph decides its width and text, as in pdfkit.
+ */
+export function includeGlyph(font: EmbeddedFont, gid: number, width: number, text: number[]): number {
+  const sub = font.subset.includeGlyph(gid);
+  const cid = STABLE in font ? gid : sub;
+  font.widths[cid] ??= width;
+  font.unicode[cid] ??= text;
+  return cid;
+}
+
+/** pdfkit's encode (used by svg-to-pdfkit for chart text) with glyph ids as codes. */
+function encodeByGlyphId(font: EmbeddedFont, text: string, features?: unknown): [string[], unknown[]] {
+  const { glyphs, positions } = font.layout(text, features);
+  const codes: string[] = new Array(glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
+    codes[i] = hex4(includeGlyph(font, g.id, g.advanceWidth * font.scale, g.codePoints));
+  }
+  return [codes, positions];
+}
+
+/** The CIDs drawn in the font, ascending (CID 0, .notdef, is always there, as pdfkit's subset includes it). */
+function usedCids(font: EmbeddedFont): number[] {
+  const out: number[] = [];
+  font.widths.forEach((w, cid) => {
+    if (w !== undefined) out.push(cid);
+  });
+  return out;
+}
+
+/** Runs of consecutive CIDs; with `sameHighByte`, a run never crosses a multiple of 256 (bfrange's rule). */
+function runsOf(cids: readonly number[], sameHighByte: boolean): number[][] {
+  const runs: number[][] = [];
+  for (const c of cids) {
+    const last = runs[runs.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev === c - 1 && !(sameHighByte && c % 256 === 0)) last.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+/** The /W array: `c [w1 w2 …]` for each run of consecutive CIDs. */
+function widthsArray(font: EmbeddedFont, cids: readonly number[]): unknown[] {
+  return runsOf(cids, false).flatMap((run) => [run[0], run.map((c) => font.widths[c])]);
+}
+
+/** The /CIDToGIDMap stream: two bytes per CID up to the largest, the glyph's index in the subset (0: none). */
+function cidToGidMap(font: EmbeddedFont, cids: readonly number[]): Uint8Array {
+  const max = cids[cids.length - 1] ?? 0;
+  const out = new Uint8Array(2 * (max + 1));
+  for (const cid of cids) {
+    const gid = font.subset.mapping[cid] ?? 0;
+    out[2 * cid] = gid >> 8;
+    out[2 * cid + 1] = gid & 0xff;
+  }
+  return out;
+}
+
+/** UTF-16BE hex of code points, as pdfkit's toUnicodeCmap writes them. */
+function utf16Hex(codePoints: readonly number[]): string {
+  const units: string[] = [];
+  for (let v of codePoints) {
+    if (v > 0xffff) {
+      v -= 0x10000;
+      units.push(hex4(((v >>> 10) & 0x3ff) | 0xd800));
+      v = 0xdc00 | (v & 0x3ff);
+    }
+    units.push(hex4(v));
+  }
+  return units.join('');
+}
+
+/** CMap sections hold at most 100 entries (Adobe TN 5014, the CMap and CIDFont file format). */
+const CMAP_SECTION_MAX = 100;
+
+/** The ToUnicode CMap: one bfrange with an array of texts per run of CIDs within one high byte. */
+function toUnicodeCmap(font: EmbeddedFont, cids: readonly number[]): string {
+  const ranges = runsOf(cids, true).map((run) => `<${hex4(run[0]!)}> <${hex4(run[run.length - 1]!)}> [${run.map((c) => `<${utf16Hex(font.unicode[c] ?? [])}>`).join(' ')}]`);
+  const sections: string[] = [];
+  for (let i = 0; i < ranges.length; i += CMAP_SECTION_MAX) {
+    const part = ranges.slice(i, i + CMAP_SECTION_MAX);
+    sections.push(`${part.length} beginbfrange\n${part.join('\n')}\nendbfrange`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo <<\n  /Registry (Adobe)\n  /Ordering (UCS)\n  /Supplement 0\n>> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange\n<0000><ffff>\nendcodespacerange',
+    ...sections,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+/** pdfkit's font descriptor flags (EmbeddedFont.embed): fixed pitch, serif, symbolic, script, italic. */
+function descriptorFlags(f: FontkitFont): number {
+  const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
+  let flags = 1 << 2;
+  if (f.post.isFixedPitch) flags |= 1 << 0;
+  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (f.head.macStyle.italic) flags |= 1 << 6;
+  return flags;
+}
+
+/** pdfkit's EmbeddedFont.embed for a TrueType font, with CIDs = glyph ids and a CIDToGIDMap stream. */
+function embedWithCidMap(font: EmbeddedFont): void {
+  const doc = font.document;
+  const f = font.font;
+  const cids = usedCids(font);
+  const fontFile = doc.ref();
+  fontFile.end(font.subset.encode());
+  // The subset tag as pdfkit makes it: six letters from the font's resource name.
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
+  const name = `${tag}+${f.postscriptName?.replaceAll(' ', '_')}`;
+  const s = font.scale;
+  const descriptor = doc.ref({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: descriptorFlags(f),
+    FontBBox: [f.bbox.minX * s, f.bbox.minY * s, f.bbox.maxX * s, f.bbox.maxY * s],
+    ItalicAngle: f.italicAngle,
+    Ascent: font.ascender,
+    Descent: font.descender,
+    CapHeight: (f.capHeight || f.ascent) * s,
+    XHeight: (f.xHeight || 0) * s,
+    StemV: 0,
+    FontFile2: fontFile,
+  });
+  descriptor.end();
+  const map = doc.ref();
+  map.end(cidToGidMap(font, cids));
+  const descendant = doc.ref({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    W: widthsArray(font, cids),
+    CIDToGIDMap: map,
+  });
+  descendant.end();
+  const cmap = doc.ref();
+  cmap.end(toUnicodeCmap(font, cids));
+  font.dictionary.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: cmap };
+  font.dictionary.end();
+}

@@ -1,0 +1,81 @@
+/**
+ * Page content streams cached by content (build context `pageStreams`), so a rebuild that leaves a page as it was
+ * neither writes its operators again nor compresses them again. This works because a page's stream depends only on
+ * that page (cidFonts.ts: glyph codes are glyph ids; resourceNames.ts: names by content): the key is a hash of the
+ * page's items (chart SVGs included), its tagging marks and the document's scope (variant, font bytes, colours).
+ *
+ * A hit still walks the page's items with the content muted (pdfkit's page.write does nothing), so everything a
+ * page does besides its stream happens exactly as in a full draw and in the same order: fonts and images are
+ * referenced, glyphs registered in the subsets, link annotations and destinations made (object numbers, subsets
+ * and the structure tree are therefore the same). Then the cached compressed stream is put in place. A miss draws
+ * the page, compresses its stream as pdfkit would (zlib.deflateSync, default options) and keeps the result, so the
+ * file has the same bytes with the cache on, off, cold or warm.
+ *
+ * Written against pdfkit 0.20.2 (pinned): PDFPage.write and .content (a PDFReference: `buffer`, `compress`,
+ * `data.Length`, `data.Filter`), which pdfkit finalises when the page ends.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import type { Page } from '../model/types.ts';
+
+/** The page cache a build passes to writePdf: compressed streams by key, and what every key shares. */
+export interface PageStreamCache {
+  readonly entries: Map<string, Uint8Array>;
+  /** Everything outside the page that decides its stream: variant, font bytes, colour tables, chart fonts. */
+  readonly scope: string;
+}
+
+/** Most streams kept: a few versions of a 10× report (≈ 10–40 KiB each). */
+const MAX_ENTRIES = 2000;
+
+interface PageInternals {
+  write(chunk: unknown): unknown;
+  content: { buffer: Uint8Array[]; compress: boolean; data: { Length?: number; Filter?: string } };
+}
+const pageOf = (doc: PDFKit.PDFDocument) => (doc as unknown as { page: PageInternals }).page;
+
+/** The key of a page: its items (source positions left out: not drawn), chart SVGs, marks and the scope. */
+export function pageStreamKey(page: Page, marks: unknown, chartSvg: (id: string) => string | undefined, scope: string): string {
+  const h = createHash('sha256').update(scope).update('\u0000');
+  h.update(`${page.widthPt}x${page.heightPt}|${page.number}|${page.master}\n`);
+  h.update(JSON.stringify(marks)).update('\n');
+  for (const item of page.items) {
+    h.update(JSON.stringify(item, (k, v: unknown) => (k === 'source' ? undefined : v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v)));
+    if (item.kind === 'chart') h.update(chartSvg(item.chartId) ?? '');
+    h.update('\n');
+  }
+  return h.digest('hex');
+}
+
+/** Mutes the current page's content (a cache hit walks its items for their other effects); returns the unmute. */
+export function muteContent(doc: PDFKit.PDFDocument): () => void {
+  const page = pageOf(doc);
+  page.write = () => undefined;
+  return () => {
+    delete (page as Partial<PageInternals>).write; // back to PDFPage.prototype.write
+  };
+}
+
+/** Compresses the current page's stream as pdfkit would and puts the result in place; returns it for the cache. */
+export function compressPage(doc: PDFKit.PDFDocument): Uint8Array {
+  const c = pageOf(doc).content;
+  const z = new Uint8Array(deflateSync(Buffer.concat(c.buffer)));
+  putStream(doc, z);
+  return z;
+}
+
+/** Puts an already compressed stream in as the current page's content (dictionary: /Length, /Filter, as pdfkit's). */
+export function putStream(doc: PDFKit.PDFDocument, z: Uint8Array): void {
+  const c = pageOf(doc).content;
+  c.compress = false;
+  c.buffer = [z];
+  c.data.Length = z.length;
+  c.data.Filter = 'FlateDecode';
+}
+
+/** Keeps a stream, dropping the oldest beyond MAX_ENTRIES. */
+export function rememberStream(entries: Map<string, Uint8Array>, key: string, z: Uint8Array): void {
+  entries.delete(key);
+  entries.set(key, z);
+  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+}

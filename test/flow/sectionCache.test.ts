@@ -1,0 +1,77 @@
+/**
+ * Flowed sections kept by content (flow/sectionCache.ts): the key follows the section's content (not its object),
+ * its index, its first page and the report's scope; the line breaker's warnings raised while a section was flowed
+ * are said again on a hit; and after an edit to a late article only that article and the ones after it are flowed
+ * again, with the bytes and warnings of a build that shares nothing.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { createSink } from '../../src/diag/sink.ts';
+import type { Diagnostic } from '../../src/diag/types.ts';
+import { createSectionCache, type SectionFlow } from '../../src/flow/sectionCache.ts';
+import type { StyledSection } from '../../src/style/types.ts';
+import { buildReport } from '../../src/index.ts';
+import { createBuildContext } from '../../src/util/buildContext.ts';
+import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
+import { para } from '../text/fakeFonts.ts';
+
+function section(text: string): StyledSection {
+  return { id: 'a', kind: 'article', title: 'Asiel', shortTitle: 'Asiel', blocks: [{ kind: 'paragraph', para: para(text) }] } as unknown as StyledSection;
+}
+const warning = (message: string): Diagnostic => ({ severity: 'warning', code: 'TEXT002', message, hints: [] });
+
+describe('section cache key and warnings', () => {
+  test('follows content, index, first page and scope; not object identity', () => {
+    const { cache } = createSectionCache(new Map(), 'scope-1', createSink());
+    const k = cache.key(section('Het jaar 2020'), 2, 7);
+    expect(cache.key(structuredClone(section('Het jaar 2020')), 2, 7)).toBe(k);
+    const other = [
+      cache.key(section('Het jaar 2021'), 2, 7),
+      cache.key(section('Het jaar 2020'), 3, 7),
+      cache.key(section('Het jaar 2020'), 2, 8),
+      createSectionCache(new Map(), 'scope-2', createSink()).cache.key(section('Het jaar 2020'), 2, 7),
+    ];
+    expect(new Set([k, ...other]).size).toBe(5);
+  });
+
+  test('line warnings raised while a section is flowed are said again on a hit, in a later build', () => {
+    const entries = new Map<string, SectionFlow>();
+    const first = createSink();
+    const a = createSectionCache(entries, 's', first);
+    const key = a.cache.key(section('x'), 0, 3);
+    a.lineDiag.push(warning('before the section'));
+    const flowed = a.cache.flow(key, () => {
+      a.lineDiag.push(warning('overfull line'));
+      return { frames: [], warnings: [] };
+    });
+    expect(flowed.lineWarnings.map((d) => d.message)).toEqual(['overfull line']);
+    expect(first.items.map((d) => d.message)).toEqual(['before the section', 'overfull line']);
+    const next = createSink();
+    const b = createSectionCache(entries, 's', next);
+    expect(b.cache.get(key)).toBe(flowed);
+    expect(next.items.map((d) => d.message)).toEqual(['overfull line']);
+  });
+});
+
+describe('a rebuild after an edit to a late article', () => {
+  test('flows only that article and those after it, with the bytes and warnings of a fresh build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-sections-'));
+    cpSync(DEFAULT_CONTENT_DIR, dir, { recursive: true });
+    const session = createBuildContext();
+    await buildReport({ contentDir: dir }, session);
+    const before = new Set(session.cache<SectionFlow>('sectionFlows').keys());
+    const file = join(dir, 'sections', '07-toezicht.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(- p: >-\n\s+)/, '$1Een nieuwe eerste zin in dit artikel. '));
+    const rebuilt = await buildReport({ contentDir: dir }, session);
+    const added = [...session.cache<SectionFlow>('sectionFlows').keys()].filter((k) => !before.has(k));
+    // 07, 08, 09 and 10 at most (the later ones only if 07's page count changed), once per first body page tried
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.length).toBeLessThanOrEqual(4 * 2);
+    const fresh = await buildReport({ contentDir: dir });
+    expect(Buffer.from(rebuilt.pdf).equals(Buffer.from(fresh.pdf))).toBe(true);
+    const said = (r: typeof fresh) => r.diagnostics.items.map((d) => `${d.code} ${d.message} ${d.span?.line}`);
+    expect(said(rebuilt)).toEqual(said(fresh));
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The page-stream cache (pdf/pageStreams.ts): its key follows every input of a page's stream (each item's fields,
+ * a chart's SVG, the page's marks and number, the document scope) and ignores source positions, which are not
+ * drawn; and a document has the same bytes without the cache, with it cold, warm, and when only some pages hit
+ * (another first page, as after an edit).
+ */
+import { describe, expect, test } from 'vitest';
+import type { FrameItem, Page } from '../../src/model/types.ts';
+import { pageStreamKey } from '../../src/pdf/pageStreams.ts';
+import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
+import { createFontStore } from '../../src/fonts/fontStore.ts';
+import { FONTS_DIR } from '../../src/paths.ts';
+import { doc, glyphs, page, samplePage, FIXTURE_CMYK } from './fixture.ts';
+
+const fonts = createFontStore(FONTS_DIR, { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_400Regular.ttf' });
+const SCOPE = 'fonts@1';
+const key = (p: Page, marks: unknown = [], svg = '<svg/>', scope = SCOPE) => pageStreamKey(p, marks, () => svg, scope);
+
+function write(pages: Page[], variant: PdfVariant, entries?: Map<string, Uint8Array>): Promise<Uint8Array> {
+  return writePdf(doc(pages), {
+    svgFontKey: () => 'sans',
+    shape: (t, k, f) => fonts.shape!(t, k, f),
+    variant,
+    cmyk: FIXTURE_CMYK,
+    ...(entries && { pageCache: { entries, scope: SCOPE } }),
+  });
+}
+
+describe('page stream cache key', () => {
+  const chart: FrameItem = { kind: 'chart', x: 62, y: 300, width: 100, height: 60, chartId: 'c1', alt: 'grafiek' };
+  const base = page([glyphs('Het jaar 2020', 62, 200), chart], 4);
+
+  test('changes with every input of the stream', () => {
+    const k = key(base);
+    const changed: [string, string][] = [
+      ['text', key(page([glyphs('Het jaar 2021', 62, 200), chart], 4))],
+      ['position', key(page([glyphs('Het jaar 2020', 62.5, 200), chart], 4))],
+      ['size', key(page([glyphs('Het jaar 2020', 62, 200, { sizePt: 11 }), chart], 4))],
+      ['colour', key(page([glyphs('Het jaar 2020', 62, 200, { color: '#154273' }), chart], 4))],
+      ['word spacing', key(page([glyphs('Het jaar 2020', 62, 200, { wordSpacingPt: 0.4 }), chart], 4))],
+      ['item order', key(page([chart, glyphs('Het jaar 2020', 62, 200)], 4))],
+      ['chart SVG', key(base, [], '<svg><rect/></svg>')],
+      ['marks', key(base, [[0, 1, ['P', 0]]])],
+      ['page number', key({ ...base, number: 5 })],
+      ['scope', key(base, [], '<svg/>', 'fonts@2')],
+    ];
+    for (const [input, other] of changed) expect(other, input).not.toBe(k);
+    expect(new Set(changed.map((c) => c[1])).size).toBe(changed.length);
+  });
+
+  test('ignores source positions, which are not drawn', () => {
+    const moved = page([glyphs('Het jaar 2020', 62, 200, { source: { file: 'sections/a.yaml', line: 9, column: 3 } }), chart], 4);
+    expect(key(moved)).toBe(key(base));
+  });
+});
+
+describe('documents with the page stream cache', () => {
+  const pages = [samplePage(), page([glyphs('Tweede pagina, met andere woorden', 62, 200), glyphs('ind.nl', 62, 220, { link: 'https://ind.nl/' })], 2)];
+  const otherFirst = page([glyphs('Quixotisch: een nieuwe eerste pagina', 62, 200, { font: 'sans' })], 1);
+
+  for (const variant of ['screen', 'print'] as const) {
+    test(`${variant}: same bytes without the cache, cold, warm, and with some pages hitting`, async () => {
+      const off = Buffer.from(await write(pages, variant));
+      const entries = new Map<string, Uint8Array>();
+      expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
+      expect(entries.size).toBe(2);
+      expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
+      const edited = [otherFirst, ...pages.slice(1)];
+      const editedOff = Buffer.from(await write(edited, variant));
+      expect(editedOff.equals(off)).toBe(false);
+      expect(Buffer.from(await write(edited, variant, entries)).equals(editedOff)).toBe(true);
+      expect(entries.size).toBe(3); // the second page hit
+    });
+  }
+});
