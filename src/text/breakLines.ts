@@ -111,7 +111,8 @@ function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOpt
     const excess = l.widthPt - (widthPt - (l === lines[0] ? Math.max(0, para.firstLineIndentPt) : 0));
     overfull.push({ text: l.runs.map((r) => r.text).join(''), excess });
   }
-  return { lines, tooWide: emergencyWords, forced: forcedWords, overfull };
+  // `forced` only when there are some: the cached form stays the same for every other paragraph
+  return { lines, tooWide: emergencyWords, ...(forcedWords.length && { forced: forcedWords }), overfull };
 }
 
 /** Runs split where their face lacks a character, the pieces set in the fallback face that has it (fonts/fallback.ts). */

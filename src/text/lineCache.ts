@@ -135,5 +135,6 @@ function asBroken(v: unknown): BrokenParagraph | undefined {
   const o = v as Record<string, unknown>;
   if (!o || !Array.isArray(o.lines) || !o.lines.every(isLine) || !Array.isArray(o.tooWide) || !o.tooWide.every(isStr)) return undefined;
   if (!Array.isArray(o.overfull) || !o.overfull.every((x: { text?: unknown; excess?: unknown }) => !!x && isStr(x.text) && isNum(x.excess))) return undefined;
+  if (!optional(o.forced, (x) => Array.isArray(x) && x.every(isStr))) return undefined;
   return o as unknown as BrokenParagraph;
 }
