@@ -14,7 +14,7 @@ import { createSectionCache } from '../flow/index.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { svgFontKey } from './chartSetup.ts';
-import { createBuildContext, type BuildContext } from '../util/buildContext.ts';
+import { createBuildContext, memo, type BuildContext } from '../util/buildContext.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -123,7 +123,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: fonts.hashes && { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]) },
+        pageCache: fonts.hashes && { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()) },
       },
     ),
   );

@@ -16,6 +16,7 @@
  * (isStableFont says which is which). test/pdf/cidFonts.test.ts reads widths, ToUnicode and the map back.
  */
 import type { ShapedRun } from '../fonts/shaper.ts';
+import { quietly, recorderOf } from './drawRecorder.ts';
 
 /** The shaped run layout measured for a text (fonts/ caches it, so this is a lookup). */
 export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
@@ -82,17 +83,27 @@ export function isStableFont(font: EmbeddedFont): boolean {
 /**
  * Opens every registered font in key order (so resource names do not depend on which page uses a font first) and
  * switches each TrueType font to CID = glyph id. Fonts are embedded only if a page uses them (pdfkit embeds a font
- * once something took its reference).
+ * once something took its reference). Returns the fonts by resource name.
  */
-export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[], shape?: ShapeFn): void {
+export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[], shape?: ShapeFn): Map<string, EmbeddedFont> {
+  const byId = new Map<string, EmbeddedFont>();
   for (const key of [...keys].sort()) {
     doc.font(key);
     const font = currentFont(doc);
+    byId.set(font.id, font);
     if (STABLE in font || font.subset.cff != null) continue;
     Object.defineProperty(font, STABLE, { value: true });
+    // A font's first reference allocates its dictionary: reported to a drawing's recorder (drawRecorder.ts).
+    const ref = font.ref.bind(font);
+    font.ref = () => {
+      const r = recorderOf(doc);
+      r?.events.push(['font', font.id]);
+      return quietly(r, ref);
+    };
     font.encode = (text, features) => (shape && features === undefined ? encodeShaped(font, text, (t) => shape(t, key, [])) : encodeByGlyphId(font, text, features));
     font.embed = () => embedWithCidMap(font);
   }
+  return byId;
 }
 
 /** Code points of text.slice(start, end) (the characters a glyph or ligature stands for). */
@@ -148,6 +159,7 @@ function encodeShaped(font: EmbeddedFont, text: string, shape: (text: string) =>
  * registration of a glyph decides its width and text, as in pdfkit.
  */
 export function includeGlyph(font: EmbeddedFont, gid: number, width: number, text: number[]): number {
+  recorderOf(font.document)?.events.push(['glyph', font.id, gid, width, text]);
   const sub = font.subset.includeGlyph(gid);
   const cid = STABLE in font ? gid : sub;
   font.widths[cid] ??= width;

@@ -10,15 +10,17 @@ import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
-import { openFontsInOrder } from './cidFonts.ts';
+import { openFontsInOrder, type EmbeddedFont } from './cidFonts.ts';
+import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
-import { compressPage, muteContent, pageStreamKey, putStream, rememberStream, type PageStreamCache } from './pageStreams.ts';
+import { compressPage, muteContent, pageStreamKey, putStream, rememberStream, replayDrawing, type PageStreamCache } from './pageStreams.ts';
 import { drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg } from './drawSvg.ts';
 import { addOutline } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
+import { createItemJson, type ItemJson } from './itemJson.ts';
 import { planStructure, type PageMarks } from './structure.ts';
 import { beginMark, currentPageRef, endMark, StructParents, writeStructTree } from './tagged.ts';
 import { cmykResolver, type Cmyk } from './cmyk.ts';
@@ -57,6 +59,9 @@ export interface PdfOptions {
 /** What every page of one document is drawn with besides its items. */
 interface DrawEnv {
   readonly opts: PdfOptions;
+  /** The document's fonts by resource name (replayed SVG records name them so). */
+  readonly fonts: ReadonlyMap<string, EmbeddedFont>;
+  readonly itemJson: ItemJson;
   readonly drawGlyphs: (g: GlyphItem, linkOptions?: object) => void;
   readonly print: boolean;
   /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
@@ -87,12 +92,13 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
-  installMetadata(doc, info, docData.meta.language, documentId(docData, variant), claims);
+  const itemJson = createItemJson(opts.pageCache?.itemJson);
+  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, itemJson), claims);
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
   // resourceNames.ts): a page's content stream is then a function of that page alone.
-  openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape);
+  const fonts = openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape);
   nameResourcesByContent(doc);
 
   const chunks: Buffer[] = [];
@@ -103,7 +109,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   });
 
   const print = variant === 'print';
-  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), at: undefined, muted: false };
+  const env: DrawEnv = { fonts, itemJson, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), at: undefined, muted: false };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -154,9 +160,10 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
   if (print) doc.save().translate(slug, slug);
   if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
   const cache = opts.pageCache;
-  const key = cache && pageStreamKey(page, marksKey(t.marks), (id) => opts.charts?.get(id)?.svg, `${cache.scope}\u0000${opts.variant ?? 'screen'}`);
+  const key = cache && pageStreamKey(page, marksKey(t.marks), (id) => opts.charts?.get(id)?.svg, `${cache.scope}\u0000${opts.variant ?? 'screen'}`, env.itemJson);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   const unmute = hit ? muteContent(doc) : undefined;
+  const recorded = key !== undefined && !hit ? new Map<number, readonly DrawEvent[] | undefined>() : undefined;
   env.muted = !!hit;
   const starts = new Map(t.marks.groups.map((g) => [g.from, g]));
   let end = -1;
@@ -167,7 +174,14 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
       end = group.to - 1;
     }
     env.at = 'source' in item ? item.source : undefined;
-    drawItem(doc, item, opts, drawGlyphs, env.images, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), env.svgCmyk);
+    // an SVG of a cached page is replayed from its record; on a miss with the cache on, its effects are recorded
+    const svg = (draw: () => void) => {
+      const events = hit?.svg.get(i);
+      if (events) replayDrawing(doc, events, env.fonts);
+      else if (recorded) recorded.set(i, recordDrawing(doc, draw));
+      else draw();
+    };
+    drawItem(doc, item, opts, drawGlyphs, env.images, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), svg, env.svgCmyk);
     if (i === end) endMark(doc);
   });
   env.at = undefined;
@@ -177,8 +191,8 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
   }
   unmute?.();
   env.muted = false;
-  if (hit) putStream(doc, hit);
-  else if (key !== undefined) rememberStream(cache!.entries, key, compressPage(doc));
+  if (hit) putStream(doc, hit.stream);
+  else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded! });
 }
 
 /** What the page's marked-content operators say (structure.ts plans them): part of its stream's key. */
@@ -189,7 +203,7 @@ function marksKey(marks: PageMarks): unknown {
 /** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
 type LinkHook = (contents: string, draw: (options: object) => void) => void;
 
-function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void, images: Map<Uint8Array, unknown>, link: LinkHook, svgCmyk?: SvgCmyk): void {
+function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void, images: Map<Uint8Array, unknown>, link: LinkHook, svg: (draw: () => void) => void, svgCmyk?: SvgCmyk): void {
   switch (item.kind) {
     case 'glyphs':
       // a linked run draws its own annotation: it joins the run's Link element
@@ -206,12 +220,12 @@ function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: Pd
       drawImage(doc, item, images);
       break;
     case 'svg':
-      drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk);
+      svg(() => drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk));
       break;
     case 'chart': {
       const chart = opts.charts?.get(item.chartId);
       if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
-      drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk);
+      svg(() => drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk));
       break;
     }
     case 'link':

@@ -34,6 +34,8 @@ export type CacheName =
   | 'chartOutlines'
   /** page items, marks, variant, font bytes → compressed content stream (pdf/pageStreams.ts) */
   | 'pageStreams'
+  /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
+  | 'itemJson'
   /** path + size + mtime → SHA-256 of the file (fonts, cache keys) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */
