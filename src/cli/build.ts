@@ -122,6 +122,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
         variant: opts.variant,
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
+        fontCache: fonts.hashes && { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: session.cache<Uint8Array>('pdfSubsets') },
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
         pageCache: fonts.hashes && { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()) },
       },

@@ -10,7 +10,7 @@ import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
-import { openFontsInOrder, type EmbeddedFont } from './cidFonts.ts';
+import { fontsByKey, openFontsInOrder, type EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
 import { compressPage, muteContent, pageStreamKey, putStream, rememberStream, replayDrawing, type PageStreamCache } from './pageStreams.ts';
@@ -50,6 +50,11 @@ export interface PdfOptions {
   readonly variant?: PdfVariant;
   /** print: the template's CMYK value of each colour (by "#rrggbb"). */
   readonly cmyk?: ReadonlyMap<string, Cmyk>;
+  /**
+   * Parsed font programs of earlier documents by font bytes (the build context's `pdfFonts`): pdfkit takes a parsed
+   * font as a font source, so a rebuild does not parse the same tables again; never changes the output.
+   */
+  readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, Uint8Array> };
   /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
   readonly pageCache?: PageStreamCache;
   /** Called after each page is drawn (the CLI's "pages n/N" progress); never changes the output. */
@@ -95,10 +100,13 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   const itemJson = createItemJson(opts.pageCache?.itemJson);
   installMetadata(doc, info, docData.meta.language, documentId(docData, variant, itemJson), claims);
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
-  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
+  const parsed = (key: string) => (opts.fontCache?.hashes[key] ? opts.fontCache.parsed.get(opts.fontCache.hashes[key]!) : undefined);
+  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, (parsed(key) ?? file) as string);
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
   // resourceNames.ts): a page's content stream is then a function of that page alone.
-  const fonts = openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape);
+  const fc = opts.fontCache;
+  const fonts = openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape, fc?.encoded && { hashes: fc.hashes, encoded: fc.encoded });
+  if (opts.fontCache) for (const [key, font] of fontsByKey(doc, Object.keys(docData.fonts))) if (opts.fontCache.hashes[key]) opts.fontCache.parsed.set(opts.fontCache.hashes[key]!, font.font);
   nameResourcesByContent(doc);
 
   const chunks: Buffer[] = [];
