@@ -2,7 +2,8 @@
  * The page-stream cache (pdf/pageStreams.ts): its key follows every input of a page's stream (each item's fields,
  * a chart's SVG, the page's marks and number, the document scope) and ignores source positions, which are not
  * drawn; and a document has the same bytes without the cache, with it cold, warm, and when only some pages hit
- * (another first page, as after an edit).
+ * (another first page, as after an edit). Font programs reused across documents: a subset is keyed by the font's
+ * bytes and the glyphs drawn (not their order), with the same bytes as without the caches.
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameItem, Page } from '../../src/model/types.ts';
@@ -83,4 +84,32 @@ describe('documents with the page stream cache', () => {
       expect(entries.size).toBe(3); // the second page hit
     });
   }
+});
+
+describe('font programs reused across documents (build context pdfFonts, pdfSubsets)', () => {
+  const hashes = { serif: 'serif-bytes', sans: 'sans-bytes' };
+  const writeWith = (pages: Page[], fontCache?: { hashes: Record<string, string>; parsed: Map<string, object>; encoded: Map<string, Uint8Array> }) =>
+    writePdf(doc(pages), { svgFontKey: () => 'sans', shape: (t, k, f) => fonts.shape!(t, k, f), ...(fontCache && { fontCache }) });
+
+  test('a subset is keyed by font bytes and the glyphs drawn; bytes equal with the caches off, cold and warm', async () => {
+    const cache = { hashes, parsed: new Map<string, object>(), encoded: new Map<string, Uint8Array>() };
+    const a = [page([glyphs('Het jaar 2020', 62, 200), glyphs('Asiel', 62, 220, { font: 'sans' })])];
+    const off = Buffer.from(await writeWith(a));
+    expect(Buffer.from(await writeWith(a, cache)).equals(off)).toBe(true);
+    expect(cache.parsed.size).toBe(2);
+    expect(cache.encoded.size).toBe(2);
+    expect(Buffer.from(await writeWith(a, cache)).equals(off)).toBe(true);
+    expect(cache.encoded.size).toBe(2); // same glyphs: both programs reused
+    // the same glyphs drawn in another order: the same subsets
+    const reordered = [page([glyphs('Asiel', 62, 220, { font: 'sans' }), glyphs('2020 jaar Het', 62, 200)])];
+    await writeWith(reordered, cache);
+    expect(cache.encoded.size).toBe(2);
+    // one glyph more in the serif face: a new serif subset only
+    const more = [page([glyphs('Het jaar 2020!', 62, 200), glyphs('Asiel', 62, 220, { font: 'sans' })])];
+    expect(Buffer.from(await writeWith(more, cache)).equals(Buffer.from(await writeWith(more)))).toBe(true);
+    expect(cache.encoded.size).toBe(3);
+    // other font bytes under the same key: another subset
+    await writeWith(a, { ...cache, hashes: { ...hashes, serif: 'other-serif-bytes' } });
+    expect(cache.encoded.size).toBe(4);
+  });
 });
