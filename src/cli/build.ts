@@ -41,7 +41,11 @@ export interface BuildResult {
  * Builds a report end to end and returns the PDF bytes plus what the CLI reports. Every cache lives in `session`
  * (keyed by content): a watcher or a test passes one context to rebuild fast; without one nothing is shared.
  */
-export async function buildReport(opts: BuildOptions, session: BuildContext = createBuildContext()): Promise<BuildResult> {
+export async function buildReport(opts: BuildOptions, given?: BuildContext): Promise<BuildResult> {
+  const session = given ?? createBuildContext();
+  // The caches that only pay in a later build (flowed sections, page streams, font programs) are kept only when the
+  // caller keeps the context (watch, preview, tests); a one-shot build skips their keys and records.
+  const reuse = given !== undefined;
   const diag = createSink();
   const timings: Timings = [];
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
@@ -62,7 +66,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : undefined));
   const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('lineFiles')) : undefined;
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
-  const sectionScope = JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]);
+  const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]) : '';
   const { cache: sectionFlows, lineDiag } = createSectionCache(session.cache('sectionFlows'), sectionScope, diag);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
@@ -80,7 +84,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   let layoutWarnings = createSink();
   const layout = () => {
     layoutWarnings = createSink();
-    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, ...(fonts.hashes && { sections: sectionFlows }) };
+    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, ...(reuse && fonts.hashes && { sections: sectionFlows }) };
     return layoutDocument(sections, theme, env, { ...bound.meta }, { diag: layoutWarnings });
   };
   let document = await timed('layout', layout);
@@ -122,9 +126,9 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
         variant: opts.variant,
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
-        fontCache: fonts.hashes && { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: session.cache<Uint8Array>('pdfSubsets') },
+        fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: session.cache<Uint8Array>('pdfSubsets') } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: fonts.hashes && { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()) },
+        pageCache: reuse && fonts.hashes ? { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()) } : undefined,
       },
     ),
   );
