@@ -46,6 +46,11 @@ const MUTATIONS = [
   ['heading-keep-off', 'src/flow/breaks.ts', "if (prev.keepWithNext) return", 'if (false) return', FLOW, 'headings may end a column'],
   ['first-line-indent-off', 'src/text/setLines.ts', 'n === 0 && para.firstLineIndentPt > 0', 'false && para.firstLineIndentPt > 0', FLOW, 'no paragraph indents'],
   ['baseline-shift', 'src/text/setLines.ts', 'ascentPt: para.leadingPt - descent', 'ascentPt: para.leadingPt - descent + 1', FLOW, 'every line 1 pt lower than the grid'],
+  // issue 11 item 5: no holes, indents by the page, balanced headings, footnotes as targets
+  ['short-page-12', 'src/flow/tailPages.ts', 'MAX_CUT_LINES = 2', 'MAX_CUT_LINES = 12', [...FLOW, 'test/e2e/floatAfterQuote.test.ts'], 'a page cut 12 lines short to feed the last page'],
+  ['indent-by-source', 'src/flow/runFlow.ts', 'MAX_INDENT_PASSES = 3', 'MAX_INDENT_PASSES = 1', [...FLOW, 'test/e2e/indentAfterFloat.test.ts'], 'indents follow the file, not the page'],
+  ['balance-off', 'src/text/breakLines.ts', 'para.balance && ragged ?', 'false && ragged ?', TEXT, 'headings end in a lone word'],
+  ['note-anchor-dropped', 'src/flow/footnotes.ts', "if (body.anchor) out.push", 'if (false) out.push', [...FLOW, 'test/e2e/footnoteRefs.test.ts'], 'references to a footnote lead nowhere'],
   // text
   ['hyphen-runs-3', 'src/text/knuthPlass.ts', 'MAX_CONSECUTIVE_HYPHENS = 2', 'MAX_CONSECUTIVE_HYPHENS = 4', TEXT, 'up to 4 hyphenated lines in a row'],
   // (LEFT_MIN 2 → 1 is equivalent: the Dutch patterns carry leftmin 2 themselves, so nothing changes)

@@ -37,7 +37,10 @@ export function bindSection(s: SectionSource, env: SectionEnv): BoundSection {
   const opt = (t: Text | undefined) => (t === undefined ? undefined : bt(t));
   const lead = opt(s.lead);
   let chartIndex = 0;
-  const blocks = s.blocks.map((b) => bindBlock(b, bt, opt, () => chartIndex++, s, env));
+  const blocks = s.blocks.map((b): BoundBlock => {
+    const bound = bindBlock(b, bt, opt, () => chartIndex++, s, env);
+    return b.lang ? { ...bound, lang: b.lang } : bound;
+  });
   const footnotes = new Map([...s.footnotes].map(([id, t]) => [id, bt(t)] as const));
   for (const [id, t] of s.footnotes) if (!referenced.has(id)) env.warnings.push(messages.unusedFootnote(id, t.span));
   const title = interpolate(s.title, env);
@@ -50,6 +53,7 @@ export function bindSection(s: SectionSource, env: SectionEnv): BoundSection {
     lead,
     blocks,
     footnotes,
+    ...(s.lang && { lang: s.lang }),
     source: s.span,
   };
 }

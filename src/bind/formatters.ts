@@ -36,9 +36,13 @@ export function formatNumber(n: number, locale = DEFAULT_LOCALE, opts: { signed?
   return sign(n, opts.signed) + s;
 }
 
-/** A fraction as a whole percentage without a space: 0.7 → "70%", -0.397 (signed) → "−40%". */
+/**
+ * A fraction as a whole percentage, spaced as the language writes it: 0.7 → "70%" in Dutch and English, "70 %"
+ * in German and "70 %" in French; -0.397 (signed) → "−40%". The space is Intl's own
+ * no-break space, so a line never breaks before the sign.
+ */
 export function formatPercent(n: number, locale = DEFAULT_LOCALE, opts: { signed?: boolean; maxDecimals?: number } = {}): string {
-  const s = nf(locale, { style: 'percent', maximumFractionDigits: opts.maxDecimals ?? 0 }).format(Math.abs(n)).replace(/\s+%/, '%');
+  const s = nf(locale, { style: 'percent', maximumFractionDigits: opts.maxDecimals ?? 0 }).format(Math.abs(n));
   return sign(Math.round(n * 100 * 10 ** (opts.maxDecimals ?? 0)), opts.signed) + s;
 }
 

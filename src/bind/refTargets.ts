@@ -32,7 +32,10 @@ export function checkRefs(t: Text, targets: ReadonlySet<string>, footnotes: Read
     const n = seen.get(m[0]) ?? 0;
     seen.set(m[0], n + 1);
     const id = m[2]!;
-    const ok = id.startsWith('^') ? m[1] === 'page' && footnotes.has(id.slice(1)) : targets.has(id);
-    if (!ok) errors.push(messages.unknownTarget(id, [...targets], locate(t, m[0], n)));
+    const ok = id.startsWith('^') ? footnotes.has(id.slice(1)) : targets.has(id);
+    if (ok) continue;
+    // a footnote is suggested among the section's notes, written as a reference names them ("^bron")
+    if (id.startsWith('^')) errors.push(messages.unknownNoteTarget(id, [...footnotes].map((f) => `^${f}`), locate(t, m[0], n)));
+    else errors.push(messages.unknownTarget(id, [...targets], locate(t, m[0], n)));
   }
 }

@@ -29,7 +29,8 @@ export interface BoundChartSpec {
   readonly source: SourceSpan;
 }
 
-export type BoundBlock =
+/** A block with its texts bound; `lang`: a passage in another language than the report's (BCP 47). */
+export type BoundBlock = { readonly lang?: string } & (
   | { readonly type: 'paragraph'; readonly text: BoundText }
   | { readonly type: 'heading'; readonly text: BoundText; readonly id?: string }
   | { readonly type: 'quote'; readonly text: BoundText; readonly by?: BoundText }
@@ -50,7 +51,8 @@ export type BoundBlock =
       readonly id?: string;
       readonly source: SourceSpan;
     }
-  | { readonly type: 'signature'; readonly name: BoundText; readonly role?: BoundText };
+  | { readonly type: 'signature'; readonly name: BoundText; readonly role?: BoundText }
+);
 
 export interface BoundSection {
   readonly id: string;
@@ -61,6 +63,8 @@ export interface BoundSection {
   readonly lead?: BoundText;
   readonly blocks: readonly BoundBlock[];
   readonly footnotes: ReadonlyMap<string, BoundText>;
+  /** The whole section's language when it differs from the report's (BCP 47). */
+  readonly lang?: string;
   readonly source: SourceSpan;
 }
 

@@ -1,5 +1,6 @@
 import type { SourceSpan } from '../diag/types.ts';
 import { diagnostic } from '../diag/messages.ts';
+import { didYouMean } from '../diag/suggest.ts';
 import { GEO_NAMES } from './geoData.ts';
 
 /*
@@ -53,4 +54,10 @@ export const chartMessages = {
     warn('CHART114', `chart "${id}": ${what} lies ${Math.round(byPt * 10) / 10}pt outside the chart's frame and is cut off`, span, 'move the legend (legend: { orient: bottom }), shorten labels, or give the chart more height'),
   labelsOverlap: (id: string, a: string, b: string, span?: SourceSpan) =>
     warn('CHART115', `chart "${id}": ${a} overlaps ${b}`, span, 'shorten the labels, or set labelAngle or labelOverlap on the axis'),
+  unknownMark: (mark: string, known: readonly string[], span?: SourceSpan) =>
+    err('CHART116', `unknown mark "${mark}"`, span, didYouMean(mark, known) ?? `marks: ${known.join(', ')}`),
+  unknownFieldType: (type: string, known: readonly string[], span?: SourceSpan) =>
+    err('CHART117', `unknown field type "${type}"`, span, didYouMean(type, known) ?? `types: ${known.join(', ')}`),
+  unknownField: (field: string, known: readonly string[], span?: SourceSpan) =>
+    err('CHART118', `the chart's data has no field "${field}"`, span, didYouMean(field, known) ?? (known.length ? `fields: ${known.slice(0, 12).join(', ')}` : 'the dataset has no columns')),
 } as const;

@@ -4,6 +4,8 @@ import { isReportError, ReportError } from '../diag/errors.ts';
 import type { VegaLibs } from './loadVega.ts';
 import { chartMessages as msg } from './messages.ts';
 import { createSandboxLoader, MAX_MARKS, spanAt } from './sandbox.ts';
+import { failurePointer } from './locateFailure.ts';
+import type { SourceSpan } from '../diag/types.ts';
 import { compileWithoutData } from './compileCache.ts';
 import { inspectLayout, type LayoutProblem, type Overflow, type SceneMark } from './checkLayout.ts';
 
@@ -32,14 +34,16 @@ export async function renderSvg(
   const { vega, vl } = libs;
   // A boxplot's outlier layer is empty when nothing lies outside the whiskers; vega then warns about it.
   const hasBoxplot = JSON.stringify({ ...spec, datasets: undefined }).includes('"boxplot"');
-  const logger = createLogger(chart, diag, (t) => hasBoxplot && t.startsWith('Infinite extent'));
+  // a failure is reported at the property that causes it (locateFailure.ts), not at the chart file's first line
+  const where = (detail: string) => spanAt(chart, failurePointer(spec, detail, (s) => failsToParse(s, libs), chart.spans));
+  const logger = createLogger(chart, diag, (t) => hasBoxplot && t.startsWith('Infinite extent'), where);
   let vgSpec;
   try {
     const before = diag.items.length;
     vgSpec = compileWithoutData(compiled, spec, (s) => vl.compile(s as never, { logger: logger as never }).spec as JsonObject, () => diag.items.length > before);
   } catch (e) {
     if (isReportError(e)) throw e;
-    throw new ReportError(msg.compileFailed((e as Error).message, spanAt(chart, '')));
+    throw new ReportError(msg.compileFailed((e as Error).message, where((e as Error).message)));
   }
   const refused: string[] = [];
   const droppedLinks: string[] = [];
@@ -55,9 +59,9 @@ export async function renderSvg(
       locale: (spec.config as JsonObject | undefined)?.locale, // the report's, set by themeConfig
     } as never);
     await view.runAsync();
-    if (refused.length) throw new ReportError(msg.loaderRefused(refused[0], chart.source));
+    if (refused.length) throw new ReportError(msg.loaderRefused(refused[0], quotedAt(chart, `"${refused[0]}"`)));
     const marks = countMarks((view as unknown as { scenegraph(): { root: SceneNode } }).scenegraph().root);
-    if (marks > MAX_MARKS) throw new ReportError(msg.tooManyMarks(marks, MAX_MARKS, spanAt(chart, '')));
+    if (marks > MAX_MARKS) throw new ReportError(msg.tooManyMarks(marks, MAX_MARKS, spanAt(chart, '/data')));
     const svg = await view.toSVG();
     const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
     // nothing cut at the frame, no two labels on top of each other: a single view that reaches past an edge is
@@ -74,7 +78,7 @@ export async function renderSvg(
     return { svg, width: m ? +m[1] : 0, height: m ? +m[2] : 0, marks };
   } catch (e) {
     if (isReportError(e)) throw e;
-    throw new ReportError(msg.renderFailed((e as Error).message, spanAt(chart, '')));
+    throw new ReportError(msg.renderFailed((e as Error).message, where((e as Error).message)));
   }
 }
 
@@ -91,7 +95,7 @@ export function countMarks(node: SceneNode): number {
 }
 
 /** A vega/vega-lite logger that turns warnings into diagnostics and errors into a ReportError. */
-function createLogger(chart: BoundChartSpec, diag: DiagnosticSink, ignore: (text: string) => boolean) {
+function createLogger(chart: BoundChartSpec, diag: DiagnosticSink, ignore: (text: string) => boolean, where: (detail: string) => SourceSpan) {
   let level = 2; // vega.Warn
   const text = (args: unknown[]): string => args.map(String).join(' ');
   const logger = {
@@ -101,16 +105,33 @@ function createLogger(chart: BoundChartSpec, diag: DiagnosticSink, ignore: (text
       return logger;
     },
     error(...args: unknown[]): never {
-      throw new ReportError(msg.renderFailed(text(args), spanAt(chart, '')));
+      throw new ReportError(msg.renderFailed(text(args), where(text(args))));
     },
     warn(...args: unknown[]) {
-      if (!ignore(text(args))) diag.push(msg.vegaWarning(text(args), spanAt(chart, '')));
+      if (!ignore(text(args))) diag.push(msg.vegaWarning(text(args), quotedAt(chart, text(args))));
       return logger;
     },
     info: () => logger,
     debug: () => logger,
   };
   return logger;
+}
+
+/** Whether vega-lite's compile or vega's parse (expressions included) of `spec` throws; nothing is logged. */
+function failsToParse(spec: JsonObject, libs: VegaLibs): boolean {
+  const quiet = { level: () => quiet, error: (...a: unknown[]) => { throw new Error(a.map(String).join(' ')); }, warn: () => quiet, info: () => quiet, debug: () => quiet };
+  try {
+    const vg = libs.vl.compile(spec as never, { logger: quiet as never }).spec;
+    libs.vega.parse(vg, undefined, { ast: true } as never);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** A warning's position: the property whose value the message quotes, else the chart file's start. */
+function quotedAt(chart: BoundChartSpec, detail: string): SourceSpan {
+  return spanAt(chart, failurePointer(chart.spec as JsonObject, detail, () => false, chart.spans));
 }
 
 /** The warning for a layout problem, at the chart block (a Diagnostic from the charts stage's catalogue). */

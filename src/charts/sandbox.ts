@@ -4,6 +4,7 @@ import type { DiagnosticSink } from '../diag/sink.ts';
 import { ReportError } from '../diag/errors.ts';
 import { isGeoName } from './geoData.ts';
 import { chartMessages as msg } from './messages.ts';
+import { checkSpec } from './checkSpec.ts';
 
 /** Most marks one chart may draw: beyond this a print chart is unreadable and vega gets slow. */
 export const MAX_MARKS = 50_000;
@@ -44,7 +45,7 @@ export function sandboxSpec(chart: BoundChartSpec, diag: DiagnosticSink): JsonOb
   const known = Object.keys(chart.datasets);
   let rows = 0;
   for (const d of Object.values(chart.datasets)) rows += d.length;
-  if (rows > MAX_ROWS) errors.push(msg.tooManyRows(rows, MAX_ROWS, spanAt(chart, '')));
+  if (rows > MAX_ROWS) errors.push(msg.tooManyRows(rows, MAX_ROWS, spanAt(chart, '/data')));
 
   const visit = (node: Json, ptr: string): Json => {
     if (typeof node === 'string') {
@@ -97,6 +98,8 @@ export function sandboxSpec(chart: BoundChartSpec, diag: DiagnosticSink): JsonOb
   };
 
   const out = visit(chart.spec, '') as JsonObject;
+  // marks, field types and fields Vega-Lite would reject without a position (or draw as nothing)
+  if (!errors.length) for (const c of checkSpec(chart)) errors.push(c.make(spanAt(chart, c.pointer)));
   if (errors.length) throw new ReportError(errors);
   return out;
 }

@@ -7,19 +7,23 @@
 import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';
+import { narrowSpan } from '../diag/narrowSpan.ts';
+import type { SourceSpan } from '../diag/types.ts';
 import { referencedIds, resolveStyles } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker, createLineDiskCache } from '../text/index.ts';
 import { createSectionCache } from '../flow/index.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
+import { PRINT_SHEET } from '../pdf/printSheet.ts';
+import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { createBuildContext, memo, type BuildContext } from '../util/buildContext.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
-import type { StyledSection } from '../style/types.ts';
+import type { ParagraphSpec, StyledSection } from '../style/types.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -59,16 +63,22 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs));
   // 6. text: hyphenation patterns and the paragraph line breaker
+  const passages = passageLanguages(sections, source.meta.language);
   const hyphenator = await timed('hyphenation', () =>
-    createHyphenator({ language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: passageLanguages(sections) }, session.cache('hyphenators')),
+    createHyphenator(
+      { language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: [...passages.keys()], otherExceptions: source.meta.hyphenation?.languages },
+      session.cache('hyphenators'),
+    ),
   );
-  // said once per build: a language without patterns is set without hyphenation
-  for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : undefined));
+  // said once per build and language: a language without patterns is set without hyphenation (at its first passage)
+  for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : passages.get(tag)));
+  const texts = new Map(source.files.map((f) => [f.path, f.text]));
+  const locate = (span: SourceSpan, word: string) => narrowSpan(span, word, (f) => texts.get(f));
   const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('lineFiles')) : undefined;
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
   const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]) : '';
   const { cache: sectionFlows, lineDiag } = createSectionCache(session.cache('sectionFlows'), sectionScope, diag);
-  const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag }, { words: session.cache('words'), lines: session.cache('lines'), disk });
+  const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
   const breakLines: typeof breaker = (para, width) => {
@@ -84,7 +94,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   let layoutWarnings = createSink();
   const layout = () => {
     layoutWarnings = createSink();
-    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, ...(reuse && fonts.hashes && { sections: sectionFlows }) };
+    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, maxPagesSpan: source.meta.pagesLimitSpan, ...(reuse && fonts.hashes && { sections: sectionFlows }) };
     return layoutDocument(sections, theme, env, { ...bound.meta }, { diag: layoutWarnings });
   };
   let document = await timed('layout', layout);
@@ -116,9 +126,11 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);
   // 9. the PDF; pdfkit (with its fontkit, zlib and crypto dependencies) loads only here, so `check`, `charts` and
   // `--help` never load it
+  // print: raster images first separated into CMYK through the press profile, padded where they run into the bleed
+  const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
   const pdf = await timed('pdf', async () =>
     (await import('../pdf/writePdf.ts')).writePdf(
-      { ...document, fonts: fonts.files },
+      { ...(await placed()), fonts: fonts.files },
       {
         svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i),
         shape: (text, k, features) => fonts.shape!(text, k, features),
@@ -140,17 +152,30 @@ function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {
   return !!b && Math.abs(a.widthPt - b.widthPt) < 0.01 && Math.abs(a.heightPt - b.heightPt) < 0.01;
 }
 
-/** The languages of `lang:` passages (runs whose language differs from the report's). */
-function passageLanguages(sections: readonly StyledSection[]): string[] {
-  const out = new Set<string>();
+/**
+ * The languages text is set in besides the report's, each with where it first appears (for LANG002): blocks with
+ * `lang:` (their paragraphs) and inline passages (their runs).
+ */
+function passageLanguages(sections: readonly StyledSection[], main: string): Map<string, SourceSpan | undefined> {
+  const out = new Map<string, SourceSpan | undefined>();
+  const add = (lang: string | undefined, at: SourceSpan | undefined) => {
+    if (lang && lang.toLowerCase() !== main.toLowerCase() && !out.has(lang)) out.set(lang, at);
+  };
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      const o = v as { lang?: unknown; runs?: unknown };
-      if (typeof o.lang === 'string' && Array.isArray(o.runs)) out.add(o.lang);
+    else if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+      const o = v as Partial<ParagraphSpec>;
+      if (Array.isArray(o.runs)) {
+        add(o.lang, o.source);
+        for (const r of o.runs) add(r.passage?.lang, o.source);
+      }
       for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
     }
   };
-  visit(sections);
-  return [...out];
+  for (const s of sections) {
+    visit(s.opener);
+    visit(s.blocks);
+    visit([...s.footnotes.values()]);
+  }
+  return out;
 }

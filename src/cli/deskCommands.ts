@@ -55,5 +55,6 @@ export function registerDeskCommands(program: Command): void {
     .command('init')
     .description('create a new report folder (report.yaml, a section, figures.yaml, a chart, JSON Schemas) that builds at once')
     .argument('[dir]', 'folder to create', 'report')
-    .action(async (dir: string) => (await import('./init.ts')).runInit(dir));
+    .option('--language <tag>', 'language of the starter report and its words: en, nl, de, fr (any BCP 47 tag; others get English words)', 'en')
+    .action(async (dir: string, o: { language: string }) => (await import('./init.ts')).runInit(dir, o.language));
 }

@@ -8,7 +8,7 @@ import type { BuildProgress } from './validate.ts';
 
 /** The steps a reader sees, and the pipeline stages each one covers. */
 const STEPS: readonly (readonly [string, readonly string[]])[] = [
-  ['load', ['load', 'theme', 'bind', 'fonts', 'chart plan', 'images']],
+  ['load', ['load', 'theme', 'bind', 'fonts', 'tables', 'chart plan', 'images']],
   ['charts', ['charts']],
   ['typesetting', ['style', 'hyphenation', 'layout', 'relayout']],
   ['pages', ['pdf']],

@@ -16,6 +16,7 @@ import { bindFigures } from '../bind/index.ts';
 import { createFontStore } from '../fonts/fontStore.ts';
 import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
 import { prepareImages } from '../images/prepareImages.ts';
+import { checkTables } from '../style/index.ts';
 import { chartFrameWidth } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
 import type { BuildContext } from '../util/buildContext.ts';
@@ -81,14 +82,14 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const source = await timed('load', () => loadReport(opts.contentDir, ctx));
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
   // 2. the template: all of the look
-  const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, themeRequestFor(source.meta, opts.contentDir)));
+  const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }));
   if (!localeData(source.meta.language)) ctx.diag.push(noLocaleWords(source.meta.language, source.meta.languageSpan));
   if (opts.variant === 'print' && theme.cmykProblems?.length) throw new ReportError(theme.cmykProblems);
   // 3. figures into prose, tables and chart data
   const bound = await timed('bind', () => bindFigures(source, ctx));
   // 4. the template's font files
   const fonts = await timed('fonts', () => {
-    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'));
+    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans);
     // every character of the content must have a face that draws it (never a .notdef box)
     const texts = new Map(source.files.map((f) => [f.path, f.text]));
     const located = (list: readonly unknown[]) =>
@@ -98,6 +99,9 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
     if (missing.length) throw new ReportError(missing);
     return store;
   });
+  // 4b. every table fits its column (or is refused) by the style stage's own fitting
+  const tableErrors = await timed('tables', () => checkTables(bound, theme, fonts));
+  if (tableErrors.length) throw new ReportError(tableErrors);
   // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
   const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'));
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.

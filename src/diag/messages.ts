@@ -52,6 +52,12 @@ export const urlNotAllowed = (path: string, span?: SourceSpan) =>
 export const unsupportedImage = (path: string, span?: SourceSpan) =>
   err('LOAD005', `unsupported image type "${path}"`, span, 'use an .svg, .png or .jpg file');
 
+/** A content image without alternate text (PDF/UA: every Figure has /Alt), or a decorative one with it. */
+export const imageAltMissing = (span?: SourceSpan) =>
+  err('LOAD007', 'this image has no alt text', span, 'write alt: what the image shows, for readers who cannot see it; or decorative: true if it shows nothing the text needs');
+export const imageAltOnDecorative = (span?: SourceSpan) =>
+  err('LOAD008', 'a decorative image has no alt text: screen readers skip it', span, 'remove alt, or remove decorative: true if the image says something');
+
 /** A template name that is not a plain folder name. */
 export const badTemplateName = (name: string, span?: SourceSpan) =>
   err('LOAD006', `invalid template name "${name}"`, span, 'name a folder under templates/, e.g. "rijksoverheid"');
@@ -90,8 +96,8 @@ export const unknownColor = (name: string, known: readonly string[], span?: Sour
   err('SPEC008', `unknown colour "${name}"`, span, didYouMean(name, known) ?? 'use a hex colour "#rrggbb" or a key of colors');
 
 /** A template declares a font file that is not in the repo's fonts/ folder. */
-export const missingFontFile = (key: string, file: string, fontsDir: string): Diagnostic =>
-  diagnostic('error', 'FONT001', `font file "${file}" for font "${key}" not found`, undefined, `fonts are loaded only from ${fontsDir}`);
+export const missingFontFile = (key: string, file: string, fontsDir: string, span?: SourceSpan): Diagnostic =>
+  diagnostic('error', 'FONT001', `font file "${file}" for font "${key}" not found`, span, `fonts are loaded only from ${fontsDir}`);
 
 /** A template text style names a font key that `fonts` does not declare. */
 export const unknownFontKey = (name: string, known: readonly string[], span?: SourceSpan) =>
@@ -239,11 +245,27 @@ export const tableRowCells = (found: number, expected: number, span?: SourceSpan
         : 'add the missing cells; write "" for a cell that is empty on purpose',
   );
 
+/**
+ * A table whose columns do not fit its text column even in the template's smallest table type with its longest
+ * words broken (each column at least three ems wide): refused rather than drawn past the margin.
+ */
+export const tableTooWide = (neededPt: number, availablePt: number, columns: number, sizePt: number, span?: SourceSpan) =>
+  err(
+    'TABLE002',
+    `table is ${neededPt.toFixed(1)} pt wide at its narrowest (${columns} columns in ${fmtNum(Math.round(sizePt * 100) / 100)} pt type) but the text column is ${availablePt.toFixed(1)} pt wide`,
+    span,
+    'use fewer columns or shorter words in them, or let the template set tables smaller (table.minSize)',
+  );
+
 // REF: page references and numbered figures and tables ------------------------------------------------
 
 /** `{page:id}` or `{ref:id}` naming nothing. */
 export const unknownTarget = (id: string, known: readonly string[], span?: SourceSpan) =>
   err('REF001', `unknown reference target "${id}"`, span, didYouMean(id, known) ?? 'give the heading, chart, image or table an id: (e.g. id: intake-table), or name a section file');
+
+/** `{page:^id}` / `{ref:^id}` naming a footnote the section does not have (footnote ids are local to a section). */
+export const unknownNoteTarget = (id: string, known: readonly string[], span?: SourceSpan) =>
+  err('REF001', `unknown reference target "${id}"`, span, didYouMean(id, known) ?? (known.length ? `footnotes of this section: ${known.join(', ')}` : 'a reference to a footnote names a note under this section\'s footnotes:'));
 
 /** Page references whose pages kept changing between layout passes. */
 export const refsUnstable = (passes: number) =>

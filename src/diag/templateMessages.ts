@@ -1,6 +1,6 @@
 /**
- * Diagnostics of templates (TPL: where a template comes from, its words and page elements) and of the report's
- * language (LANG). Part of the catalogue in messages.ts (re-exported there).
+ * Diagnostics of templates (TPL: where a template comes from, its words and page elements; FONT: its own font
+ * files) and of the report's language (LANG). Part of the catalogue in messages.ts (re-exported there).
  */
 import type { SourceSpan } from './types.ts';
 import { diagnostic } from './messages.ts';
@@ -38,6 +38,16 @@ export const unknownElementId = (id: string, known: readonly string[], span?: So
 /** A text element or opener names a text style the template does not define. */
 export const unknownStyleName = (name: string, known: readonly string[], span?: SourceSpan) =>
   err('TPL006', `unknown text style "${name}"`, span, didYouMean(name, known) ?? `text styles: ${listOf(known)}`);
+
+// FONT: a template's own font files ----------------------------------------------------------------
+
+/** A content-folder template names a font file that is neither in its folder nor one of the tool's fonts. */
+export const templateFontNotFound = (key: string, file: string, looked: string, span?: SourceSpan) =>
+  err('FONT001', `font file "${file}" for font "${key}" not found`, span, `a template in the content folder brings its fonts in its own folder (looked for ${looked}), or names a bundled font file`);
+
+/** A template's font file exists but is no TrueType or OpenType font. */
+export const notAFont = (key: string, file: string, span?: SourceSpan) =>
+  err('FONT003', `"${file}" for font "${key}" is not a TrueType or OpenType font`, span, 'give a .ttf or .otf file (WOFF and font collections cannot be embedded)');
 
 // LANG: the report's language -------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ export function collect(section: StyledSection, ctx: CollectContext): { items: F
   for (const [b, block] of section.blocks.entries()) {
     const start = items.length;
     if (block.kind === 'paragraph' || block.kind === 'heading') {
-      items.push(...paragraphLines(block.para, block, para++, { ...ctx, sectionId: section.id }, nextOrder, blockTag(block.kind, b), b));
+      items.push(...paragraphLines(block.para, block, para++, { ...ctx, sectionId: section.id }, nextOrder, blockTag(block.kind, b, block.lang), b));
     } else if (block.kind === 'table') {
       items.push(...tableItems(block, ctx.columnWidthPt, ctx.env, ctx.compose, ctx.tableContinued, nextOrder, b));
     } else {
@@ -47,7 +47,8 @@ export function collect(section: StyledSection, ctx: CollectContext): { items: F
   const notes = new Map<string, FootnoteBody>();
   for (const [id, spec] of section.footnotes) {
     const lines = ctx.env.breakLines(spec, ctx.columnWidthPt);
-    notes.set(id, { id, lines, heightPt: lines.reduce((s, l) => s + l.heightPt, 0), struct: noteTag(section.id, id, noteAt.get(id) ?? section.blocks.length) });
+    const struct = noteTag(section.id, id, noteAt.get(id) ?? section.blocks.length);
+    notes.set(id, { id, anchor: `${section.id}^${id}`, lines, heightPt: lines.reduce((s, l) => s + l.heightPt, 0), struct });
   }
   return { items, notes };
 }
@@ -73,6 +74,7 @@ function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx
     order: nextOrder(),
     source: block.source,
     struct,
+    ...(block.kind === 'paragraph' && { paragraphBlock: blockIndex }),
     // an editor's id names the heading's anchor (page references); else the block's own name (outline)
     ...(index === 0 && block.kind === 'heading' && { anchor: block.anchor ?? headingAnchor(ctx.sectionId, blockIndex) }),
   }));
@@ -81,7 +83,7 @@ function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx
 function boxItem(block: Exclude<Block, TextBlock | { kind: 'table' }>, ctx: CollectContext, order: number, index: number): FlowBlock {
   const full = block.kind === 'chart' && block.size === 'full' && ctx.columns > 1;
   const composed = ctx.compose.composeBlock(block, full ? ctx.fullWidthPt : ctx.columnWidthPt, ctx.env);
-  const box = { ...composed, items: within(composed.items, blockTag(block.kind, index)) };
+  const box = { ...composed, items: within(composed.items, blockTag(block.kind, index, block.lang)) };
   const signature = block.kind === 'signature';
   // boxes that report their own (grid-rounded) spacing start right after it; others start on a grid line
   const own = box.spaceBeforePt !== undefined;

@@ -35,6 +35,7 @@ export function footnoteItems(
   for (const id of ids) {
     const body = notes.get(id);
     if (!body) continue;
+    if (body.anchor) out.push({ kind: 'anchor', name: body.anchor, y });
     const set = stackLines(body.lines, x, y);
     out.push(...(body.struct ? within(set.items, body.struct) : set.items));
     y += set.heightPt;

@@ -5,7 +5,9 @@
  * footnotes sit at the bottom of the referencing column, the last page of a multi-column section is balanced
  * (text under a carried float rather than the float alone in a column; no hyphen at a column foot when a line
  * more or less also works), and a last page under 35 % full is filled by the tail search (flow/tailPages.ts):
- * the page before is shortened and/or its last floats move to the last page, best-scoring layout wins.
+ * the page before is shortened (at most two lines) and/or its last floats move to the last page, best-scoring
+ * layout wins. A paragraph's first-line indent is then checked against what precedes it on the page (a float that
+ * moved away or in) and the section laid out again with the indents corrected (flow/indents.ts).
  * Invariants: every item lies inside the text area; lines sit on the body-leading grid. Never draws furniture.
  */
 import { composeBlock, composeTable } from './boxes/index.ts';

@@ -7,7 +7,9 @@ import { stackLines } from './translate.ts';
 import type { LayoutEnv } from './types.ts';
 import type { FrameItem } from '../model/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
-import type { StyledSection } from '../style/types.ts';
+
+type OpenerPart = ResolvedTheme['opener']['order'][number];
+import type { ParagraphSpec, StyledSection } from '../style/types.ts';
 import type { Pt, Rect } from '../util/geometry.ts';
 
 /** The part of a page above the body columns: its items and height (a whole number of grid lines). */
@@ -18,35 +20,40 @@ export interface PageHead {
   readonly notes: readonly string[];
 }
 
-/** Section opener across the full text width: anchor, kicker, title, lead and (articles) a rule. */
+/**
+ * Section opener across the full text width: the anchor, then the template's `opener.order` of kicker (the
+ * section's label), title, lead and rule (for the kinds the rule names), top to bottom. Under a text part comes its
+ * gap (kickerGap, titleGap) when another text part follows; the rule has its gap above and below; after the last
+ * text part a blank grid line, unless the rule closes the opener. The structure follows the same order.
+ */
 export function openerHead(section: StyledSection, area: Rect, theme: ResolvedTheme, env: LayoutEnv, gridPt: Pt): PageHead {
   const items: FrameItem[] = [{ kind: 'anchor', name: section.id, y: area.y }];
   const notes: string[] = [];
   let y = area.y;
-  // structure: kicker P, section title H2 (the report title on the cover is the H1), lead P
-  const add = (lines: ReturnType<LayoutEnv['breakLines']>, role: 'P' | 'H2', key: string, at: number) => {
+  const { opener } = theme;
+  const rule = opener.rule && opener.rule.kinds.includes(section.kind) ? opener.rule : undefined;
+  // the parts this section has, in the template's order
+  const texts: Partial<Record<OpenerPart, ParagraphSpec>> = { kicker: section.opener.label, title: section.opener.title, lead: section.opener.lead };
+  const parts = opener.order.filter((p) => (p === 'rule' ? rule !== undefined : texts[p] !== undefined));
+  const gapUnder: Partial<Record<OpenerPart, Pt>> = { kicker: opener.kickerGap, title: opener.titleGap };
+  parts.forEach((part, at) => {
+    if (part === 'rule') {
+      y += rule!.gap;
+      items.push({ kind: 'rule', x1: area.x, y1: y, x2: area.x + area.width, y2: y, color: rule!.color, widthPt: rule!.width });
+      y += rule!.gap;
+      return;
+    }
+    // structure: kicker P, section title H2 (the report title on the cover is the H1), lead P
+    const lines = env.breakLines(texts[part]!, area.width);
     for (const l of lines) for (const r of l.runs) if (r.footnoteId && !notes.includes(r.footnoteId)) notes.push(r.footnoteId);
-    const set = stackLines(lines, area.x, y);
-    items.push(...within(set.items, content([node(role, key)], [OPENER_ORDER, at])));
+    const set = stackLines(part === 'kicker' ? trackLines(lines, theme.text.kicker?.tracking ?? 0) : lines, area.x, y);
+    // content order: the part's place in the template's order (stable whether or not this section has the others)
+    items.push(...within(set.items, content([node(part === 'title' ? 'H2' : 'P', part)], [OPENER_ORDER, opener.order.indexOf(part)])));
     y += set.heightPt;
-  };
-  if (section.opener.label) {
-    add(trackLines(env.breakLines(section.opener.label, area.width), theme.text.kicker?.tracking ?? 0), 'P', 'kicker', 0);
-    y += theme.opener.kickerGap;
-  }
-  add(env.breakLines(section.opener.title, area.width), 'H2', 'title', 1);
-  if (section.opener.lead) {
-    y += theme.opener.titleGap;
-    add(env.breakLines(section.opener.lead, area.width), 'P', 'lead', 2);
-  }
-  const rule = theme.opener.rule;
-  if (rule && rule.kinds.includes(section.kind)) {
-    y += rule.gap;
-    items.push({ kind: 'rule', x1: area.x, y1: y, x2: area.x + area.width, y2: y, color: rule.color, widthPt: rule.width });
-    y += rule.gap;
-  } else {
-    y += gridPt;
-  }
+    const next = parts[at + 1];
+    if (next !== undefined && next !== 'rule') y += gapUnder[part] ?? opener.titleGap;
+  });
+  if (parts[parts.length - 1] !== 'rule') y += gridPt;
   return { items, heightPt: snapUp(y - area.y, gridPt), notes };
 }
 

@@ -1,3 +1,4 @@
+import { notesHeight } from './footnotes.ts';
 import type { ColumnResult } from './columns.ts';
 import type { FlowSpec, PageFill } from './distribute.ts';
 import type { Pt } from '../util/geometry.ts';
@@ -68,4 +69,16 @@ export function textLineCount(spec: FlowSpec, fill: PageFill): number {
 export function raggedness(spec: FlowSpec, fill: PageFill): Pt {
   const bottoms = fill.columns.map((c) => columnShape(spec, c).bottomPt);
   return bottoms.length ? Math.max(...bottoms) - Math.min(...bottoms) : 0;
+}
+
+/**
+ * Whole grid lines that would still fit under each column's last item, above its notes (0 for a full column,
+ * the column's height in lines for an empty one): the hole a reader sees at the foot of a page that continues.
+ */
+export function holeLines(spec: FlowSpec, fill: PageFill, regionHeight: Pt): number[] {
+  const height = regionHeight - fill.columnTop;
+  return fill.columns.map((c) => {
+    const free = height - notesHeight(c.notes, spec.notes, spec.footnoteGapPt) - columnShape(spec, c).bottomPt;
+    return Math.max(0, Math.floor(free / spec.gridPt + 1e-6));
+  });
 }

@@ -1,13 +1,20 @@
 import { collect } from './collect.ts';
 import { fillItems, type FlowSpec } from './distribute.ts';
 import { columnWidth, gridOf, textAreaFor } from './geometry.ts';
-import { sectionPages } from './sectionPages.ts';
+import { misIndented, withIndents } from './indents.ts';
+import { sectionPages, type PagePlan } from './sectionPages.ts';
 import { sectionTag } from './structure.ts';
 import { within } from '../model/tags.ts';
 import type { ComposeFns, FlowResult, LayoutEnv, PageFrame, PlacedItem } from './types.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { sectionTheme, type ResolvedTheme } from '../spec/theme.ts';
 import type { StyledSection } from '../style/types.ts';
+
+/**
+ * Layouts of a section at most, while paragraphs' first-line indents are corrected (an indent can change a
+ * paragraph's line count, and with it where later floats land; in practice one correction settles).
+ */
+const MAX_INDENT_PASSES = 3;
 
 /** Where body pages start: the printed number of the first opener (after cover and TOC). */
 export interface FlowOptions {
@@ -46,10 +53,9 @@ function flowSection(compose: ComposeFns, section: StyledSection, index: number,
   // A section kind may have its own text styles, and with them its own baseline grid.
   const theme = sectionTheme(sharedTheme, section.kind);
   const gridPt = gridOf(theme);
-  // 1. lines and boxes at the column width
   const columns = section.columns ?? theme.page.columns;
   const width = textAreaFor(theme, page).width;
-  const { items, notes } = collect(section, {
+  const collectContext = {
     env: { ...env, gridPt },
     compose,
     columnWidthPt: columnWidth(width, columns, theme.page.gutter),
@@ -57,15 +63,26 @@ function flowSection(compose: ComposeFns, section: StyledSection, index: number,
     columns,
     gridPt,
     tableContinued: theme.words.tableContinued,
-  });
-  const spec: FlowSpec = { items, notes, gridPt, footnoteGapPt: theme.page.footnoteGap };
-  // 2. pages: opener, continuation pages, balanced last page
-  const plans = sectionPages({ section, spec, theme, env, columns }, page);
+  };
+  let blocks = section.blocks;
+  let spec: FlowSpec;
+  let plans: PagePlan[];
+  for (let pass = 1; ; pass++) {
+    // 1. lines and boxes at the column width
+    const { items, notes } = collect({ ...section, blocks }, collectContext);
+    spec = { items, notes, gridPt, footnoteGapPt: theme.page.footnoteGap };
+    // 2. pages: opener, continuation pages, balanced last page
+    plans = sectionPages({ section, spec, theme, env, columns }, page);
+    // 3. first-line indents by what precedes each paragraph on the page (a float may have moved away or in)
+    const fix = misIndented(blocks, items, plans);
+    if (fix.size === 0 || pass >= MAX_INDENT_PASSES) break;
+    blocks = withIndents(blocks, fix);
+  }
   for (const plan of plans) {
     warnings.push(...plan.fill.warnings);
     const placed: PlacedItem[] = [...plan.head.items.map((item) => ({ item, order: -1 })), ...fillItems(spec, plan.region, plan.fill, theme.colors.rule ?? '#999999')];
     placed.sort((a, b) => a.order - b.order);
-    const struct = sectionTag(section.id, index);
+    const struct = sectionTag(section.id, index, section.lang);
     const tagged = placed.map((p) => ({ ...p, item: within([p.item], struct)[0]! }));
     const first = plan.number === page;
     const master = section.kind === 'article' ? (first ? 'opener' : 'body') : section.kind;

@@ -54,7 +54,7 @@ function flowFrom(ctx: SectionContext, number: number, start: FlowState, tweak: 
   const max = ctx.env.maxPages ?? DEFAULT_MAX_PAGES;
   for (let i = index; i === index || !isFinished(ctx.spec, state); i++) {
     // A limit, never a silent cut: the section stops the build instead of losing its end.
-    if (number > max) throw new ReportError(messages.limitExceeded('pages', `more than ${max}`, max, undefined, `pages (section "${ctx.section.id}" is still going at page ${number})`));
+    if (number > max) throw new ReportError(messages.limitExceeded('pages', `more than ${max}`, max, ctx.env.maxPagesSpan, `pages (section "${ctx.section.id}" is still going at page ${number})`));
     const plan = planPage(ctx, number++, i === 0, state, i === index ? tweak : {});
     out.push(plan);
     state = plan.fill.state;

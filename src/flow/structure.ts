@@ -28,9 +28,9 @@ export const OPENER_ORDER = -1;
 /** A note sorts after every part of the block that references it. */
 const AFTER_BLOCK = 1e6;
 
-/** The element of block `index` of a section. */
-export function blockTag(kind: Block['kind'], index: number): ContentTag {
-  return content([node(ROLE[kind], `b${index}`)], [index]);
+/** The element of block `index` of a section; a block in another language than the report's has its /Lang. */
+export function blockTag(kind: Block['kind'], index: number, lang?: string): ContentTag {
+  return content([node(ROLE[kind], `b${index}`, lang ? { lang } : {})], [index]);
 }
 
 /** A footnote's Note element, with a document-wide ID, right after block `at` (OPENER_ORDER: the lead). */
@@ -43,7 +43,7 @@ export function headingAnchor(sectionId: string | undefined, index: number): str
   return `${sectionId ?? ''}.h${index}`;
 }
 
-/** The section element itself, in section order (the cover and contents come before 0). */
-export function sectionTag(sectionId: string, index: number): ContentTag {
-  return content([node('Sect', `s:${sectionId}`)], [index]);
+/** The section element itself, in section order (the cover and contents come before 0); /Lang for one in another language. */
+export function sectionTag(sectionId: string, index: number, lang?: string): ContentTag {
+  return content([node('Sect', `s:${sectionId}`, lang ? { lang } : {})], [index]);
 }

@@ -39,15 +39,16 @@ function tagBox(box: Box, tag: ReturnType<typeof content>): Box {
  * TBody/TR, source line and note → Ps after the table; the repeated header and continued title are artifacts
  * (read once).
  */
-function tagTable(t: ComposedTable, index: number): ComposedTable {
-  const table = blockTag('table', index);
+function tagTable(t: ComposedTable, index: number, lang?: string): ComposedTable {
+  const table = blockTag('table', index, lang);
   const part = (path: Parameters<typeof content>[0], ...order: number[]) => content([...table.path, ...path], [...table.order, ...order]);
   return {
     ...(t.title ? { title: tagBox(t.title, part([node('Caption', 'c')], 0)) } : {}),
     header: tagBox(t.header, part([node('THead', 'h'), node('TR', 'h')], 1)),
     rows: t.rows.map((r, i) => tagBox(r, part([node('TBody', 'b'), node('TR', `r${i}`)], 2, i))),
     ...(t.sourceLine ? { sourceLine: tagBox(t.sourceLine, content([node('P', `b${index}-source`)], [index, 3])) } : {}),
-    ...(t.note ? { note: tagBox(t.note, content([node('P', `b${index}-note`)], [index, 4])) } : {}),
+    // the note is the editor's text in the table's language; the source line starts with the template's word
+    ...(t.note ? { note: tagBox(t.note, content([node('P', `b${index}-note`, lang ? { lang } : {})], [index, 4])) } : {}),
   };
 }
 
@@ -65,7 +66,7 @@ export function tableItems(
   nextOrder: () => number,
   index = 0,
 ): FlowBlock[] {
-  const t = tagTable(compose.composeTable(block, widthPt, env), index);
+  const t = tagTable(compose.composeTable(block, widthPt, env), index, block.lang);
   let repeat: Box = { ...t.header, items: asArtifact(t.header.items, 'Pagination') };
   if (block.title) {
     const cont = compose.composeTable({ ...block, title: continuedTitle(block.title, continuedPattern) }, widthPt, env);

@@ -1,13 +1,26 @@
 import type { FlowState } from './distribute.ts';
-import { floatCount, hasFloatOnlyColumn, hyphenEnds, pageFillRatio, raggedness, textLineCount } from './pageScore.ts';
+import { floatCount, hasFloatOnlyColumn, holeLines, hyphenEnds, pageFillRatio, raggedness, textLineCount } from './pageScore.ts';
 import type { FirstPageTweak, PagePlan, SectionContext } from './sectionPages.ts';
 
 /** A last page under this share of its region is a stub ("no empty half pages"); the tail search tries to fill it. */
 export const STUB_FILL = 0.35;
 /** A last page holding floats should carry at least this many text lines (a legal widow). */
 const MIN_TAIL_LINES = 2;
-/** At most this many lines are taken off each column of the page before (a short page, level bottoms). */
-const MAX_CUT_LINES = 12;
+/**
+ * At most this many lines are taken off each column of the page before (a short page, level bottoms). A page may
+ * run a line or two short, as book pages do; more is a hole the reader sees (12 left 158 pt empty under the
+ * text of a full page, issue 11), and a stub last page is the lesser evil.
+ */
+export const MAX_CUT_LINES = 2;
+/**
+ * A column of the page before may end at most this many whole lines above its foot: the cut plus one line the
+ * widow and orphan rules move, or a cut of this many when only that gives a last page of floats alone any text.
+ * Holding floats back frees their space on the page before; when the text runs out before that space is filled,
+ * the hole moves to the page before (a section opener with a column twenty lines short and a last page of floats
+ * alone), so such a candidate is dropped. A column the plain fill already leaves that short (a float or a kept
+ * block that did not fit under it) is excused up to that length.
+ */
+export const MAX_SHORT_LINES = MAX_CUT_LINES + 1;
 /** At most this many of the page-before's own floats are held back for the last page. */
 const MAX_HELD_FLOATS = 3;
 /** Score weights, in "percent of page left empty" units: a stub costs 1 per percent under STUB_FILL. */
@@ -32,10 +45,13 @@ const COST = {
 export type Reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => PagePlan[];
 
 /**
- * Fixes a stub last page: re-flows the last two pages with the page before shortened (0…12 lines per column)
- * and with its last floats held back for the last page (floats move later, text flows up), and keeps the
+ * Fixes a stub last page: re-flows the last two pages with the page before shortened (0…MAX_CUT_LINES lines per
+ * column) and with its last floats held back for the last page (floats move later, text flows up), and keeps the
  * candidate with the lowest score (fill, cut, moved floats, float-only columns, hyphens at column feet).
- * Candidates that need an extra page, force a break or add warnings are discarded.
+ * Candidates that need an extra page, force a break, add warnings or leave a hole at the foot of the page before
+ * (more than MAX_SHORT_LINES) are discarded. When the best tail still ends on floats alone, a cut of
+ * MAX_SHORT_LINES is tried too: a page a line shorter is the price of a last page where the text ends beside
+ * its chart, not a chart left behind after a full page.
  */
 export function improveTail(ctx: SectionContext, pages: PagePlan[], reflow: Reflow): PagePlan[] {
   const n = pages.length;
@@ -45,18 +61,29 @@ export function improveTail(ctx: SectionContext, pages: PagePlan[], reflow: Refl
   const prev = pages[n - 2]!;
   const start: FlowState = n >= 3 ? pages[n - 3]!.fill.state : { next: 0, deferred: [], pageDeferred: [] };
   const warnings = warningCount(pages.slice(n - 2));
+  const allowed = holeLines(ctx.spec, prev.fill, prev.region.height).map((h) => Math.max(h, MAX_SHORT_LINES));
   let best = { score: score(ctx, pages.slice(n - 2), 0, 0), tail: pages.slice(n - 2) };
-  for (const held of heldSets(ctx, prev, start)) {
-    for (let cut = 0; cut <= MAX_CUT_LINES; cut++) {
-      if (cut === 0 && held.size === 0) continue;
-      // the cut and move costs only grow with the cut: no further candidate of this set can win
-      if (fixedCost(cut, held.size) >= best.score) break;
-      const tail = reflow(prev.number, start, { cutPt: cut * ctx.spec.gridPt, holdFloats: held }, n - 2);
-      if (tail.length > 2 || tail.some((p) => p.fill.forced) || warningCount(tail) > warnings) continue;
-      const s = score(ctx, tail, cut, held.size);
-      if (s < best.score - 1e-9) best = { score: s, tail };
-    }
+  /**
+   * Re-flows with one cut and held set; `needText`: kept only when the last page gets text and no column of the
+   * page before ends more than MAX_SHORT_LINES short (no excuse from the plain fill). False when no larger cut
+   * of this set can win (the costs grow with the cut).
+   */
+  const attempt = (held: ReadonlySet<number>, cut: number, needText = false): boolean => {
+    if (fixedCost(cut, held.size) >= best.score) return false;
+    const tail = reflow(prev.number, start, { cutPt: cut * ctx.spec.gridPt, holdFloats: held }, n - 2);
+    if (tail.length > 2 || tail.some((p) => p.fill.forced) || warningCount(tail) > warnings) return true;
+    if (tail.length === 2 && leavesHole(ctx, tail[0]!, needText ? [] : allowed)) return true;
+    if (needText && tail.length > 1 && isTextless(ctx, tail[tail.length - 1]!)) return true;
+    const s = score(ctx, tail, cut, held.size);
+    if (s < best.score - 1e-9) best = { score: s, tail };
+    return true;
+  };
+  const sets = heldSets(ctx, prev, start);
+  for (const held of sets) {
+    for (let cut = held.size === 0 ? 1 : 0; cut <= MAX_CUT_LINES; cut++) if (!attempt(held, cut)) break;
   }
+  const end = best.tail[best.tail.length - 1]!;
+  if (best.tail.length > 1 && isTextless(ctx, end)) for (const held of sets) attempt(held, MAX_SHORT_LINES, true);
   return [...pages.slice(0, n - 2), ...best.tail];
 }
 
@@ -85,6 +112,11 @@ function score(ctx: SectionContext, tail: readonly PagePlan[], cut: number, held
   for (const p of tail) s += hyphenEnds(ctx.spec, p.fill) * COST.hyphenEnd;
   for (const p of tail.slice(0, -1)) s += (raggedness(ctx.spec, p.fill) / ctx.spec.gridPt) * COST.raggedLine;
   return s;
+}
+
+/** True when a column of a page that continues ends more whole lines short than `allowed` (per column). */
+function leavesHole(ctx: SectionContext, page: PagePlan, allowed: readonly number[]): boolean {
+  return holeLines(ctx.spec, page.fill, page.region.height).some((h, c) => h > (allowed[c] ?? MAX_SHORT_LINES));
 }
 
 /** A last page with floats but fewer than MIN_TAIL_LINES text lines: the floats look left behind. */

@@ -31,12 +31,13 @@ export interface FlowLineTag {
  * annotation over its glyphs). The first glyph run
  * carries the line's LineTag (typographic report); `flow` adds its paragraph position and source.
  * Structure: runs are content ordered by (line `index`, run); a linked run is a Link element, a footnote
- * marker a Reference; `flow.struct` puts the line under its paragraph's element.
+ * marker a Reference, a passage in another language a Span; `flow.struct` puts the line under its paragraph's element.
  */
 export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index = flow?.index ?? 0): FrameItem[] {
   const baseline = top + line.ascentPt;
   const out: FrameItem[] = [];
   let tagged = false;
+  const lastRun = line.runs.findLastIndex((run) => run.text.length > 0);
   for (const [r, run] of line.runs.entries()) {
     if (run.text.length === 0) continue;
     const tag: LineTag | undefined = tagged
@@ -47,7 +48,12 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index 
           ...(flow && { para: flow.para, index: flow.index, count: flow.count }),
         };
     tagged = true;
-    const sub = run.link ? [node('Link', `l${index}r${r}`)] : run.footnoteId ? [node('Reference', `l${index}r${r}`)] : [];
+    const own = run.link ? [node('Link', `l${index}r${r}`)] : run.footnoteId ? [node('Reference', `l${index}r${r}`)] : [];
+    // An inline passage in another language is a Span with /Lang, one element for all its runs and lines: screen
+    // readers and PDF/UA checkers (veraPDF, PAC) read a language from structure elements; a /Lang in a marked-content
+    // property list is legal too (ISO 32000-1 14.9.2) but would nest a second sequence inside our one-per-item MCIDs,
+    // and Acrobat's accessibility tree does not reliably expose it.
+    const sub = run.passage ? [node('Span', `p${run.passage.id}`, { lang: run.passage.lang }), ...own] : own;
     const struct = content(sub, [index, r]);
     out.push({
       kind: 'glyphs',
@@ -66,6 +72,7 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index 
       ...(run.link && !run.link.startsWith('#') ? { link: run.link } : {}),
       ...(flow?.source && { source: flow.source }),
       ...(tag && { line: tag }),
+      ...(r === lastRun && line.end && { lineEnd: line.end }),
     });
     // "#id" is a page reference: a link inside the document to the anchor of that name, in the run's Link element
     if (run.link?.startsWith('#')) out.push({ kind: 'goto', x: x + run.xPt, y: top, width: run.widthPt, height: line.heightPt, dest: run.link.slice(1), label: run.text, tag: struct });

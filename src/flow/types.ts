@@ -18,6 +18,8 @@ export interface LayoutEnv {
   readonly gridPt?: Pt;
   /** Most pages the document may have (report.yaml limits.pages); more stops the build with an error. */
   readonly maxPages?: number;
+  /** Where that limit is set, for its error. */
+  readonly maxPagesSpan?: SourceSpan;
   /** Flowed sections of earlier layouts (sectionCache.ts); absent: every section is flowed. */
   readonly sections?: SectionFlowCache;
 }
@@ -87,6 +89,8 @@ export interface FlowLine extends FlowItemBase {
   readonly anchor?: string;
   readonly line: Line;
   readonly para: number;
+  /** Index of its block in the section when that is a paragraph (not a heading): the first-line indent rule. */
+  readonly paragraphBlock?: number;
   readonly index: number;
   readonly count: number;
 }
@@ -112,6 +116,8 @@ export type FlowItem = FlowLine | FlowBlock;
 /** A note set at a column's width, placed at the bottom of the column that references it. */
 export interface FootnoteBody {
   readonly id: string;
+  /** Named destination at the note's first line (`sectionId^id`), the target of `{page:^id}` and `{ref:^id}`. */
+  readonly anchor?: string;
   /** The Note element, placed in content order after the block that references it first. */
   readonly struct?: ContentTag;
   readonly lines: readonly Line[];

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
+import { narrowSpan } from '../diag/narrowSpan.ts';
 import { describeGrapheme, uncovered } from './fallback.ts';
 import type { FontStore } from './fontStore.ts';
 
@@ -35,16 +36,7 @@ export function checkCoverage(texts: Iterable<LocatedText>, fonts: FontStore, fi
 
 /** The span of the first occurrence of `g` in the source of `t` (exact when it is written there), else `t`'s span. */
 function at(t: LocatedText, g: string, fileText: (file: string) => string | undefined): SourceSpan {
-  const src = fileText(t.source.file);
-  const { offset, endOffset } = t.source;
-  if (src === undefined || offset === undefined) return t.source;
-  const i = src.slice(offset, endOffset ?? src.length).indexOf(g);
-  if (i < 0) return t.source;
-  const abs = offset + i;
-  const before = src.slice(0, abs);
-  const line = before.split('\n').length;
-  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
-  return { file: t.source.file, line, column, offset: abs, endOffset: abs + g.length };
+  return narrowSpan(t.source, g, fileText);
 }
 
 /** Every BoundText-like value ({ text: string, source: span }) inside `value`, depth first. */

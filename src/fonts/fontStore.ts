@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import { ReportError } from '../diag/errors.ts';
 import { missingFontFile } from '../diag/messages.ts';
+import type { SourceSpan } from '../diag/types.ts';
 import { memo } from '../util/buildContext.ts';
 import { bytesHash } from '../util/cacheFiles.ts';
 import type { Pt } from '../util/geometry.ts';
@@ -46,25 +47,29 @@ export const DEFAULT_FEATURES: readonly string[] = ['kern', 'liga'];
 
 /**
 /**
- * Loads every face of the template from fontsDir (only there); shapes and widths are cached in the store.
- * `fallback` (template `fallback`): per font key, or `default`, the faces tried first for characters it lacks.
- * With a cache (the build context's `fonts`), a store whose files have the same bytes and the same fallbacks is
- * reused, with every run it has shaped: a rebuild shapes only new text.
+ * Loads every face of the template from fontsDir (only there), except the faces a content-folder template brought
+ * (`own`: key → absolute path, found and checked inside the content folder by load/templateFonts.ts); shapes and
+ * widths are cached in the store. `fallback` (template `fallback`): per font key, or `default`, the faces tried
+ * first for characters it lacks. With a cache (the build context's `fonts`), a store whose files have the same
+ * bytes and the same fallbacks is reused, with every run it has shaped: a rebuild shapes only new text.
  */
 export function createFontStore(
   fontsDir: string,
   fonts: Readonly<Record<string, string>>,
   fallback: Readonly<Record<string, readonly string[]>> = {},
   cache?: Map<string, FontStore>,
+  own: Readonly<Record<string, string>> = {},
+  /** Where the template names each font file (template.yaml's fonts), for FONT001. */
+  spans: Readonly<Record<string, SourceSpan>> = {},
 ): FontStore {
   const files: Record<string, string> = {};
   const bytes = new Map<string, Uint8Array>();
   const hashes: Record<string, string> = {};
   for (const [key, file] of Object.entries(fonts)) {
-    const path = resolve(fontsDir, file);
-    if (dirname(path) !== resolve(fontsDir)) throw new ReportError(missingFontFile(key, file, fontsDir));
+    const path = own[key] ?? resolve(fontsDir, file);
+    if (!own[key] && dirname(path) !== resolve(fontsDir)) throw new ReportError(missingFontFile(key, file, fontsDir, spans[key]));
     const st = statSync(path, { throwIfNoEntry: false });
-    if (!st?.isFile()) throw new ReportError(missingFontFile(key, file, fontsDir));
+    if (!st?.isFile()) throw new ReportError(missingFontFile(key, file, fontsDir, spans[key]));
     files[key] = path;
     bytes.set(key, readFileSync(path));
     hashes[key] = bytesHash(bytes.get(key)!);

@@ -73,6 +73,8 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
       ],
       template: report.template,
       limits: report.limits,
+      // where a page limit stops layout: at limits.pages when report.yaml sets it, else at report.yaml itself
+      pagesLimitSpan: nodeAt(rp, ['limits', 'pages']) ? spanOf(rp, nodeAt(rp, ['limits', 'pages'])) : spanOf(rp, undefined),
       ...(report.numbering.length ? { numbering: report.numbering } : {}),
       templateSpan: spanOf(rp, nodeAt(rp, ['template'])),
       currency: report.currency,
@@ -80,7 +82,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
         words: report.words,
         wordSpans: Object.fromEntries(Object.keys(report.words).map((k) => [k, spanOf(rp, keyNodeAt(rp, ['words', k]))])),
       }),
-      ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions } }),
+      ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions, ...(report.hyphenation.languages && { languages: report.hyphenation.languages }) } }),
     },
     sections,
     figures: toLocatedJson(fp),

@@ -11,6 +11,7 @@ import { checkContentPath, readInside } from './readSources.ts';
 import { toLocatedJson } from './locatedJson.ts';
 import { checkImageHeader } from './imageHeader.ts';
 import { validate } from './validate.ts';
+import { isValidTag } from '../locale/index.ts';
 
 /** Image file endings the pdf stage can place. */
 const IMAGE_EXTENSIONS = /\.(svg|png|jpe?g)$/i;
@@ -47,7 +48,16 @@ async function loadBlock(ctx: LoadContext, p: ParsedYaml, at: NodePath): Promise
     ctx.errors.push(...errors);
     return undefined;
   }
-  return buildBlock(ctx, p, type, data as never, vpath, span);
+  const block = await buildBlock(ctx, p, type, data as never, vpath, span);
+  return block && withLang(ctx, p, block, data, vpath);
+}
+
+/** The block with its `lang:` (a passage in another language), which must be a BCP 47 tag (LANG001 at its value). */
+function withLang(ctx: LoadContext, p: ParsedYaml, block: ContentBlock, data: unknown, at: NodePath): ContentBlock | undefined {
+  const lang = (data as { lang?: unknown } | null)?.lang;
+  if (typeof lang !== 'string') return block;
+  if (!isValidTag(lang)) return void ctx.errors.push(messages.badLanguage(lang, spanOf(p, nodeAt(p, [...at, 'lang'])))), undefined;
+  return { ...block, lang };
 }
 
 /** Rows and columns of a table checked on the YAML tree, before the table is converted or laid out. */
@@ -77,9 +87,9 @@ async function buildBlock(ctx: LoadContext, p: ParsedYaml, type: BlockTypeKey, d
   switch (type) {
     case 'p':
     case 'paragraph':
-      return { type: 'paragraph', text: t([], d), span };
+      return typeof d === 'string' ? { type: 'paragraph', text: t([], d), span } : { type: 'paragraph', text: t(['text'], d.text), span };
     case 'heading':
-      return typeof d === 'string' ? { type: 'heading', text: t([], d), span } : { type: 'heading', text: t(['text'], d.text), id: d.id, span };
+      return typeof d === 'string' ? { type: 'heading', text: t([], d), span } : { type: 'heading', text: t(['text'], d.text), ...(d.id ? { id: d.id } : {}), span };
     case 'quote':
       return typeof d === 'string' ? { type: 'quote', text: t([], d), span } : { type: 'quote', text: t(['text'], d.text), by: opt(['by'], d.by), span };
     case 'facts':
@@ -92,8 +102,16 @@ async function buildBlock(ctx: LoadContext, p: ParsedYaml, type: BlockTypeKey, d
         : { type: 'list', title: opt(['title'], d.title), ordered: d.ordered, items: d.items.map((s: string, i: number) => t(['items', i], s)), span };
     case 'video':
       return { type: 'video', title: t(['title'], d.title), url: t(['url'], d.url), span };
-    case 'image':
-      return (await loadImage(ctx, p, d.src, [...at, 'src'])) ? { type: 'image', src: d.src, alt: t(['alt'], d.alt), caption: opt(['caption'], d.caption), ...(d.id ? { id: d.id } : {}), span } : undefined;
+    case 'image': {
+      // A content image needs words for readers who cannot see it; a decorative one has none (it becomes an
+      // Artifact, skipped by screen readers). A blank alt is neither: it would hide content silently.
+      const blank = typeof d.alt !== 'string' || !d.alt.trim();
+      if (d.decorative && !blank) ctx.errors.push(messages.imageAltOnDecorative(spanOf(p, keyNodeAt(p, [...at, 'alt']))));
+      if (!d.decorative && blank) ctx.errors.push(messages.imageAltMissing(spanOf(p, d.alt === undefined ? keyNodeAt(p, [...at, 'src']) : nodeAt(p, [...at, 'alt']))));
+      if (!!d.decorative !== blank) return undefined;
+      const alt = d.decorative ? { value: '', span } : t(['alt'], d.alt);
+      return (await loadImage(ctx, p, d.src, [...at, 'src'])) ? { type: 'image', src: d.src, alt, caption: opt(['caption'], d.caption), ...(d.id ? { id: d.id } : {}), span } : undefined;
+    }
     case 'chart': {
       const spec = await loadChartSpec(ctx, p, d.spec, [...at, 'spec']);
       return spec ? { type: 'chart', spec, caption: opt(['caption'], d.caption), alt: opt(['alt'], d.alt), size: d.size, ...(d.id ? { id: d.id } : {}), span } : undefined;

@@ -5,7 +5,9 @@ import { SectionFileSchema } from '../spec/section.ts';
 import type { SectionSource, Text } from './types.ts';
 import { readYamlFile, type LoadContext } from './loadContext.ts';
 import { loadBlocks, textAt } from './loadBlocks.ts';
-import { spanOf } from './parseYaml.ts';
+import { nodeAt, spanOf } from './parseYaml.ts';
+import * as messages from '../diag/messages.ts';
+import { isValidTag } from '../locale/index.ts';
 import { validate } from './validate.ts';
 
 /** Section id from its file name: "sections/01-asiel.yaml" → "01-asiel". */
@@ -27,6 +29,7 @@ export async function loadSection(ctx: LoadContext, path: string, span?: SourceS
   }
   const opt = (key: string, v: string | undefined): Text | undefined => (v === undefined ? undefined : textAt(p, [key], v));
   const blocks = await loadBlocks(ctx, p, data.blocks.length);
+  if (data.lang !== undefined && !isValidTag(data.lang)) ctx.errors.push(messages.badLanguage(data.lang, spanOf(p, nodeAt(p, ['lang']))));
   const footnotes = new Map(Object.entries(data.footnotes).map(([id, t]) => [id, textAt(p, ['footnotes', id], t)] as const));
   return {
     id: sectionId(path),
@@ -37,6 +40,7 @@ export async function loadSection(ctx: LoadContext, path: string, span?: SourceS
     lead: opt('lead', data.lead),
     blocks,
     footnotes,
+    ...(data.lang !== undefined && isValidTag(data.lang) && { lang: data.lang }),
     span: spanOf(p, p.doc.contents),
   };
 }

@@ -7,12 +7,16 @@ import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
 import { localeOrDefault, vegaLocale, type Words } from '../locale/index.ts';
 import type { BoxSpec, ResolvedTheme, SectionKind, TextStyleSpec } from '../spec/theme.ts';
-import { TemplateFileSchema, type TemplateFile } from '../spec/template.ts';
+import { CONTENTS_PARTS, OPENER_PARTS, TemplateFileSchema, type TemplateFile } from '../spec/template.ts';
 import { keyNodeAt, nodeAt, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
 import { readTemplate, type TemplateSource } from './templateFiles.ts';
 import { resolveElements } from './themeElements.ts';
+import { templateFontFiles } from './templateFonts.ts';
 import { validate } from './validate.ts';
 import type { ReportMeta } from './types.ts';
+
+/** Styles balanced unless the template says otherwise: display lines a reader takes in at a glance (titles, headings, box titles, captions, pull quotes). */
+const BALANCED_STYLES: ReadonlySet<string> = new Set(['title', 'heading', 'boxTitle', 'caption', 'quote']);
 
 type TextFileStyle = TemplateFile['text'][string];
 
@@ -34,6 +38,8 @@ export interface ThemeRequest {
   readonly words?: Readonly<Record<string, string>>;
   /** ISO 4217 currency of the report's amounts (charts' "$" format). */
   readonly currency?: string;
+  /** The tool's fonts/ folder: a content-folder template may name its files by bare name. */
+  readonly fontsDir?: string;
   /** Where report.yaml names the template and its words, for diagnostics. */
   readonly span?: SourceSpan;
   readonly wordSpan?: (word: string) => SourceSpan | undefined;
@@ -109,7 +115,7 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     if (key !== undefined && !(key in t.fonts)) problems.push(messages.unknownFontKey(key, fontKeys, spanOf(p, nodeAt(p, path))));
     return key;
   };
-  const style = (s: TextFileStyle, at: (f: string) => NodePath): TextStyleSpec => ({
+  const style = (s: TextFileStyle, at: (f: string) => NodePath, name: string): TextStyleSpec => ({
     font: font(s.font, at('font'))!,
     italic: font(s.italic, at('italic')),
     bold: font(s.bold, at('bold')),
@@ -121,12 +127,13 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     features: [...new Set([...BASE_FEATURES, ...(s.features ?? [])])],
     tracking: s.tracking ?? 0,
     uppercase: s.uppercase ?? false,
+    balance: s.balance ?? BALANCED_STYLES.has(name),
     spaceBefore: s.spaceBefore ?? 0,
     spaceAfter: s.spaceAfter ?? 0,
     lang: language,
   });
   const text: Record<string, TextStyleSpec> = {};
-  for (const [k, s] of Object.entries(t.text)) text[k] = style(s, (f) => ['text', k, f]);
+  for (const [k, s] of Object.entries(t.text)) text[k] = style(s, (f) => ['text', k, f], k);
   // A section kind's changes apply over the shared style of the same name, which must exist.
   const sectionText: Partial<Record<SectionKind, Record<string, TextStyleSpec>>> = {};
   for (const [kind, styles] of Object.entries(t.sectionText ?? {}) as [SectionKind, Record<string, Partial<TextFileStyle>>][]) {
@@ -134,7 +141,7 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
     for (const [k, s] of Object.entries(styles)) {
       const base = t.text[k];
       if (!base) problems.push(messages.unknownTextStyle(k, Object.keys(t.text), spanOf(p, keyNodeAt(p, ['sectionText', kind, k]))));
-      else out[k] = style({ ...base, ...s }, (f) => (f in s ? ['sectionText', kind, k, f] : ['text', k, f]));
+      else out[k] = style({ ...base, ...s }, (f) => (f in s ? ['sectionText', kind, k, f] : ['text', k, f]), k);
     }
     sectionText[kind] = out;
   }
@@ -172,28 +179,36 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
   };
   const table = { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding };
   const { cmyk, cmykProblems } = cmykTable(t, p, uses, problems);
+  const fontFiles = await templateFontFiles(t.fonts, src, req.fontsDir, problems);
   return {
     name: t.name,
     language,
     page: t.page,
     fonts: t.fonts,
+    ...(Object.keys(fontFiles).length > 0 && { fontFiles }),
+    fontSpans: Object.fromEntries(Object.keys(t.fonts).flatMap((k) => {
+      const node = nodeAt(p, ['fonts', k]);
+      const span = node ? spanOf(p, node) : req.span;
+      return span ? [[k, span]] : [];
+    })),
     ...(t.fallback && { fallback: t.fallback }),
     colors,
     text,
     sectionText,
     boxes,
-    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}) },
+    table: { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding, ...(t.table.indent !== undefined ? { indent: t.table.indent } : {}), ...(t.table.keepWhole !== undefined ? { keepWhole: t.table.keepWhole } : {}), ...(t.table.minSize !== undefined ? { minSize: t.table.minSize } : {}) },
     paragraph: t.paragraph,
     ...(t.outline ? { outlineDepth: t.outline.depth } : {}),
     words,
     cover,
     furniture,
     opener: {
+      order: t.opener?.order ?? OPENER_PARTS,
       kickerGap: t.opener?.kickerGap ?? DEFAULT_OPENER.kickerGap,
       titleGap: t.opener?.titleGap ?? DEFAULT_OPENER.titleGap,
       ...(rule && { rule: { ...rule, color: color(rule.color, ['opener', 'rule', 'color']) } }),
     },
-    contents: t.contents ?? DEFAULT_CONTENTS,
+    contents: { ...(t.contents ?? DEFAULT_CONTENTS), entry: t.contents?.entry ?? CONTENTS_PARTS },
     chart: { ...chart, locale: vegaLocale(language, req.currency), language, words },
     cmyk,
     cmykProblems,

@@ -15,6 +15,14 @@ import { displayPath, readTextInside } from './readSources.ts';
 export interface TemplateOrigin {
   readonly root: string;
   readonly dir: string;
+  /** A bundled template (its fonts come from the tool's fonts/); else a folder of the content folder. */
+  readonly bundled: boolean;
+}
+
+/** The template file that declared a font key: where its file is looked for, and positions for diagnostics. */
+export interface FontDeclaration {
+  readonly origin: TemplateOrigin;
+  readonly parsed: ParsedYaml;
 }
 
 /** A template file read and merged over its bases. */
@@ -25,6 +33,8 @@ export interface TemplateSource {
   readonly parsed: ParsedYaml;
   /** The folder of the template that declared each top-level key (images are read relative to it). */
   readonly originOf: (key: string) => TemplateOrigin;
+  /** The template that declared font key `key` (an extending template may add or replace single faces). */
+  readonly fontOf: (key: string) => FontDeclaration;
 }
 
 /** Deepest chain of `extends:` followed (a longer one is almost certainly a mistake). */
@@ -49,24 +59,27 @@ export async function readTemplate(ref: string, at: { templatesDir: string; cont
   if (errors.length) throw new ReportError(errors);
   const own = (parsed.doc.toJS() ?? {}) as Record<string, unknown>;
   const { extends: base, ...rest } = own;
-  if (typeof base !== 'string') return { raw: rest, parsed, originOf: () => origin };
+  const mine = { origin, parsed };
+  if (typeof base !== 'string') return { raw: rest, parsed, originOf: () => origin, fontOf: () => mine };
   const parent = await readTemplate(base, { ...at, span: spanOf(parsed, nodeAt(parsed, ['extends'])) }, [...chain, ref]);
+  const ownFonts = isMap(rest.fonts) ? rest.fonts : {};
   return {
     raw: deepMerge(parent.raw, rest),
     parsed,
     originOf: (key) => (key in rest ? origin : parent.originOf(key)),
+    fontOf: (key) => (key in ownFonts ? mine : parent.fontOf(key)),
   };
 }
 
 /** The root and folder of a template reference; unknown bundled names list the available ones. */
 async function locate(ref: string, at: { templatesDir: string; contentDir?: string; span?: SourceSpan }): Promise<TemplateOrigin> {
   if (isBundledName(ref)) {
-    if (existsSync(join(at.templatesDir, ref, 'template.yaml'))) return { root: at.templatesDir, dir: ref };
+    if (existsSync(join(at.templatesDir, ref, 'template.yaml'))) return { root: at.templatesDir, dir: ref, bundled: true };
     throw new ReportError(messages.unknownTemplate(ref, await bundledTemplates(at.templatesDir), at.span));
   }
   if (!at.contentDir) throw new ReportError(messages.unknownTemplate(ref, await bundledTemplates(at.templatesDir), at.span));
   const dir = posix.normalize(ref.replace(/\\/g, '/')).replace(/\/+$/, '');
-  return { root: at.contentDir, dir };
+  return { root: at.contentDir, dir, bundled: false };
 }
 
 /**

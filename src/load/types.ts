@@ -41,9 +41,11 @@ export interface ReportMeta {
   /** ISO 4217 currency of the report's amounts (default EUR). */
   readonly currency: string;
   /** Extra hyphenation exceptions from report.yaml ("co-ro-na-maat-re-ge-len", prefix rules end in "-"). */
-  readonly hyphenation?: { readonly exceptions: readonly string[] };
+  readonly hyphenation?: { readonly exceptions: readonly string[]; readonly languages?: Readonly<Record<string, readonly string[]>> };
   /** Input limits in force (report.yaml `limits`, defaults filled in). */
   readonly limits: Limits;
+  /** Where the page limit is written (report.yaml's limits.pages), or report.yaml's start when it is the default. */
+  readonly pagesLimitSpan?: SourceSpan;
 }
 
 /** Parsed JSON-like value (a Vega-Lite spec) with the span of every node, keyed by JSON pointer ("/data/name"). */
@@ -77,8 +79,11 @@ export interface TableRowSource {
   readonly span: SourceSpan;
 }
 
-/** One content block as written by the editor; strings may still hold {figure} references. */
-export type ContentBlock =
+/**
+ * One content block as written by the editor; strings may still hold {figure} references. `lang` marks a passage
+ * in another language than the report's (BCP 47).
+ */
+export type ContentBlock = { readonly lang?: string } & (
   | { readonly type: 'paragraph'; readonly text: Text; readonly span: SourceSpan }
   | { readonly type: 'heading'; readonly text: Text; readonly id?: string; readonly span: SourceSpan }
   | { readonly type: 'quote'; readonly text: Text; readonly by?: Text; readonly span: SourceSpan }
@@ -126,7 +131,8 @@ export type ContentBlock =
       readonly id?: string;
       readonly span: SourceSpan;
     }
-  | { readonly type: 'signature'; readonly name: Text; readonly role?: Text; readonly span: SourceSpan };
+  | { readonly type: 'signature'; readonly name: Text; readonly role?: Text; readonly span: SourceSpan }
+);
 
 /** One section file (foreword, article, appendix or colophon). */
 export interface SectionSource {
@@ -141,6 +147,8 @@ export interface SectionSource {
   readonly blocks: readonly ContentBlock[];
   /** Footnote texts by id, referenced in text as [^id]. */
   readonly footnotes: ReadonlyMap<string, Text>;
+  /** The whole section's language when it differs from the report's (BCP 47). */
+  readonly lang?: string;
   readonly span: SourceSpan;
 }
 

@@ -22,6 +22,8 @@ export interface Words {
   readonly figureLabel: string;
   /** Numbered tables (numbering: [tables]). */
   readonly tableLabel: string;
+  /** A footnote named by {ref:^id}: "noot 3"; {n} = its number. */
+  readonly noteLabel: string;
   /** Lead-in of a video box. */
   readonly video: string;
   /** The word for "page". */
@@ -70,4 +72,50 @@ export interface LocaleData {
   readonly hyphenation: readonly string[];
   /** Ordinal of a formatted whole number: nl "3e", en "3rd", de "3.". */
   readonly ordinal: (formatted: string, n: number) => string;
+  /** The words of the starter report `reportpress init --language` writes. */
+  readonly scaffold: ScaffoldWords;
+}
+
+/**
+ * The starter report of `reportpress init` in one language: its metadata, one article about a number of
+ * applications this year and last, a fact box, a chart and a footnote. `ids` name its figures, dataset and files
+ * (identifiers the text refers to); `paragraph` has {year}, {thisYear}, {lastYear}, {change} and {note} where the
+ * figure references and the footnote marker go.
+ */
+export interface ScaffoldWords {
+  /** The BCP 47 tag a new report in this language gets when only the language is asked for ("en" → "en-GB"). */
+  readonly language: string;
+  /** The bundled template it starts with. */
+  readonly template: string;
+  readonly subtitle: string;
+  readonly organisation: string;
+  readonly subject: string;
+  readonly keyword: string;
+  readonly label: string;
+  readonly title: string;
+  readonly short: string;
+  readonly lead: string;
+  readonly heading: string;
+  readonly paragraph: string;
+  readonly factsTitle: string;
+  readonly thisYear: string;
+  readonly lastYear: string;
+  readonly chartCaption: string;
+  readonly footnote: string;
+  /** Message of the figures check (lower case, as diagnostics are). */
+  readonly check: string;
+  readonly figures: { readonly thisYear: string; readonly lastYear: string; readonly change: string; readonly unit: string };
+  readonly axes: { readonly year: string; readonly count: string };
+  readonly ids: {
+    readonly section: string;
+    readonly group: string;
+    readonly thisYear: string;
+    readonly lastYear: string;
+    readonly change: string;
+    readonly dataset: string;
+    readonly year: string;
+    readonly count: string;
+    readonly chart: string;
+    readonly note: string;
+  };
 }

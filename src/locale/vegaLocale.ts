@@ -12,6 +12,8 @@ export interface VegaLocale {
     readonly grouping: readonly number[];
     readonly currency: readonly [string, string];
     readonly minus: string;
+    /** What follows a percentage's number: "%" in Dutch and English, a no-break space and "%" in German and French. */
+    readonly percent: string;
   };
   readonly time: {
     readonly dateTime: string;
@@ -30,6 +32,13 @@ const MINUS = '\u2212';
 /** The part of a formatted value of the given type ("group", "decimal" …). */
 function part(f: Intl.NumberFormat | Intl.DateTimeFormat, v: number | Date, type: string): string | undefined {
   return (f.formatToParts(v as never) as Intl.NumberFormatPart[]).find((p) => p.type === type)?.value;
+}
+
+/** The text between a percentage's digits and after them, as Intl writes it for the tag ("%", "\u00a0%"). */
+function percentSuffix(tag: string): string {
+  const parts = new Intl.NumberFormat(tag, { style: 'percent' }).formatToParts(0.5) as Intl.NumberFormatPart[];
+  const last = parts.findLastIndex((p) => p.type === 'integer' || p.type === 'fraction');
+  return parts.slice(last + 1).map((p) => p.value).join('') || '%';
 }
 
 /** Names of the 12 months or 7 days (Sunday first, as d3 wants them) in the given width. */
@@ -64,6 +73,7 @@ export function vegaLocale(tag: string, currency = 'EUR'): VegaLocale {
       grouping: [3],
       currency: currencyPair,
       minus: MINUS,
+      percent: percentSuffix(tag),
     },
     time: {
       dateTime: '%x, %X',

@@ -4,7 +4,7 @@
  * depend on it rather than on each other.
  */
 import type { SourceSpan } from '../diag/types.ts';
-import type { Pt } from '../util/geometry.ts';
+import type { Insets, Pt } from '../util/geometry.ts';
 
 /** Key of a font face declared by the template, e.g. "serif", "serif-italic", "sans-semibold". */
 export type FontKey = string;
@@ -70,12 +70,19 @@ export type FrameShape =
       readonly source?: SourceSpan;
       /** Set on the first glyph run of each set line: facts for the typographic report. */
       readonly line?: LineTag;
+      /**
+       * Set on the last glyph run of a line that is not its paragraph's last: the break took a word space ('space':
+       * pdf/ draws an invisible space there, so extracted text keeps the word boundary) or added a hyphen ('hyphen':
+       * marked so extraction drops it and joins the word).
+       */
+      readonly lineEnd?: 'space' | 'hyphen';
     }
   | { readonly kind: 'rect'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly fill?: string; readonly stroke?: string; readonly strokeWidthPt?: Pt }
   | { readonly kind: 'rule'; readonly x1: Pt; readonly y1: Pt; readonly x2: Pt; readonly y2: Pt; readonly color: string; readonly widthPt: Pt }
   /** A raster image; widthPx and source let the print variant warn about images below 300 dpi where they are placed. */
-  | { readonly kind: 'image'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly png: Uint8Array; readonly alt: string; readonly widthPx?: number; readonly source?: SourceSpan }
-  | { readonly kind: 'svg'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly svg: string; readonly alt: string; readonly source?: SourceSpan }
+  | { readonly kind: 'image'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly png: Uint8Array; readonly alt: string; readonly widthPx?: number; readonly source?: SourceSpan; readonly bleed?: Insets; readonly cmyk?: CmykRaster }
+  /** An SVG drawn as vectors; `bleed` (print) widens its viewport past the trim edges it reaches, at the same scale. */
+  | { readonly kind: 'svg'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly svg: string; readonly alt: string; readonly source?: SourceSpan; readonly bleed?: Insets }
   /** A chart, drawn by pdf/ from its rendered SVG (vega may still be drawing it while pages are laid out). */
   | { readonly kind: 'chart'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly chartId: string; readonly alt: string }
   /** A link area; `label` names the target for assistive technology (annotation /Contents; default: the URL). */
@@ -84,6 +91,21 @@ export type FrameShape =
   | { readonly kind: 'goto'; readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt; readonly dest: string; readonly label?: string }
   /** A named destination (article starts) for the outline, TOC links and cross-references. */
   | { readonly kind: 'anchor'; readonly name: string; readonly y: Pt };
+
+/**
+ * The print variant's copy of a raster image (images/printRaster.ts): 8-bit DeviceCMYK pixels separated through the
+ * press profile, with `pad` pixels added on the sides where the image runs into the bleed (its edges mirrored), and
+ * the alpha channel apart (a soft mask) when the image has one.
+ */
+export interface CmykRaster {
+  readonly data: Uint8Array;
+  readonly alpha?: Uint8Array;
+  /** Size including the pad. */
+  readonly widthPx: number;
+  readonly heightPx: number;
+  /** Pixels added on each side for the bleed. */
+  readonly pad: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
+}
 
 /** What the typographic report needs to know about one set line (carried by its first glyph run). */
 export interface LineTag {

@@ -52,28 +52,36 @@ export function tocPages(sections: readonly StyledSection[], theme: ResolvedThem
       set = tocEntry(entry, pages.get(s.id), theme, env, page.textArea, y);
     }
     // each entry is a TOCI holding one Link: label, title, page number and the goto annotation
-    items.push(...within(set.items, content([CONTENTS, node('TOC', 'toc'), node('TOCI', s.id), node('Link', 'a')], [CONTENTS_ORDER, 1, k])));
+    // the entry of a section in another language reads in that language
+    const toci = node('TOCI', s.id, s.lang ? { lang: s.lang } : {});
+    items.push(...within(set.items, content([CONTENTS, node('TOC', 'toc'), toci, node('Link', 'a')], [CONTENTS_ORDER, 1, k])));
     y += set.heightPt + theme.contents.entryGap * (theme.text.tocEntry ?? theme.text.body!).leading;
   }
   out.push({ ...page, items });
   return out;
 }
 
+/**
+ * One entry: its lines in the template's `contents.entry` order (label and title; `labelGap` between them), the
+ * page number right-aligned on the title's last baseline with leader dots up to it, and the goto link over it all.
+ */
 function tocEntry(e: Entry, pageNo: number | undefined, theme: ResolvedTheme, env: LayoutEnv, area: Page['textArea'], top: Pt) {
   const items: FrameItem[] = [];
   const entryStyle = theme.text.tocEntry ?? theme.text.body!;
   const { numberColumn, labelGap } = theme.contents;
+  const labelStyle = theme.text.tocLabel;
+  const parts = theme.contents.entry.filter((p) => p === 'title' || (e.label !== undefined && labelStyle !== undefined));
   let y = top;
-  if (e.label && theme.text.tocLabel) {
-    const l = setBlock(e.label, theme.text.tocLabel, env, area.x, y, area.width - numberColumn);
-    items.push(...within(l.items, content([], [0])));
-    y += l.heightPt + labelGap;
-  }
-  const t = setBlock(e.title, entryStyle, env, area.x, y, area.width - numberColumn);
-  items.push(...within(t.items, content([], [1])));
-  y += t.heightPt;
+  let t: ReturnType<typeof setBlock> | undefined;
+  parts.forEach((part, k) => {
+    const set = part === 'title' ? setBlock(e.title, entryStyle, env, area.x, y, area.width - numberColumn) : setBlock(e.label!, labelStyle!, env, area.x, y, area.width - numberColumn);
+    if (part === 'title') t = set;
+    // read in the order they stand: label then title, or title then label
+    items.push(...within(set.items, content([], [theme.contents.entry.indexOf(part)])));
+    y += set.heightPt + (k < parts.length - 1 ? labelGap : 0);
+  });
   const right = area.x + area.width;
-  if (pageNo !== undefined) {
+  if (pageNo !== undefined && t) {
     const tnum = [...entryStyle.features, 'tnum'];
     items.push(...glyphLine(String(pageNo), entryStyle, env, right, t.lastBaseline, 'right', tnum).map((it) => ({ ...it, tag: content([], [2]) })));
     // dots end at the same x on every entry, just before the widest page number

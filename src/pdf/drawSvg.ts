@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Insets } from '../util/geometry.ts';
 
 /** svg-to-pdfkit's entry (no bundled types; @types/svg-to-pdfkit is not installed). */
 type SvgToPdf = (
@@ -71,8 +72,10 @@ export function drawSvg(
   fontKeys: (family: string, bold: boolean, italic: boolean) => string,
   onWarning: (message: string) => void = () => {},
   cmyk?: SvgCmyk,
+  bleed?: Insets,
 ): void {
-  const source = flattenLeafOpacity(svg.replace(HEAVY_WEIGHT, 'font-weight="bold"'));
+  let source = flattenLeafOpacity(svg.replace(HEAVY_WEIGHT, 'font-weight="bold"'));
+  if (bleed) ({ svg: source, x, y, w, h } = widenViewport(source, x, y, w, h, bleed));
   const colorCallback: ColorCallback | undefined = cmyk
     ? (color, raw) => {
         // Without raw text svg-to-pdfkit is filling its module-wide table of named colours, which it keeps for
@@ -93,4 +96,32 @@ export function drawSvg(
     ...(colorCallback ? { colorCallback } : {}),
   });
   doc.restore();
+}
+
+/** Root element of an SVG and its numeric attributes. */
+const ROOT = /<svg\b[^>]*>/;
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * The print variant's bleed for an SVG that reaches the trim: the viewport grows by `bleed` on those sides and the
+ * viewBox by the same amount in the SVG's units, so the scale and the position of everything inside stay exactly as
+ * on screen and the bleed shows what the drawing has past its edge (as an illustrator's artwork for print does).
+ * A side where the picture is letterboxed (its aspect differs from the box) does not reach the edge: left alone.
+ */
+export function widenViewport(svg: string, x: number, y: number, w: number, h: number, bleed: Insets): { svg: string; x: number; y: number; w: number; h: number } {
+  const root = ROOT.exec(svg)?.[0];
+  if (!root) return { svg, x, y, w, h };
+  const vb = attr(root, 'viewBox')?.trim().split(/[\s,]+/).map(Number) ?? [0, 0, parseFloat(attr(root, 'width') ?? ''), parseFloat(attr(root, 'height') ?? '')];
+  if (vb.length !== 4 || vb.some((v) => !Number.isFinite(v)) || vb[2]! <= 0 || vb[3]! <= 0) return { svg, x, y, w, h };
+  const [vx, vy, vw, vh] = vb as [number, number, number, number];
+  const s = Math.min(w / vw, h / vh);
+  const fitsX = Math.abs(w - s * vw) < 0.01;
+  const fitsY = Math.abs(h - s * vh) < 0.01;
+  const l = fitsX ? bleed.left : 0;
+  const r = fitsX ? bleed.right : 0;
+  const t = fitsY ? bleed.top : 0;
+  const b = fitsY ? bleed.bottom : 0;
+  const box = [vx - l / s, vy - t / s, vw + (l + r) / s, vh + (t + b) / s].map((v) => Math.round(v * 1e4) / 1e4).join(' ');
+  const wider = root.replace(/\s(viewBox|width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg viewBox="${box}" width="${w + l + r}" height="${h + t + b}"`);
+  return { svg: svg.replace(root, wider), x: x - l, y: y - t, w: w + l + r, h: h + t + b };
 }

@@ -64,7 +64,9 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
     }
     // A page whose stream comes from the cache (pageStreams.ts) needs everything above but no operators.
     if (muted()) return;
-    const ops: string[] = ['BT'];
+    const actual = lineEndText(g);
+    // the line's text as extraction should read it, around the whole text object (its TJ stays one, as drawn)
+    const ops: string[] = actual ? [`/Span <</ActualText ${actual}>> BDC`, 'BT'] : ['BT'];
     const x0 = g.x;
     const y0 = internals.page.height - g.y;
     ops.push(`1 0 0 1 ${num(x0)} ${num(y0)} Tm`, `/${font.id} ${num(g.sizePt)} Tf`);
@@ -72,6 +74,7 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
     if (scale !== 1) ops.push(`${num(scale * 100)} Tz`);
     ops.push(...showGlyphs(text, run, hex, extra, g.sizePt, scale, tc, x0, y0));
     ops.push('ET');
+    if (actual) ops.push('EMC');
     doc.save();
     doc.transform(1, 0, 0, -1, 0, internals.page.height);
     internals.addContent(ops.join('\n'));
@@ -120,6 +123,43 @@ function showGlyphs(text: string, run: ShapedRun, hex: readonly string[], extra:
   }
   flush();
   return ops;
+}
+
+/**
+ * How the last glyph run of a broken line reads in text extraction and to assistive technology (ISO 32000-1,
+ * 14.9.4 ActualText, as a PDF text string), so the word boundary or the word survives the break: where the
+ * break took a word space, the run's text plus a space; where it added a hyphen, the text with a soft hyphen U+00AD
+ * for it ("ko-|lommen" reads "ko\u00adlommen", one word). Undefined where nothing was taken or added (the
+ * paragraph's last line, a break after the word's own dash). The span covers the whole text object, so nothing
+ * drawn changes (not even the split of a TJ, which moves anti-aliasing in some renderers).
+ */
+function lineEndText(g: GlyphItem): string | undefined {
+  if (g.lineEnd === 'space') return textString(`${g.text} `);
+  if (g.lineEnd === 'hyphen' && g.text.endsWith('-')) return textString(`${g.text.slice(0, -1)}\u00ad`);
+  return undefined;
+}
+
+/** Characters of PDFDocEncoding (ISO 32000-1, D.2) outside ASCII and Latin-1 that body text uses, by code. */
+const PDFDOC: Readonly<Record<string, number>> = {
+  '\u2022': 0x80, '\u2020': 0x81, '\u2021': 0x82, '\u2026': 0x83, '\u2014': 0x84, '\u2013': 0x85, '\u2044': 0x87,
+  '\u2039': 0x88, '\u203a': 0x89, '\u2212': 0x8a, '\u2030': 0x8b, '\u201e': 0x8c, '\u201c': 0x8d, '\u201d': 0x8e,
+  '\u2018': 0x8f, '\u2019': 0x90, '\u201a': 0x91, '\u2122': 0x92, '\ufb01': 0x93, '\ufb02': 0x94, '\u20ac': 0xa0,
+};
+
+/**
+ * A PDF text string: a literal in PDFDocEncoding when every character has a code there (a quarter of the bytes of
+ * UTF-16 hex, which body text would otherwise double the file with), else UTF-16BE hex with its byte-order mark.
+ */
+function textString(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    // ASCII and Latin-1 code themselves, except U+00AD, which PDFDocEncoding leaves undefined
+    const code = PDFDOC[ch] ?? ((c >= 0x20 && c < 0x7f) || (c >= 0xa1 && c <= 0xff && c !== 0xad) ? c : undefined);
+    if (code === undefined) return `<FEFF${Buffer.from(s, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
+    out += code >= 0x80 ? `\\${code.toString(8)}` : ch === '(' || ch === ')' || ch === '\\' ? `\\${ch}` : ch;
+  }
+  return `(${out})`;
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * The print variant's sheet around each page: the trimmed page sits inside a larger media box with room for
  * 3 mm bleed and crop marks; page boxes tell the printer where to cut (TrimBox) and how far colour runs
- * (BleedBox). Backgrounds that reach the trim edge are extended into the bleed, so a slightly-off cut shows no
- * white edge. Crop marks are drawn outside the bleed as Artifacts (production aids, not content).
+ * (BleedBox). Everything that reaches the trim edge (backgrounds, rules, images, illustrations) is extended into
+ * the bleed, so a slightly-off cut shows no white edge. Crop marks are drawn outside the bleed as Artifacts (production aids, not content).
  */
 import type { FrameItem, Page } from '../model/types.ts';
+import type { Insets } from '../util/geometry.ts';
 
 const MM = 72 / 25.4;
 
@@ -31,20 +32,56 @@ export const PRINT_SHEET: SheetGeometry = {
 /** An item edge within this distance of the trim edge counts as reaching it. */
 const EDGE = 0.5;
 
+/** How far past each trim edge an area reaching it runs (the bleed on the sides it reaches, 0 elsewhere). */
+export function reachedEdges(box: { x: number; y: number; width: number; height: number }, page: { widthPt: number; heightPt: number }, bleed: number): Insets {
+  return {
+    left: box.x <= EDGE ? bleed : 0,
+    top: box.y <= EDGE ? bleed : 0,
+    right: box.x + box.width >= page.widthPt - EDGE ? bleed : 0,
+    bottom: box.y + box.height >= page.heightPt - EDGE ? bleed : 0,
+  };
+}
+
+const none = (e: Insets) => !e.left && !e.top && !e.right && !e.bottom;
+
 /**
- * The page's items with every filled rectangle that reaches a trim edge extended by the bleed past that edge.
- * Other items are unchanged (an image at the edge would have to be scaled, which is the designer's call).
+ * The page's items with everything that reaches a trim edge running the bleed past it, and nothing else moved:
+ * filled rectangles grow; straight rules along an edge's normal grow at the end on the edge; images and SVGs keep
+ * their box and scale and get `bleed`, which pdf/ draws as a wider viewport (an SVG shows what it draws past its
+ * viewBox, a raster image the edge pixels images/printRaster.ts mirrored into its pad).
  */
 export function withBleed(page: Page, bleed: number): FrameItem[] {
   return page.items.map((it) => {
-    if (it.kind !== 'rect' || !it.fill) return it;
-    const left = it.x <= EDGE ? bleed : 0;
-    const top = it.y <= EDGE ? bleed : 0;
-    const right = it.x + it.width >= page.widthPt - EDGE ? bleed : 0;
-    const bottom = it.y + it.height >= page.heightPt - EDGE ? bleed : 0;
-    if (!left && !top && !right && !bottom) return it;
-    return { ...it, x: it.x - left, y: it.y - top, width: it.width + left + right, height: it.height + top + bottom };
+    if (it.kind === 'rect' && it.fill) {
+      const e = reachedEdges(it, page, bleed);
+      if (none(e)) return it;
+      return { ...it, x: it.x - e.left, y: it.y - e.top, width: it.width + e.left + e.right, height: it.height + e.top + e.bottom };
+    }
+    if (it.kind === 'rule') return ruleWithBleed(it, page, bleed);
+    if (it.kind === 'image' || it.kind === 'svg') {
+      const e = reachedEdges(it, page, bleed);
+      return none(e) ? it : { ...it, bleed: e };
+    }
+    return it;
   });
+}
+
+/** A horizontal rule touching the left or right trim edge, or a vertical one touching the top or bottom, runs on. */
+function ruleWithBleed(r: Extract<FrameItem, { kind: 'rule' }>, page: Page, bleed: number): FrameItem {
+  const grow = (a: number, b: number, size: number): [number, number] => {
+    const lo = Math.min(a, b) <= EDGE ? bleed : 0;
+    const hi = Math.max(a, b) >= size - EDGE ? bleed : 0;
+    return a <= b ? [a - lo, b + hi] : [a + hi, b - lo];
+  };
+  if (Math.abs(r.y1 - r.y2) < 1e-6) {
+    const [x1, x2] = grow(r.x1, r.x2, page.widthPt);
+    return x1 === r.x1 && x2 === r.x2 ? r : { ...r, x1, x2 };
+  }
+  if (Math.abs(r.x1 - r.x2) < 1e-6) {
+    const [y1, y2] = grow(r.y1, r.y2, page.heightPt);
+    return y1 === r.y1 && y2 === r.y2 ? r : { ...r, y1, y2 };
+  }
+  return r;
 }
 
 /** Crop-mark segments in the sheet's top-down coordinates (x1, y1, x2, y2), two per corner. */

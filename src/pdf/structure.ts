@@ -17,6 +17,8 @@ export interface StructElem {
   order: readonly number[] | null;
   /** Creation sequence, the tie-break for equal orders. */
   readonly seq: number;
+  /** Figures: the page and top-left box [x0, y0, x1, y1] of what they draw (for the /Layout /BBox attribute). */
+  bbox?: { readonly page: number; box: number[] };
 }
 
 /** A child of an element: an element, a marked-content sequence or a link annotation. */
@@ -94,6 +96,7 @@ function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) 
       mcids.push(elem);
       elem.kids.push({ kind: 'mcid', page: p, mcid, order: isContent(tag) ? tag.order : [] });
       groups.push({ from, to, mark: { mcid, elem } });
+      if (elem.role === 'Figure') figureBox(elem, p, page.items.slice(from, to));
     } else {
       const a = tag as ArtifactTag;
       const bbox = a.artifact === 'Background' ? union(open.boxes, page.heightPt) : undefined;
@@ -153,6 +156,20 @@ function boxOf(item: FrameItem): number[] | null {
   if (item.kind === 'rect') return [item.x, item.y, item.x + item.width, item.y + item.height];
   if (item.kind === 'rule') return [Math.min(item.x1, item.x2), Math.min(item.y1, item.y2), Math.max(item.x1, item.x2), Math.max(item.y1, item.y2)];
   return null;
+}
+
+/**
+ * Grows a Figure's box by the charts, images and SVGs it draws on page `p` (a figure is never split, so its
+ * first page is its only one; a print bleed counts as drawn).
+ */
+function figureBox(elem: StructElem, p: number, items: readonly FrameItem[]): void {
+  for (const it of items) {
+    if (it.kind !== 'chart' && it.kind !== 'image' && it.kind !== 'svg') continue;
+    const e = ('bleed' in it && it.bleed) || { left: 0, top: 0, right: 0, bottom: 0 };
+    const b = [it.x - e.left, it.y - e.top, it.x + it.width + e.right, it.y + it.height + e.bottom];
+    if (!elem.bbox) elem.bbox = { page: p, box: b };
+    else if (elem.bbox.page === p) elem.bbox.box = [Math.min(elem.bbox.box[0]!, b[0]!), Math.min(elem.bbox.box[1]!, b[1]!), Math.max(elem.bbox.box[2]!, b[2]!), Math.max(elem.bbox.box[3]!, b[3]!)];
+  }
 }
 
 /** Union of top-left boxes in PDF user space (y up), or undefined when nothing has a box. */

@@ -52,6 +52,9 @@ export function endMark(doc: PDFKit.PDFDocument): void {
   internals(doc).addContent('EMC');
 }
 
+/** A page's top-left box [x0, y0, x1, y1] → [llx, lly, urx, ury] in that page's PDF user space. */
+export type BoxOnPage = (page: number, box: readonly number[]) => number[];
+
 /** The ParentTree keys: one per page with marked content, then one per link annotation. */
 export class StructParents {
   private next = 0;
@@ -93,7 +96,7 @@ export class StructParents {
  * catalog (/MarkInfo /Marked true). Call after the last page is drawn, before doc.end(); `pageRefs` holds each
  * page's reference, collected while drawing.
  */
-export function writeStructTree(doc: PDFKit.PDFDocument, plan: StructurePlan, parents: StructParents, pageRefs: readonly PageRef[]): void {
+export function writeStructTree(doc: PDFKit.PDFDocument, plan: StructurePlan, parents: StructParents, pageRefs: readonly PageRef[], toPdfBox: BoxOnPage = (_p, b) => [...b]): void {
   const d = internals(doc);
   const treeRoot = d.ref({ Type: 'StructTreeRoot' });
   const refs = new Map<StructElem, Ref>();
@@ -118,6 +121,8 @@ export function writeStructTree(doc: PDFKit.PDFDocument, plan: StructurePlan, pa
     if (n?.alt) data.Alt = new String(n.alt);
     if (n?.lang) data.Lang = new String(n.lang);
     if (n?.scope || n?.colSpan) data.A = { O: 'Table', ...(n.scope && { Scope: n.scope }), ...(n.colSpan && { ColSpan: n.colSpan }) };
+    // PDF/UA-1 (ISO 14289-1, 7.3) and ISO 32000-1 14.8.5.4.3: a Figure's bounding box, in the page's user space
+    if (e.role === 'Figure' && e.bbox) data.A = { O: 'Layout', BBox: toPdfBox(e.bbox.page, e.bbox.box).map((v) => Math.round(v * 1000) / 1000) };
     if (n?.id) {
       data.ID = new String(n.id);
       ids.push([n.id, ref]);

@@ -14,7 +14,7 @@ import { fontsByKey, openFontsInOrder, type EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
 import { compressPage, muteContent, pageStreamKey, putStream, rememberStream, replayDrawing, type PageStreamCache } from './pageStreams.ts';
-import { drawImage, drawRect, drawRule } from './drawShapes.ts';
+import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg } from './drawSvg.ts';
 import { addOutline } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
@@ -71,10 +71,14 @@ interface DrawEnv {
   readonly print: boolean;
   /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
   readonly images: Map<Uint8Array, unknown>;
+  /** print: the document's CMYK rasters and their XObject names (drawShapes.ts drawCmykImage). */
+  readonly cmykImages: Map<unknown, unknown>;
   /** print: the SVG colour mapping (svg-to-pdfkit's colorCallback). */
   svgCmyk?: SvgCmyk;
   /** The source position of the item being drawn, for colour errors. */
   at: SourceSpan | undefined;
+  /** Where the page's top-left corner sits on the sheet (print: the slug), for destinations pdfkit does not transform. */
+  readonly origin: number;
   /** The current page's stream comes from the page cache: items are walked for their other effects only. */
   muted: boolean;
 }
@@ -117,7 +121,8 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   });
 
   const print = variant === 'print';
-  const env: DrawEnv = { fonts, itemJson, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), at: undefined, muted: false };
+  const origin = print ? PRINT_SHEET.slug : 0;
+  const env: DrawEnv = { fonts, itemJson, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -136,8 +141,12 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
     opts.onPage?.(i + 1, pages.length);
     return currentPageRef(doc);
   });
-  writeStructTree(doc, plan, parents, pageRefs);
-  addOutline(doc, docData);
+  // Figure boxes in each sheet's user space: y up from the media box's foot, the page placed at `origin`
+  writeStructTree(doc, plan, parents, pageRefs, (i, [x0, y0, x1, y1]) => {
+    const h = pages[i]!.heightPt + 2 * origin;
+    return [x0! + origin, h - origin - y1!, x1! + origin, h - origin - y0!];
+  });
+  addOutline(doc, docData, origin);
   doc.end();
   return done;
 }
@@ -161,9 +170,9 @@ function printPage(page: Page): Page {
 
 /** Draws a page's items in order, each run of them inside its marked-content sequence. */
 function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: DrawEnv): void {
-  const { opts, drawGlyphs, print } = env;
+  const { print, opts } = env;
   // print: the trimmed page inside a sheet with room for bleed and crop marks; everything drawn shifted onto it.
-  const slug = print ? PRINT_SHEET.slug : 0;
+  const slug = env.origin;
   doc.addPage({ size: [page.widthPt + 2 * slug, page.heightPt + 2 * slug], margin: 0 });
   if (print) doc.save().translate(slug, slug);
   if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
@@ -189,7 +198,7 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
       else if (recorded) recorded.set(i, recordDrawing(doc, draw));
       else draw();
     };
-    drawItem(doc, item, opts, drawGlyphs, env.images, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), svg, env.svgCmyk);
+    drawItem(doc, item, env, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), svg);
     if (i === end) endMark(doc);
   });
   env.at = undefined;
@@ -211,7 +220,8 @@ function marksKey(marks: PageMarks): unknown {
 /** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
 type LinkHook = (contents: string, draw: (options: object) => void) => void;
 
-function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: PdfOptions, drawGlyphs: (g: GlyphItem, linkOptions?: object) => void, images: Map<Uint8Array, unknown>, link: LinkHook, svg: (draw: () => void) => void, svgCmyk?: SvgCmyk): void {
+function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], env: DrawEnv, link: LinkHook, svg: (draw: () => void) => void): void {
+  const { opts, drawGlyphs, images, svgCmyk } = env;
   switch (item.kind) {
     case 'glyphs':
       // a linked run draws its own annotation: it joins the run's Link element
@@ -225,10 +235,14 @@ function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: Pd
       drawRule(doc, item);
       break;
     case 'image':
-      drawImage(doc, item, images);
+      if (env.print) {
+        // print: only separated CMYK pixels (cli/build.ts runs images/printRaster.ts first); never RGB
+        if (!item.cmyk) throw new Error('print variant: a raster image reached pdf/ without its CMYK separation');
+        drawCmykImage(doc, item, item.cmyk, env.cmykImages);
+      } else drawImage(doc, item, images);
       break;
     case 'svg':
-      svg(() => drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk));
+      svg(() => drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk, item.bleed));
       break;
     case 'chart': {
       const chart = opts.charts?.get(item.chartId);
@@ -243,7 +257,8 @@ function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], opts: Pd
       link(item.label ?? item.dest, (o) => doc.goTo(item.x, item.y, item.width, item.height, item.dest, o as never));
       break;
     case 'anchor':
-      doc.addNamedDestination(item.name, 'XYZ', 0, item.y, null);
+      // pdfkit takes the destination in sheet coordinates (it ignores the page's translation): add the origin.
+      doc.addNamedDestination(item.name, 'XYZ', env.origin, env.origin + item.y, null);
       break;
     default:
       assertNever(item, 'frame item');

@@ -35,7 +35,7 @@ const toJson = (s: z.ZodType, title: string, description: string): JsonSchema =>
 /** The section file with its blocks: each list item is a map with exactly one key, its block type. */
 function sectionWithBlocks(): z.ZodType {
   const one = BLOCK_TYPES.map((k) => z.strictObject({ [k]: BLOCK_SCHEMAS[k] }).describe(`a "${k}" block`));
-  return SectionFileSchema.extend({ blocks: z.array(z.union(one)).default([]) });
+  return SectionFileSchema.extend({ blocks: z.array(z.union(one)).default([]).describe(SectionFileSchema.shape.blocks.description ?? '') });
 }
 
 /** Vega-Lite's JSON Schema with the sandbox's rule: data only by name (no url, no inline values). */

@@ -31,7 +31,7 @@ export const DatasetSchema = z.strictObject({
 
 /** One check: an (in)equation over figures that must hold. */
 export const CheckSchema = z.strictObject({
-  expect: z.string().describe('An (in)equation over figure names that must hold, e.g. "nareis.beslissingen <= nareis.aanvragen"; ≈ allows for rounding.'),
+  expect: z.string().describe('An (in)equation over figure names that must hold, e.g. "asylum.decisions <= asylum.applications"; ≈ allows for rounding.'),
   message: z.string().optional().describe('What the build says when the check fails.'),
   within: z.number().nonnegative().optional().describe('Absolute tolerance: sides this close count as equal (published numbers are rounded).'),
 });

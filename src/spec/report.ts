@@ -50,8 +50,15 @@ export const ReportFileSchema = z.strictObject({
         .array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' }))
         .default([])
         .describe(
-          'Each word written with a hyphen where it may break ("co-ro-na-maat-re-ge-len"); a word without hyphens is never broken; a trailing "-" makes a prefix rule ("asiel-": the prefix\'s breaks, then the patterns for the rest of the word).',
+          'Each word written with a hyphen where it may break ("Neth-er-lands"); a word without hyphens is never broken; a trailing "-" makes a prefix rule ("co-ro-na-": the prefix\'s breaks, then the patterns for the rest of the word).',
         ),
+      languages: z
+        .record(
+          z.string().refine(isValidTag, { message: 'expected a BCP 47 language tag, e.g. "en-GB"' }),
+          z.array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' })),
+        )
+        .optional()
+        .describe('Exceptions for passages in other languages (lang: on a block, [text]{lang=en} inline), by their language tag: { en-GB: [task-force] }.'),
     })
     .optional()
     .describe('Hyphenation exceptions for this report, extending the language\'s built-in list.'),

@@ -22,6 +22,7 @@ export const TextStyleSchema = z.strictObject({
   features: z.array(z.string()).optional().describe('OpenType features to switch on, e.g. ["onum", "smcp"].'),
   tracking: z.number().optional().describe('Letter spacing in thousandths of an em (default 0).'),
   uppercase: z.boolean().optional().describe('Set in capitals (in the text\'s language).'),
+  balance: z.boolean().optional().describe('Break ragged multi-line text into lines of even length, so the last is not a lone word (default: on for title, heading, boxTitle, caption and quote).'),
   spaceBefore: ptD('Space above the block').optional(),
   spaceAfter: ptD('Space below the block').optional(),
 });
@@ -108,6 +109,19 @@ export type PageElementFile = z.infer<typeof PageElementSchema>;
 /** Words per language (`nl`, `en-GB` …): any built-in word of src/locale can be replaced. */
 const words = z.record(z.string(), z.record(z.string(), z.string()));
 
+/** Parts of a section opener, in the default order (top to bottom). */
+export const OPENER_PARTS = ['kicker', 'title', 'lead', 'rule'] as const;
+/** Lines of a contents entry, in the default order. */
+export const CONTENTS_PARTS = ['label', 'title'] as const;
+
+/** An order of some of `parts`, each at most once, `required` among them. */
+function partOrder<T extends string>(parts: readonly [T, ...T[]], required: T) {
+  return z
+    .array(z.enum(parts))
+    .refine((a) => new Set(a).size === a.length, { message: 'each part at most once' })
+    .refine((a) => a.includes(required), { message: `the order must include ${required}` });
+}
+
 /** template.yaml, field by field (see templates/rijksoverheid/template.yaml for a commented example). */
 export const TemplateFileSchema = z.strictObject({
   name: z.string().describe('The template\'s name, shown in messages.'),
@@ -155,6 +169,7 @@ export const TemplateFileSchema = z.strictObject({
       rowPadding: ptD('Space above and below each row\'s text'),
       indent: ptD('Indent per level of a sub-row (indent: 1); default one em of the tableCell size').optional(),
       keepWhole: z.number().int().nonnegative().optional().describe('Tables with at most this many rows are never split between columns (default 8).'),
+      minSize: ptD('Smallest type size a table too wide for its column may be set in before its longest words are broken (default: the tableCell size)').optional(),
     })
     .describe('Tables.'),
   paragraph: z
@@ -168,13 +183,16 @@ export const TemplateFileSchema = z.strictObject({
     .strictObject({ depth: z.number().int().min(1).max(2).describe('1 = sections only, 2 = sections and their headings (default 1).') })
     .optional()
     .describe('Bookmarks.'),
-  words: words.optional().describe('Words per language ({ nl: { contents: Inhoud }, en: { contents: Contents } }); any built-in word can be replaced.'),
+  words: words.optional().describe('Words per language ({ en: { contents: Contents }, de: { contents: Inhalt } }); any built-in word can be replaced.'),
   cover: z.array(PageElementSchema).describe('The cover page: its elements in drawing order.'),
   furniture: z.array(PageElementSchema).describe('Elements of every numbered page (running heads, folios, decoration), drawn behind the text.'),
   opener: z
     .strictObject({
-      kickerGap: ptD('Space between the label and the title'),
-      titleGap: ptD('Space between the title and the lead'),
+      order: partOrder(OPENER_PARTS, 'title')
+        .optional()
+        .describe('The opener\'s parts top to bottom (default [kicker, title, lead, rule]); leave one out to drop it. kicker is the section\'s label; the rule is drawn only for the kinds its rule names.'),
+      kickerGap: ptD('Space under the label (before the next part)'),
+      titleGap: ptD('Space under the title when a lead or label follows it'),
       rule: z
         .strictObject({
           color: colorD('Rule colour'),
@@ -193,6 +211,9 @@ export const TemplateFileSchema = z.strictObject({
       entryGap: z.number().nonnegative().describe('Space between entries, in entry leadings.'),
       labelGap: ptD('Space between an entry\'s label and its title'),
       leaders: z.boolean().describe('Dot leaders between title and page number.'),
+      entry: partOrder(CONTENTS_PARTS, 'title')
+        .optional()
+        .describe('An entry\'s lines top to bottom (default [label, title]: the small label above the title); the page number stands at the right of the title\'s last line.'),
     })
     .optional()
     .describe('The contents page.'),

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diag/types.ts';
+import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import type { Insets, Pt } from '../util/geometry.ts';
 import type { VegaLocale, Words } from '../locale/index.ts';
 
@@ -47,6 +47,8 @@ export interface TextStyleSpec {
   readonly features: readonly string[];
   readonly tracking: number;
   readonly uppercase: boolean;
+  /** Ragged multi-line text is broken into lines of even length (titles, headings, box titles, captions). */
+  readonly balance?: boolean;
   readonly spaceBefore: Pt;
   readonly spaceAfter: Pt;
   /** BCP 47 language its text is set in: the report's, or a `lang:` passage's (hyphenation, upper case, quotes). */
@@ -80,8 +82,12 @@ export interface ResolvedTheme {
     readonly gutter: Pt;
     readonly footnoteGap: Pt;
   };
-  /** Font key → file name inside fonts/. */
+  /** Font key → file name inside fonts/ (bundled templates), or as a content-folder template wrote it. */
   readonly fonts: Readonly<Record<string, string>>;
+  /** Font key → absolute path of a face a template in the content folder brought itself (the others: fonts/). */
+  readonly fontFiles?: Readonly<Record<string, string>>;
+  /** Where each font file is named: its line in the template that names it, else report.yaml's template. */
+  readonly fontSpans?: Readonly<Record<string, SourceSpan>>;
   /** Per font key (or `default`): the faces that draw what it lacks, in order (template `fallback`). */
   readonly fallback?: Readonly<Record<string, readonly string[]>>;
   readonly colors: Readonly<Record<string, string>>;
@@ -101,6 +107,8 @@ export interface ResolvedTheme {
     readonly indent?: Pt;
     /** Tables with at most this many rows stay in one column; absent = 8. */
     readonly keepWhole?: number;
+    /** Smallest type size of a table too wide for its column; absent = the tableCell size (never smaller). */
+    readonly minSize?: Pt;
   };
   readonly paragraph: { readonly spaceAfter: Pt; readonly indent: Pt; readonly maxWordSpace?: number };
   /** Levels of bookmarks: 1 = sections, 2 = sections and headings; absent = 1. */
@@ -110,11 +118,20 @@ export interface ResolvedTheme {
   readonly cover: readonly PageElement[];
   readonly furniture: readonly PageElement[];
   readonly opener: {
+    /** Its parts top to bottom (template `opener.order`). */
+    readonly order: readonly ('kicker' | 'title' | 'lead' | 'rule')[];
     readonly kickerGap: Pt;
     readonly titleGap: Pt;
     readonly rule?: { readonly color: string; readonly width: Pt; readonly gap: Pt; readonly kinds: readonly SectionKind[] };
   };
-  readonly contents: { readonly numberColumn: Pt; readonly entryGap: number; readonly labelGap: Pt; readonly leaders: boolean };
+  readonly contents: {
+    readonly numberColumn: Pt;
+    readonly entryGap: number;
+    readonly labelGap: Pt;
+    readonly leaders: boolean;
+    /** An entry's lines top to bottom (template `contents.entry`). */
+    readonly entry: readonly ('label' | 'title')[];
+  };
   readonly chart: {
     readonly font: string;
     readonly fontKeys: Readonly<Record<'normal' | 'bold' | 'semibold' | 'italic', string>>;

@@ -1,6 +1,6 @@
 import { DEFAULT_FEATURES } from '../fonts/fontStore.ts';
 import type { TextStyleSpec } from '../spec/theme.ts';
-import type { StyledRun } from './types.ts';
+import type { Passage, StyledRun } from './types.ts';
 import { applyTypography } from './typography.ts';
 
 /** Footnote marker size relative to the text (a common superscript ratio; TeX's \scriptsize at 10pt is 0.7). */
@@ -15,18 +15,25 @@ interface Format {
   readonly bold: boolean;
   readonly italic: boolean;
   readonly link?: string;
+  readonly passage?: Passage;
 }
 
 interface Ctx {
   readonly style: TextStyleSpec;
   readonly footnote: FootnoteNumberer;
   readonly runs: StyledRun[];
+  /** Inline passages numbered so far. */
+  passages: number;
 }
 
 const FOOTNOTE_REF = /^\[\^([^\]\s]+)\]/;
 const LINK = /^\[([^\]]*)\]\(([^)\s]+)\)/;
-/** http(s) and mailto links; "#id" links are page references (style/pageRefs.ts), drawn as links inside the PDF. */
-const SAFE_URL = /^(?:https?:\/\/|mailto:|#[\p{L}\p{N}_~-]+$)/iu;
+/** The attribute after an inline passage's closing bracket: `[learning by doing]{lang=en}` (Pandoc's span syntax). */
+const PASSAGE = /^\{lang=([^}\s]+)\}/;
+/** What typography must not touch: a link's URL, a footnote id, a passage's attribute. */
+const PROTECTED = /(\]\()([^)\s]+)(\))|(\[\^)([^\]\s]+)(\])|(\]\{)(lang=[^}\s]*)(\})/g;
+/** http(s) and mailto links; "#id" links are page references (style/pageRefs.ts; "#section^note" a footnote), drawn as links inside the PDF. */
+const SAFE_URL = /^(?:https?:\/\/|mailto:|#[\p{L}\p{N}_~^-]+$)/iu;
 // Private-use characters stand in for URLs and footnote ids while typography runs, so "--" in a URL survives.
 // The pair is chosen among those the text does not hold, so an author's own private-use characters stay theirs.
 function maskPair(text: string): [string, string] {
@@ -41,22 +48,26 @@ export function styleFeatures(style: TextStyleSpec): readonly string[] {
 }
 
 /**
- * Parses **bold**, *italic*, [label](url) and [^id] into runs of `style`, after applying the typography of the style's language.
- * Bold inside italic (or the reverse) uses the bold face: templates declare no bold-italic key.
- * Only http(s) and mailto URLs become links; other targets keep their label as plain text.
+ * Parses **bold**, *italic*, [label](url), [^id] and [text]{lang=en} into runs of `style`, after applying the
+ * typography of the style's language. Bold inside italic (or the reverse) uses the bold face: templates declare no
+ * bold-italic key. Only http(s) and mailto URLs become links; other targets keep their label as plain text.
+ * An inline passage keeps the quotation marks of the text around it: it is part of a sentence in that language
+ * (a whole block in another language, `lang:` on the block, takes its own); its runs carry the passage's language
+ * for hyphenation and its Span.
  */
 export function parseInline(text: string, style: TextStyleSpec, footnote: FootnoteNumberer = () => undefined): StyledRun[] {
   const kept: string[] = [];
   const [open, close] = maskPair(text);
-  const masked = text.replace(/(\]\()([^)\s]+)(\))|(\[\^)([^\]\s]+)(\])/g, (_m, a, url, c, d, id, f) => {
-    kept.push(url ?? id);
-    return `${a ?? d}${open}${kept.length - 1}${close}${c ?? f}`;
+  const masked = text.replace(PROTECTED, (...m: string[]) => {
+    const k = m[1] ? 1 : m[4] ? 4 : 7;
+    kept.push(m[k + 1]!);
+    return `${m[k]}${open}${kept.length - 1}${close}${m[k + 2]}`;
   });
   const mask = new RegExp(`${open}(\\d+)${close}`, 'g');
   const typeset = applyTypography(masked, style.lang).replace(mask, (_m, n: string) => kept[Number(n)]!);
-  const ctx: Ctx = { style, footnote, runs: [] };
+  const ctx: Ctx = { style, footnote, runs: [], passages: 0 };
   parse(typeset, { bold: false, italic: false }, ctx);
-  const runs = style.uppercase ? ctx.runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase(style.lang) })) : ctx.runs;
+  const runs = style.uppercase ? ctx.runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase(r.passage?.lang ?? style.lang) })) : ctx.runs;
   return mergeRuns(runs);
 }
 
@@ -73,8 +84,17 @@ function parse(s: string, fmt: Format, ctx: Ctx): void {
     const n = fn ? ctx.footnote(fn[1]) : undefined;
     if (fn && n !== undefined) {
       flush();
-      ctx.runs.push(markerRun(n, fn[1], ctx.style));
+      const marker = markerRun(n, fn[1], ctx.style);
+      ctx.runs.push(fmt.passage ? { ...marker, passage: fmt.passage } : marker);
       i += fn[0].length;
+      continue;
+    }
+    const passage = fn ? null : passageAt(s, i);
+    if (passage) {
+      flush();
+      const same = passage.lang.toLowerCase() === (fmt.passage?.lang ?? ctx.style.lang).toLowerCase();
+      parse(passage.inner, same ? fmt : { ...fmt, passage: { lang: passage.lang, id: ctx.passages++ } }, ctx);
+      i = passage.end;
       continue;
     }
     const link = fn ? null : LINK.exec(rest);
@@ -100,6 +120,21 @@ function parse(s: string, fmt: Format, ctx: Ctx): void {
   flush();
 }
 
+/** An inline passage `[inner]{lang=xx}` starting at i (brackets may nest: links, footnotes), or null. */
+function passageAt(s: string, i: number): { inner: string; lang: string; end: number } | null {
+  if (s[i] !== '[' || s[i + 1] === '^') return null;
+  let depth = 0;
+  for (let k = i; k < s.length; k++) {
+    if (s[k] === '\\') k++;
+    else if (s[k] === '[') depth++;
+    else if (s[k] === ']' && --depth === 0) {
+      const attr = PASSAGE.exec(s.slice(k + 1));
+      return attr ? { inner: s.slice(i + 1, k), lang: attr[1]!, end: k + 1 + attr[0].length } : null;
+    }
+  }
+  return null;
+}
+
 /** Index of the closing `**`/`*` for an opener at i, or -1 when i opens nothing (CommonMark-like flanking). */
 function emphasisEnd(s: string, i: number): number {
   if (s[i] !== '*') return -1;
@@ -118,7 +153,7 @@ function emphasisEnd(s: string, i: number): number {
 function textRun(text: string, fmt: Format, style: TextStyleSpec): StyledRun {
   const font = fmt.bold ? (style.bold ?? style.font) : fmt.italic ? (style.italic ?? style.font) : style.font;
   const run: StyledRun = { text, font, sizePt: style.size, color: style.color, features: styleFeatures(style) };
-  return fmt.link ? { ...run, link: fmt.link } : run;
+  return { ...run, ...(fmt.link && { link: fmt.link }), ...(fmt.passage && { passage: fmt.passage }) };
 }
 
 /** The superscript number of a footnote reference, in the style's regular face. */
@@ -143,7 +178,8 @@ function mergeRuns(runs: readonly StyledRun[]): StyledRun[] {
   const out: StyledRun[] = [];
   for (const r of runs) {
     const prev = out[out.length - 1];
-    if (prev && !prev.footnoteId && !r.footnoteId && prev.font === r.font && prev.link === r.link && prev.sizePt === r.sizePt && prev.color === r.color) {
+    const sameSpan = prev?.passage?.id === r.passage?.id;
+    if (prev && !prev.footnoteId && !r.footnoteId && sameSpan && prev.font === r.font && prev.link === r.link && prev.sizePt === r.sizePt && prev.color === r.color) {
       out[out.length - 1] = { ...prev, text: prev.text + r.text };
     } else out.push(r);
   }

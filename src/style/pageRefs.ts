@@ -16,6 +16,8 @@ export interface RefState {
 export interface Numbering {
   readonly byBlock: ReadonlyMap<string, string>;
   readonly byId: ReadonlyMap<string, string>;
+  /** Footnote numbers by `sectionId^id` (footnoteNumbers). */
+  readonly notes: ReadonlyMap<string, number>;
 }
 
 const PAGE_REF = /\{(page|ref):([^}\s]*)\}/g;
@@ -39,7 +41,7 @@ export function numberBlocks(report: BoundReport, theme: ResolvedTheme, numberin
       if (id) byId.set(id, label ?? (b.type === 'heading' ? b.text.text : id));
     }
   }
-  return { byBlock, byId };
+  return { byBlock, byId, notes: footnoteNumbers(report) };
 }
 
 /** True when any text of the report holds a page reference (only then does layout need more than one pass). */
@@ -49,28 +51,61 @@ export function hasPageRefs(report: BoundReport): boolean {
   return found;
 }
 
+/**
+ * The anchor a reference id names: a footnote (`^id`, local to its section, as its marker `[^id]`) is qualified
+ * with the section's id, so two sections may each have a note "bron"; other ids are the report's own.
+ */
+export const targetAnchor = (sectionId: string, id: string): string => (id.startsWith('^') ? `${sectionId}${id}` : id);
+
 /** The report with every `{page:id}` and `{ref:id}` replaced by a link to the target. */
 export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState): BoundReport {
   const pageWord = theme.words.pageRef;
-  const fill = (t: BoundText): BoundText => {
+  const fillIn = (sectionId: string) => (t: BoundText): BoundText => {
     if (!t.text.includes('{')) return t;
     const text = t.text.replace(PAGE_REF, (_, kind: string, id: string) => {
-      const label = kind === 'page' ? pageWord.replace('{page}', String(state.pages.get(id) ?? UNKNOWN_PAGE)) : (numbering.byId.get(id) ?? id);
-      return `[${label}](#${id})`;
+      const anchor = targetAnchor(sectionId, id);
+      const note = id.startsWith('^') ? numbering.notes.get(anchor) : undefined;
+      const named = note !== undefined ? theme.words.noteLabel.replace('{n}', String(note)) : (numbering.byId.get(id) ?? id);
+      const label = kind === 'page' ? pageWord.replace('{page}', String(state.pages.get(anchor) ?? UNKNOWN_PAGE)) : named;
+      return `[${label}](#${anchor})`;
     });
     return { ...t, text };
   };
-  return { ...report, sections: mapTexts(report.sections, fill) };
+  return { ...report, sections: report.sections.map((s) => mapTexts(s, fillIn(s.id))) };
 }
 
-/** Every id a page reference names, to compare the pages a pass used with those layout produced. */
+/** Every anchor a page reference names, to compare the pages a pass used with those layout produced. */
 export function referencedIds(report: BoundReport): Set<string> {
   const ids = new Set<string>();
-  mapTexts(report.sections, (t) => {
-    for (const m of t.text.matchAll(PAGE_REF)) if (m[1] === 'page') ids.add(m[2]!);
-    return t;
-  });
+  for (const s of report.sections) {
+    mapTexts(s, (t) => {
+      for (const m of t.text.matchAll(PAGE_REF)) if (m[1] === 'page') ids.add(targetAnchor(s.id, m[2]!));
+      return t;
+    });
+  }
   return ids;
+}
+
+const NOTE_MARKER = /\[\^([^\]\s]+)\]/g;
+
+/**
+ * Footnote numbers through the report, in order of first marker `[^id]` (opener label, title and lead, then the
+ * blocks in order), keyed by `sectionId^id`: style numbers the notes with them, and `{ref:^id}` prints them.
+ */
+export function footnoteNumbers(report: BoundReport): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of report.sections) {
+    const scan = (t: BoundText): BoundText => {
+      for (const m of t.text.matchAll(NOTE_MARKER)) {
+        const key = `${s.id}^${m[1]}`;
+        if (s.footnotes.has(m[1]!) && !out.has(key)) out.set(key, out.size + 1);
+      }
+      return t;
+    };
+    for (const t of [s.label, s.title, s.lead]) if (t !== undefined) mapTexts(typeof t === 'string' ? { text: t, source: s.source } : t, scan);
+    mapTexts(s.blocks, scan);
+  }
+  return out;
 }
 
 /** Maps every BoundText (any object with a string `text` and a `source`) inside plain bound data. */

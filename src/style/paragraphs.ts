@@ -27,6 +27,8 @@ export function paragraph(runs: readonly StyledRun[], style: TextStyleSpec, opts
     leadingPt: style.leading,
     hyphenate: style.hyphenate,
     firstLineIndentPt: opts.indentPt ?? 0,
+    lang: style.lang,
+    ...(style.balance && (opts.align ?? style.align) !== 'justify' && { balance: true }),
   };
   return opts.source ? { ...para, source: opts.source } : para;
 }
@@ -43,6 +45,15 @@ export function styledPara(
   const raw = typeof text === 'string' ? text : text.text;
   const source = opts.source ?? (typeof text === 'string' ? undefined : text.source);
   return paragraph(parseInline(raw, style, footnote), style, { ...opts, source });
+}
+
+/**
+ * The theme for a block in another language: every text style set in `lang` (hyphenation, quotation marks, upper
+ * case). The template's words stay the report's: they are the report's furniture, not the passage.
+ */
+export function themeInLanguage(theme: ResolvedTheme, lang: string): ResolvedTheme {
+  const text = Object.fromEntries(Object.entries(theme.text).map(([k, s]) => [k, s && { ...s, lang }]));
+  return { ...theme, text };
 }
 
 /** The theme's box decoration under the Pt-suffixed names of the Block contract. */

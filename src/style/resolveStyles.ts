@@ -5,7 +5,7 @@ import type { FontStore } from '../fonts/fontStore.ts';
 import { sectionTheme, type ResolvedTheme } from '../spec/theme.ts';
 import type { Pt } from '../util/geometry.ts';
 import { parseInline, styleFeatures, type FootnoteNumberer } from './inline.ts';
-import { paragraph, styledPara, textStyle } from './paragraphs.ts';
+import { paragraph, styledPara, textStyle, themeInLanguage } from './paragraphs.ts';
 import { styleBlock, type BlockContext } from './styleBlock.ts';
 import { estimateMeasure } from './styleTable.ts';
 import { fillRefs, numberBlocks, type Numbering, type RefState } from './pageRefs.ts';
@@ -27,18 +27,22 @@ export function resolveStyles(
   // figure and table numbers, then page references filled in with the pages of the previous layout pass
   const numbering = numberBlocks(report, theme, report.meta.numbering ?? []);
   report = fillRefs(report, theme, numbering, refs);
-  let next = 1;
+  // numbers a marker the report-wide scan did not reach would get (none expected): after all the scanned ones
+  let next = numbering.notes.size + 1;
   return report.sections.map((section) => {
-    // Per section: ids are local to the section's footnotes map, numbers continue through the report.
+    // Per section: ids are local to the section's footnotes map, numbers continue through the report, in the
+    // order of first reference (pageRefs.footnoteNumbers, which {ref:^id} prints too).
     const numbers = new Map<string, number>();
     const footnote: FootnoteNumberer = (id) => {
       if (!section.footnotes.has(id)) return undefined;
-      if (!numbers.has(id)) numbers.set(id, next++);
+      if (!numbers.has(id)) numbers.set(id, numbering.notes.get(`${section.id}^${id}`) ?? next++);
       return numbers.get(id);
     };
     const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;
+    // a section in another language is set in that language's typography throughout (blocks may name their own)
+    const own = sectionTheme(theme, section.kind);
     const ctx: BlockContext = {
-      theme: sectionTheme(theme, section.kind),
+      theme: section.lang ? themeInLanguage(own, section.lang) : own,
       charts,
       chartSpecs: report.charts,
       images,
@@ -83,6 +87,7 @@ function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, 
     blocks,
     footnotes,
     columns,
+    ...(section.lang && { lang: section.lang }),
     source: section.source,
   };
 }

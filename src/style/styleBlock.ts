@@ -8,7 +8,7 @@ import type { ResolvedTheme } from '../spec/theme.ts';
 import { assertNever } from '../util/assertNever.ts';
 import type { Pt } from '../util/geometry.ts';
 import { parseInline, type FootnoteNumberer } from './inline.ts';
-import { boxStyle, paragraph, styledPara, textStyle } from './paragraphs.ts';
+import { boxStyle, paragraph, styledPara, textStyle, themeInLanguage } from './paragraphs.ts';
 import { styleTable, type MeasureFn } from './styleTable.ts';
 import type { Block, StyledRun } from './types.ts';
 
@@ -31,8 +31,16 @@ export interface BlockContext {
   readonly bodyStyle?: string;
 }
 
-/** Styles one bound block; `indent` says whether a body paragraph gets the first-line indent. */
+/**
+ * Styles one bound block; `indent` says whether a body paragraph gets the first-line indent. A block in another
+ * language is set in that language's typography and carries its tag for the structure element.
+ */
 export function styleBlock(b: BoundBlock, indent: boolean, c: BlockContext): Block {
+  if (!b.lang) return styleOne(b, indent, c);
+  return { ...styleOne(b, indent, { ...c, theme: themeInLanguage(c.theme, b.lang) }), lang: b.lang };
+}
+
+function styleOne(b: BoundBlock, indent: boolean, c: BlockContext): Block {
   const { theme, footnote } = c;
   switch (b.type) {
     case 'paragraph': {
@@ -43,7 +51,8 @@ export function styleBlock(b: BoundBlock, indent: boolean, c: BlockContext): Blo
         return { kind: 'paragraph', para, spaceBeforePt: 0, spaceAfterPt: textStyle(theme, name).spaceAfter, source: b.text.source };
       }
       const para = styledPara(b.text, theme, 'body', footnote, { indentPt: indent ? theme.paragraph.indent : 0 });
-      return { kind: 'paragraph', para, spaceBeforePt: 0, spaceAfterPt: theme.paragraph.spaceAfter, source: b.text.source };
+      const indentPt = theme.paragraph.indent > 0 ? { indentPt: theme.paragraph.indent } : {};
+      return { kind: 'paragraph', para, spaceBeforePt: 0, spaceAfterPt: theme.paragraph.spaceAfter, ...indentPt, source: b.text.source };
     }
     case 'heading': {
       const st = textStyle(theme, 'heading');

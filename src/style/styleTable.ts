@@ -6,8 +6,11 @@ import { boxStyle, styledPara, textStyle } from './paragraphs.ts';
 import type { Block, ParagraphSpec } from './types.ts';
 import type { BoundText } from '../bind/types.ts';
 
-/** Measures a run's advance; FontStore.measure has this shape. */
-export type MeasureFn = (text: string, font: string, sizePt: Pt, features?: readonly string[]) => Pt;
+import { ReportError } from '../diag/errors.ts';
+import { tableTooWide } from '../diag/messages.ts';
+import { autoWidths, fitTable, measureColumns, scalePara, type MeasureFn } from './fitTable.ts';
+
+export type { MeasureFn } from './fitTable.ts';
 
 /** Fallback advance per character in em when no fonts are given (Source Sans 3 averages ≈0.48 em; digits 0.5 em). */
 const ESTIMATE_EM_PER_CHAR = 0.5;
@@ -56,15 +59,22 @@ export function styleTable(
   const padPt = theme.table.rowPadding;
   const measured = rows.filter((_, i) => b.rows[i]!.kind !== 'group');
   const sourceWord = theme.words.tableSource;
+  // 1. fit the columns (smaller type down to table.minSize, then long words broken), or refuse the table
+  const cellSize = textStyle(theme, 'tableCell').size;
+  const minScale = Math.min(1, (theme.table.minSize ?? cellSize) / cellSize);
+  const leftRight = aligns.map((a): 'left' | 'right' => (a === 'left' ? 'left' : 'right'));
+  const fit = fitTable(measureColumns([header, ...measured], aligns.length, measure), leftRight, availablePt, padPt, cellSize, minScale);
+  if (!fit.ok) throw new ReportError([tableTooWide(fit.neededPt, availablePt, b.columns.length, cellSize * fit.scale, b.source)]);
+  const scaled = (p: ParagraphSpec) => scalePara(p, fit.scale);
   return {
     kind: 'table',
     ...(b.title ? { title: styledPara(b.title, theme, 'boxTitle', footnote) } : {}),
-    header,
-    rows,
+    header: header.map(scaled),
+    rows: rows.map((r) => r.map(scaled)),
     rowKinds,
     aligns,
     decimalMark,
-    widths: fixWidths(columnWidths([header, ...measured], aligns.map((a) => (a === 'left' ? 'left' : 'right')), availablePt, padPt, measure), b.columns, availablePt),
+    widths: fixWidths([...fit.widths], b.columns, availablePt),
     keepWhole: b.rows.length <= (theme.table.keepWhole ?? KEEP_WHOLE_ROWS),
     ...(b.sourceLine ? { sourceLine: styledPara({ ...b.sourceLine, text: sourceWord.replace('{source}', b.sourceLine.text) }, theme, 'caption', footnote) } : {}),
     ...(b.note ? { note: styledPara(b.note, theme, 'caption', footnote) } : {}),
@@ -111,12 +121,7 @@ export function fixWidths(auto: readonly number[], columns: TableInput['columns'
   return widths.map((w) => w / total);
 }
 
-/**
- * Relative column widths (sum 1) by the CSS automatic table layout: each column wants its longest cell
- * (max) and needs its longest word (min), both plus `padPt` on either side. When every max fits in
- * `availablePt` the slack goes to the left-aligned (text) columns, so number columns stay snug; otherwise
- * each column gets its min and the rest is shared in proportion to max − min.
- */
+/** Relative column widths (sum 1) by the CSS automatic table layout (fitTable.autoWidths) of measured cells. */
 export function columnWidths(
   rows: readonly (readonly ParagraphSpec[])[],
   aligns: readonly ('left' | 'right')[],
@@ -124,42 +129,5 @@ export function columnWidths(
   padPt: Pt,
   measure: MeasureFn,
 ): number[] {
-  const n = aligns.length;
-  const max = new Array<number>(n).fill(0);
-  const min = new Array<number>(n).fill(0);
-  for (const row of rows) {
-    row.slice(0, n).forEach((cell, i) => {
-      max[i] = Math.max(max[i], cellWidth(cell, measure, false) + 2 * padPt);
-      min[i] = Math.max(min[i], cellWidth(cell, measure, true) + 2 * padPt);
-    });
-  }
-  const sumMax = sum(max);
-  let widths: number[];
-  if (sumMax <= availablePt) {
-    const flexible = aligns.map((a) => a === 'left');
-    const flexSum = sum(max.filter((_, i) => flexible[i]));
-    const slack = availablePt - sumMax;
-    widths = flexSum > 0 ? max.map((w, i) => (flexible[i] ? w + (slack * w) / flexSum : w)) : max.map((w) => w + (slack * w) / sumMax);
-  } else {
-    const sumMin = sum(min);
-    const spare = Math.max(0, availablePt - sumMin);
-    const want = sum(max.map((w, i) => w - min[i]));
-    widths = sumMin >= availablePt ? min : min.map((w, i) => w + (want > 0 ? (spare * (max[i] - w)) / want : 0));
-  }
-  const total = sum(widths) || 1;
-  return widths.map((w) => w / total);
-}
-
-/** Width of a cell on one line, or of its longest word when `longestWord`. */
-function cellWidth(cell: ParagraphSpec, measure: MeasureFn, longestWord: boolean): Pt {
-  if (!longestWord) return sum(cell.runs.map((r) => measure(r.text, r.font, r.sizePt, r.features)));
-  let best = 0;
-  for (const r of cell.runs) {
-    for (const word of r.text.split(/[ \u2013-]/)) best = Math.max(best, measure(word, r.font, r.sizePt, r.features));
-  }
-  return best;
-}
-
-function sum(xs: readonly number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
+  return autoWidths(measureColumns(rows, aligns.length, measure), aligns, availablePt, padPt);
 }

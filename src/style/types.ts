@@ -21,6 +21,14 @@ export interface StyledRun {
   readonly footnoteId?: string;
   /** Baseline shift in points (positive = up), for superscript footnote markers. */
   readonly risePt?: Pt;
+  /** Part of an inline passage in another language, `[text]{lang=en}`: hyphenated in it and tagged as its Span. */
+  readonly passage?: Passage;
+}
+
+/** An inline passage in another language; `id` numbers the passages of one paragraph (one Span element each). */
+export interface Passage {
+  readonly lang: string;
+  readonly id: number;
 }
 
 /** A paragraph ready for the line breaker. */
@@ -30,6 +38,10 @@ export interface ParagraphSpec {
   readonly leadingPt: Pt;
   readonly hyphenate: boolean;
   readonly firstLineIndentPt: Pt;
+  /** Ragged lines of even length (the style's `balance`): the same number of lines, the last one not a lone word. */
+  readonly balance?: boolean;
+  /** BCP 47 language the paragraph is hyphenated in (absent: the report's); runs of a passage have their own. */
+  readonly lang?: string;
   /** Where the paragraph came from, for warnings (overfull lines, forced widows). */
   readonly source?: SourceSpan;
 }
@@ -47,9 +59,21 @@ export interface BoxStyle {
   readonly spaceAfterPt: Pt;
 }
 
-/** A styled block of an article; flow/ turns it into lines and boxes. */
-export type Block =
-  | { readonly kind: 'paragraph'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly source: SourceSpan }
+/**
+ * A styled block of an article; flow/ turns it into lines and boxes. `lang`: a block in another language than the
+ * report's (its structure element gets /Lang).
+ */
+export type Block = { readonly lang?: string } & (
+  | {
+      readonly kind: 'paragraph';
+      /** First-line indent as in content order (after a paragraph); flow corrects it where a float moved away or in. */
+      readonly para: ParagraphSpec;
+      readonly spaceBeforePt: Pt;
+      readonly spaceAfterPt: Pt;
+      /** The template's first-line indent, on body paragraphs of a template that indents: flow decides by what precedes the paragraph on the page. */
+      readonly indentPt?: Pt;
+      readonly source: SourceSpan;
+    }
   | { readonly kind: 'heading'; readonly para: ParagraphSpec; readonly spaceBeforePt: Pt; readonly spaceAfterPt: Pt; readonly anchor?: string; readonly source: SourceSpan }
   | { readonly kind: 'quote'; readonly text: ParagraphSpec; readonly by?: ParagraphSpec; readonly box: BoxStyle; readonly source: SourceSpan }
   | {
@@ -113,7 +137,8 @@ export type Block =
       readonly anchor?: string;
       readonly source: SourceSpan;
     }
-  | { readonly kind: 'signature'; readonly name: ParagraphSpec; readonly role?: ParagraphSpec; readonly spaceBeforePt: Pt; readonly source: SourceSpan };
+  | { readonly kind: 'signature'; readonly name: ParagraphSpec; readonly role?: ParagraphSpec; readonly spaceBeforePt: Pt; readonly source: SourceSpan }
+);
 
 /** A section with its opener parts and body blocks, styled by the template. */
 export interface StyledSection {
@@ -133,5 +158,7 @@ export interface StyledSection {
   readonly footnotes: ReadonlyMap<string, ParagraphSpec>;
   /** Number of text columns for this section's body (from the template's page type). */
   readonly columns: 1 | 2;
+  /** The whole section's language when it differs from the report's: its Sect and contents entry get /Lang. */
+  readonly lang?: string;
   readonly source: SourceSpan;
 }

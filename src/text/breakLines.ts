@@ -1,4 +1,5 @@
 import type { DiagnosticSink } from '../diag/sink.ts';
+import type { SourceSpan } from '../diag/types.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { BreakLinesFn } from '../flow/types.ts';
 import type { ParagraphSpec } from '../style/types.ts';
@@ -7,6 +8,7 @@ import { firstFit } from './firstFit.ts';
 import { itemize, type WordItems } from './itemize.ts';
 import { knuthPlass, RAGGED_STRETCH_EM } from './knuthPlass.ts';
 import { overfullLine, wordTooWide } from './messages.ts';
+import { balanceBreaks } from './balance.ts';
 import { setLines } from './setLines.ts';
 import { segmentByFont } from '../fonts/fallback.ts';
 import type { Hyphenator, Line } from './types.ts';
@@ -18,6 +20,8 @@ export interface LineBreakerOptions {
   readonly hyphenator: Hyphenator;
   readonly diag?: DiagnosticSink;
   readonly algorithm?: 'knuth-plass' | 'first-fit';
+  /** Narrows a paragraph's span to where a word is written in it (diag/narrowSpan), for TEXT001 at the word. */
+  readonly locate?: (span: SourceSpan, word: string) => SourceSpan;
 }
 
 /** Session caches of the breaker (build context `words` and `lines`); absent: a fresh memory per breaker. */
@@ -41,8 +45,8 @@ export interface BrokenParagraph {
  * in its file (or to another file) is not broken again; its warnings are repeated at its new position.
  */
 function paragraphKey(para: ParagraphSpec, widthPt: Pt): string {
-  const runs = para.runs.map((r) => [r.text, r.font, r.sizePt, r.color, r.features, r.link, r.footnoteId, r.risePt]);
-  return JSON.stringify([runs, para.align, para.leadingPt, para.hyphenate, para.firstLineIndentPt, widthPt]);
+  const runs = para.runs.map((r) => [r.text, r.font, r.sizePt, r.color, r.features, r.link, r.footnoteId, r.risePt, r.passage]);
+  return JSON.stringify([runs, para.align, para.leadingPt, para.hyphenate, para.firstLineIndentPt, para.lang, para.balance ?? false, widthPt]);
 }
 
 /**
@@ -80,7 +84,7 @@ export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreaker
       }
       byWidth.set(widthPt, broken);
     }
-    for (const w of broken.tooWide) opts.diag?.push(wordTooWide(w, widthPt, para.source));
+    for (const w of broken.tooWide) opts.diag?.push(wordTooWide(w, widthPt, para.source && opts.locate ? opts.locate(para.source, w) : para.source));
     for (const o of broken.overfull) opts.diag?.push(overfullLine(o.text, o.excess, para.source));
     return broken.lines;
   };
@@ -93,9 +97,9 @@ function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOpt
   const ragged = para.align !== 'justify';
   const { items, emergencyWords } = itemize(para, { fonts: opts.fonts, hyphenator: opts.hyphenator, widthPt, ragged, cache });
   const size = para.runs[0]?.sizePt ?? 10;
-  const breaks =
-    (opts.algorithm !== 'first-fit' && knuthPlass(items, widthPt, { rightStretch: ragged ? RAGGED_STRETCH_EM * size : 0 })) ||
-    firstFit(items, widthPt);
+  const rightStretch = ragged ? RAGGED_STRETCH_EM * size : 0;
+  const found = (opts.algorithm !== 'first-fit' && knuthPlass(items, widthPt, { rightStretch })) || firstFit(items, widthPt);
+  const breaks = para.balance && ragged ? balanceBreaks(items, found, widthPt, rightStretch) : found;
   const lines = setLines(items, breaks, para, widthPt, opts.fonts);
   const overfull: { text: string; excess: Pt }[] = [];
   for (const l of lines) {

@@ -75,9 +75,12 @@ export function positionsOf(spelled: string): number[] {
   return out;
 }
 
+/** hyphenopoly 5 refuses longer words (its WebAssembly buffer) and prints "found word longer than 61 characters". */
+const MAX_PATTERN_WORD = 61;
+
 /** True for words that must never be hyphenated: digits, URLs, e-mail addresses, ALL-CAPS acronyms, short words. */
 export function isUnhyphenatable(word: string): boolean {
-  if (word.length < MIN_WORD_LENGTH) return true;
+  if (word.length < MIN_WORD_LENGTH || word.length > MAX_PATTERN_WORD) return true;
   if (/\d|@|:\/\/|^www\.|\.(nl|com|org|eu)$/i.test(word)) return true;
   if (!/^[\p{L}’']+$/u.test(word) || /\p{Lu}{2}/u.test(word)) return true;
   return word === word.toUpperCase();
@@ -91,6 +94,8 @@ export interface HyphenatorOptions {
   readonly exceptions?: readonly string[];
   /** Languages of passages set in another language. */
   readonly others?: readonly string[];
+  /** The report's own exceptions for those languages, by tag (report.yaml `hyphenation.languages`). */
+  readonly otherExceptions?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -107,7 +112,7 @@ const DEFAULT_LANGUAGE = 'nl-NL';
 
 /** What decides a hyphenator's breaks: its languages and the report's exceptions (cache keys). */
 function hyphenatorId(opts: HyphenatorOptions): string {
-  return JSON.stringify([opts.language ?? DEFAULT_LANGUAGE, opts.others ?? [], opts.exceptions ?? []]);
+  return JSON.stringify([opts.language ?? DEFAULT_LANGUAGE, opts.others ?? [], opts.exceptions ?? [], opts.otherExceptions ?? {}]);
 }
 
 async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
@@ -121,15 +126,20 @@ async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
       missing.push(tag);
       continue;
     }
-    const exceptions = [...(localeData(tag)?.hyphenation ?? []), ...(tag === main ? opts.exceptions ?? [] : [])];
+    const own = tag === main ? opts.exceptions : Object.entries(opts.otherExceptions ?? {}).find(([k]) => k.toLowerCase() === tag.toLowerCase())?.[1];
+    const exceptions = [...(localeData(tag)?.hyphenation ?? []), ...(own ?? [])];
     words.set(tag.toLowerCase(), languageHyphenator(await loadEngine(patterns), exceptions));
   }
   const mainWords = words.get(main.toLowerCase());
+  const without = new Set(missing.map((t) => t.toLowerCase()));
   return {
     id: hyphenatorId(opts),
     missing,
     hyphenate(word, lang) {
-      const f = lang === undefined ? mainWords : words.get(lang.toLowerCase());
+      // a language asked for has its own patterns or none; one never asked for (a paragraph made outside the
+      // sections, in the report's language) takes the report's
+      const key = lang?.toLowerCase();
+      const f = key === undefined ? mainWords : words.get(key) ?? (without.has(key) ? undefined : mainWords);
       return f ? f(word) : [];
     },
   };

@@ -120,7 +120,8 @@ export function itemize(
   });
   const hyphens = para.runs.map((_, r) => measure('-', r));
   // Repeated words (most of them) reuse their measured pieces: the key holds the run's style and the options.
-  const styles = para.runs.map((r) => `${r.font}|${r.sizePt}|${r.features.join(',')}|${minLine}|${ragged}|`);
+  const langOf = (r: number): string | undefined => para.runs[r]?.passage?.lang ?? para.lang;
+  const styles = para.runs.map((r, i) => `${r.font}|${r.sizePt}|${r.features.join(',')}|${minLine}|${ragged}|${langOf(i) ?? ''}|`);
   const expansion = ragged ? 0 : GLYPH_EXPANSION;
   words.forEach(([s, e], w) => {
     if (w > 0) {
@@ -135,7 +136,10 @@ export function itemize(
     const key = cacheable ? `${r0}|${styles[r0]}${hyphenate}|${cs.text.slice(s, e)}` : '';
     let word = cacheable ? opts.cache!.get(key) : undefined;
     if (!word) {
-      const wp = wordPieces(cs, s, e, { hyphenate, hyphenator: opts.hyphenator, prefixWidths, minLine });
+      let wp = wordPieces(cs, s, e, { hyphenate, hyphenator: opts.hyphenator, prefixWidths, minLine, langOf });
+      // A word that must be broken anyway is broken at its syllables first, even where the style (a table head)
+      // or the position (a paragraph's last word) would not hyphenate it: "beslis-singen", not "beslissin|gen".
+      if (wp.emergency && !hyphenate) wp = wordPieces(cs, s, e, { hyphenate: true, hyphenator: opts.hyphenator, prefixWidths, minLine, langOf });
       const wordItems = wp.pieces.map((p) => (p.kind === 'box' ? box(p.width, p.run, p.text, expansion) : breakItem(p.brk, p.run, hyphens)));
       word = { items: wordItems, emergency: wp.emergency };
       if (cacheable) opts.cache!.set(key, word);

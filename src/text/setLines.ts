@@ -3,7 +3,7 @@ import type { ParagraphSpec, StyledRun } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
 import { lineStart } from './firstFit.ts';
 import { GLYPH_EXPANSION, INFINITY_PENALTY, type Item } from './itemize.ts';
-import { fitLine } from './justify.ts';
+import { EXPANSION_LIMIT, fitLine } from './justify.ts';
 import { runWidth, spacedWidth } from './runWidth.ts';
 import type { GlyphRun, Line } from './types.ts';
 
@@ -21,7 +21,7 @@ interface Segment {
 }
 
 const styleKey = (r: StyledRun): string =>
-  `${r.font}|${r.sizePt}|${r.color}|${r.features.join(',')}|${r.link ?? ''}|${r.footnoteId ?? ''}|${r.risePt ?? 0}`;
+  `${r.font}|${r.sizePt}|${r.color}|${r.features.join(',')}|${r.link ?? ''}|${r.footnoteId ?? ''}|${r.risePt ?? 0}|${r.passage?.id ?? ''}`;
 
 /** Items of one line merged into segments per style (spaces included, so text extraction gets real spaces). */
 function segmentsOf(items: readonly Item[], from: number, to: number, keys: readonly string[]): Segment[] {
@@ -86,6 +86,12 @@ export function setLines(items: readonly Item[], breaks: readonly number[], para
       segs.forEach((g, i) => (g.width = spaced[i].words + spaced[i].separators * spaced[i].space));
       segs.forEach((g, i) => (g.spaces = spaced[i].separators));
     }
+    if (spaces === 0 && natural > available && natural > 0) {
+      // A line without spaces (a piece of a word broken between characters) too wide by the kerning at its break, or
+      // by the glyph shrink Knuth–Plass allowed a justified line: narrower glyphs, at most EXPANSION_LIMIT.
+      const squeeze = available / natural;
+      if (squeeze >= 1 - EXPANSION_LIMIT) fit = { scale: squeeze, extraPt: 0, spaceRatio: 1 };
+    }
     const { scale, extraPt: extra } = fit;
     const width = segs.reduce((s, g) => s + (g.width + extra * g.spaces) * scale, 0);
     const offset = para.align === 'right' ? available - width : para.align === 'center' ? (available - width) / 2 : 0;
@@ -99,6 +105,7 @@ export function setLines(items: readonly Item[], breaks: readonly number[], para
         ...(r.link !== undefined && { link: r.link }),
         ...(r.footnoteId !== undefined && { footnoteId: r.footnoteId }),
         ...(r.risePt !== undefined && { risePt: r.risePt }),
+        ...(r.passage && { passage: r.passage }),
         ...(scale !== 1 && { scale }),
       };
       x += w;
@@ -109,8 +116,18 @@ export function setLines(items: readonly Item[], breaks: readonly number[], para
       hyphenated: items[b]?.flagged === true,
       ...(justify && { spaceRatio: fit.spaceRatio }),
       overfull: width > available + EPSILON_PT,
+      ...(!last && breakEnd(items[b]) && { end: breakEnd(items[b]) }),
     });
     from = lineStart(items, b);
   });
   return lines;
+}
+
+/** What a line break at `brk` takes from or adds to the text (see Line.end). */
+function breakEnd(brk: Item | undefined): Line['end'] {
+  if (!brk) return undefined;
+  if (brk.kind === 'glue') return 'space';
+  if (brk.kind === 'penalty' && brk.hyphen) return 'hyphen';
+  if (brk.kind === 'penalty' && brk.penalty <= -INFINITY_PENALTY) return 'space';
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import type { FontKey } from '../style/types.ts';
+import type { FontKey, Passage } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
 
 /** A piece of one line in one font, placed at an x offset from the line start; drawn as one text show. */
@@ -19,6 +19,8 @@ export interface GlyphRun {
   readonly scale?: number;
   /** Extra space after every character (the template's `tracking`, for small caps labels); widthPt includes it. */
   readonly letterSpacingPt?: Pt;
+  /** Part of an inline passage in another language (its Span element in the tagged PDF). */
+  readonly passage?: Passage;
 }
 
 /** One set line of a paragraph; x offsets are relative to the paragraph's left edge. */
@@ -37,6 +39,12 @@ export interface Line {
   readonly spaceRatio?: number;
   /** Text wider than the measure (a word that could not be broken). */
   readonly overfull?: boolean;
+  /**
+   * What the break did to the text, for extraction (pdf/ glyphRuns.ts): 'space' it took a word space (or was a
+   * forced line break), 'hyphen' it added a hyphen; absent for the paragraph's last line and a break after the
+   * word's own dash or slash ("IND-|medewerker"), where nothing was taken or added.
+   */
+  readonly end?: 'space' | 'hyphen';
 }
 
 /** Word hyphenation in the report's languages: break positions (count of characters before each break), cached per word. */

@@ -29,6 +29,8 @@ interface PieceOpts {
   readonly prefixWidths: (text: string, run: number) => readonly Pt[];
   /** Narrowest line; a piece wider than this gets character breaks. */
   readonly minLine: Pt;
+  /** BCP 47 language of a run's text (a passage's own), undefined for the report's. */
+  readonly langOf?: (run: number) => string | undefined;
 }
 
 /** Letters (and combining marks, so a decomposed "ë" stays inside its word). */
@@ -72,7 +74,8 @@ function findBreaks(cs: CharStream, s: number, e: number, opts: PieceOpts): Map<
     }
     let b = a;
     while (b < e && LETTER.test(t[b])) b++;
-    for (const p of opts.hyphenator.hyphenate(t.slice(a, b))) if (!breaks.has(a + p)) breaks.set(a + p, 'hyphen');
+    const lang = opts.langOf?.(cs.runOf[a]);
+    for (const p of opts.hyphenator.hyphenate(t.slice(a, b), lang)) if (!breaks.has(a + p)) breaks.set(a + p, 'hyphen');
     a = b;
   }
   return breaks;

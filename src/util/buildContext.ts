@@ -26,6 +26,8 @@ export type CacheName =
   | 'sectionFlows'
   /** image path + bytes hash → prepared PNG (images/) */
   | 'images'
+  /** PNG hash + bleed pad + press profile → CMYK raster for the print variant (images/printRaster.ts) */
+  | 'printImages'
   /** chart key → rendered chart (charts/) */
   | 'chartRenders'
   /** Vega-Lite spec → compiled Vega spec (charts/) */

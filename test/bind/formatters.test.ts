@@ -14,7 +14,13 @@ describe('formatters (nl-NL)', () => {
     expect(formatNumber(-1234.5)).toBe('\u22121.234,5');
     expect(formatNumber(12, 'nl-NL', { signed: true })).toBe('+12');
   });
-  it('writes percentages without a space', () => {
+  it('writes percentages spaced as each language writes them', () => {
+    // Dutch and English style guides: no space; German (DIN 5008/Duden) and French (Imprimerie nationale): a
+    // no-break space (ICU writes a plain or a narrow one for French, depending on its version).
+    expect(formatPercent(0.14, 'en-GB')).toBe('14%');
+    expect(formatPercent(0.14, 'de-DE')).toBe('14\u00a0%');
+    expect(formatPercent(0.14, 'fr-FR')).toMatch(/^14[\u00a0\u202f]%$/);
+    expect(formatPercent(-0.14, 'de-DE', { signed: true })).toBe('\u221214\u00a0%');
     expect(formatPercent(0.7)).toBe('70%');
     expect(formatPercent(0.005)).toBe('1%');
     expect(formatPercent(-0.397, 'nl-NL', { signed: true })).toBe('\u221240%');

@@ -90,9 +90,15 @@ describe('renderCharts', () => {
   });
 
   it('throws a ReportError for a spec vega-lite cannot compile', async () => {
-    const bad = chart('bad', { mark: 'nonsense' }, [{ a: 1 }]);
+    const bad = chart('bad', { mark: 'bar', transform: [{ aggregate: 5 }] }, [{ a: 1 }]);
     const err = await renderCharts([bad], opts, { diag: createSink() }).catch((e: unknown) => e);
     expect(isReportError(err) && err.diagnostics.map((d) => d.code)).toEqual(['CHART108']);
+  });
+
+  it('refuses an unknown mark before compiling (vega-lite would fail on it without saying where)', async () => {
+    const bad = chart('bad', { mark: 'nonsense' }, [{ a: 1 }]);
+    const err = await renderCharts([bad], opts, { diag: createSink() }).catch((e: unknown) => e);
+    expect(isReportError(err) && err.diagnostics.map((d) => d.code)).toEqual(['CHART116']);
   });
 
   it('returns an empty map without loading vega when there are no charts', async () => {

@@ -5,7 +5,7 @@
  * Content folders go through validateReport, the code `check` and `build` share (test/cli/checkIsBuild.test.ts
  * runs both commands on every case).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTheme } from '../../src/load/loadTheme.ts';
@@ -40,7 +40,8 @@ export async function runCase(dir: string): Promise<Diagnostic[]> {
   const diag = createSink();
   const thrown: Diagnostic[] = [];
   try {
-    if (filesOf(dir).some((f) => f.endsWith('template.yaml'))) await loadTheme(CASES, relative(CASES, dir));
+    // a template case is a template.yaml of its own; a content folder may hold a template folder too
+    if (existsSync(join(dir, 'template.yaml'))) await loadTheme(CASES, relative(CASES, dir));
     else await validateReport({ contentDir: dir }, { diag }, [], { drawCharts: true });
   } catch (e) {
     if (!isReportError(e)) throw e;

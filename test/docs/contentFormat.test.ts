@@ -12,6 +12,7 @@ import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type BuildResult } from '../../src/index.ts';
 import { parsePdf, words } from '../helpers/pdf.ts';
+import { elemText, mcidTexts, readTagged } from '../helpers/taggedPdf.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const DOC = readFileSync(join(root, 'docs', 'content-format.md'), 'utf8');
@@ -77,5 +78,23 @@ describe('docs/content-format.md examples', () => {
     }
     // the figures example formats into the text: {asiel.eerste} → 13.670
     expect(all).toContain('13.670');
+  });
+
+  it('tag the passages example in its languages: /Lang on the blocks, a Span per inline passage', async () => {
+    const t = await readTagged(build.pdf);
+    const texts = await mcidTexts(build.pdf);
+    const found = t.elems.filter((e) => e.lang).map((e) => `${e.role} ${e.lang} ${elemText(e, texts)}`);
+    expect(found).toEqual(expect.arrayContaining([
+      'H3 en-GB Learning by doing',
+      'Span en-GB learning by doing',
+      'Span en-GB Expat Centre Maastricht Region',
+      expect.stringMatching(/^P en-GB The Taskforce took on the old applications in 2020\.$/),
+      expect.stringMatching(/^BlockQuote de Wir haben \u201Eviel\u201C gelernt\. Eine Kollegin$/),
+    ]));
+    // a whole section in English: its Sect and its contents entry
+    expect(t.elems.some((e) => e.role === 'Sect' && e.lang === 'en-GB' && elemText(e, texts).startsWith('Summary in English'))).toBe(true);
+    expect(t.elems.filter((e) => e.role === 'TOCI' && e.lang === 'en-GB').map((e) => elemText(e, texts))).toEqual([expect.stringMatching(/^Summary in English/)]);
+    // the title's passage is a Span inside the section's H2
+    expect(t.elems.some((e) => e.role === 'H2' && e.kids.some((k) => 'elem' in k && k.elem.role === 'Span' && k.elem.lang === 'en-GB'))).toBe(true);
   });
 });

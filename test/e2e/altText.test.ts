@@ -4,13 +4,15 @@
  * Figure whose alternate text is the one the content's YAML gives (`alt:`), or, for a chart without one, a
  * non-empty generated text.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/index.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
+import { readTagged, taggingProblems } from '../helpers/taggedPdf.ts';
 
 interface Node {
   role?: string;
@@ -60,4 +62,30 @@ describe('alt text in the built PDF', () => {
     const inPdf = figures.map((f) => f.alt!.replace(/\s+/g, ' ').trim());
     for (const a of alts) expect(inPdf).toContain(a);
   });
+});
+
+describe('decorative and described images', () => {
+  it('tags a described image as a Figure with its alt, and draws a decorative one as an Artifact only', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'rp-alt-')), 'report');
+    const source = join(import.meta.dirname, '..', 'diag', 'cases', 'image-alt');
+    cpSync(source, dir, { recursive: true });
+    // Keep the case's two valid images: one decorative, one described.
+    const section = join(dir, 'sections', 'a.yaml');
+    const lines = readFileSync(section, 'utf8').split('\n');
+    const keep = lines.filter((l, i) => !l.startsWith('#') && !(i >= lines.findIndex((x) => x.startsWith('  - image:')) && i < lines.findIndex((x) => x.includes('decorative: true }'))));
+    writeFileSync(section, keep.join('\n'));
+    const { pdf } = await buildReport({ contentDir: dir });
+    const t = await readTagged(pdf);
+    expect(taggingProblems(t)).toEqual([]);
+    expect(t.elems.filter((e) => e.role === 'Figure').map((e) => e.alt)).toEqual(['Een blauwe stip.']);
+    // The oracle for "drawn as an Artifact": the same report without the decorative image has one Artifact
+    // sequence and its painting operators fewer, and the same Figures.
+    writeFileSync(section, keep.filter((l) => !l.includes('decorative: true')).join('\n'));
+    const without = await readTagged((await buildReport({ contentDir: dir })).pdf);
+    const count = (x: typeof t, tag: string) => x.sequences.flat().filter((s) => s.tag === tag).length;
+    expect(count(t, 'Artifact')).toBe(count(without, 'Artifact') + 1);
+    expect(count(t, 'Figure')).toBe(count(without, 'Figure'));
+    expect(t.painted.reduce((a, b) => a + b)).toBeGreaterThan(without.painted.reduce((a, b) => a + b));
+    expect(t.unmarked.reduce((a, b) => a + b)).toBe(0);
+  }, 60_000);
 });

@@ -7,6 +7,7 @@
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type BuildResult } from '../../src/index.ts';
 import { DEFAULT_CONTENT_DIR, PACKAGE_ROOT } from '../../src/paths.ts';
@@ -25,7 +26,8 @@ interface Built {
 async function built(contentDir: string): Promise<Built> {
   const build = await buildReport({ contentDir });
   const pdf = await parsePdf(build.pdf);
-  return { build, pdf, shapes: await paintedShapes(build.pdf), text: pdf.pages.map((p) => p.items.map((i) => i.str).join(' ')).join('\n') };
+  // pdf.js ends a line inside a marked-content span (the line-end ActualText) with an empty end-of-line item: skipped
+  return { build, pdf, shapes: await paintedShapes(build.pdf), text: pdf.pages.map((p) => p.items.filter((i) => i.str).map((i) => i.str).join(' ')).join('\n') };
 }
 
 // Thousands grouped the Dutch way ("13.670") or the English way ("13,670"); a number of 1–3 digits, one
@@ -134,6 +136,26 @@ describe('templates in the content folder', () => {
     expect(b.text).toContain('What is inside');
     // what it did not change is the base's: the coral bar, the fonts
     expect(findRect(b.shapes[0]!, { x: 56, y: 0.62 * A4.h + 40, width: 64, height: 6, color: '#e4572e' })).toBeDefined();
+  }, 120_000);
+
+  it('brings its own font file: a face copied into the template folder under another name is embedded and sets the text', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'house', 'type'), { recursive: true });
+    // Source Serif (not a face of corporate) as the template's own file, renamed
+    const own = join(dir, 'house', 'type', 'Huisletter-Regular.ttf');
+    cpSync(resolve(PACKAGE_ROOT, 'fonts', 'SourceSerif4_400Regular.ttf'), own);
+    writeFileSync(join(dir, 'house', 'template.yaml'), 'name: house\nextends: corporate\nfonts:\n  sans: type/Huisletter-Regular.ttf\n');
+    useTemplate(dir, './house');
+    const b = await built(dir);
+    // oracle: the PostScript name in the copied file's own name table, read by fontkit
+    const postscript = (fontkit.openSync(own) as unknown as { postscriptName: string }).postscriptName;
+    const base = (fontkit.openSync(resolve(PACKAGE_ROOT, 'fonts', 'IBMPlexSans_400Regular.ttf')) as unknown as { postscriptName: string }).postscriptName;
+    const names = [...b.pdf.fonts.values()].map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^[A-Z]{6}\\+${postscript}$`))]));
+    expect(names.some((n) => n.endsWith(`+${base}`))).toBe(false);
+    // the body text is drawn in it
+    const inOwn = b.pdf.pages.flatMap((p) => p.items).filter((i) => b.pdf.fonts.get(i.fontName)?.name.endsWith(`+${postscript}`));
+    expect(inOwn.map((i) => i.str).join(' ')).toContain('Taskforce');
   }, 120_000);
 
   it('builds with a whole template of its own in the content folder', async () => {

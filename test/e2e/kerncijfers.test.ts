@@ -30,5 +30,7 @@ describe('kerncijfers-2020', () => {
     const pageOf = (s: string) => pdf.pages.findIndex((p) => p.text.replace(/\s+/g, ' ').includes(s)) + 1;
     expect(all).toContain(`Tabel 1 op pagina ${pageOf('Tabel 1 Aanvragen naar soort')}`);
     expect(all).toContain(`Figuur 2 op pagina ${pageOf('Figuur 2 Aanvragen kennis')}`);
+    // a footnote as a reference target: its number and the page it is set on
+    expect(all).toContain(`staat in noot 1 op pagina ${pageOf('Volgens de planning van de Taskforce')}`);
   }, 60_000);
 });

@@ -27,6 +27,7 @@ function plain(s: string): string[] {
     s
       .replace(/\[\^[^\]]+\]/g, '')
       .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+      .replace(/\[([^\]]+)\]\{lang=[^}]+\}/g, '$1')
       .replace(/\*\*?/g, '')
       .replace(/"/g, '')
       .replace(/'/g, '’')

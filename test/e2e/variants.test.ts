@@ -1,11 +1,12 @@
 /**
- * The bundled report end to end in its three variants (screen, --pdfa, --print), read back with qpdf's object
+ * Both bundled reports (the Dutch jaarverslag on rijksoverheid, the English edition on corporate) end to end in
+ * their three variants (screen, --pdfa, --print), read back with qpdf's object
  * model, a strict XML parser and the PDF readers users have: metadata, output intents, fonts, annotations,
  * and that every reader opens each file without a word of complaint.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/index.ts';
-import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
+import { DEFAULT_CONTENT_DIR, PACKAGE_ROOT } from '../../src/paths.ts';
 import type { PdfVariant } from '../../src/pdf/writePdf.ts';
 import { fontProblems } from '../helpers/pdfFonts.ts';
 import { forbiddenActions, PdfObjects, str, type Json } from '../helpers/pdfObjects.ts';
@@ -20,27 +21,37 @@ import { hasTool } from '../helpers/pdfObjects.ts';
 import { execFileSync } from 'node:child_process';
 import jsQRModule from 'jsqr';
 import { parsePdf } from '../helpers/pdf.ts';
+import { outlineDestinations } from '../helpers/pdfDestinations.ts';
+import { paintedElements, type Box } from '../helpers/pdfElements.ts';
+import { colourSpaceCounts } from '../helpers/colourSpaces.ts';
+import { figureBoxes } from '../helpers/figureBoxes.ts';
 import { renderPages } from '../helpers/renderPdf.ts';
 
 // jsqr is CommonJS with `exports.default`: under vitest's interop the function may sit one level down.
 const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as typeof import('jsqr').default;
 
 const VARIANTS: readonly PdfVariant[] = ['screen', 'pdfa', 'print'];
+const ENGLISH = resolve(PACKAGE_ROOT, 'content', 'annual-report-2020-en');
+/** The Dutch report's variants (the tests below that read its own words and colours use these). */
 const built = new Map<PdfVariant, Uint8Array>();
+/** The English edition's variants (corporate template: its own CMYK table, full-bleed illustrated cover). */
+const english = new Map<PdfVariant, Uint8Array>();
+const REPORTS = [['jaarverslag-2020', built], ['annual-report-2020-en', english]] as const;
 
 beforeAll(async () => {
   for (const v of VARIANTS) built.set(v, (await buildReport({ contentDir: DEFAULT_CONTENT_DIR, variant: v })).pdf);
-}, 120_000);
+  for (const v of VARIANTS) english.set(v, (await buildReport({ contentDir: ENGLISH, variant: v })).pdf);
+}, 180_000);
 
-describe.each(VARIANTS)('bundled report, %s variant', (variant) => {
+describe.each(REPORTS.flatMap(([name, pdfs]) => VARIANTS.map((v) => [name, v, pdfs] as const)))('bundled report %s, %s variant', (_name, variant, pdfs) => {
   it('opens in qpdf, poppler, mupdf, Ghostscript and pdf.js without any warning', async () => {
-    const r = await openWithAllTools(built.get(variant)!);
+    const r = await openWithAllTools(pdfs.get(variant)!);
     expect(r.missing, 'install them: .ci/run does').toEqual([]);
     expect(r.findings).toEqual([]);
   });
 
   it('XMP parses strictly and matches the Info dictionary; an output intent is present', () => {
-    const o = new PdfObjects(built.get(variant)!);
+    const o = new PdfObjects(pdfs.get(variant)!);
     const info = o.dict(o.trailer['/Info']);
     const xmp = parseXmp(o.streamData(o.catalog['/Metadata'] as Json));
     expect(xmp.title).toBe(str(o.get(info['/Title'])));
@@ -54,8 +65,17 @@ describe.each(VARIANTS)('bundled report, %s variant', (variant) => {
     expect(o.array(o.catalog['/OutputIntents']).length).toBe(1);
   });
 
+  it('every Figure has a /Layout /BBox: the rectangle its chart, illustration or image is drawn in on the page', async () => {
+    const figures = await figureBoxes(pdfs.get(variant)!);
+    expect(figures.length).toBeGreaterThan(2);
+    for (const f of figures) {
+      expect(f.drawn, f.alt).toBeDefined();
+      expect(f.bbox?.map((v) => v.toFixed(1)), f.alt).toEqual(f.drawn!.map((v) => v.toFixed(1)));
+    }
+  });
+
   it('every font is embedded with Unicode text for every code drawn; no JavaScript or launch actions', () => {
-    const o = new PdfObjects(built.get(variant)!);
+    const o = new PdfObjects(pdfs.get(variant)!);
     expect(fontProblems(o)).toEqual([]);
     expect(forbiddenActions(o)).toEqual([]);
     for (const p of o.pages()) for (const a of o.array(p['/Annots'])) expect(Number(o.dict(a)['/F'] ?? 0) & 4).toBe(4);
@@ -88,9 +108,78 @@ describe('bundled report, print variant as the print shop checks it', () => {
     expect(ops.cmyk).toContain('1 0.7 0 0.4');
   });
 
-  it('crop marks on every page lie outside the bleed box', () => {
-    const o = new PdfObjects(built.get('print')!);
+  it('the English edition: boxes on every page, no links, only DeviceCMYK, the corporate template\'s own petrol and coral', () => {
+    const o = new PdfObjects(english.get('print')!);
     for (const p of o.pages()) {
+      expect(p['/TrimBox']).toBeDefined();
+      expect(p['/BleedBox']).toBeDefined();
+      expect(o.array(p['/Annots']).length).toBe(0);
+    }
+    const ops = colourOperators(o);
+    expect(ops.rgb).toEqual([]);
+    expect([...new Set(ops.spaces.filter((s) => s !== '/Pattern'))]).toEqual(['/DeviceCMYK']);
+    // The values as written under cmyk: in templates/corporate/template.yaml, as PDF operands (percent / 100).
+    const yaml = readFileSync(resolve(PACKAGE_ROOT, 'templates/corporate/template.yaml'), 'utf8');
+    for (const name of ['accent', 'coral', 'accentDeep']) {
+      const m = new RegExp(`^  ${name}: \\[([\\d, ]+)\\]`, 'm').exec(yaml);
+      expect(m, name).not.toBeNull();
+      expect(ops.cmyk).toContain(m![1]!.split(',').map((v) => Number(v) / 100).join(' '));
+    }
+  });
+
+  it.each(REPORTS)('%s: every outline entry opens 10 mm right and up of the screen one, at its heading on the sheet', async (_name, pdfs) => {
+    const slug = 10 * (72 / 25.4);
+    const screen = outlineDestinations(new PdfObjects(pdfs.get('screen')!));
+    const print = outlineDestinations(new PdfObjects(pdfs.get('print')!));
+    expect(screen.length).toBeGreaterThan(3);
+    expect(print.map((d) => [d.title, d.page])).toEqual(screen.map((d) => [d.title, d.page]));
+    const pages = (await parsePdf(pdfs.get('print')!)).pages;
+    print.forEach((d, i) => {
+      expect(d.left, d.title).toBeCloseTo(screen[i]!.left + slug, 2);
+      expect(d.top, d.title).toBeCloseTo(screen[i]!.top + slug, 2);
+      // The heading's first word is set within a few lines below the destination's top, inside the trim.
+      const page = pages[d.page]!;
+      const first = d.title.split(/\s+/)[0]!;
+      const hits = page.items.filter((t) => t.str.includes(first) && t.x >= d.left && t.y > page.height - d.top && t.y < page.height - d.top + 80);
+      expect(hits.length, `${d.title} on page ${d.page + 1}`).toBeGreaterThan(0);
+    });
+  });
+
+  it.each(REPORTS)('%s: what touches a trim edge runs to the BleedBox edge (or its own end), everything else keeps its place to the TrimBox', async (_name, pdfs) => {
+    const slug = 10 * (72 / 25.4);
+    const bleed = 3 * (72 / 25.4);
+    const [screen, print] = [await paintedElements(pdfs.get('screen')!), await paintedElements(pdfs.get('print')!)];
+    const { width: W, height: H } = (await parsePdf(pdfs.get('screen')!)).pages[0]!;
+    let touching = 0;
+    screen.forEach((se, n) => {
+      const pe = print[n]!.map((e) => ({ ...e, own: move(e.own, -slug), visible: move(e.visible, -slug) }));
+      // the same elements in the same order, then the crop marks
+      expect(pe.map((e) => e.kind), `page ${n + 1}`).toEqual([...se.map((e) => e.kind), 'stroke']);
+      se.forEach((s, i) => {
+        const v = s.visible;
+        if (v.x2 < v.x1 || v.y2 < v.y1) return; // clipped away entirely
+        const p = pe[i]!;
+        const sides = { x1: v.x1 <= 0.5, y1: v.y1 <= 0.5, x2: v.x2 >= W - 0.5, y2: v.y2 >= H - 0.5 };
+        if (Object.values(sides).some(Boolean)) touching++;
+        const expected: Box = {
+          x1: sides.x1 ? Math.max(p.own.x1, -bleed) : v.x1,
+          y1: sides.y1 ? Math.max(p.own.y1, -bleed) : v.y1,
+          x2: sides.x2 ? Math.min(p.own.x2, W + bleed) : v.x2,
+          y2: sides.y2 ? Math.min(p.own.y2, H + bleed) : v.y2,
+        };
+        for (const k of ['x1', 'y1', 'x2', 'y2'] as const) expect(p.visible[k], `page ${n + 1}, element ${i} (${s.kind}), ${k}`).toBeCloseTo(expected[k], 1);
+      });
+    });
+    expect(touching).toBeGreaterThan(2);
+  }, 60_000);
+
+  it.each(REPORTS)('%s: the object walker finds DeviceCMYK and nothing else in the print variant (the screen variant: DeviceRGB)', (_name, pdfs) => {
+    expect(Object.keys(colourSpaceCounts(pdfs.get('print')!))).toEqual(['DeviceCMYK']);
+    expect(Object.keys(colourSpaceCounts(pdfs.get('screen')!))).toContain('DeviceRGB');
+  });
+
+  it('crop marks on every page of both reports lie outside the bleed box', () => {
+    for (const o of [new PdfObjects(built.get('print')!), new PdfObjects(english.get('print')!)]) for (const p of o.pages()) {
       const [bx1, by1, bx2, by2] = (p['/BleedBox'] as number[]).map(Number);
       const segs = cropMarkSegments(o, p);
       expect(segs.length).toBe(8);
@@ -127,6 +216,8 @@ describe('raster images in print', () => {
     writeFileSync(file, yaml);
     const line = yaml.split('\n').findIndex((l) => l.includes('foto.png')) + 1;
     const print = await buildReport({ contentDir: dir, variant: 'print' });
+    // the photo itself is separated into CMYK: nothing RGB in the file (its alpha, 200 here, is a grey soft mask)
+    expect(Object.keys(colourSpaceCounts(print.pdf)).sort()).toEqual(['DeviceCMYK', 'DeviceGray (soft mask)']);
     const warnings = print.diagnostics.items.filter((d) => d.code === 'PRINT102');
     expect(warnings.map((d) => [d.severity, d.span?.file.endsWith('01-artikel.yaml'), d.span?.line])).toEqual([['warning', true, line]]);
     // 300 px over a column (< 3.5 in) is about 90 dpi: the message says so.
@@ -156,3 +247,8 @@ describe('video links in print', () => {
     }
   }, 120_000);
 });
+
+/** A box moved by d in x and y. */
+function move(b: Box, d: number): Box {
+  return { x1: b.x1 + d, y1: b.y1 + d, x2: b.x2 + d, y2: b.y2 + d };
+}

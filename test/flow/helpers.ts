@@ -47,8 +47,8 @@ export const theme: ResolvedTheme = {
     { type: 'text', text: '{title} · {date}', style: 'runningHead', x: 'inner', align: 'inner', baseline: 'text.bottom + 12' },
     { type: 'text', text: '{page}', style: 'folio', x: 'outer', align: 'outer', baseline: 'text.bottom + 12' },
   ],
-  opener: { kickerGap: 4, titleGap: 8, rule: { color: '#154273', width: 0.75, gap: 10, kinds: ['article'] } },
-  contents: { numberColumn: 36, entryGap: 1, labelGap: 2, leaders: true },
+  opener: { order: ['kicker', 'title', 'lead', 'rule'], kickerGap: 4, titleGap: 8, rule: { color: '#154273', width: 0.75, gap: 10, kinds: ['article'] } },
+  contents: { numberColumn: 36, entryGap: 1, labelGap: 2, leaders: true, entry: ['label', 'title'] },
   chart: {
     font: 'x', fontKeys: { normal: 'sans', bold: 'sans', semibold: 'sans', italic: 'sans' }, fontSize: 8, titleFontSize: 9,
     labelColor: '#000', gridColor: '#000', domainColor: '#000', palette: [], aspect: 0.6,

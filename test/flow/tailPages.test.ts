@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../src/flow/collect.ts';
 import { fillPage, type FlowSpec, type Region } from '../../src/flow/distribute.ts';
-import { hasFloatOnlyColumn, hyphenEnds, pageFillRatio } from '../../src/flow/pageScore.ts';
+import { hasFloatOnlyColumn, holeLines, hyphenEnds, pageFillRatio } from '../../src/flow/pageScore.ts';
 import { runFlowWith } from '../../src/flow/runFlow.ts';
 import type { FlowEnv } from '../../src/flow/types.ts';
 import { box, compose, env, fakeBreakLines, find, L, para, section, theme } from './helpers.ts';
@@ -59,6 +59,22 @@ describe('page shape', () => {
     expect(hasFloatOnlyColumn(spec, f)).toBe(true);
     expect(pageFillRatio(spec, f, 100)).toBeCloseTo(0.4);
     expect(hyphenEnds(spec, f)).toBe(0);
+  });
+
+  it('counts the whole grid lines left under each column', () => {
+    // 100 pt columns on a 10 pt grid hold 10 lines: 13 lines leave the second column 7 short
+    const spec = specOf(section('a', [para('a', 13)]));
+    const f = fillPage(spec, region, { next: 0, deferred: [], pageDeferred: [] });
+    expect(holeLines(spec, f, region.height)).toEqual([0, 7]);
+    // a page cut 3 lines short holds 7 + 6 of them: 3 and 4 lines left under the columns
+    const cut = fillPage(spec, region, { next: 0, deferred: [], pageDeferred: [] }, { cutPt: 3 * L });
+    expect(cut.columns.map((c) => c.placements.length)).toEqual([7, 6]);
+    expect(holeLines(spec, cut, region.height)).toEqual([3, 4]);
+    // a note at the foot of the first column is not a hole: 10 gap + 4 rule gap + one 10 pt line leave 7 lines
+    const noted = specOf(section('a', [para('a', 13, [[0, 'n']])], { notes: { n: 1 } }));
+    const f2 = fillPage(noted, region, { next: 0, deferred: [], pageDeferred: [] });
+    expect(f2.columns.map((c) => c.placements.length)).toEqual([7, 6]);
+    expect(holeLines(noted, f2, region.height)).toEqual([0, 4]);
   });
 });
 

@@ -4,7 +4,8 @@
  * be printed as an error), `warnings` (codes that must be printed as warnings), `at` (file:line:column of the first
  * diagnostic, relative to the case folder), `text`/`absent` (strings the PDF's text must or must not hold),
  * `fonts` (faces the PDF must embed), `fifo` (a named pipe the test creates, since git cannot hold one). Every case runs through the real CLI with
- * the case folder as working directory, over a previous "good" PDF that a failing build must leave untouched.
+ * the case folder as working directory, over a previous "good" PDF that a failing build must leave untouched; a case
+ * that must fail (exit 1) is also run through `check`, which must fail the same way at the same place.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,9 +30,13 @@ interface Manifest {
   /** Font names (without subset prefix) the PDF must embed. */
   fonts?: string[];
   fifo?: string;
+  /** Found only by layout (the page limit): `check`, which does not lay out, is not run. */
+  layoutOnly?: boolean;
 }
 
 interface Outcome {
+  /** `reportpress check .` for cases that must fail: it rejects what build rejects, at the same place. */
+  check?: { code: number | null; err: string };
   code: number | null;
   err: string;
   out: string;
@@ -40,6 +45,21 @@ interface Outcome {
 }
 
 const GOOD = Buffer.from('%PDF-1.7 previous good build\n');
+
+/** Runs `reportpress check .` in the case folder. */
+function check(dir: string): Promise<{ code: number | null; err: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [cli, 'check', '.'], { cwd: dir });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.resume();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, err });
+    });
+  });
+}
 
 /** Runs `reportpress build .` in the case folder, writing over a previous good PDF. */
 function build(dir: string): Promise<Outcome> {
@@ -80,7 +100,7 @@ beforeAll(() => {
       rmSync(f, { force: true });
       execFileSync('mkfifo', [f]);
     }
-    const p = chain[i % 2]!.then(() => build(dir));
+    const p = chain[i % 2]!.then(async () => ({ ...(await build(dir)), ...(m.exit === 1 && !m.layoutOnly ? { check: await check(dir) } : {}) }));
     chain[i % 2] = p;
     outcomes.set(name, p);
   });
@@ -109,6 +129,11 @@ describe('hostile corpus through the CLI', () => {
       if (m.code) expect(r.err, log).toContain(`error[${m.code}]`);
       for (const w of m.warnings ?? []) expect(r.err, log).toContain(`warning[${w}]`);
       if (m.at) expect(firstLocation(r.err, m.code ?? m.warnings?.[0]), log).toBe(m.at);
+      if (r.check) {
+        expect(r.check.code, `check: ${r.check.err}`).toBe(1);
+        if (m.code) expect(r.check.err, `check: ${r.check.err}`).toContain(`error[${m.code}]`);
+        if (m.at) expect(firstLocation(r.check.err, m.code), `check: ${r.check.err}`).toBe(m.at);
+      }
       if (m.exit !== 0) {
         expect(Buffer.compare(Buffer.from(r.pdf!), GOOD), 'the previous PDF is untouched').toBe(0);
         return;

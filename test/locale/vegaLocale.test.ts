@@ -22,6 +22,14 @@ describe('vegaLocale', () => {
     expect(vegaLocale('de-DE').time.months[2]).toBe('März');
     expect(vegaLocale('fr-FR').number.thousands).toBe('\u202f');
   });
+  test('percentages on chart axes are spaced as the text writes them (through d3-format itself)', async () => {
+    const { formatLocale } = await import('d3-format');
+    const pct = (tag: string) => formatLocale(vegaLocale(tag).number as never).format('.0%')(0.14);
+    expect(pct('nl-NL')).toBe('14%');
+    expect(pct('en-GB')).toBe('14%');
+    expect(pct('de-DE')).toBe('14\u00a0%');
+    expect(pct('fr-FR')).toMatch(/^14[\u00a0\u202f]%$/);
+  });
   test('the minus is always U+2212, as the text writes it', () => {
     expect(vegaLocale('en-GB').number.minus).toBe('\u2212');
   });

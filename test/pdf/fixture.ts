@@ -5,6 +5,8 @@ import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
 import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
 import type { Cmyk } from '../../src/pdf/cmyk.ts';
+import { printRasters } from '../../src/images/printRaster.ts';
+import { PRINT_SHEET } from '../../src/pdf/printSheet.ts';
 
 /** Hand-picked CMYK values for the fixture's colours (print variant). */
 export const FIXTURE_CMYK = new Map<string, Cmyk>([
@@ -55,7 +57,9 @@ const FONT_FILES = { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_40
 let fonts: ReturnType<typeof createFontStore> | undefined;
 
 /** Writes the document as `variant` with the template-free defaults tests need. */
-export function write(d: PagedDocument, variant: PdfVariant, cmyk: ReadonlyMap<string, Cmyk> = FIXTURE_CMYK): Promise<Uint8Array> {
+export async function write(d: PagedDocument, variant: PdfVariant, cmyk: ReadonlyMap<string, Cmyk> = FIXTURE_CMYK): Promise<Uint8Array> {
   const store = (fonts ??= createFontStore(FONTS_DIR, FONT_FILES));
-  return writePdf(d, { svgFontKey: () => 'sans', shape: (t, k, f) => store.shape!(t, k, f), variant, cmyk });
+  // print: raster images separated into CMYK first, as cli/build.ts does
+  const placed = variant === 'print' ? await printRasters(d, PRINT_SHEET.bleed, new Map()) : d;
+  return writePdf(placed, { svgFontKey: () => 'sans', shape: (t, k, f) => store.shape!(t, k, f), variant, cmyk });
 }

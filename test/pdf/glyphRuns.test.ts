@@ -12,6 +12,13 @@ import { writePdf } from '../../src/pdf/writePdf.ts';
 import { buildReport, type BuildResult } from '../../src/index.ts';
 import { readTextObjects, type TextObject } from '../helpers/pdfGlyphs.ts';
 import { parsePdf } from '../helpers/pdf.ts';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { sequenceTexts } from '../helpers/structureText.ts';
+import { readTagged } from '../helpers/taggedPdf.ts';
+import { content, node } from '../../src/model/tags.ts';
+import { hasTool, runTool } from '../helpers/pdfObjects.ts';
 
 type Glyphs = Extract<FrameItem, { kind: 'glyphs' }>;
 const FONTS = { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_600SemiBold.ttf' };
@@ -140,5 +147,62 @@ describe('the bundled report', () => {
       }
     });
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('word boundaries at line ends, as text extraction sees them', () => {
+  test('a line that lost a space reads with one, an added hyphen as a soft hyphen, a word\'s own hyphen as itself; pixels\' ink untouched', async () => {
+    const tag = (i: number) => content([node('P', 'p')], [i]);
+    const lines: Glyphs[] = [
+      { ...item('Dit zijn de ko-', 20, 20), lineEnd: 'hyphen', tag: tag(0) },
+      { ...item('lommen van de', 20, 32), lineEnd: 'space', tag: tag(1) },
+      { ...item('IND-', 20, 44), tag: tag(2) },
+      { ...item('medewerkers (en ’s-Hertogenbosch)…', 20, 56), tag: tag(3) },
+    ];
+    const bytes = await writePdf(doc(lines), { svgFontKey: () => 'sans', shape: (t, k, f) => fonts.shape!(t, k, f) });
+    expect([...sequenceTexts(bytes).values()].join('')).toBe('Dit zijn de ko\u00adlommen van de IND-medewerkers (en ’s-Hertogenbosch)…');
+    // the same glyphs at the same places as without the line ends
+    const plain = await writePdf(doc(lines.map(({ lineEnd: _, ...g }) => g)), { svgFontKey: () => 'sans', shape: (t, k, f) => fonts.shape!(t, k, f) });
+    const at = (o: TextObject[]) => o.map((t) => [t.text, t.x, t.y, t.endX]);
+    expect(at((await readTextObjects(bytes))[0]!)).toEqual(at((await readTextObjects(plain))[0]!));
+  });
+
+  const dir = resolve(import.meta.dirname, '../golden/minimal');
+  /** The paragraphs of the minimal golden report that hold no figures or footnotes, words as typography sets them. */
+  const sourceParagraphs = ['sections/00-voorwoord.yaml', 'sections/01-artikel.yaml'].flatMap((f) =>
+    ((parseYaml(readFileSync(join(dir, f), 'utf8')) as { blocks: { p?: string }[] }).blocks ?? [])
+      .map((b) => b.p)
+      .filter((p): p is string => !!p && !/[{[]/.test(p))
+      .map((p) => p.replace(/\s+/g, ' ').trim().replace(/'/g, '\u2019')),
+  );
+  let pdf: Uint8Array;
+  beforeAll(async () => {
+    pdf = (await buildReport({ contentDir: dir })).pdf;
+  }, 60_000);
+
+  test('read through the structure tree (codes → ToUnicode, ActualText, nothing added), every paragraph is its source text', async () => {
+    expect(sourceParagraphs.length).toBeGreaterThanOrEqual(3);
+    const texts = sequenceTexts(pdf);
+    const t = await readTagged(pdf);
+    const paragraphs = t.elems.filter((e) => e.role === 'P').map((e) => e.kids.map((k) => ('mcid' in k ? (texts.get(`${k.page}:${k.mcid}`) ?? '') : '')).join(''));
+    for (const p of sourceParagraphs) expect(paragraphs.map((x) => x.replace(/\u00ad/g, ''))).toContain(p);
+    // a line end reads as one U+0020 (the last character's ActualText); an added hyphen as a soft hyphen in its word
+    const para = paragraphs.find((x) => x.startsWith('Dit is een korte proef'))!;
+    expect(para).toMatch(/ko\u00adlommen/);
+    expect(para).not.toMatch(/ {2}|-/);
+  });
+
+  test('pdftotext: the words in order with single spaces; a hyphenated word ends its line with a soft hyphen (ActualText) and is joined', () => {
+    expect(hasTool('pdftotext')).toBe(true);
+    const out = runTool('pdftotext', (f) => [f, '-'], pdf).out;
+    expect(out).toMatch(/ko\u00ad\nlommen/);
+    const flat = out.replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ');
+    for (const p of sourceParagraphs) expect(flat).toContain(p);
+  });
+
+  test('pdf.js: a line end is a word boundary (hasEOL); it shows the added hyphen (it does not read ActualText)', async () => {
+    const text = (await parsePdf(pdf)).pages.map((p) => p.text).join('\n');
+    expect(text).toContain('Het\nvoorwoord');
+    expect(text.replace(/-\n/g, '').replace(/\s+/g, ' ')).toContain(sourceParagraphs.find((p) => p.startsWith('Dit is'))!);
   });
 });

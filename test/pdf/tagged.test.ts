@@ -11,6 +11,7 @@ import type { FrameItem, PagedDocument } from '../../src/model/types.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
 import { writePdf } from '../../src/pdf/writePdf.ts';
 import { Name, Ref } from '../helpers/pdfObjectWalker.ts';
+import { figureBoxes } from '../helpers/figureBoxes.ts';
 import { nameTree, numberTree, readTagged, taggingProblems, type Elem, type TaggedPdf } from '../helpers/taggedPdf.ts';
 
 const FONTS = { serif: 'SourceSerif4_400Regular.ttf' };
@@ -112,6 +113,14 @@ describe('tagged PDF, rule by rule', () => {
   it('gives header cells a /Scope and figures their /Alt', () => {
     expect((elems(t, 'TH')[0]!.attrs.Scope as Name).name).toBe('Column');
     expect(elems(t, 'Figure').map((f) => f.alt)).toEqual(['Een staaf en het getal 12.']);
+  });
+
+  it('gives a Figure a /Layout /BBox in page coordinates: the rectangle its SVG is drawn in (read back with pdf.js)', async () => {
+    expect(elems(t, 'Figure')[0]!.attrs.O).toEqual(new Name('Layout'));
+    const [f] = await figureBoxes(bytes);
+    // the SVG item: x 20, y 100 (top-down), 60 × 40 on a 220 pt page
+    expect(f!.bbox).toEqual([20, 80, 80, 120]);
+    expect(f!.drawn!.map((v) => v.toFixed(2))).toEqual(f!.bbox!.map((v) => v.toFixed(2)));
   });
 
   it('has a checker that fails an untagged PDF', async () => {

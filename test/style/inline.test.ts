@@ -52,4 +52,31 @@ describe('parseInline', () => {
   it('honours backslash escapes', () => {
     expect(parseInline('\\*niet\\* schuin', body).map((r) => r.text)).toEqual(['*niet* schuin']);
   });
+
+  describe('passages in another language: [text]{lang=xx}', () => {
+    const passages = (runs: ReturnType<typeof parseInline>) => runs.map((r) => [r.text, r.passage ? `${r.passage.lang}#${r.passage.id}` : '']);
+    it('marks the runs of each passage with its language and a number per passage', () => {
+      expect(passages(parseInline('al doende: [learning by doing]{lang=en-GB}, en [Aufenthalt]{lang=de}.', body))).toEqual([
+        ['al doende: ', ''], ['learning by doing', 'en-GB#0'], [', en ', ''], ['Aufenthalt', 'de#1'], ['.', ''],
+      ]);
+    });
+    it('keeps bold, italic, links and footnotes inside a passage, all in the passage', () => {
+      const runs = parseInline('zie [the **Home** [Office](https://gov.uk)[^a]]{lang=en}', body, () => 1);
+      expect(runs.map((r) => [r.text, r.font, r.link ?? r.footnoteId ?? '', r.passage?.id ?? ''])).toEqual([
+        ['zie ', 'serif', '', ''], ['the ', 'serif', '', 0], ['Home', 'serif-bold', '', 0], [' ', 'serif', '', 0],
+        ['Office', 'serif', 'https://gov.uk', 0], ['1', 'serif', 'a', 0],
+      ]);
+    });
+    it('gives a passage the quotation marks of the sentence around it (Dutch here), not its own', () => {
+      const de = parseInline('Hij zei: [Das ist "gut"]{lang=de}.', body);
+      expect(de.map((r) => r.text).join('')).toBe('Hij zei: Das ist \u201Cgut\u201D.');
+    });
+    it('does not mark a passage in the text\'s own language, and leaves a bracket without the attribute alone', () => {
+      expect(passages(parseInline('[Asiel]{lang=nl-nl} en [dit] en [x]{taal=en}', body))).toEqual([['Asiel en [dit] en [x]{taal=en}', '']]);
+    });
+    it('applies typography inside the passage ("--" becomes a dash) and keeps the attribute intact', () => {
+      const runs = parseInline('[a -- b]{lang=en-GB}', body);
+      expect(runs.map((r) => [r.text.replace(/\s/gu, ' '), r.passage?.lang])).toEqual([['a \u2013 b', 'en-GB']]);
+    });
+  });
 });

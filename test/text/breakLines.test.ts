@@ -121,10 +121,18 @@ describe('break opportunities', () => {
 
   test('first-fit uses the same emergency breaks', () => {
     const diag = createSink();
-    const lines = breaker('first-fit', diag)(para('Zie Vreemdelingenketen.', { align: 'left', hyphenate: false }), 60);
-    expect(texts(lines)).toEqual(['Zie Vreemd', 'elingenket', 'en.']);
+    // an acronym has no syllables to break at: character breaks, no hyphen
+    const lines = breaker('first-fit', diag)(para('Zie VREEMDELINGENKETEN.', { align: 'left', hyphenate: false }), 60);
+    expect(texts(lines).join('|')).toBe('Zie VREEMD|ELINGENKET|EN.');
     expect(lines.map((l) => l.overfull)).toEqual([false, false, false]);
     expect(diag.items.map((d) => d.code)).toEqual(['TEXT001']);
+  });
+
+  test('a word wider than the measure breaks at its syllables first, even in a style without hyphenation', () => {
+    const diag = createSink();
+    const lines = breaker('first-fit', diag)(para('Zie Vreemdelingenketen.', { align: 'left', hyphenate: false }), 60);
+    expect(texts(lines)).toEqual(['Zie Vreem-', 'delingen-', 'keten.']);
+    expect(diag.items).toEqual([]);
   });
 
   test('non-breaking spaces U+00A0 and U+202F never break', () => {

@@ -63,6 +63,8 @@ export function fitWidths(b: TableBlock, widthPt: Pt, env: LayoutEnv): number[] 
     return longest + 2 * b.rowPaddingPt + MEASURE_SLACK_PT;
   });
   const pts = b.widths.map((w) => w * widthPt);
+  // the style stage broke the longest words (their columns cannot all hold them): its widths stand
+  if (min.reduce((a, w) => a + w, 0) > widthPt) return [...b.widths];
   const deficit = pts.reduce((d, w, i) => d + Math.max(0, min[i] - w), 0);
   const spare = pts.reduce((s, w, i) => s + Math.max(0, w - min[i]), 0);
   if (deficit <= 0 || spare <= 0) return [...b.widths];

@@ -186,7 +186,8 @@ export function composeVideo(b: Of<'video'>, widthPt: Pt, env: LayoutEnv): Box {
       if (i.kind !== 'glyphs') return i;
       const { link: _own, ...glyphs } = i;
       if (order !== undefined) return { ...glyphs, tag: content([], [order]) };
-      return isContent(glyphs.tag) ? { ...glyphs, tag: content([], glyphs.tag.order) } : glyphs;
+      // a passage in another language stays a Span (with its /Lang) inside the box's Link
+      return isContent(glyphs.tag) ? { ...glyphs, tag: content(glyphs.tag.path.filter((n) => n.role !== 'Link'), glyphs.tag.order) } : glyphs;
     });
   const textItems = within([...unlinked(label.items), ...unlinked(urlItems, URL_ORDER)], content([node('Link', 'a')], [0]));
   const items = [...decoration(b.box, widthPt, heightPt), ...icon, ...textItems, ...qr, area];
