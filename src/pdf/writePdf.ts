@@ -10,7 +10,7 @@ import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
-import { fontsByKey, openFontsInOrder, type EmbeddedFont } from './cidFonts.ts';
+import { fontsByKey, isStableFont, openFontsInOrder, type EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
 import { compressPage, muteContent, pageStreamKey, putStream, rememberStream, replayDrawing, type PageStreamCache } from './pageStreams.ts';
@@ -81,6 +81,8 @@ interface DrawEnv {
   readonly origin: number;
   /** The current page's stream comes from the page cache: items are walked for their other effects only. */
   muted: boolean;
+  /** Every font draws glyph ids as codes (cidFonts.ts), so a page's stream depends on that page alone. */
+  readonly stableCodes: boolean;
 }
 
 /** Draws every page and returns the PDF bytes. */
@@ -122,7 +124,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
 
   const print = variant === 'print';
   const origin = print ? PRINT_SHEET.slug : 0;
-  const env: DrawEnv = { fonts, itemJson, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false };
+  const env: DrawEnv = { fonts, itemJson, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont) };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -176,7 +178,8 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
   doc.addPage({ size: [page.widthPt + 2 * slug, page.heightPt + 2 * slug], margin: 0 });
   if (print) doc.save().translate(slug, slug);
   if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
-  const cache = opts.pageCache;
+  // CFF-flavoured fonts keep pdfkit's first-use codes (cidFonts.ts), so their pages' streams are not cacheable
+  const cache = env.stableCodes ? opts.pageCache : undefined;
   const key = cache && pageStreamKey(page, marksKey(t.marks), (id) => opts.charts?.get(id)?.svg, `${cache.scope}\u0000${opts.variant ?? 'screen'}`, env.itemJson);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   const unmute = hit ? muteContent(doc) : undefined;
