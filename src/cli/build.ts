@@ -18,7 +18,7 @@ import { lowResolutionImages } from '../pdf/resolution.ts';
 import { PRINT_SHEET } from '../pdf/printSheet.ts';
 import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
-import { createBuildContext, type BuildContext } from '../util/buildContext.ts';
+import { createBuildContext, memo, type BuildContext } from '../util/buildContext.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -45,7 +45,11 @@ export interface BuildResult {
  * Builds a report end to end and returns the PDF bytes plus what the CLI reports. Every cache lives in `session`
  * (keyed by content): a watcher or a test passes one context to rebuild fast; without one nothing is shared.
  */
-export async function buildReport(opts: BuildOptions, session: BuildContext = createBuildContext()): Promise<BuildResult> {
+export async function buildReport(opts: BuildOptions, given?: BuildContext): Promise<BuildResult> {
+  const session = given ?? createBuildContext();
+  // The caches that only pay in a later build (flowed sections, page streams, font programs) are kept only when the
+  // caller keeps the context (watch, preview, tests); a one-shot build skips their keys and records.
+  const reuse = given !== undefined;
   const diag = createSink();
   const timings: Timings = [];
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
@@ -72,7 +76,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   const locate = (span: SourceSpan, word: string) => narrowSpan(span, word, (f) => texts.get(f));
   const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('lineFiles')) : undefined;
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
-  const sectionScope = JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]);
+  const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]) : '';
   const { cache: sectionFlows, lineDiag } = createSectionCache(session.cache('sectionFlows'), sectionScope, diag);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
@@ -90,7 +94,7 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
   let layoutWarnings = createSink();
   const layout = () => {
     layoutWarnings = createSink();
-    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, maxPagesSpan: source.meta.pagesLimitSpan, ...(fonts.hashes && { sections: sectionFlows }) };
+    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, maxPagesSpan: source.meta.pagesLimitSpan, ...(reuse && fonts.hashes && { sections: sectionFlows }) };
     return layoutDocument(sections, theme, env, { ...bound.meta }, { diag: layoutWarnings });
   };
   let document = await timed('layout', layout);
@@ -134,8 +138,9 @@ export async function buildReport(opts: BuildOptions, session: BuildContext = cr
         variant: opts.variant,
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
+        fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: session.cache<Uint8Array>('pdfSubsets') } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: fonts.hashes && { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]) },
+        pageCache: reuse && fonts.hashes ? { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()) } : undefined,
       },
     ),
   );

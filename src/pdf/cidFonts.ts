@@ -3,7 +3,8 @@
  * font's own glyph id, and a /CIDToGIDMap stream maps each CID to the glyph's place in the subset. pdfkit numbers
  * subset glyphs in first-use order and draws those numbers, so a page's content stream would change whenever an
  * earlier page starts to use a new glyph; with CIDs equal to glyph ids, a page's stream depends only on that page
- * (what a page-stream cache needs). /W and the ToUnicode CMap are keyed by the same CIDs, so they cover exactly the
+ * (what a page-stream cache needs). The subset itself is made when the font is embedded, from the glyphs drawn in
+ * glyph id order, so the font program depends only on which glyphs were drawn (and a rebuild can reuse it). /W and the ToUnicode CMap are keyed by the same CIDs, so they cover exactly the
  * codes drawn. Fonts are opened in key order before any page, so their resource names (/F2 …) are fixed too.
  *
  * Written against pdfkit 0.20.2 (pinned) and fontkit's TTFSubset: uses EmbeddedFont's `id`, `font`, `subset`
@@ -16,6 +17,7 @@
  * (isStableFont says which is which). test/pdf/cidFonts.test.ts reads widths, ToUnicode and the map back.
  */
 import type { ShapedRun } from '../fonts/shaper.ts';
+import { quietly, recorderOf } from './drawRecorder.ts';
 
 /** The shaped run layout measured for a text (fonts/ caches it, so this is a lookup). */
 export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
@@ -24,18 +26,26 @@ export type ShapeFn = (text: string, font: string, features: readonly string[]) 
 export interface EmbeddedFont {
   readonly id: string;
   ref(): unknown;
-  readonly subset: { includeGlyph(id: number): number; readonly mapping: Record<number, number>; encode(): Uint8Array; readonly cff?: unknown };
+  readonly subset: Subset;
   readonly widths: (number | undefined)[];
   readonly unicode: (number[] | undefined)[];
   readonly scale: number;
   readonly ascender: number;
   readonly descender: number;
-  readonly font: FontkitFont;
+  readonly font: FontkitFont & { createSubset(): Subset };
   readonly document: DocRefs;
   readonly dictionary: PdfRef;
   layout(text: string, features?: unknown): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: unknown[] };
   encode(text: string, features?: unknown): [string[], unknown[]];
   embed(): void;
+}
+
+/** fontkit's Subset (TTFSubset): glyphs numbered in the order they are included, .notdef first. */
+interface Subset {
+  includeGlyph(id: number): number;
+  readonly mapping: Record<number, number>;
+  encode(): Uint8Array;
+  readonly cff?: unknown;
 }
 
 /** The parts of fontkit's font the font dictionary is written from (as pdfkit's own embed reads them). */
@@ -82,17 +92,46 @@ export function isStableFont(font: EmbeddedFont): boolean {
 /**
  * Opens every registered font in key order (so resource names do not depend on which page uses a font first) and
  * switches each TrueType font to CID = glyph id. Fonts are embedded only if a page uses them (pdfkit embeds a font
- * once something took its reference).
+ * once something took its reference). Returns the fonts by resource name.
  */
-export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[], shape?: ShapeFn): void {
+/**
+ * Encoded subsets of earlier documents, by font bytes and the subset's glyphs in order (the build context's
+ * `pdfSubsets`): fontkit's encoder takes most of embedding a font, and a rebuild mostly draws the same glyphs.
+ */
+export interface SubsetCache {
+  readonly hashes: Readonly<Record<string, string>>;
+  readonly encoded: Map<string, Uint8Array>;
+}
+
+/** Most subsets kept: a few versions of each face. */
+const MAX_SUBSETS = 64;
+
+export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[], shape?: ShapeFn, subsets?: SubsetCache): Map<string, EmbeddedFont> {
+  const byId = new Map<string, EmbeddedFont>();
   for (const key of [...keys].sort()) {
     doc.font(key);
     const font = currentFont(doc);
+    byId.set(font.id, font);
     if (STABLE in font || font.subset.cff != null) continue;
     Object.defineProperty(font, STABLE, { value: true });
+    // A font's first reference allocates its dictionary: reported to a drawing's recorder (drawRecorder.ts).
+    const ref = font.ref.bind(font);
+    font.ref = () => {
+      const r = recorderOf(doc);
+      r?.events.push(['font', font.id]);
+      return quietly(r, ref);
+    };
     font.encode = (text, features) => (shape && features === undefined ? encodeShaped(font, text, (t) => shape(t, key, [])) : encodeByGlyphId(font, text, features));
-    font.embed = () => embedWithCidMap(font);
+    const hash = subsets?.hashes[key];
+    font.embed = () => embedWithCidMap(font, hash, subsets?.encoded);
   }
+  return byId;
+}
+
+/** The opened fonts by registered key (after openFontsInOrder; pdfkit keeps them by key). */
+export function fontsByKey(doc: PDFKit.PDFDocument, keys: readonly string[]): [string, EmbeddedFont][] {
+  const families = (doc as unknown as { _fontFamilies: Record<string, EmbeddedFont | undefined> })._fontFamilies;
+  return keys.flatMap((k) => (families[k] ? [[k, families[k]] as [string, EmbeddedFont]] : []));
 }
 
 /** Code points of text.slice(start, end) (the characters a glyph or ligature stands for). */
@@ -148,8 +187,9 @@ function encodeShaped(font: EmbeddedFont, text: string, shape: (text: string) =>
  * registration of a glyph decides its width and text, as in pdfkit.
  */
 export function includeGlyph(font: EmbeddedFont, gid: number, width: number, text: number[]): number {
-  const sub = font.subset.includeGlyph(gid);
-  const cid = STABLE in font ? gid : sub;
+  recorderOf(font.document)?.events.push(['glyph', font.id, gid, width, text]);
+  // A TrueType font's subset is made at embedding, from the glyphs drawn (embedWithCidMap); others number now.
+  const cid = STABLE in font ? gid : font.subset.includeGlyph(gid);
   font.widths[cid] ??= width;
   font.unicode[cid] ??= text;
   return cid;
@@ -193,11 +233,11 @@ function widthsArray(font: EmbeddedFont, cids: readonly number[]): unknown[] {
 }
 
 /** The /CIDToGIDMap stream: two bytes per CID up to the largest, the glyph's index in the subset (0: none). */
-function cidToGidMap(font: EmbeddedFont, cids: readonly number[]): Uint8Array {
+function cidToGidMap(subset: Subset, cids: readonly number[]): Uint8Array {
   const max = cids[cids.length - 1] ?? 0;
   const out = new Uint8Array(2 * (max + 1));
   for (const cid of cids) {
-    const gid = font.subset.mapping[cid] ?? 0;
+    const gid = subset.mapping[cid] ?? 0;
     out[2 * cid] = gid >> 8;
     out[2 * cid + 1] = gid & 0xff;
   }
@@ -256,13 +296,32 @@ function descriptorFlags(f: FontkitFont): number {
   return flags;
 }
 
+/**
+ * The subset of the glyphs drawn, in glyph id order (so its program depends only on which glyphs were drawn, never
+ * on the order pages drew them), and its font program: from the cache when the same glyphs of the same bytes were
+ * encoded before.
+ */
+function glyphIdSubset(font: EmbeddedFont, cids: readonly number[], hash?: string, encoded?: Map<string, Uint8Array>): { subset: Subset; bytes: Uint8Array } {
+  const subset = font.font.createSubset();
+  for (const cid of cids) subset.includeGlyph(cid);
+  if (hash === undefined || !encoded) return { subset, bytes: subset.encode() };
+  const key = `${hash}:${cids.join(',')}`;
+  let bytes = encoded.get(key);
+  if (bytes) encoded.delete(key);
+  else bytes = subset.encode();
+  encoded.set(key, bytes); // most recently used last
+  while (encoded.size > MAX_SUBSETS) encoded.delete(encoded.keys().next().value as string);
+  return { subset, bytes };
+}
+
 /** pdfkit's EmbeddedFont.embed for a TrueType font, with CIDs = glyph ids and a CIDToGIDMap stream. */
-function embedWithCidMap(font: EmbeddedFont): void {
+function embedWithCidMap(font: EmbeddedFont, hash?: string, encoded?: Map<string, Uint8Array>): void {
   const doc = font.document;
   const f = font.font;
   const cids = usedCids(font);
+  const { subset, bytes } = glyphIdSubset(font, cids, hash, encoded);
   const fontFile = doc.ref();
-  fontFile.end(font.subset.encode());
+  fontFile.end(bytes);
   // The subset tag as pdfkit makes it: six letters from the font's resource name.
   const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
   const name = `${tag}+${f.postscriptName?.replaceAll(' ', '_')}`;
@@ -282,7 +341,7 @@ function embedWithCidMap(font: EmbeddedFont): void {
   });
   descriptor.end();
   const map = doc.ref();
-  map.end(cidToGidMap(font, cids));
+  map.end(cidToGidMap(subset, cids));
   const descendant = doc.ref({
     Type: 'Font',
     Subtype: 'CIDFontType2',

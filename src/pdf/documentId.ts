@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { PagedDocument } from '../model/types.ts';
+import { createItemJson, pageHeadJson, type ItemJson } from './itemJson.ts';
 
 /**
  * The trailer's file ID (and the XMP document ID): 16 bytes of a hash of everything drawn and the variant, so
  * identical input gives identical bytes while two different reports (or variants) never share an ID.
  */
-export function documentId(doc: PagedDocument, variant: string): Uint8Array {
+export function documentId(doc: PagedDocument, variant: string, itemJson: ItemJson = createItemJson()): Uint8Array {
   const h = createHash('sha256').update(variant).update('\u0000');
   // Font files by name, not by path: where the tool is installed is not part of the document.
   const fonts = Object.fromEntries(Object.entries(doc.fonts).map(([k, f]) => [k, basename(f)]));
@@ -15,7 +16,9 @@ export function documentId(doc: PagedDocument, variant: string): Uint8Array {
     // Image bytes are hashed as bytes, not as JSON arrays of numbers. Source positions are left out: they name
     // where the content folder lies on disk, which is not drawn, so a report built in CI, in a container or on an
     // editor's laptop gets the same ID (and the same bytes).
-    h.update(JSON.stringify(page, (k, v: unknown) => (k === 'source' ? undefined : v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v)));
+    h.update(pageHeadJson(page));
+    for (const item of page.items) h.update('\n').update(itemJson(item));
+    h.update('\u0000');
   }
   return new Uint8Array(h.digest().subarray(0, 16));
 }

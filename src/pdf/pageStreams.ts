@@ -9,7 +9,9 @@
  * referenced, glyphs registered in the subsets, link annotations and destinations made (object numbers, subsets
  * and the structure tree are therefore the same). Then the cached compressed stream is put in place. A miss draws
  * the page, compresses its stream as pdfkit would (zlib.deflateSync, default options) and keeps the result, so the
- * file has the same bytes with the cache on, off, cold or warm.
+ * file has the same bytes with the cache on, off, cold or warm. SVG items (charts) are the costly part of a muted
+ * walk, so on a miss their effects are recorded (drawRecorder.ts) and on a hit replayed instead of drawn, when the
+ * record is complete.
  *
  * Written against pdfkit 0.20.2 (pinned): PDFPage.write and .content (a PDFReference: `buffer`, `compress`,
  * `data.Length`, `data.Filter`), which pdfkit finalises when the page ends.
@@ -17,12 +19,23 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '../model/types.ts';
+import { includeGlyph, type EmbeddedFont } from './cidFonts.ts';
+import type { DrawEvent } from './drawRecorder.ts';
+import { createItemJson, type ItemJson } from './itemJson.ts';
 
-/** The page cache a build passes to writePdf: compressed streams by key, and what every key shares. */
+/** A cached page: its compressed stream and, per SVG item, the record of its other effects (none: draw it). */
+export interface CachedPage {
+  readonly stream: Uint8Array;
+  readonly svg: ReadonlyMap<number, readonly DrawEvent[] | undefined>;
+}
+
+/** The page cache a build passes to writePdf: cached pages by key, and what every key shares. */
 export interface PageStreamCache {
-  readonly entries: Map<string, Uint8Array>;
+  readonly entries: Map<string, CachedPage>;
   /** Everything outside the page that decides its stream: variant, font bytes, colour tables, chart fonts. */
   readonly scope: string;
+  /** Each item's JSON by item object (itemJson.ts), kept by the build context. */
+  readonly itemJson?: WeakMap<object, string>;
 }
 
 /** Most streams kept: a few versions of a 10× report (≈ 10–40 KiB each). */
@@ -34,13 +47,13 @@ interface PageInternals {
 }
 const pageOf = (doc: PDFKit.PDFDocument) => (doc as unknown as { page: PageInternals }).page;
 
-/** The key of a page: its items (source positions left out: not drawn), chart SVGs, marks and the scope. */
-export function pageStreamKey(page: Page, marks: unknown, chartSvg: (id: string) => string | undefined, scope: string): string {
+/** The key of a page: its items (itemJson.ts: source positions left out), chart SVGs, marks and the scope. */
+export function pageStreamKey(page: Page, marks: unknown, chartSvg: (id: string) => string | undefined, scope: string, itemJson: ItemJson = createItemJson()): string {
   const h = createHash('sha256').update(scope).update('\u0000');
   h.update(`${page.widthPt}x${page.heightPt}|${page.number}|${page.master}\n`);
   h.update(JSON.stringify(marks)).update('\n');
   for (const item of page.items) {
-    h.update(JSON.stringify(item, (k, v: unknown) => (k === 'source' ? undefined : v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v)));
+    h.update(itemJson(item));
     if (item.kind === 'chart') h.update(chartSvg(item.chartId) ?? '');
     h.update('\n');
   }
@@ -73,8 +86,18 @@ export function putStream(doc: PDFKit.PDFDocument, z: Uint8Array): void {
   c.data.Filter = 'FlateDecode';
 }
 
-/** Keeps a stream, dropping the oldest beyond MAX_ENTRIES. */
-export function rememberStream(entries: Map<string, Uint8Array>, key: string, z: Uint8Array): void {
+/** Does again what a recorded SVG drawing did besides its stream (drawRecorder.ts), in the same order. */
+export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEvent[], fonts: ReadonlyMap<string, EmbeddedFont>): void {
+  const d = doc as unknown as { page: { fonts: Record<string, unknown> }; _doOpacity(f?: number, s?: number): unknown };
+  for (const e of events) {
+    if (e[0] === 'font') d.page.fonts[e[1]] = fonts.get(e[1])!.ref();
+    else if (e[0] === 'glyph') includeGlyph(fonts.get(e[1])!, e[2], e[3], [...e[4]]);
+    else d._doOpacity(e[1], e[2]);
+  }
+}
+
+/** Keeps a page, dropping the oldest beyond MAX_ENTRIES. */
+export function rememberStream(entries: Map<string, CachedPage>, key: string, z: CachedPage): void {
   entries.delete(key);
   entries.set(key, z);
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);

@@ -12,6 +12,7 @@
  * first use.
  */
 import { createHash } from 'node:crypto';
+import { quietly, recorderOf } from './drawRecorder.ts';
 
 /** pdfkit's document internals used for graphics states (mixins/color.js `_doOpacity`). */
 interface OpacityInternals {
@@ -34,12 +35,15 @@ export function nameResourcesByContent(doc: PDFKit.PDFDocument): void {
   });
   d._doOpacity = function doOpacity(this: OpacityInternals, fill?: number | null, stroke?: number | null) {
     if (fill == null && stroke == null) return;
+    // reported to a drawing's recorder (drawRecorder.ts): a new state allocates its dictionary
+    const r = recorderOf(this);
+    r?.events.push(['gs', fill ?? undefined, stroke ?? undefined]);
     const f = fill == null ? undefined : Math.max(0, Math.min(1, fill));
     const s = stroke == null ? undefined : Math.max(0, Math.min(1, stroke));
     const key = `${f}_${s}`;
     let entry = this._opacityRegistry[key];
     if (!entry) {
-      const dict = this.ref({ Type: 'ExtGState', ...(f !== undefined && { ca: f }), ...(s !== undefined && { CA: s }) });
+      const dict = quietly(r, () => this.ref({ Type: 'ExtGState', ...(f !== undefined && { ca: f }), ...(s !== undefined && { CA: s }) }));
       dict.end();
       const name = `Gs${f === undefined ? '' : `f${alphaName(f)}`}${s === undefined ? '' : `s${alphaName(s)}`}`;
       this._opacityRegistry[key] = entry = [dict, name];

@@ -10,15 +10,17 @@ import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
-import { openFontsInOrder } from './cidFonts.ts';
+import { fontsByKey, isStableFont, openFontsInOrder, type EmbeddedFont } from './cidFonts.ts';
+import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
-import { compressPage, muteContent, pageStreamKey, putStream, rememberStream, type PageStreamCache } from './pageStreams.ts';
+import { compressPage, muteContent, pageStreamKey, putStream, rememberStream, replayDrawing, type PageStreamCache } from './pageStreams.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg } from './drawSvg.ts';
 import { addOutline } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
+import { createItemJson, type ItemJson } from './itemJson.ts';
 import { planStructure, type PageMarks } from './structure.ts';
 import { beginMark, currentPageRef, endMark, StructParents, writeStructTree } from './tagged.ts';
 import { cmykResolver, type Cmyk } from './cmyk.ts';
@@ -48,6 +50,11 @@ export interface PdfOptions {
   readonly variant?: PdfVariant;
   /** print: the template's CMYK value of each colour (by "#rrggbb"). */
   readonly cmyk?: ReadonlyMap<string, Cmyk>;
+  /**
+   * Parsed font programs of earlier documents by font bytes (the build context's `pdfFonts`): pdfkit takes a parsed
+   * font as a font source, so a rebuild does not parse the same tables again; never changes the output.
+   */
+  readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, Uint8Array> };
   /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
   readonly pageCache?: PageStreamCache;
   /** Called after each page is drawn (the CLI's "pages n/N" progress); never changes the output. */
@@ -57,6 +64,9 @@ export interface PdfOptions {
 /** What every page of one document is drawn with besides its items. */
 interface DrawEnv {
   readonly opts: PdfOptions;
+  /** The document's fonts by resource name (replayed SVG records name them so). */
+  readonly fonts: ReadonlyMap<string, EmbeddedFont>;
+  readonly itemJson: ItemJson;
   readonly drawGlyphs: (g: GlyphItem, linkOptions?: object) => void;
   readonly print: boolean;
   /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
@@ -71,6 +81,8 @@ interface DrawEnv {
   readonly origin: number;
   /** The current page's stream comes from the page cache: items are walked for their other effects only. */
   muted: boolean;
+  /** Every font draws glyph ids as codes (cidFonts.ts), so a page's stream depends on that page alone. */
+  readonly stableCodes: boolean;
 }
 
 /** Draws every page and returns the PDF bytes. */
@@ -91,12 +103,16 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
-  installMetadata(doc, info, docData.meta.language, documentId(docData, variant), claims);
+  const itemJson = createItemJson(opts.pageCache?.itemJson);
+  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, itemJson), claims);
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
-  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, file);
+  const parsed = (key: string) => (opts.fontCache?.hashes[key] ? opts.fontCache.parsed.get(opts.fontCache.hashes[key]!) : undefined);
+  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, (parsed(key) ?? file) as string);
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
   // resourceNames.ts): a page's content stream is then a function of that page alone.
-  openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape);
+  const fc = opts.fontCache;
+  const fonts = openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape, fc?.encoded && { hashes: fc.hashes, encoded: fc.encoded });
+  if (opts.fontCache) for (const [key, font] of fontsByKey(doc, Object.keys(docData.fonts))) if (opts.fontCache.hashes[key]) opts.fontCache.parsed.set(opts.fontCache.hashes[key]!, font.font);
   nameResourcesByContent(doc);
 
   const chunks: Buffer[] = [];
@@ -108,7 +124,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
 
   const print = variant === 'print';
   const origin = print ? PRINT_SHEET.slug : 0;
-  const env: DrawEnv = { opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false };
+  const env: DrawEnv = { fonts, itemJson, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont) };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -162,10 +178,12 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
   doc.addPage({ size: [page.widthPt + 2 * slug, page.heightPt + 2 * slug], margin: 0 });
   if (print) doc.save().translate(slug, slug);
   if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
-  const cache = opts.pageCache;
-  const key = cache && pageStreamKey(page, marksKey(t.marks), (id) => opts.charts?.get(id)?.svg, `${cache.scope}\u0000${opts.variant ?? 'screen'}`);
+  // CFF-flavoured fonts keep pdfkit's first-use codes (cidFonts.ts), so their pages' streams are not cacheable
+  const cache = env.stableCodes ? opts.pageCache : undefined;
+  const key = cache && pageStreamKey(page, marksKey(t.marks), (id) => opts.charts?.get(id)?.svg, `${cache.scope}\u0000${opts.variant ?? 'screen'}`, env.itemJson);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   const unmute = hit ? muteContent(doc) : undefined;
+  const recorded = key !== undefined && !hit ? new Map<number, readonly DrawEvent[] | undefined>() : undefined;
   env.muted = !!hit;
   const starts = new Map(t.marks.groups.map((g) => [g.from, g]));
   let end = -1;
@@ -176,7 +194,14 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
       end = group.to - 1;
     }
     env.at = 'source' in item ? item.source : undefined;
-    drawItem(doc, item, env, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw));
+    // an SVG of a cached page is replayed from its record; on a miss with the cache on, its effects are recorded
+    const svg = (draw: () => void) => {
+      const events = hit?.svg.get(i);
+      if (events) replayDrawing(doc, events, env.fonts);
+      else if (recorded) recorded.set(i, recordDrawing(doc, draw));
+      else draw();
+    };
+    drawItem(doc, item, env, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), svg);
     if (i === end) endMark(doc);
   });
   env.at = undefined;
@@ -186,8 +211,8 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
   }
   unmute?.();
   env.muted = false;
-  if (hit) putStream(doc, hit);
-  else if (key !== undefined) rememberStream(cache!.entries, key, compressPage(doc));
+  if (hit) putStream(doc, hit.stream);
+  else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded! });
 }
 
 /** What the page's marked-content operators say (structure.ts plans them): part of its stream's key. */
@@ -198,7 +223,7 @@ function marksKey(marks: PageMarks): unknown {
 /** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
 type LinkHook = (contents: string, draw: (options: object) => void) => void;
 
-function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], env: DrawEnv, link: LinkHook): void {
+function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], env: DrawEnv, link: LinkHook, svg: (draw: () => void) => void): void {
   const { opts, drawGlyphs, images, svgCmyk } = env;
   switch (item.kind) {
     case 'glyphs':
@@ -220,12 +245,12 @@ function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], env: Dra
       } else drawImage(doc, item, images);
       break;
     case 'svg':
-      drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk, item.bleed);
+      svg(() => drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk, item.bleed));
       break;
     case 'chart': {
       const chart = opts.charts?.get(item.chartId);
       if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
-      drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk);
+      svg(() => drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk));
       break;
     }
     case 'link':

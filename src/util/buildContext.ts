@@ -36,6 +36,12 @@ export type CacheName =
   | 'chartOutlines'
   /** page items, marks, variant, font bytes → compressed content stream (pdf/pageStreams.ts) */
   | 'pageStreams'
+  /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
+  | 'pdfFonts'
+  /** font bytes hash + subset glyphs in order → encoded font program (pdf/cidFonts.ts) */
+  | 'pdfSubsets'
+  /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
+  | 'itemJson'
   /** path + size + mtime → SHA-256 of the file (fonts, cache keys) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */

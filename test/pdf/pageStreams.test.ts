@@ -2,11 +2,12 @@
  * The page-stream cache (pdf/pageStreams.ts): its key follows every input of a page's stream (each item's fields,
  * a chart's SVG, the page's marks and number, the document scope) and ignores source positions, which are not
  * drawn; and a document has the same bytes without the cache, with it cold, warm, and when only some pages hit
- * (another first page, as after an edit).
+ * (another first page, as after an edit). Font programs reused across documents: a subset is keyed by the font's
+ * bytes and the glyphs drawn (not their order), with the same bytes as without the caches.
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameItem, Page } from '../../src/model/types.ts';
-import { pageStreamKey } from '../../src/pdf/pageStreams.ts';
+import { pageStreamKey, type CachedPage } from '../../src/pdf/pageStreams.ts';
 import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
@@ -16,7 +17,7 @@ const fonts = createFontStore(FONTS_DIR, { serif: 'SourceSerif4_400Regular.ttf',
 const SCOPE = 'fonts@1';
 const key = (p: Page, marks: unknown = [], svg = '<svg/>', scope = SCOPE) => pageStreamKey(p, marks, () => svg, scope);
 
-function write(pages: Page[], variant: PdfVariant, entries?: Map<string, Uint8Array>): Promise<Uint8Array> {
+function write(pages: Page[], variant: PdfVariant, entries?: Map<string, CachedPage>): Promise<Uint8Array> {
   return writePdf(doc(pages), {
     svgFontKey: () => 'sans',
     shape: (t, k, f) => fonts.shape!(t, k, f),
@@ -55,15 +56,26 @@ describe('page stream cache key', () => {
 });
 
 describe('documents with the page stream cache', () => {
-  const pages = [samplePage(), page([glyphs('Tweede pagina, met andere woorden', 62, 200), glyphs('ind.nl', 62, 220, { link: 'https://ind.nl/' })], 2)];
+  // An SVG with a gradient (a pattern: not replayable, drawn again muted) beside the sample page's plain one.
+  const gradient =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><defs><linearGradient id="g"><stop offset="0" stop-color="#154273"/><stop offset="1" stop-color="#ffffff"/></linearGradient></defs>' +
+    '<rect width="120" height="30" fill="url(#g)"/><rect y="30" width="120" height="30" fill="#dce6f0" fill-opacity="0.5"/><text x="4" y="50" font-family="Source Sans 3" fill="#154273">Zwoegen</text></svg>';
+  const pages = [
+    samplePage(),
+    page([glyphs('Tweede pagina, met andere woorden', 62, 200), glyphs('ind.nl', 62, 220, { link: 'https://ind.nl/' }), { kind: 'svg', x: 62, y: 300, width: 120, height: 60, alt: 'verloop', svg: gradient }], 2),
+  ];
   const otherFirst = page([glyphs('Quixotisch: een nieuwe eerste pagina', 62, 200, { font: 'sans' })], 1);
 
   for (const variant of ['screen', 'print'] as const) {
     test(`${variant}: same bytes without the cache, cold, warm, and with some pages hitting`, async () => {
       const off = Buffer.from(await write(pages, variant));
-      const entries = new Map<string, Uint8Array>();
+      const entries = new Map<string, CachedPage>();
       expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
       expect(entries.size).toBe(2);
+      // the sample page's SVG (text, fills) has a record to replay; the gradient (a pattern) has none
+      const [first, second] = [...entries.values()];
+      expect([...first!.svg.values()][0]?.some((e) => e[0] === 'glyph')).toBe(true);
+      expect([...second!.svg.values()]).toEqual([undefined]);
       expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
       const edited = [otherFirst, ...pages.slice(1)];
       const editedOff = Buffer.from(await write(edited, variant));
@@ -72,4 +84,32 @@ describe('documents with the page stream cache', () => {
       expect(entries.size).toBe(3); // the second page hit
     });
   }
+});
+
+describe('font programs reused across documents (build context pdfFonts, pdfSubsets)', () => {
+  const hashes = { serif: 'serif-bytes', sans: 'sans-bytes' };
+  const writeWith = (pages: Page[], fontCache?: { hashes: Record<string, string>; parsed: Map<string, object>; encoded: Map<string, Uint8Array> }) =>
+    writePdf(doc(pages), { svgFontKey: () => 'sans', shape: (t, k, f) => fonts.shape!(t, k, f), ...(fontCache && { fontCache }) });
+
+  test('a subset is keyed by font bytes and the glyphs drawn; bytes equal with the caches off, cold and warm', async () => {
+    const cache = { hashes, parsed: new Map<string, object>(), encoded: new Map<string, Uint8Array>() };
+    const a = [page([glyphs('Het jaar 2020', 62, 200), glyphs('Asiel', 62, 220, { font: 'sans' })])];
+    const off = Buffer.from(await writeWith(a));
+    expect(Buffer.from(await writeWith(a, cache)).equals(off)).toBe(true);
+    expect(cache.parsed.size).toBe(2);
+    expect(cache.encoded.size).toBe(2);
+    expect(Buffer.from(await writeWith(a, cache)).equals(off)).toBe(true);
+    expect(cache.encoded.size).toBe(2); // same glyphs: both programs reused
+    // the same glyphs drawn in another order: the same subsets
+    const reordered = [page([glyphs('Asiel', 62, 220, { font: 'sans' }), glyphs('2020 jaar Het', 62, 200)])];
+    await writeWith(reordered, cache);
+    expect(cache.encoded.size).toBe(2);
+    // one glyph more in the serif face: a new serif subset only
+    const more = [page([glyphs('Het jaar 2020!', 62, 200), glyphs('Asiel', 62, 220, { font: 'sans' })])];
+    expect(Buffer.from(await writeWith(more, cache)).equals(Buffer.from(await writeWith(more)))).toBe(true);
+    expect(cache.encoded.size).toBe(3);
+    // other font bytes under the same key: another subset
+    await writeWith(a, { ...cache, hashes: { ...hashes, serif: 'other-serif-bytes' } });
+    expect(cache.encoded.size).toBe(4);
+  });
 });
