@@ -23,7 +23,8 @@ describe('vegaLocale', () => {
     expect(vegaLocale('fr-FR').number.thousands).toBe('\u202f');
   });
   test('percentages on chart axes are spaced as the text writes them (through d3-format itself)', async () => {
-    const { formatLocale } = await import('d3-format');
+    // d3-format (vega's own number formatting) ships no type declarations
+    const { formatLocale } = (await import('d3-format' as string)) as { formatLocale: (l: unknown) => { format: (f: string) => (n: number) => string } };
     const pct = (tag: string) => formatLocale(vegaLocale(tag).number as never).format('.0%')(0.14);
     expect(pct('nl-NL')).toBe('14%');
     expect(pct('en-GB')).toBe('14%');
