@@ -22,7 +22,7 @@ import { execFileSync } from 'node:child_process';
 import jsQRModule from 'jsqr';
 import { parsePdf } from '../helpers/pdf.ts';
 import { outlineDestinations } from '../helpers/pdfDestinations.ts';
-import { paintedElements, type Box } from '../helpers/pdfElements.ts';
+import { bleedExpectation, paintedElements, type Box } from '../helpers/pdfElements.ts';
 import { colourSpaceCounts } from '../helpers/colourSpaces.ts';
 import { figureBoxes } from '../helpers/figureBoxes.ts';
 import { renderPages } from '../helpers/renderPdf.ts';
@@ -159,14 +159,8 @@ describe('bundled report, print variant as the print shop checks it', () => {
         const v = s.visible;
         if (v.x2 < v.x1 || v.y2 < v.y1) return; // clipped away entirely
         const p = pe[i]!;
-        const sides = { x1: v.x1 <= 0.5, y1: v.y1 <= 0.5, x2: v.x2 >= W - 0.5, y2: v.y2 >= H - 0.5 };
-        if (Object.values(sides).some(Boolean)) touching++;
-        const expected: Box = {
-          x1: sides.x1 ? Math.max(p.own.x1, -bleed) : v.x1,
-          y1: sides.y1 ? Math.max(p.own.y1, -bleed) : v.y1,
-          x2: sides.x2 ? Math.min(p.own.x2, W + bleed) : v.x2,
-          y2: sides.y2 ? Math.min(p.own.y2, H + bleed) : v.y2,
-        };
+        const { expected, touching: touches } = bleedExpectation(v, p.own, W, H, bleed);
+        if (touches) touching++;
         for (const k of ['x1', 'y1', 'x2', 'y2'] as const) expect(p.visible[k], `page ${n + 1}, element ${i} (${s.kind}), ${k}`).toBeCloseTo(expected[k], 1);
       });
     });

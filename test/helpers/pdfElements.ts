@@ -88,3 +88,22 @@ export async function paintedElements(bytes: Uint8Array, opts: { clips?: boolean
   await doc.destroy();
   return out;
 }
+
+/**
+ * Where an element of the screen page must end up on the print page (trim-box coordinates, page W × H): a side that
+ * touches the trim edge runs on to the bleed edge, or to where the element itself ends; the other sides stay put.
+ * `touching` says whether any side reaches the trim edge.
+ */
+export function bleedExpectation(screenVisible: Box, printOwn: Box, W: number, H: number, bleed: number): { expected: Box; touching: boolean } {
+  const v = screenVisible;
+  const sides = { x1: v.x1 <= 0.5, y1: v.y1 <= 0.5, x2: v.x2 >= W - 0.5, y2: v.y2 >= H - 0.5 };
+  return {
+    touching: Object.values(sides).some(Boolean),
+    expected: {
+      x1: sides.x1 ? Math.max(printOwn.x1, -bleed) : v.x1,
+      y1: sides.y1 ? Math.max(printOwn.y1, -bleed) : v.y1,
+      x2: sides.x2 ? Math.min(printOwn.x2, W + bleed) : v.x2,
+      y2: sides.y2 ? Math.min(printOwn.y2, H + bleed) : v.y2,
+    },
+  };
+}

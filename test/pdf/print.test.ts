@@ -4,7 +4,7 @@ import { cmykResolver } from '../../src/pdf/cmyk.ts';
 import { flattenLeafOpacity } from '../../src/pdf/drawSvg.ts';
 import { cropMarks, pageBoxes, withBleed } from '../../src/pdf/printSheet.ts';
 import { widenViewport } from '../../src/pdf/drawSvg.ts';
-import { paintedElements, type Box, type PaintedElement } from '../helpers/pdfElements.ts';
+import { bleedExpectation, paintedElements, type Box, type PaintedElement } from '../helpers/pdfElements.ts';
 import { readDrawing } from '../helpers/pdfDrawing.ts';
 import { PNG } from 'pngjs';
 import { lowResolutionImages } from '../../src/pdf/resolution.ts';
@@ -210,19 +210,12 @@ describe('bleed for everything that reaches the trim edge', () => {
     let touching = 0;
     se!.forEach((s, i) => {
       const p = print0[i]!;
-      const v = s.visible;
-      const sides = { x1: v.x1 <= 0.5, y1: v.y1 <= 0.5, x2: v.x2 >= W - 0.5, y2: v.y2 >= H - 0.5 };
-      if (Object.values(sides).some(Boolean)) touching++;
       // a touched side runs to the bleed edge, or to where the element itself ends; other sides stay put
-      const expected: Box = {
-        x1: sides.x1 ? Math.max(p.own.x1, -bleed) : v.x1,
-        y1: sides.y1 ? Math.max(p.own.y1, -bleed) : v.y1,
-        x2: sides.x2 ? Math.min(p.own.x2, W + bleed) : v.x2,
-        y2: sides.y2 ? Math.min(p.own.y2, H + bleed) : v.y2,
-      };
+      const { expected, touching: touches } = bleedExpectation(s.visible, p.own, W, H, bleed);
+      if (touches) touching++;
       for (const k of ['x1', 'y1', 'x2', 'y2'] as const) expect(p.visible[k], `element ${i} (${s.kind}) ${k}`).toBeCloseTo(expected[k], 2);
       // and everything that extends past the trim there does reach the bleed edge
-      if (sides.x1 && p.own.x1 < -bleed) expect(p.visible.x1).toBeCloseTo(-bleed, 2);
+      if (s.visible.x1 <= 0.5 && p.own.x1 < -bleed) expect(p.visible.x1).toBeCloseTo(-bleed, 2);
     });
     // band, image at the left edge, both SVG shapes at the corner (background rect ends at its viewBox), the rule
     expect(touching).toBe(5);
