@@ -20,6 +20,9 @@ for (const f of readdirSync('src/charts').filter((n) => n.endsWith('.ts')).sort(
 // The line cache's key includes the text and font code (src/text/lineCache.ts hashes the same files).
 const textHash = createHash('sha256');
 for (const dir of ['src/text', 'src/fonts']) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) textHash.update(f).update(readFileSync(`${dir}/${f}`));
+// The load record pack's key includes the load code (src/load/recordPack.ts hashes the same folders).
+const loadHash = createHash('sha256');
+for (const dir of ['load', 'spec', 'diag', 'locale', 'util'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
 const requireBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 await build({
@@ -36,7 +39,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: requireBanner },
-  define: { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)), __TEXT_CODE_HASH__: JSON.stringify(textHash.digest('hex').slice(0, 16)) },
+  define: { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)), __TEXT_CODE_HASH__: JSON.stringify(textHash.digest('hex').slice(0, 16)), __LOAD_CODE_HASH__: JSON.stringify(loadHash.digest('hex').slice(0, 16)) },
 });
 
 const VEGA_INPUTS = ['package-lock.json', 'src/charts/vegaBundle.ts', 'src/charts/canvasStub.ts', 'scripts/compile.mjs'];

@@ -81,7 +81,7 @@ export async function timeStage<T>(timings: Timings, name: string, f: () => T | 
 export async function validateReport(opts: ValidateOptions, ctx: { diag: DiagnosticSink; build?: BuildContext }, timings: Timings = [], steps: ValidateSteps = {}) {
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
   // 1. load and validate the content folder
-  const source = await timed('load', () => loadReport(opts.contentDir, ctx));
+  const source = await timed('load', () => loadReport(opts.contentDir, { ...ctx, cacheDir: opts.cacheDir }));
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
   // 2. the template: all of the look
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }));

@@ -10,6 +10,10 @@
 export type CacheName =
   /** content file path + text hash → parsed YAML (load/) */
   | 'yaml'
+  /** file kind + path + text hash + limits → its finished load and what it read (load/loadRecords.ts) */
+  | 'loadRecords'
+  /** load record pack file → its entries (load/recordPack.ts: load records on disk, read once per session) */
+  | 'loadFiles'
   /** template file + text hash → resolved template (load/loadTheme.ts) */
   | 'templates'
   /** font files' content hashes → FontStore with its shaped runs (fonts/) */
