@@ -72,7 +72,7 @@ export function recordStore(build: BuildContext, cacheDir: string | undefined, c
       if (!pack.dirty && pack.entries.size === used.size) return;
       pack.entries = new Map([...pack.entries].filter(([h]) => used.has(h)));
       const body = `{${[...pack.entries].map(([h, e]) => `${JSON.stringify(h)}:${(e.text ??= JSON.stringify(e.data))}`).join(',')}}`;
-      if (writeCacheFile(file, `${sha(body)}\n${body}`)) pack.dirty = false;
+      if (writeChecked(file, body)) pack.dirty = false;
     },
   };
 }
@@ -80,14 +80,30 @@ export function recordStore(build: BuildContext, cacheDir: string | undefined, c
 function readPack(file: string): RecordPack {
   const entries = new Map<string, { data: unknown }>();
   try {
-    const text = readFileSync(file, 'utf8');
-    const nl = text.indexOf('\n');
-    const body = text.slice(nl + 1);
-    if (nl === 64 && text.slice(0, nl) === sha(body)) for (const [h, data] of Object.entries(JSON.parse(body) as object)) entries.set(h, { data });
+    const body = readChecked(file);
+    if (body !== undefined) for (const [h, data] of Object.entries(JSON.parse(body) as object)) entries.set(h, { data });
   } catch {
-    // missing or damaged pack: every file is loaded again
+    // damaged pack: every file is loaded again
   }
   return { file, entries, dirty: false };
+}
+
+/** A cache file's text after its hash line, or undefined when it is missing or its hash does not match. */
+export function readChecked(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const nl = text.indexOf('\n');
+  const body = text.slice(nl + 1);
+  return nl === 64 && text.slice(0, nl) === sha(body) ? body : undefined;
+}
+
+/** Writes a cache file as a hash line and `body` (atomically; false when it could not). */
+export function writeChecked(file: string, body: string): boolean {
+  return writeCacheFile(file, `${sha(body)}\n${body}`);
 }
 
 /** The entry as a record, or undefined when it does not have a record's shape. */

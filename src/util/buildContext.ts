@@ -14,7 +14,7 @@ export type CacheName =
   | 'loadRecords'
   /** load record pack file → its entries (load/recordPack.ts: load records on disk, read once per session) */
   | 'loadFiles'
-  /** template file + text hash → resolved template (load/loadTheme.ts) */
+  /** template request → resolved template and the files it was made from (load/themeCache.ts) */
   | 'templates'
   /** font files' content hashes → FontStore with its shaped runs (fonts/) */
   | 'fonts'
