@@ -22,7 +22,7 @@ const textHash = createHash('sha256');
 for (const dir of ['src/text', 'src/fonts']) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) textHash.update(f).update(readFileSync(`${dir}/${f}`));
 // The load record pack's key includes the load code (src/load/recordPack.ts hashes the same folders).
 const loadHash = createHash('sha256');
-for (const dir of ['load', 'spec', 'diag', 'locale', 'util'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
+for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
 const requireBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 await build({

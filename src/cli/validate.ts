@@ -109,7 +109,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
     if (tableErrors.length) throw new ReportError(tableErrors);
   }
   // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
-  const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'));
+  const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'), opts.cacheDir);
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.
   pendingImages.catch(() => undefined);
   const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir, build: ctx.build, onRendered: opts.progress?.chart?.bind(opts.progress) };

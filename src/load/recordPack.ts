@@ -117,16 +117,19 @@ function asRecord(v: unknown): LoadRecord | undefined {
 }
 
 let codeHash: string | undefined;
-/** The load code's hash and the parser's and validator's versions: a changed loader never replays old records. */
+/**
+ * The front code's hash (load, template, prepared images) and the parser's, validator's and image library's
+ * versions: a changed loader never replays old records, templates or images.
+ */
 export function loadCodeHash(): string {
   if (codeHash === undefined) {
     const src = join(dirname(fileURLToPath(import.meta.url)), '..');
     const code = typeof __LOAD_CODE_HASH__ === 'string' ? __LOAD_CODE_HASH__ : sourcesHash(LOAD_CODE_DIRS.map((d) => join(src, d)));
     const deps = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
-    codeHash = `code@${code} yaml@${deps.yaml} zod@${deps.zod}`;
+    codeHash = `code@${code} yaml@${deps.yaml} zod@${deps.zod} sharp@${deps.sharp}`;
   }
   return codeHash;
 }
 
 /** The folders of src/ whose code decides a load record (scripts/compile.mjs hashes the same ones). */
-export const LOAD_CODE_DIRS = ['load', 'spec', 'diag', 'locale', 'util'] as const;
+export const LOAD_CODE_DIRS = ['load', 'spec', 'diag', 'locale', 'util', 'images'] as const;
