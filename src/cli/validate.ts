@@ -93,7 +93,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const bound = await timed('bind', () => bindFigures(source, ctx));
   // 4. the template's font files
   const fonts = await timed('fonts', () => {
-    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans);
+    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans, ctx.build?.cache('fileHashes'));
     // every character of the content must have a face that draws it (never a .notdef box)
     const texts = new Map(source.files.map((f) => [f.path, f.text]));
     const located = (list: readonly unknown[]) =>

@@ -46,7 +46,7 @@ export type CacheName =
   | 'pdfSubsets'
   /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
   | 'itemJson'
-  /** path + size + mtime → SHA-256 of the file (fonts, cache keys) */
+  /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */
   | 'realRoots';
