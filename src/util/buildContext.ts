@@ -18,6 +18,8 @@ export type CacheName =
   | 'templates'
   /** font files' content hashes → FontStore with its shaped runs (fonts/) */
   | 'fonts'
+  /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
+  | 'styles'
   /** exceptions → hyphenator (text/) */
   | 'hyphenators'
   /** fonts + hyphenator + word + style → itemized word (text/) */
