@@ -16,8 +16,8 @@ const fonts = (hash = 'a') => ({ measure: (s: string, _f: string, size: number) 
 function sections(first = 'Een alinea[^n].'): BoundSection[] {
   const blocks = (id: string): BoundBlock[] => [
     { type: 'paragraph', text: t(id === 'a' ? first : 'Tweede sectie.') },
-    { type: 'chart', chartId: `c-${id}`, caption: t('Grafiek') } as BoundBlock,
-    { type: 'image', src: 'i.svg', alt: t('Beeld'), caption: t('Bijschrift') } as BoundBlock,
+    { type: 'chart', chartId: `c-${id}`, caption: t('Grafiek'), source: at },
+    { type: 'image', src: 'i.svg', alt: 'Beeld', caption: t('Bijschrift'), source: at },
   ];
   return ['a', 'b'].map((id) => ({ id, kind: 'article', title: `Titel ${id}`, shortTitle: id, blocks: blocks(id), footnotes: new Map([['n', t('Noot.')]]), source: at }));
 }
