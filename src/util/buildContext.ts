@@ -20,6 +20,8 @@ export type CacheName =
   | 'fonts'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
   | 'styles'
+  /** font hashes + fallbacks → texts those faces draw completely (fonts/checkCoverage.ts) */
+  | 'coveredTexts'
   /** exceptions → hyphenator (text/) */
   | 'hyphenators'
   /** fonts + hyphenator + word + style → itemized word (text/) */
