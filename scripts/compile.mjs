@@ -20,9 +20,9 @@ for (const f of readdirSync('src/charts').filter((n) => n.endsWith('.ts')).sort(
 // The line cache's key includes the text and font code (src/text/lineCache.ts hashes the same files).
 const textHash = createHash('sha256');
 for (const dir of ['src/text', 'src/fonts']) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) textHash.update(f).update(readFileSync(`${dir}/${f}`));
-// The load record pack's key includes the load code (src/load/recordPack.ts hashes the same folders).
+// The front caches' keys (load records, templates, images, styles) include the front code (src/util/entryPack.ts hashes the same folders).
 const loadHash = createHash('sha256');
-for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
+for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images', 'style', 'fonts'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
 const requireBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 await build({

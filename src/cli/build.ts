@@ -24,7 +24,7 @@ import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
-import type { StyledEntry } from '../style/styleCache.ts';
+import { styleStore } from '../style/styleCache.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -63,7 +63,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // 5. style: blocks with resolved type, colour and spacing (page references: pages of the previous pass)
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   // styled sections by content: a rebuild, and a page-reference pass, restyle only the sections that changed
-  const styles = session.cache<StyledEntry>('styles');
+  const styles = styleStore(session, opts.cacheDir, opts.contentDir);
   let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs, styles));
   // 6. text: hyphenation patterns and the paragraph line breaker
   const passages = passageLanguages(sections, source.meta.language);
@@ -124,6 +124,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles);
     document = await timed('relayout', layout);
   }
+  styles.save();
   for (const w of layoutWarnings.items) diag.push(w);
   // The print shop needs 300 dpi at the placed size.
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);

@@ -10,7 +10,7 @@ import { styleBlock, type BlockContext } from './styleBlock.ts';
 import { estimateMeasure } from './styleTable.ts';
 import { fillRefs, numberBlocks, type Numbering, type RefState } from './pageRefs.ts';
 import type { Block, ParagraphSpec, StyledSection } from './types.ts';
-import { keepStyled, sectionStyleKey, styleScope, type StyledEntry } from './styleCache.ts';
+import { sectionStyleKey, styleScope, type StyleCache } from './styleCache.ts';
 
 /**
  * Styles every section of the report with the theme: opener, body blocks and footnotes.
@@ -25,7 +25,7 @@ export function resolveStyles(
   fonts?: Pick<FontStore, 'measure' | 'hashes'>,
   refs: RefState = { pages: new Map() },
   /** Styled sections of earlier builds (build context `styles`, see styleCache.ts); none: every section is styled. */
-  cache?: Map<string, StyledEntry>,
+  cache?: StyleCache,
 ): StyledSection[] {
   // figure and table numbers, then page references filled in with the pages of the previous layout pass
   const numbering = numberBlocks(report, theme, report.meta.numbering ?? []);
@@ -65,7 +65,7 @@ export function resolveStyles(
       ...(section.kind === 'colophon' && theme.text.colophon ? { bodyStyle: 'colophon' } : {}),
     };
     const styled = styleSection(section, columns, ctx, numbers, numbering);
-    if (key) keepStyled(cache!, key, { section: styled, next });
+    if (key) cache!.set(key, { section: styled, next });
     return styled;
   });
 }

@@ -13,6 +13,8 @@ import type { PreparedImage } from '../images/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { Numbering } from './pageRefs.ts';
 import type { StyledSection } from './types.ts';
+import type { BuildContext } from '../util/buildContext.ts';
+import { mirrorStore, packFile, type EntryPack, type MirrorStore } from '../util/entryPack.ts';
 
 /** A styled section and the next free footnote number after it (numbers a report-wide scan missed continue). */
 export interface StyledEntry {
@@ -48,8 +50,25 @@ export function sectionStyleKey(scope: string, section: BoundSection, columns: n
 /** Most entries a session keeps (a long watch session adds one per edited section); the oldest go first. */
 const MAX_ENTRIES = 1000;
 
-/** Stores an entry, dropping the oldest beyond MAX_ENTRIES. */
-export function keepStyled(cache: Map<string, StyledEntry>, key: string, entry: StyledEntry): void {
-  cache.set(key, entry);
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+/** Where styled sections are looked up and kept (a Map will do; the build uses styleStore). */
+export interface StyleCache {
+  get(key: string): StyledEntry | undefined;
+  set(key: string, entry: StyledEntry): void;
+}
+
+/**
+ * The session's styled sections (build context `styles`), and with a cache folder the content folder's pack of
+ * the sections its last build styled (`<cacheDir>/styles/`, loaded once per session into `styleFiles`), so the
+ * next CLI run reads them back instead of styling the report again.
+ */
+export function styleStore(build: BuildContext, cacheDir: string | undefined, contentDir: string): MirrorStore<StyledEntry> {
+  const disk = cacheDir ? { packs: build.cache<EntryPack>('styleFiles'), file: packFile(cacheDir, 'styles', contentDir) } : undefined;
+  return mirrorStore(build.cache<StyledEntry>('styles'), disk, asStyledEntry, MAX_ENTRIES);
+}
+
+function asStyledEntry(v: unknown): StyledEntry | undefined {
+  const e = v as Partial<StyledEntry> | undefined;
+  const s = e?.section as Partial<StyledSection> | undefined;
+  const ok = !!s && typeof e!.next === 'number' && typeof s.id === 'string' && Array.isArray(s.blocks) && !!s.opener && s.footnotes instanceof Map;
+  return ok ? (e as StyledEntry) : undefined;
 }

@@ -20,6 +20,8 @@ export type CacheName =
   | 'fonts'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
   | 'styles'
+  /** style pack file → its entries (style/styleCache.ts: styled sections on disk, read once per session) */
+  | 'styleFiles'
   /** font hashes + fallbacks → texts those faces draw completely (fonts/checkCoverage.ts) */
   | 'coveredTexts'
   /** exceptions → hyphenator (text/) */

@@ -79,3 +79,26 @@ describe('style cache', () => {
     expect(cache.size).toBe(0);
   });
 });
+
+describe('styled sections on disk', () => {
+  it('the next process reads back the styled sections its last build used, equal to styling afresh', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createBuildContext } = await import('../../src/util/buildContext.ts');
+    const { styleStore } = await import('../../src/style/styleCache.ts');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'rp-styles-'));
+    const fresh = resolveStyles(report(), theme, charts(), images(), fonts());
+    const first = styleStore(createBuildContext(), cacheDir, 'content');
+    resolveStyles(report(), theme, charts(), images(), fonts(), undefined, first);
+    first.save();
+    const build = createBuildContext();
+    const next = styleStore(build, cacheDir, 'content');
+    const styledAgain: string[] = [];
+    const spy = { get: next.get, set: (k: string, e: StyledEntry) => (styledAgain.push(k), next.set(k, e)) };
+    expect(resolveStyles(report(), theme, charts(), images(), fonts(), undefined, spy)).toStrictEqual(fresh);
+    // both sections came from the pack (the session's map was empty), none was styled again
+    expect(styledAgain).toEqual([]);
+    expect(build.cache('styles').size).toBe(2);
+  });
+});
