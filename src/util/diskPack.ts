@@ -5,7 +5,8 @@
  * the tool's own code (scripts/compile.mjs bakes a hash of src/ and the locked dependencies into dist/), so a
  * changed tool never serves old entries. A pack holds several named maps, each saved with the entries the last
  * build used (in that order), so it stays the size of one build. Values are plain data: JSON with byte arrays and
- * maps encoded apart (byte arrays as raw bytes after the JSON). A pack that cannot be read is empty; writes go
+ * maps encoded apart (byte arrays as raw bytes after each entry's JSON); each value is encoded once per session,
+ * so a watcher's save after an edit encodes only the changed sections and pages. A pack that cannot be read is empty; writes go
  * through a temporary file and a rename and a failed write is ignored: the caches only ever save work, the output
  * is the same with them cold, warm or off.
  */
@@ -33,6 +34,8 @@ export interface Pack {
   readonly maps: Map<string, PackedMap<unknown>>;
   /** The keys each map had when loaded or last saved, to skip writing an unchanged pack. */
   saved: Map<string, string>;
+  /** Each value's encoding, so a watcher's save encodes only what changed. */
+  readonly encoded: WeakMap<object, Encoded>;
 }
 
 let toolHash: string | undefined;
@@ -66,8 +69,9 @@ export function openPack(cacheDir: string, id: string, packs: Map<string, Pack>)
   let p = packs.get(file);
   if (!p) {
     const maps = new Map<string, PackedMap<unknown>>();
-    for (const [k, entries] of Object.entries(readPack(file))) maps.set(k, { entries: new Map(entries), used: new Set() });
-    p = { file, maps, saved: new Map([...maps].map(([k, m]) => [k, [...m.entries.keys()].join()])) };
+    const encoded = new WeakMap<object, Encoded>();
+    for (const [k, entries] of Object.entries(readPack(file, encoded))) maps.set(k, { entries: new Map(entries), used: new Set() });
+    p = { file, maps, saved: new Map([...maps].map(([k, m]) => [k, [...m.entries.keys()].join()])), encoded };
     packs.set(file, p);
   }
   return p;
@@ -91,56 +95,88 @@ export function savePack(pack: Pack): void {
     m.used.clear();
   }
   if ([...keys].every(([k, v]) => pack.saved.get(k) === v) && keys.size === pack.saved.size) return;
-  if (writeCacheFile(pack.file, encodePack(out))) pack.saved = keys;
+  if (writeCacheFile(pack.file, encodePack(out, pack.encoded))) pack.saved = keys;
 }
 
 const BYTES = '\u0000bytes';
 const MAP = '\u0000map';
 
-/** JSON of the maps, then every byte array it refers to, each at the offset the JSON gives. */
-export function encodePack(maps: Record<string, [string, unknown][]>): Uint8Array {
-  const blobs: Uint8Array[] = [];
-  let at = 0;
-  const json = JSON.stringify(maps, (_k, v: unknown) => {
-    if (v instanceof Uint8Array) {
-      blobs.push(v);
-      at += v.length;
-      return { [BYTES]: [at - v.length, v.length] };
-    }
-    return v instanceof Map ? { [MAP]: [...v] } : v;
-  });
-  const head = Buffer.from(`${MAGIC}${json}\n`, 'utf8');
-  return Buffer.concat([head, ...blobs]);
+/** One value as stored: its JSON (byte arrays as [offset, length] into its own bytes, which follow it). */
+interface Encoded {
+  readonly json: Buffer;
+  readonly bytes: Buffer;
 }
 
-/** The maps of a pack file, or none when it is missing, damaged or of another format. */
-export function decodePack(data: Uint8Array): Record<string, [string, unknown][]> {
+/** Encodes a value; object values are encoded once (`memo`), so saving after a small change redoes little. */
+function encodeValue(v: unknown, memo?: WeakMap<object, Encoded>): Encoded {
+  const known = v !== null && typeof v === 'object' ? memo?.get(v) : undefined;
+  if (known) return known;
+  const blobs: Uint8Array[] = [];
+  let at = 0;
+  const json = JSON.stringify(v, (_k, x: unknown) => {
+    if (x instanceof Uint8Array) {
+      blobs.push(x);
+      at += x.length;
+      return { [BYTES]: [at - x.length, x.length] };
+    }
+    return x instanceof Map ? { [MAP]: [...x] } : x;
+  });
+  const e = { json: Buffer.from(json ?? 'null', 'utf8'), bytes: Buffer.concat(blobs) };
+  if (v !== null && typeof v === 'object') memo?.set(v, e);
+  return e;
+}
+
+/**
+ * A pack file: the format line, a JSON line listing each map's entries as [key, JSON length, bytes length], then
+ * every entry's JSON followed by its bytes, in that order.
+ */
+export function encodePack(maps: Record<string, [string, unknown][]>, memo?: WeakMap<object, Encoded>): Uint8Array {
+  const index: Record<string, [string, number, number][]> = {};
+  const parts: Buffer[] = [];
+  for (const [name, entries] of Object.entries(maps)) {
+    index[name] = entries.map(([k, v]) => {
+      const e = encodeValue(v, memo);
+      parts.push(e.json, e.bytes);
+      return [k, e.json.length, e.bytes.length];
+    });
+  }
+  return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(index)}\n`, 'utf8'), ...parts]);
+}
+
+/** The maps of a pack file, or none when it is of another format; throws when it is damaged. */
+export function decodePack(data: Uint8Array, memo?: WeakMap<object, Encoded>): Record<string, [string, unknown][]> {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return {};
   const end = buf.indexOf(10, MAGIC.length);
   if (end < 0) return {};
-  const base = end + 1;
-  const maps = JSON.parse(buf.toString('utf8', MAGIC.length, end), (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      const b = o[BYTES] as [number, number] | undefined;
-      if (b) {
-        if (base + b[0] + b[1] > buf.length) throw new Error('truncated pack');
-        return new Uint8Array(buf.subarray(base + b[0], base + b[0] + b[1]));
-      }
-      if (o[MAP]) return new Map(o[MAP] as [unknown, unknown][]);
-    }
-    return v;
-  }) as unknown;
-  if (!maps || typeof maps !== 'object') return {};
+  const index = JSON.parse(buf.toString('utf8', MAGIC.length, end)) as Record<string, [string, number, number][]>;
+  let at = end + 1;
   const out: Record<string, [string, unknown][]> = {};
-  for (const [k, v] of Object.entries(maps)) if (Array.isArray(v)) out[k] = v.filter((e): e is [string, unknown] => Array.isArray(e) && typeof e[0] === 'string');
+  for (const [name, entries] of Object.entries(index)) {
+    out[name] = entries.map(([k, jsonLength, bytesLength]) => {
+      const base = at + jsonLength;
+      if (base + bytesLength > buf.length) throw new Error('truncated pack');
+      const v = JSON.parse(buf.toString('utf8', at, base), (_k, x: unknown) => {
+        if (x && typeof x === 'object' && !Array.isArray(x)) {
+          const o = x as Record<string, unknown>;
+          const b = o[BYTES] as [number, number] | undefined;
+          if (b) return new Uint8Array(buf.subarray(base + b[0], base + b[0] + b[1]));
+          if (o[MAP]) return new Map(o[MAP] as [unknown, unknown][]);
+        }
+        return x;
+      }) as unknown;
+      // read back as it was written: saved again unchanged without encoding it again
+      if (v !== null && typeof v === 'object') memo?.set(v, { json: buf.subarray(at, base), bytes: buf.subarray(base, base + bytesLength) });
+      at = base + bytesLength;
+      return [k, v] as [string, unknown];
+    });
+  }
   return out;
 }
 
-function readPack(file: string): Record<string, [string, unknown][]> {
+function readPack(file: string, memo: WeakMap<object, Encoded>): Record<string, [string, unknown][]> {
   try {
-    return decodePack(readFileSync(file));
+    return decodePack(readFileSync(file), memo);
   } catch {
     return {}; // missing or damaged: every entry is a miss
   }
