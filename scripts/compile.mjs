@@ -23,6 +23,11 @@ for (const dir of ['src/text', 'src/fonts']) for (const f of readdirSync(dir).fi
 // The load record pack's key includes the load code (src/load/recordPack.ts hashes the same folders).
 const loadHash = createHash('sha256');
 for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
+// The disk packs of flowed sections, page streams and font subsets are keyed by the whole tool (src/util/diskPack.ts).
+const toolHash = createHash('sha256');
+const walk = (d) => readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(`${d}/${e.name}`) : e.name.endsWith('.ts') && toolHash.update(`${d}/${e.name}`).update(readFileSync(`${d}/${e.name}`))));
+walk('src');
+if (existsSync('package-lock.json')) toolHash.update(readFileSync('package-lock.json'));
 const requireBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 await build({
@@ -39,7 +44,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: requireBanner },
-  define: { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)), __TEXT_CODE_HASH__: JSON.stringify(textHash.digest('hex').slice(0, 16)), __LOAD_CODE_HASH__: JSON.stringify(loadHash.digest('hex').slice(0, 16)) },
+  define: { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)), __TEXT_CODE_HASH__: JSON.stringify(textHash.digest('hex').slice(0, 16)), __TOOL_CODE_HASH__: JSON.stringify(toolHash.digest('hex').slice(0, 16)), __LOAD_CODE_HASH__: JSON.stringify(loadHash.digest('hex').slice(0, 16)) },
 });
 
 const VEGA_INPUTS = ['package-lock.json', 'src/charts/vegaBundle.ts', 'src/charts/canvasStub.ts', 'scripts/compile.mjs'];
