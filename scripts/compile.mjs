@@ -91,6 +91,22 @@ await build({
   supported: { 'dynamic-import': false },
   plugins: [cliRewrites],
 });
+// The chart worker (src/charts/renderInWorker.ts): an ES module, since it imports HarfBuzz (top-level await).
+const noVegaSources = { name: 'no-vega-sources', setup: (b) => b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true })) };
+await build({
+  entryPoints: { chartWorker: 'src/charts/renderWorker.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external,
+  minifySyntax: true,
+  logLevel: 'warning',
+  banner: { js: requireBanner },
+  define,
+  plugins: [noVegaSources],
+});
 await build({ entryPoints: { cli: 'src/cli/launch.ts' }, outdir: 'dist', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
 
 const VEGA_INPUTS = ['package-lock.json', 'src/charts/vegaBundle.ts', 'src/charts/canvasStub.ts', 'scripts/compile.mjs'];
