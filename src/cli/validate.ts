@@ -53,6 +53,8 @@ export interface ValidateSteps {
   readonly drawCharts?: boolean;
   /** `check` also fits the tables here (TABLE002); `build` fits them in its style stage, with the same code. */
   readonly fitTables?: boolean;
+  /** A one-shot build: charts no cache holds start rendering in a worker thread now (charts/renderInWorker.ts). */
+  readonly prefetchCharts?: boolean;
 }
 
 /** Milliseconds per stage, in run order (shared with the rest of the build). */
@@ -118,6 +120,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const job: ChartJob | undefined = bound.charts.length
     ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
     : undefined;
+  if (steps.prefetchCharts) job?.prefetch();
   const images = await timed('images', () => pendingImages);
   if (steps.drawCharts && job) await timed('charts', () => job.render()); // the same promise build awaits later
   return { source, theme, bound, fonts, job, images };

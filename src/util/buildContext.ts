@@ -52,6 +52,8 @@ export type CacheName =
   | 'pdfSubsets'
   /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
   | 'itemJson'
+  /** pack file → its loaded maps (util/diskPack.ts: section flows, page streams, font subsets on disk, read once per session) */
+  | 'packs'
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */
