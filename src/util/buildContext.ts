@@ -22,7 +22,7 @@ export type CacheName =
   | 'styles'
   /** style pack file → its entries (style/styleCache.ts: styled sections on disk, read once per session) */
   | 'styleFiles'
-  /** font hashes + fallbacks → texts those faces draw completely (fonts/checkCoverage.ts) */
+  /** font hashes + fallbacks (+ disk file) → texts those faces draw completely (fonts/coverageCache.ts) */
   | 'coveredTexts'
   /** exceptions → hyphenator (text/) */
   | 'hyphenators'
