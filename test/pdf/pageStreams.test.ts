@@ -1,6 +1,6 @@
 /**
  * The page-stream cache (pdf/pageStreams.ts): its key follows every input of a page's stream (each item's fields,
- * a chart's SVG, the page's marks and number, the document scope) and ignores source positions, which are not
+ * a chart's SVG, the page's marks and size, the document scope; not its number) and ignores source positions, which are not
  * drawn; and a document has the same bytes without the cache, with it cold, warm, and when only some pages hit
  * (another first page, as after an edit). Font programs reused across documents: a subset is keyed by the font's
  * bytes and the glyphs drawn (not their order), with the same bytes as without the caches.
@@ -15,7 +15,7 @@ import { doc, glyphs, page, samplePage, FIXTURE_CMYK } from './fixture.ts';
 
 const fonts = createFontStore(FONTS_DIR, { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_400Regular.ttf' });
 const SCOPE = 'fonts@1';
-const key = (p: Page, marks: unknown = [], svg = '<svg/>', scope = SCOPE) => pageStreamKey(p, marks, () => svg, scope);
+const key = (p: Page, marks: unknown = [], svg = '<svg/>', scope = SCOPE) => pageStreamKey(p, p.items, marks, () => svg, scope);
 
 function write(pages: Page[], variant: PdfVariant, entries?: Map<string, CachedPage>): Promise<Uint8Array> {
   return writePdf(doc(pages), {
@@ -42,11 +42,15 @@ describe('page stream cache key', () => {
       ['item order', key(page([chart, glyphs('Het jaar 2020', 62, 200)], 4))],
       ['chart SVG', key(base, [], '<svg><rect/></svg>')],
       ['marks', key(base, [[0, 1, ['P', 0]]])],
-      ['page number', key({ ...base, number: 5 })],
+      ['page height', key({ ...base, heightPt: base.heightPt + 1 })],
       ['scope', key(base, [], '<svg/>', 'fonts@2')],
     ];
     for (const [input, other] of changed) expect(other, input).not.toBe(k);
     expect(new Set(changed.map((c) => c[1])).size).toBe(changed.length);
+  });
+
+  test('ignores the page number and master: the folio is drawn in a stream of its own', () => {
+    expect(key({ ...base, number: 5, master: 'opener' })).toBe(key(base));
   });
 
   test('ignores source positions, which are not drawn', () => {
