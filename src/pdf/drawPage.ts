@@ -13,7 +13,7 @@ import { assertNever } from '../util/assertNever.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
-import { compressPage, endParts, muteContent, newPart, pageStreamKey, putStream, rememberStream, replayDrawing } from './pageStreams.ts';
+import { captureOps, compressPage, endParts, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg, type SvgCmyk } from './drawSvg.ts';
 import type { ItemJson } from './itemJson.ts';
@@ -24,6 +24,13 @@ import type { SourceSpan } from '../diag/types.ts';
 import type { PdfOptions } from './writePdf.ts';
 
 type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
+
+/** What decides an SVG item's drawing besides the document: its SVG, box and print bleed. */
+interface SvgItem {
+  readonly svg: string;
+  readonly box: readonly number[];
+  readonly bleed?: unknown;
+}
 
 /** What every page of one document is drawn with besides its items. */
 export interface DrawEnv {
@@ -99,12 +106,27 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
     }
     env.at = 'source' in item ? item.source : undefined;
     const r = i - from;
-    // an SVG of a cached part is replayed from its record; on a miss with the cache on, its effects are recorded
-    const svg = (draw: () => void) => {
+    // an SVG of a cached part is replayed from its record; on a miss with the cache on, its effects are recorded,
+    // and its operators come from the drawing cache when the same SVG was drawn at the same place before
+    const svg = (draw: () => void, what: SvgItem) => {
       const events = hit?.svg.get(r);
-      if (events) replayDrawing(doc, events, env.fonts);
-      else if (recorded) recorded.set(r, recordDrawing(doc, draw));
-      else draw();
+      if (events) return replayDrawing(doc, events, env.fonts);
+      const dk = !hit && cache?.drawings ? svgKey(what.svg, what.box, what.bleed, page.heightPt, `${cache.scope}\u0000${opts.variant ?? 'screen'}`) : undefined;
+      if (dk !== undefined) cache!.usedDrawings?.add(dk);
+      const drawn = dk === undefined ? undefined : cache!.drawings!.get(dk);
+      if (drawn) {
+        writeOps(doc, drawn.ops);
+        // the effects only: the operators (alpha states' gs included) are in `ops` already
+        const unmuteReplay = muteContent(doc);
+        replayDrawing(doc, drawn.events, env.fonts);
+        unmuteReplay();
+        recorded?.set(r, drawn.events);
+      } else if (recorded || dk !== undefined) {
+        let ops: Uint8Array = new Uint8Array(0);
+        const record = recordDrawing(doc, () => (ops = captureOps(doc, draw)));
+        recorded?.set(r, record);
+        if (record && dk !== undefined) rememberDrawing(cache!.drawings!, dk, { ops, events: record });
+      } else draw();
     };
     // so is an unlinked glyph run (its fonts and glyphs: glyphRuns.ts), so a cached part shapes nothing again
     const glyphs = (g: GlyphItem, o?: object) => {
@@ -138,7 +160,7 @@ type LinkHook = (contents: string, draw: (options: object) => void) => void;
 
 /** How drawPage draws an SVG (draw, record or replay) and a glyph run (GlyphWriter, recorded or replayed). */
 interface DrawHooks {
-  svg(draw: () => void): void;
+  svg(draw: () => void, what: SvgItem): void;
   glyphs(g: GlyphItem, linkOptions?: object): void;
 }
 
@@ -165,12 +187,12 @@ function drawItem(doc: PDFKit.PDFDocument, item: FrameItem, env: DrawEnv, link: 
       } else drawImage(doc, item, images);
       break;
     case 'svg':
-      svg(() => drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk, item.bleed));
+      svg(() => drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk, item.bleed), { svg: item.svg, box: [item.x, item.y, item.width, item.height], bleed: item.bleed });
       break;
     case 'chart': {
       const chart = opts.charts?.get(item.chartId);
       if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
-      svg(() => drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk));
+      svg(() => drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk), { svg: chart.svg, box: [item.x, item.y, item.width, item.height] });
       break;
     }
     case 'link':

@@ -41,6 +41,58 @@ export interface PageStreamCache {
   readonly itemJson?: WeakMap<object, string>;
   /** Collects the keys of the pages drawn (what a disk pack saves: util/diskPack.ts). */
   readonly used?: Set<string>;
+  /** SVG drawings (charts) by SVG, place and scope, for pages that miss: drawn once, written again (svgKey). */
+  readonly drawings?: Map<string, SvgDrawing>;
+  /** Collects the keys of the drawings used. */
+  readonly usedDrawings?: Set<string>;
+}
+
+/** An SVG as drawn: its operators and what drawing it did besides them (drawRecorder.ts). */
+export interface SvgDrawing {
+  readonly ops: Uint8Array;
+  readonly events: readonly DrawEvent[];
+}
+
+/** Most drawings kept: the charts of a few versions of a report. */
+const MAX_DRAWINGS = 500;
+
+/**
+ * The key of an SVG drawing: the SVG, its box (and print bleed), the page height and the scope (fonts, chart
+ * faces, colours, variant), everything svg-to-pdfkit's operators depend on.
+ */
+export function svgKey(svg: string, box: readonly number[], bleed: unknown, pageHeight: number, scope: string): string {
+  return createHash('sha256').update(scope).update(`\u0000${box.join(',')}|${JSON.stringify(bleed ?? null)}|${pageHeight}\u0000`).update(svg).digest('hex');
+}
+
+/** Runs `draw` and returns the operators it wrote to the current page's stream (they are written as well). */
+export function captureOps(doc: PDFKit.PDFDocument, draw: () => void): Uint8Array {
+  const page = pageOf(doc);
+  const write = page.write;
+  const chunks: Uint8Array[] = [];
+  // as PDFReference.write stores a text chunk: its Latin-1 bytes and a newline
+  page.write = (c: unknown) => {
+    const b = c instanceof Uint8Array ? c : Buffer.from(`${c as string}\n`, 'latin1');
+    chunks.push(b);
+    return write.call(page, b);
+  };
+  try {
+    draw();
+  } finally {
+    page.write = write;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Writes recorded operators into the current page's stream. */
+export function writeOps(doc: PDFKit.PDFDocument, ops: Uint8Array): void {
+  pageOf(doc).write(ops);
+}
+
+/** Keeps a drawing, dropping the oldest beyond MAX_DRAWINGS. */
+export function rememberDrawing(entries: Map<string, SvgDrawing>, key: string, d: SvgDrawing): void {
+  entries.delete(key);
+  entries.set(key, d);
+  while (entries.size > MAX_DRAWINGS) entries.delete(entries.keys().next().value as string);
 }
 
 /** Most streams kept: a few versions of a 10× report (≈ 10–40 KiB each). */

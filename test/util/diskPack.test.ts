@@ -14,12 +14,15 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'rp-pack-'));
 
 describe('pack encoding', () => {
   test('round-trips plain data, byte arrays (as raw bytes) and maps', () => {
-    const value = { stream: new Uint8Array([0, 1, 2, 255]), svg: new Map<number, unknown>([[3, [['glyph', 'F1', 7, 500, [65]]]], [5, null]]), n: -1.25, s: 'tekst\u0000' };
+    const value = { stream: new Uint8Array([0, 1, 2, 255]), ops: Buffer.from('q\n1 0 0 1 2 3 cm\n'), svg: new Map<number, unknown>([[3, [['glyph', 'F1', 7, 500, [65]]]], [5, null]]), n: -1.25, s: 'tekst\u0000' };
     const maps = { pages: [['k1', value], ['k2', { stream: new Uint8Array(0), svg: new Map() }]] as [string, unknown][] };
     const bytes = encodePack(maps);
     // the byte arrays follow the JSON as they are, not as arrays of numbers
     expect(Buffer.from(bytes).includes(Buffer.from([0, 1, 2, 255]))).toBe(true);
-    expect(decodePack(bytes)).toEqual(maps);
+    const back = decodePack(bytes);
+    expect(back).toEqual({ pages: [['k1', { ...value, ops: new Uint8Array(value.ops) }], maps.pages[1]] });
+    // a Buffer (what zlib and Buffer.concat return) comes back as the bytes it held
+    expect(Buffer.from((back.pages![0]![1] as { ops: Uint8Array }).ops).toString()).toBe('q\n1 0 0 1 2 3 cm\n');
   });
 
   test('a truncated, foreign or garbled file is empty', () => {
