@@ -19,7 +19,7 @@ import { PRINT_SHEET } from '../pdf/printSheet.ts';
 import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { createBuildContext, memo, type BuildContext, type CacheName } from '../util/buildContext.ts';
-import { openPack, packedMap, savePack } from '../util/diskPack.ts';
+import { openPack, packedMap, savePack, savePackSoon } from '../util/diskPack.ts';
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
@@ -62,7 +62,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
   // A one-shot build renders the charts no cache holds in a worker meanwhile; a kept context renders them in-thread
   // (vega is loaded there already and its compiled specs are kept).
-  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: !reuse });
+  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined });
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
   let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();
@@ -156,7 +156,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
       },
     ),
   );
-  if (pack) await timed('cache write', () => savePack(pack));
+  // a watcher's rebuild is waited for: its pack is written after the PDF (coalesced over a burst of rebuilds)
+  if (pack && given) savePackSoon(pack);
+  else if (pack) await timed('cache write', () => savePack(pack));
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }
 

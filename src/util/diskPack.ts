@@ -36,6 +36,8 @@ export interface Pack {
   readonly maps: Map<string, PackedMap<unknown>>;
   /** The keys each map had when loaded or last saved, to skip writing an unchanged pack. */
   saved: Map<string, string>;
+  /** A savePackSoon is waiting. */
+  pending?: boolean;
   /** Each value's encoding, so a watcher's save encodes only what changed. */
   readonly encoded: WeakMap<object, Encoded>;
 }
@@ -100,6 +102,19 @@ export function savePack(pack: Pack): void {
   }
   if ([...keys].every(([k, v]) => pack.saved.get(k) === v) && keys.size === pack.saved.size) return;
   if (writeCacheFile(pack.file, encodePack(out, pack.encoded))) pack.saved = keys;
+}
+
+/**
+ * savePack once the current work is done (a timer, not keeping the process alive): a rebuild in a kept build
+ * context (watch) returns without the write, and rebuilds in quick succession write the pack once.
+ */
+export function savePackSoon(pack: Pack): void {
+  if (pack.pending) return;
+  pack.pending = true;
+  setTimeout(() => {
+    pack.pending = false;
+    savePack(pack);
+  }, 0).unref();
 }
 
 const BYTES = '\u0000bytes';

@@ -4,11 +4,11 @@
  * damaged file reads as empty, and the file name follows the tool's code and the pack's id.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodePack, encodePack, openPack, packedMap, savePack, toolCodeHash, type Pack } from '../../src/util/diskPack.ts';
+import { decodePack, encodePack, openPack, packedMap, savePack, savePackSoon, toolCodeHash, type Pack } from '../../src/util/diskPack.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'rp-pack-'));
 
@@ -71,6 +71,20 @@ describe('packs on disk', () => {
     n.used.add('s1').add('s2');
     savePack(q);
     expect(packedMap(open(dir), 'sectionFlows').entries.size).toBe(2);
+  });
+
+  test('savePackSoon writes once after the current work, however often it is asked', async () => {
+    const dir = scratch();
+    const p = open(dir);
+    const m = packedMap<number>(p, 'm');
+    m.entries.set('k', 1);
+    m.used.add('k');
+    savePackSoon(p);
+    savePackSoon(p);
+    expect(existsSync(join(dir, 'packs'))).toBe(false);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(readdirSync(join(dir, 'packs')).length).toBe(1);
+    expect(packedMap(open(dir), 'm').entries.get('k')).toBe(1);
   });
 
   test('a damaged pack is empty; the file is named by the tool code hash and the id', () => {
