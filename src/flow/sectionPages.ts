@@ -19,7 +19,7 @@ export interface PagePlan {
 }
 
 /** Pages of the document when LayoutEnv names no limit (report.yaml limits.pages). */
-const DEFAULT_MAX_PAGES = DEFAULT_LIMITS.pages;
+export const DEFAULT_MAX_PAGES = DEFAULT_LIMITS.pages;
 
 /** What every page of a section shares. */
 export interface SectionContext {
