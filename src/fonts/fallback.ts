@@ -22,7 +22,12 @@ const IGNORABLE = /^[\p{Zs}\t\n\r\u00AD\u034F\u061C\u200B-\u200F\u2028-\u202E\u2
 const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 function covers(fonts: FontStore, key: string, grapheme: string): boolean {
-  for (const ch of grapheme) if (!IGNORABLE.test(ch) && !fonts.covers!(key, ch.codePointAt(0)!)) return false;
+  // The character map first: it answers for nearly every character, the Unicode-property test only for the rest.
+  for (let i = 0; i < grapheme.length; i++) {
+    const cp = grapheme.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (!fonts.covers!(key, cp) && !IGNORABLE.test(String.fromCodePoint(cp))) return false;
+  }
   return true;
 }
 

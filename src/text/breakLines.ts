@@ -5,7 +5,7 @@ import type { BreakLinesFn } from '../flow/types.ts';
 import type { ParagraphSpec } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
 import { firstFit } from './firstFit.ts';
-import { itemize, type WordItems } from './itemize.ts';
+import { itemize, type WordCache } from './itemize.ts';
 import { knuthPlass, RAGGED_STRETCH_EM } from './knuthPlass.ts';
 import { overfullLine, wordHyphenatedToFit, wordTooWide } from './messages.ts';
 import { balanceBreaks } from './balance.ts';
@@ -26,7 +26,7 @@ export interface LineBreakerOptions {
 
 /** Session caches of the breaker (build context `words` and `lines`); absent: a fresh memory per breaker. */
 export interface LineBreakerCaches {
-  readonly words: Map<string, Map<string, WordItems>>;
+  readonly words: Map<string, WordCache>;
   readonly lines: Map<string, BrokenParagraph>;
   /** Broken paragraphs on disk (lineCache.ts), for the next process; asked after memory. */
   readonly disk?: LineDiskCache;
@@ -61,7 +61,7 @@ export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreaker
   const scope = JSON.stringify([opts.fonts.hashes ?? null, opts.hyphenator.id ?? null, opts.algorithm ?? 'knuth-plass']);
   // A breaker without fonts' hashes or a hyphenator id (test fakes) keeps its words and lines to itself.
   const shared = caches && opts.fonts.hashes && opts.hyphenator.id !== undefined ? caches : undefined;
-  const words = shared?.words ?? new Map<string, Map<string, WordItems>>();
+  const words = shared?.words ?? new Map<string, WordCache>();
   let cache = words.get(scope);
   if (!cache) words.set(scope, (cache = new Map()));
   const wordCache = cache;
@@ -95,7 +95,7 @@ export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreaker
 }
 
 /** One paragraph: itemize, Knuth–Plass (first-fit when no pass succeeds), set the lines, warn about problems. */
-function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOptions, cache: Map<string, WordItems>): BrokenParagraph {
+function breakParagraph(styled: ParagraphSpec, widthPt: Pt, opts: LineBreakerOptions, cache: WordCache): BrokenParagraph {
   if (styled.runs.every((r) => r.text.trim() === '')) return { lines: [], tooWide: [], overfull: [] };
   const para = withFallbackFonts(styled, opts.fonts);
   const ragged = para.align !== 'justify';

@@ -37,6 +37,9 @@ export interface WordItems {
   readonly forced?: boolean;
 }
 
+/** Itemized words by run style and options (see itemize), then by the word's text. */
+export type WordCache = Map<string, Map<string, WordItems>>;
+
 /** Penalty for breaking at an infinite cost (TeX's 10000): never break here. */
 export const INFINITY_PENALTY = 10000;
 /** TeX \hyphenpenalty 50: a discretionary break costs a little. */
@@ -59,8 +62,6 @@ export const SPACE_SHRINK = 0.33;
  */
 export const GLYPH_EXPANSION = 0.025;
 
-const SPACE_RE = /[ \t\n\r]/;
-
 const box = (width: Pt, run: number, text: string, expansion = 0): Item => ({
   kind: 'box', width, stretch: width * expansion, shrink: width * expansion, fil: false, penalty: 0, flagged: false, hyphen: false, run, text,
 });
@@ -79,26 +80,29 @@ interface CharStream {
 }
 
 function charStream(para: ParagraphSpec): CharStream {
-  let text = '';
+  // One pass over each run's code units (soft hyphens dropped), pieces joined once: no string grows per character.
+  const pieces: string[] = [];
   const runOf: number[] = [];
   const softHyphens = new Set<number>();
   para.runs.forEach((run, r) => {
-    for (const ch of run.text) {
-      if (ch === '\u00AD') {
-        softHyphens.add(text.length);
-        continue;
-      }
-      text += ch;
-      for (let k = 0; k < ch.length; k++) runOf.push(r);
+    const t = run.text;
+    let from = 0;
+    for (let i = t.indexOf('\u00AD'); i >= 0; i = t.indexOf('\u00AD', from)) {
+      pieces.push(t.slice(from, i));
+      for (let k = from; k < i; k++) runOf.push(r);
+      softHyphens.add(runOf.length);
+      from = i + 1;
     }
+    pieces.push(from === 0 ? t : t.slice(from));
+    for (let k = from; k < t.length; k++) runOf.push(r);
   });
-  return { text, runOf, softHyphens };
+  return { text: pieces.join(''), runOf, softHyphens };
 }
 
 /** Turns styled runs into boxes, glue and penalties measured with the FontStore (TeX's hlist for one paragraph). */
 export function itemize(
   para: ParagraphSpec,
-  opts: { fonts: FontStore; hyphenator: Hyphenator; widthPt: Pt; ragged: boolean; cache?: Map<string, WordItems> },
+  opts: { fonts: FontStore; hyphenator: Hyphenator; widthPt: Pt; ragged: boolean; cache?: WordCache },
 ): Itemized {
   const { fonts, ragged } = opts;
   const cs = charStream(para);
@@ -124,22 +128,38 @@ export function itemize(
     return ragged ? glue(sp, 0, 0, r) : glue(sp, sp * SPACE_STRETCH, sp * SPACE_SHRINK, r);
   });
   const hyphens = para.runs.map((_, r) => measure('-', r));
-  // Repeated words (most of them) reuse their measured pieces: the key holds the run's style and the options.
+  // Repeated words (most of them) reuse their measured pieces: one map of words per run style and options (the
+  // run's index, font, size, features, narrowest line, ragged, language, hyphenation), found once per paragraph.
   const langOf = (r: number): string | undefined => para.runs[r]?.passage?.lang ?? para.lang;
-  const styles = para.runs.map((r, i) => `${r.font}|${r.sizePt}|${r.features.join(',')}|${minLine}|${ragged}|${langOf(i) ?? ''}|`);
-  const expansion = ragged ? 0 : GLYPH_EXPANSION;
-  words.forEach(([s, e], w) => {
-    if (w > 0) {
-      const gap = words[w - 1][1];
-      // A newline in the text ("|" YAML blocks: addresses, signatures) is a forced break, TeX's \hfil\break.
-      if (cs.text.slice(gap, s).includes('\n')) items.push(glue(0, 0, 0, -1, true), penalty(0, -INFINITY_PENALTY, false, false, -1));
-      else items.push(spaces[cs.runOf[gap]]);
+  const byStyle: (Map<string, WordItems> | undefined)[] = new Array(2 * para.runs.length);
+  const wordsOf = (r: number, hyphenate: boolean): Map<string, WordItems> => {
+    const slot = 2 * r + (hyphenate ? 1 : 0);
+    let m = byStyle[slot];
+    if (!m) {
+      const run = para.runs[r];
+      const style = `${r}|${run.font}|${run.sizePt}|${run.features.join(',')}|${minLine}|${ragged}|${langOf(r) ?? ''}|${hyphenate}`;
+      m = opts.cache!.get(style);
+      if (!m) opts.cache!.set(style, (m = new Map()));
+      byStyle[slot] = m;
     }
-    const hyphenate = para.hyphenate && w < words.length - 1;
-    const r0 = cs.runOf[s];
-    const cacheable = opts.cache !== undefined && cs.runOf[e - 1] === r0 && !hasSoftHyphen(cs, s, e);
-    const key = cacheable ? `${r0}|${styles[r0]}${hyphenate}|${cs.text.slice(s, e)}` : '';
-    let word = cacheable ? opts.cache!.get(key) : undefined;
+    return m;
+  };
+  const expansion = ragged ? 0 : GLYPH_EXPANSION;
+  const text = cs.text;
+  for (let w = 0; w < words.length; w += 2) {
+    const s = words[w]!;
+    const e = words[w + 1]!;
+    if (w > 0) {
+      const gap = words[w - 1]!;
+      // A newline in the text ("|" YAML blocks: addresses, signatures) is a forced break, TeX's \hfil\break.
+      if (hasNewline(text, gap, s)) items.push(glue(0, 0, 0, -1, true), penalty(0, -INFINITY_PENALTY, false, false, -1));
+      else items.push(spaces[cs.runOf[gap]!]!);
+    }
+    const hyphenate = para.hyphenate && w < words.length - 2;
+    const r0 = cs.runOf[s]!;
+    const cache = opts.cache !== undefined && cs.runOf[e - 1] === r0 && !hasSoftHyphen(cs, s, e) ? wordsOf(r0, hyphenate) : undefined;
+    const wordText = text.slice(s, e);
+    let word = cache?.get(wordText);
     if (!word) {
       let wp = wordPieces(cs, s, e, { hyphenate, hyphenator: opts.hyphenator, prefixWidths, minLine, langOf });
       // A word that must be broken anyway is broken at its syllables first, even where the style (a table head)
@@ -148,12 +168,12 @@ export function itemize(
       if (forced) wp = wordPieces(cs, s, e, { hyphenate: true, hyphenator: opts.hyphenator, prefixWidths, minLine, langOf });
       const wordItems = wp.pieces.map((p) => (p.kind === 'box' ? box(p.width, p.run, p.text, expansion) : breakItem(p.brk, p.run, hyphens)));
       word = { items: wordItems, emergency: wp.emergency, ...(forced && !wp.emergency && { forced: true }) };
-      if (cacheable) opts.cache!.set(key, word);
+      cache?.set(wordText, word);
     }
-    if (word.emergency) emergencyWords.push(cs.text.slice(s, e));
-    else if (word.forced) forcedWords.push(cs.text.slice(s, e));
+    if (word.emergency) emergencyWords.push(wordText);
+    else if (word.forced) forcedWords.push(wordText);
     for (const it of word.items) items.push(it);
-  });
+  }
   items.push(penalty(0, INFINITY_PENALTY, false, false, -1));
   items.push(glue(0, 0, 0, -1, true));
   items.push(penalty(0, -INFINITY_PENALTY, false, false, -1));
@@ -181,18 +201,27 @@ function hasSoftHyphen(cs: CharStream, s: number, e: number): boolean {
   return false;
 }
 
-/** [start, end) of each word: maximal stretches of non-space characters (U+00A0 and U+202F count as word). */
-function wordRanges(text: string): [number, number][] {
-  const out: [number, number][] = [];
+/** Word separators: space, tab, line feed, carriage return (U+00A0 and U+202F count as word). */
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** [start, end) of each word, flat (start0, end0, start1, …): maximal stretches of non-space characters. */
+function wordRanges(text: string): number[] {
+  const out: number[] = [];
   let s = -1;
   for (let i = 0; i <= text.length; i++) {
-    const space = i === text.length || SPACE_RE.test(text[i]);
+    const space = i === text.length || isSpace(text.charCodeAt(i));
     if (space && s >= 0) {
-      out.push([s, i]);
+      out.push(s, i);
       s = -1;
     } else if (!space && s < 0) s = i;
   }
   return out;
+}
+
+/** True when text[from, to) holds a line feed. */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 export type { CharStream };

@@ -5,9 +5,9 @@
  * widths. Within 0.01 pt.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createFontStore } from '../../src/fonts/fontStore.ts';
+import { createFontStore, type FontStore } from '../../src/fonts/fontStore.ts';
 import type { FrameItem, PagedDocument } from '../../src/model/types.ts';
-import { FONTS_DIR } from '../../src/paths.ts';
+import { FONTS_DIR, PACKAGE_ROOT } from '../../src/paths.ts';
 import { writePdf } from '../../src/pdf/writePdf.ts';
 import { buildReport, type BuildResult } from '../../src/index.ts';
 import { readTextObjects, type TextObject } from '../helpers/pdfGlyphs.ts';
@@ -65,9 +65,9 @@ function doc(items: readonly FrameItem[]): PagedDocument {
 }
 
 /** The layout's x of each glyph: item x + measured prefix width + extra per space and tracking before it, × scale. */
-function expectedXs(g: Glyphs): number[] {
-  const run = fonts.shape!(g.text, g.font, g.features);
-  const prefix = fonts.prefixWidths!(g.text, g.font, g.sizePt, g.features);
+function expectedXs(g: Glyphs, store: FontStore = fonts): number[] {
+  const run = store.shape!(g.text, g.font, g.features);
+  const prefix = store.prefixWidths!(g.text, g.font, g.sizePt, g.features);
   const scale = g.scale ?? 1;
   const out: number[] = [];
   for (let i = 0; i < run.ids.length; i++) {
@@ -126,27 +126,43 @@ describe('glyph runs in the content stream', () => {
   });
 });
 
-describe('the bundled report', () => {
+/**
+ * Both bundled reports as built: every glyph item reads back with its text at its position, every glyph within
+ * 0.01 pt of where layout measured it (the layout's shaped run, from a font store of its own over the document's
+ * font files), and every run ends at its measured width.
+ */
+describe.each([
+  ['jaarverslag-2020', 1000],
+  ['annual-report-2020-en', 200],
+])('the bundled report %s', (name, minItems) => {
   let build: BuildResult;
   let pages: TextObject[][];
+  let store: FontStore;
   beforeAll(async () => {
-    build = await buildReport({ contentDir: (await import('../../src/paths.ts')).DEFAULT_CONTENT_DIR });
+    build = await buildReport({ contentDir: resolve(PACKAGE_ROOT, 'content', name) });
     pages = await readTextObjects(build.pdf);
-  });
+    store = createFontStore(FONTS_DIR, build.document.fonts);
+  }, 60_000);
 
-  test('every glyph item reads back with its text, at its position, ending at its measured width', () => {
+  test('every glyph item reads back with its text; every glyph sits where layout measured it; every run ends at its measured width', () => {
     let checked = 0;
+    let glyphs = 0;
     build.document.pages.forEach((page, p) => {
       const objects = pages[p]!;
       for (const g of page.items) {
         if (g.kind !== 'glyphs' || !g.text) continue;
         const o = objects.find((t) => Math.abs(t.x - g.x) < TOLERANCE && Math.abs(t.y - g.y) < TOLERANCE && spaces(t.text) === spaces(g.text));
         expect(o, `page ${p + 1}: ${g.text}`).toBeDefined();
+        const xs = expectedXs(g, store);
+        expect(o!.glyphs, `page ${p + 1}: ${g.text}`).toHaveLength(xs.length);
+        o!.glyphs.forEach((r, i) => expect(Math.abs(r.x - xs[i]!), `page ${p + 1}: ${g.text} glyph ${i}`).toBeLessThan(TOLERANCE));
         expect(Math.abs(o!.endX - expectedEnd(g, o!.glyphs.length)), `page ${p + 1}: ${g.text}`).toBeLessThan(TOLERANCE);
         checked++;
+        glyphs += xs.length;
       }
     });
-    expect(checked).toBeGreaterThan(1000);
+    expect(checked).toBeGreaterThan(minItems);
+    expect(glyphs).toBeGreaterThan(minItems * 10);
   });
 });
 

@@ -4,13 +4,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHyphenator } from '../../src/text/hyphenate.ts';
-import { itemize, type WordItems } from '../../src/text/itemize.ts';
+import { itemize, type WordCache } from '../../src/text/itemize.ts';
 import type { Hyphenator } from '../../src/text/types.ts';
 import type { ParagraphSpec } from '../../src/style/types.ts';
 import { fakeFonts, para, run } from './fakeFonts.ts';
 
 /** The paragraph's words as spelled by its break items: a hyphen where a hyphenating break may fall. */
-function spelled(p: ParagraphSpec, h: Hyphenator, cache?: Map<string, WordItems>): string[] {
+function spelled(p: ParagraphSpec, h: Hyphenator, cache?: WordCache): string[] {
   const { items } = itemize(p, { fonts: fakeFonts(), hyphenator: h, widthPt: 400, ragged: false, cache });
   let out = '';
   for (const it of items) out += it.kind === 'box' ? it.text : it.kind === 'glue' ? ' ' : it.hyphen ? '-' : '';
@@ -38,7 +38,7 @@ describe('hyphenation of passages in another language', () => {
   });
 
   it('does not let the shared word cache hand a word its other language\'s breaks', () => {
-    const cache = new Map<string, WordItems>();
+    const cache: WordCache = new Map();
     expect(spelled(para(`${WORDS} x`, { lang: 'nl-NL' }), h, cache)).toEqual([...DUTCH, 'x']);
     expect(spelled(para(`${WORDS} x`, { lang: 'en-GB' }), h, cache)).toEqual([...ENGLISH, 'x']);
   });
