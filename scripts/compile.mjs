@@ -1,13 +1,17 @@
 // Bundles src/ into dist/ with esbuild (≈ 0.5 s) so the CLI starts without a TS loader.
-// Runtime dependencies stay external (loaded from node_modules), except vega, vega-lite and vega-interpreter,
-// which go into one CommonJS file, dist/vega.cjs, loaded with a V8 code cache (src/charts/loadVega.ts).
-// The code cache is made by rendering the bundled report's charts once; both are redone only when their
-// inputs change (the lockfile, the bundle's entry, the Node version), so a rebuild stays ≈ 0.5 s.
+// - dist/index.js (the library, ES modules): runtime dependencies stay external (loaded from node_modules).
+// - dist/cli.cjs (the command line): our code and the pure-JS dependencies in one CommonJS file, started by
+//   dist/cli.js (src/cli/launch.ts) with a V8 code cache made by running one build of the bundled report.
+// - dist/vega.cjs: vega, vega-lite and vega-interpreter in one CommonJS file, loaded with its own code cache
+//   (src/charts/loadVega.ts) only when a chart must be rendered. Its code cache is made by rendering the bundled
+//   report's charts once.
+// Each cache is redone only when its inputs change (the bundle, the lockfile, the Node version), so a rebuild
+// without source changes stays ≈ 0.5 s.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const BUNDLED = new Set(['vega', 'vega-lite', 'vega-interpreter']);
@@ -20,10 +24,19 @@ for (const f of readdirSync('src/charts').filter((n) => n.endsWith('.ts')).sort(
 // The line cache's key includes the text and font code (src/text/lineCache.ts hashes the same files).
 const textHash = createHash('sha256');
 for (const dir of ['src/text', 'src/fonts']) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) textHash.update(f).update(readFileSync(`${dir}/${f}`));
+// The load record pack's key includes the load code (src/load/recordPack.ts hashes the same folders).
+const loadHash = createHash('sha256');
+for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
+// The disk packs of flowed sections, page streams and font subsets are keyed by the whole tool (src/util/diskPack.ts).
+const toolHash = createHash('sha256');
+const walk = (d) => readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(`${d}/${e.name}`) : e.name.endsWith('.ts') && toolHash.update(`${d}/${e.name}`).update(readFileSync(`${d}/${e.name}`))));
+walk('src');
+if (existsSync('package-lock.json')) toolHash.update(readFileSync('package-lock.json'));
 const requireBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+const define = { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)), __TEXT_CODE_HASH__: JSON.stringify(textHash.digest('hex').slice(0, 16)), __TOOL_CODE_HASH__: JSON.stringify(toolHash.digest('hex').slice(0, 16)), __LOAD_CODE_HASH__: JSON.stringify(loadHash.digest('hex').slice(0, 16)) };
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -36,8 +49,73 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: requireBanner },
-  define: { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)), __TEXT_CODE_HASH__: JSON.stringify(textHash.digest('hex').slice(0, 16)) },
+  define,
 });
+
+// Dependencies the CLI bundle leaves in node_modules: brotli (see below), native addons and WASM (sharp, the canvas binding,
+// HarfBuzz), pdf.js (only `pages` and `diff` load it), chokidar (only `watch`), the map
+// data resolved as files, and vega (dist/vega.cjs).
+const CLI_EXTERNAL = ['brotli', 'sharp', '@napi-rs/canvas', 'harfbuzzjs', 'pdfjs-dist', 'chokidar', 'world-atlas', ...BUNDLED];
+/**
+ * Rewrites of dependencies for the CLI bundle. `import.meta.url` of our code is dist/cli.js's (launch.ts passes it);
+ * a dependency's is its own file's, so pdfkit still finds its standard fonts (`#standard-fonts/…`) and data files.
+ */
+const cliRewrites = {
+  name: 'cli-rewrites',
+  setup(b) {
+    b.onLoad({ filter: /node_modules[\\/].*\.(m?js|cjs)$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      let out = text;
+      if (out.includes('import.meta.url')) {
+        const rel = relative('dist', args.path).split('\\').join('/');
+        out = out.replaceAll('import.meta.url', `require('node:url').pathToFileURL(require('node:path').join(__dirname, ${JSON.stringify(rel)})).href`);
+      }
+      // fontkit's brotli (1.4 MB of the bundle) decodes WOFF2 fonts only: required from node_modules on first use.
+      if (/fontkit[\\/]dist[\\/]module\.mjs$/.test(args.path)) {
+        const lazy = out.replace(/import (\$\w+\$brotlidecompressjs) from "brotli\/decompress\.js";/, (_, name) => `const ${name} = (...a) => require("brotli/decompress.js")(...a);`);
+        if (lazy === out) throw new Error('compile: fontkit no longer imports brotli/decompress.js as expected');
+        out = lazy;
+      }
+      return out === text ? undefined : { contents: out, loader: 'js', resolveDir: dirname(args.path) };
+    });
+    // loadVega.ts falls back to the unbundled vega only from sources; never put vega into the CLI bundle.
+    b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: CLI_EXTERNAL,
+  minifySyntax: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { ...define, 'import.meta.url': '__rpImportMetaUrl' },
+  // import() of a dependency becomes require(): code run from a V8 code cache by vm.Script has no working
+  // dynamic-import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and require() loads ES modules.
+  supported: { 'dynamic-import': false },
+  plugins: [cliRewrites],
+});
+// The chart worker (src/charts/renderInWorker.ts): an ES module, since it imports HarfBuzz (top-level await).
+const noVegaSources = { name: 'no-vega-sources', setup: (b) => b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true })) };
+await build({
+  entryPoints: { chartWorker: 'src/charts/renderWorker.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external,
+  minifySyntax: true,
+  logLevel: 'warning',
+  banner: { js: requireBanner },
+  define,
+  plugins: [noVegaSources],
+});
+await build({ entryPoints: { cli: 'src/cli/launch.ts' }, outdir: 'dist', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
 
 const VEGA_INPUTS = ['package-lock.json', 'src/charts/vegaBundle.ts', 'src/charts/canvasStub.ts', 'scripts/compile.mjs'];
 const stamp = createHash('sha256')
@@ -68,6 +146,23 @@ if (!fresh) {
   rmSync(out, { recursive: true, force: true });
   if (r.status === 0 && existsSync('dist/vega.cjs.cache')) writeFileSync(STAMP_FILE, stamp);
   else process.stderr.write(`compile: no vega code cache (charts render ≈ 2× slower cold):\n${r.stderr}\n`);
+}
+
+// The CLI bundle's code cache: one build of the bundled report (into a scratch folder, no caches) compiles what
+// every build runs; the launcher writes V8's cache of it at exit. Redone when the bundle or Node changes.
+const CLI_STAMP_FILE = 'dist/cli.cjs.stamp';
+const cliStamp = createHash('sha256').update(process.version).update(readFileSync('dist/cli.cjs')).digest('hex');
+if (!(existsSync('dist/cli.cjs.cache') && existsSync(CLI_STAMP_FILE) && readFileSync(CLI_STAMP_FILE, 'utf8') === cliStamp)) {
+  rmSync('dist/cli.cjs.cache', { force: true });
+  rmSync(CLI_STAMP_FILE, { force: true });
+  const out = mkdtempSync(join(tmpdir(), 'reportpress-warmup-'));
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'build', '--no-cache', '-o', join(out, 'warmup.pdf'), '--charts-dir', join(out, 'charts')], {
+    env: { ...process.env, REPORTPRESS_WRITE_CLI_CODE_CACHE: '1' },
+    encoding: 'utf8',
+  });
+  rmSync(out, { recursive: true, force: true });
+  if (r.status === 0 && existsSync('dist/cli.cjs.cache')) writeFileSync(CLI_STAMP_FILE, cliStamp);
+  else process.stderr.write(`compile: no code cache for the CLI (every start compiles it again):\n${r.stderr}\n`);
 }
 
 // The editor's JSON Schemas (from the loader's zod schemas), which the bundled YAML files name on their

@@ -19,6 +19,7 @@ import { cachedPng, lookupRender, storeRender, type RenderEntry } from './cache.
 import { planChart, type ChartPlan } from './plan.ts';
 import { rasterize } from './rasterize.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
+import { chartWorkerAvailable, renderInWorker, type WorkerJob } from './renderInWorker.ts';
 
 export { writeChartFiles } from './writeChartFiles.ts';
 export { writeVegaCodeCache } from './loadVega.ts';
@@ -55,6 +56,11 @@ export interface ChartJob {
   readonly boxes?: ReadonlyMap<string, ChartBox>;
   /** Renders the charts no cache holds (once: later calls return the same promise). */
   render(): Promise<ReadonlyMap<string, ChartAsset>>;
+  /**
+   * Starts rendering the charts no cache holds in a worker thread, when one is available, for `render` to collect
+   * later (same results, diagnostics and progress, reported when `render` is called); otherwise does nothing.
+   */
+  prefetch(): void;
 }
 
 /**
@@ -84,14 +90,26 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
     ? new Map(plans.map((p, i) => [p.chart.id, { id: p.chart.id, widthPt: sizes[i]!.widthPt, heightPt: sizes[i]!.heightPt, alt: p.alt }]))
     : undefined;
   let rendered: Promise<ReadonlyMap<string, ChartAsset>> | undefined;
+  let worker: WorkerJob | undefined;
+  // vega loads only when some chart is in no cache; charts with equal keys render once.
+  const misses = () => [...new Map(plans.filter((p) => !found.has(p.key)).map((p) => [p.key, p])).values()];
+  const inThread = (m: ChartPlan[]) => renderPlans({ plans: m, theme: opts.theme }, opts.fonts, memory.specs, opts.onRendered);
   const render = () =>
     (rendered ??= (async () => {
-      // vega loads only when some chart is in no cache; charts with equal keys render once.
-      const misses = [...new Map(plans.filter((p) => !found.has(p.key)).map((p) => [p.key, p])).values()];
-      const results = misses.length ? await renderPlans({ plans: misses, theme: opts.theme }, opts.fonts, memory.specs, opts.onRendered) : [];
+      const m = misses();
+      let results: RenderResult[] = [];
+      if (m.length) {
+        const done = await worker?.wait();
+        if (done) for (const [n, total] of done.progress) opts.onRendered?.(n, total);
+        results = done?.results ?? (await inThread(m));
+      }
       return collect(plans, found, results, opts, ctx.diag, memory);
     })());
-  return { boxes, render };
+  const prefetch = () => {
+    const m = misses();
+    if (!rendered && !worker && m.length && chartWorkerAvailable()) worker = renderInWorker({ plans: m, theme: opts.theme }, opts.fonts);
+  };
+  return { boxes, render, prefetch };
 }
 
 /** Renders every chart (each from a cache when it holds it): the `charts` command and tests. */

@@ -1,8 +1,7 @@
 /**
  * vega's half of the charts stage: compile, run and serialise each planned chart. Problems come back
  * as diagnostics per chart, so one failing chart does not hide the others' problems.
- * (A worker thread for this was measured and dropped: on a 2-core machine the contention slowed the
- * build's own layout by more than the overlap saved.)
+ * A one-shot CLI build runs this in a worker thread (renderInWorker.ts) while the main thread lays out the text.
  */
 import type { Diagnostic } from '../diag/types.ts';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';

@@ -12,13 +12,15 @@ import type { SourceSpan } from '../diag/types.ts';
 import { referencedIds, resolveStyles } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker, createLineDiskCache } from '../text/index.ts';
-import { createSectionCache } from '../flow/index.ts';
+import { createSectionCache, type SectionFlow } from '../flow/index.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { PRINT_SHEET } from '../pdf/printSheet.ts';
 import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
-import { createBuildContext, memo, type BuildContext } from '../util/buildContext.ts';
+import { createBuildContext, memo, type BuildContext, type CacheName } from '../util/buildContext.ts';
+import { openPack, packedMap, savePack } from '../util/diskPack.ts';
+import type { CachedPage } from '../pdf/pageStreams.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -47,15 +49,20 @@ export interface BuildResult {
  */
 export async function buildReport(opts: BuildOptions, given?: BuildContext): Promise<BuildResult> {
   const session = given ?? createBuildContext();
-  // The caches that only pay in a later build (flowed sections, page streams, font programs) are kept only when the
-  // caller keeps the context (watch, preview, tests); a one-shot build skips their keys and records.
-  const reuse = given !== undefined;
+  // The caches that only pay in a later build (flowed sections, page streams, font programs) are kept when the caller
+  // keeps the context (watch, preview, tests) or, but for parsed fonts, on disk in the cache folder for the next
+  // process (util/diskPack.ts: one pack per content folder and variant); otherwise a build skips their keys and records.
+  const pack = opts.cacheDir ? openPack(opts.cacheDir, JSON.stringify([opts.contentDir, opts.variant ?? 'screen']), session.cache('packs')) : undefined;
+  const reuse = given !== undefined || pack !== undefined;
+  const kept = <V>(name: CacheName): { entries: Map<string, V>; used?: Set<string> } => (pack ? packedMap<V>(pack, name) : { entries: session.cache<V>(name) });
   const diag = createSink();
   const timings: Timings = [];
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
   const ctx = { diag, build: session };
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
-  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings);
+  // A one-shot build renders the charts no cache holds in a worker meanwhile; a kept context renders them in-thread
+  // (vega is loaded there already and its compiled specs are kept).
+  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: !reuse });
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
   let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();
@@ -77,7 +84,8 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('lineFiles')) : undefined;
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
   const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]) : '';
-  const { cache: sectionFlows, lineDiag } = createSectionCache(session.cache('sectionFlows'), sectionScope, diag);
+  const flows = kept<SectionFlow>('sectionFlows');
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -128,6 +136,8 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // `--help` never load it
   // print: raster images first separated into CMYK through the press profile, padded where they run into the bleed
   const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
+  const subsets = kept<Uint8Array>('pdfSubsets');
+  const streams = kept<CachedPage>('pageStreams');
   const pdf = await timed('pdf', async () =>
     (await import('../pdf/writePdf.ts')).writePdf(
       { ...(await placed()), fonts: fonts.files },
@@ -138,12 +148,13 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         variant: opts.variant,
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
-        fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: session.cache<Uint8Array>('pdfSubsets') } : undefined,
+        fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: reuse && fonts.hashes ? { entries: session.cache('pageStreams'), scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()) } : undefined,
+        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()) } : undefined,
       },
     ),
   );
+  if (pack) await timed('cache write', () => savePack(pack));
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }
 

@@ -54,6 +54,16 @@ program
 
 registerDeskCommands(program);
 
+/**
+ * ES modules with top-level await, which the CommonJS bundle of the CLI (dist/cli.cjs) cannot require(): its
+ * launcher (launch.ts) imports them before any command runs. From sources there is no such require.
+ */
+const ASYNC_MODULES = ['harfbuzzjs'];
+program.hook('preAction', async () => {
+  const r = typeof require === 'function' ? (require as unknown as { preloadEsm?: (ids: readonly string[]) => Promise<void> }) : undefined;
+  await r?.preloadEsm?.(ASYNC_MODULES);
+});
+
 /** Runs a command under the build's time limit (default until report.yaml's limits.seconds is read). */
 async function timeLimited(run: (onLimits: (l: { seconds: number }) => void) => Promise<void>): Promise<void> {
   const dog = startWatchdog();
@@ -64,11 +74,10 @@ async function timeLimited(run: (onLimits: (l: { seconds: number }) => void) => 
   }
 }
 
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
+// No top-level await: scripts/compile.mjs bundles this as CommonJS (loaded with a code cache by launch.ts).
+program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = exitCodeFor(e);
-}
+});
 
 function exitCodeFor(e: unknown): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

@@ -10,6 +10,7 @@ import type { Limits } from '../spec/limits.ts';
 import { InternalError, isReportError, ReportError } from '../diag/errors.ts';
 import { loadReport } from '../load/index.ts';
 import { loadTheme, themeRequestFor } from '../load/loadTheme.ts';
+import type { ThemeEntry } from '../load/themeCache.ts';
 import { localeData } from '../locale/index.ts';
 import { noLocaleWords } from '../diag/messages.ts';
 import { bindFigures } from '../bind/index.ts';
@@ -52,6 +53,8 @@ export interface ValidateSteps {
   readonly drawCharts?: boolean;
   /** `check` also fits the tables here (TABLE002); `build` fits them in its style stage, with the same code. */
   readonly fitTables?: boolean;
+  /** A one-shot build: charts no cache holds start rendering in a worker thread now (charts/renderInWorker.ts). */
+  readonly prefetchCharts?: boolean;
 }
 
 /** Milliseconds per stage, in run order (shared with the rest of the build). */
@@ -81,17 +84,18 @@ export async function timeStage<T>(timings: Timings, name: string, f: () => T | 
 export async function validateReport(opts: ValidateOptions, ctx: { diag: DiagnosticSink; build?: BuildContext }, timings: Timings = [], steps: ValidateSteps = {}) {
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
   // 1. load and validate the content folder
-  const source = await timed('load', () => loadReport(opts.contentDir, ctx));
+  const source = await timed('load', () => loadReport(opts.contentDir, { ...ctx, cacheDir: opts.cacheDir }));
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
   // 2. the template: all of the look
-  const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }));
+  const themeCache = ctx.build && { memory: ctx.build.cache<ThemeEntry>('templates'), cacheDir: opts.cacheDir };
+  const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }, themeCache));
   if (!localeData(source.meta.language)) ctx.diag.push(noLocaleWords(source.meta.language, source.meta.languageSpan));
   if (opts.variant === 'print' && theme.cmykProblems?.length) throw new ReportError(theme.cmykProblems);
   // 3. figures into prose, tables and chart data
   const bound = await timed('bind', () => bindFigures(source, ctx));
   // 4. the template's font files
   const fonts = await timed('fonts', () => {
-    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans);
+    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans, ctx.build?.cache('fileHashes'));
     // every character of the content must have a face that draws it (never a .notdef box)
     const texts = new Map(source.files.map((f) => [f.path, f.text]));
     const located = (list: readonly unknown[]) =>
@@ -107,13 +111,14 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
     if (tableErrors.length) throw new ReportError(tableErrors);
   }
   // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
-  const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'));
+  const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'), opts.cacheDir);
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.
   pendingImages.catch(() => undefined);
   const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir, build: ctx.build, onRendered: opts.progress?.chart?.bind(opts.progress) };
   const job: ChartJob | undefined = bound.charts.length
     ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
     : undefined;
+  if (steps.prefetchCharts) job?.prefetch();
   const images = await timed('images', () => pendingImages);
   if (steps.drawCharts && job) await timed('charts', () => job.render()); // the same promise build awaits later
   return { source, theme, bound, fonts, job, images };

@@ -5,7 +5,7 @@
  * the previous PDF as it was.
  */
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_LIMITS } from '../spec/limits.ts';
+import { DEFAULT_LIMITS } from '../spec/limitDefaults.ts';
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, SourceSpan } from './types.ts';
 import { diagnostic } from './messages.ts';
-import { LIMIT_WHAT, type Limits } from '../spec/limits.ts';
+import { LIMIT_WHAT, type Limits } from '../spec/limitDefaults.ts';
 
 const err = (code: string, message: string, span?: SourceSpan, hint?: string) => diagnostic('error', code, message, span, hint);
 const warn = (code: string, message: string, span?: SourceSpan, hint?: string) => diagnostic('warning', code, message, span, hint);

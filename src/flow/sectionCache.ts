@@ -37,9 +37,10 @@ function sectionJson(section: StyledSection): string {
 
 /**
  * A section cache over `entries` for one build: `scope` is everything besides the section that decides its pages,
- * `diag` the build's sink. Returns the cache and the sink the line breaker must push to (it records for `flow`).
+ * `diag` the build's sink, `used` collects the keys this build asked for (what a disk pack saves). Returns the
+ * cache and the sink the line breaker must push to (it records for `flow`).
  */
-export function createSectionCache(entries: Map<string, SectionFlow>, scope: string, diag: DiagnosticSink): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
+export function createSectionCache(entries: Map<string, SectionFlow>, scope: string, diag: DiagnosticSink, used?: Set<string>): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
   let recording: Diagnostic[] | undefined;
   const lineDiag: DiagnosticSink = {
     push(d) {
@@ -62,6 +63,7 @@ export function createSectionCache(entries: Map<string, SectionFlow>, scope: str
     get(key) {
       const hit = entries.get(key);
       if (!hit) return undefined;
+      used?.add(key);
       entries.delete(key); // most recently used last
       entries.set(key, hit);
       for (const d of hit.lineWarnings) diag.push(d);
@@ -73,6 +75,7 @@ export function createSectionCache(entries: Map<string, SectionFlow>, scope: str
       try {
         const r = { ...run(), lineWarnings: recording };
         entries.set(key, r);
+        used?.add(key);
         while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
         return r;
       } finally {

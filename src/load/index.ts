@@ -8,86 +8,110 @@
 import type { DiagnosticSink } from '../diag/sink.ts';
 import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
-import { ReportFileSchema } from '../spec/report.ts';
+import { ReportFileSchema, type ReportFile } from '../spec/report.ts';
 import { FiguresFileSchema } from '../spec/figures.ts';
-import type { ReportSource, SectionSource } from './types.ts';
-import { readYamlFile, type LoadContext, type ParsedFile } from './loadContext.ts';
+import type { ReportMeta, ReportSource, SectionSource } from './types.ts';
+import type { SourceSpan } from '../diag/types.ts';
+import type { Limits } from '../spec/limits.ts';
+import type { LoadContext, ParsedFile } from './loadContext.ts';
+import { recorded } from './loadRecords.ts';
+import { recordStore } from './recordPack.ts';
 import { loadSection } from './loadSection.ts';
 import { toLocatedJson } from './locatedJson.ts';
-import { keyNodeAt, nodeAt, spanOf } from './parseYaml.ts';
+import { keyNodeAt, nodeAt, spanOf, type ParsedYaml } from './parseYaml.ts';
 import { textAt } from './loadBlocks.ts';
 import { validate } from './validate.ts';
 import { DEFAULT_LIMITS } from '../spec/limits.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 
 /** Loads and validates report.yaml, its sections, figures.yaml, chart specs and images. */
-export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink; build?: BuildContext }): Promise<ReportSource> {
+export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink; build?: BuildContext; cacheDir?: string }): Promise<ReportSource> {
   const yaml = ctx.build?.cache<ParsedFile>('yaml');
-  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, ...(yaml && { yaml }) };
+  const records = ctx.build && recordStore(ctx.build, ctx.cacheDir, contentDir);
+  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, ...(yaml && { yaml }), ...(records && { records }) };
   // 1. report.yaml
-  const rp = await readYamlFile(lc, 'report.yaml');
-  if (!rp) throw new ReportError(lc.errors);
-  const raw = (rp.doc.toJS() ?? {}) as { sections?: unknown; figures?: unknown; language?: unknown };
-  const { data: report, errors } = validate(ReportFileSchema, raw, rp);
-  lc.errors.push(...errors);
-  if (report) lc.limits = report.limits;
-  // with report.yaml invalid, still read what it names so one run reports every problem
-  const sectionPaths = report?.sections ?? (Array.isArray(raw.sections) ? raw.sections.filter((s): s is string => typeof s === 'string') : []);
-  const figuresPath = report?.figures ?? (typeof raw.figures === 'string' ? raw.figures : 'figures.yaml');
+  const head = await recorded(lc, 'report.yaml', undefined, 'report', (rp) => reportHead(lc, rp));
+  if (!head) throw new ReportError(lc.errors);
+  if (head.limits) lc.limits = head.limits;
   // 2. sections, in order; a file listed twice is an error
   const sections: SectionSource[] = [];
   const seen = new Set<string>();
-  for (const [i, path] of sectionPaths.entries()) {
-    const span = spanOf(rp, nodeAt(rp, ['sections', i]));
+  for (const [i, path] of head.sections.entries()) {
+    const span = head.sectionSpans[i];
     if (seen.has(path)) lc.errors.push(messages.duplicateSection(path, span));
     seen.add(path);
     const s = await loadSection(lc, path, span);
     if (s) sections.push(s);
   }
   // 3. figures.yaml: only its outline is validated here; bind reads the figures themselves
-  const fp = await readYamlFile(lc, figuresPath, spanOf(rp, nodeAt(rp, ['figures'])));
-  if (fp) lc.errors.push(...validate(FiguresFileSchema, fp.doc.toJS(), fp).errors);
+  const figures = await recorded(lc, head.figures, head.figuresSpan, 'figures', (fp) => {
+    lc.errors.push(...validate(FiguresFileSchema, fp.doc.toJS(), fp).errors);
+    return toLocatedJson(fp);
+  });
+  records?.save();
   // 4. everything or nothing
-  if (lc.errors.length || !fp || !report) throw new ReportError(lc.errors);
+  if (lc.errors.length || !figures || !head.meta) throw new ReportError(lc.errors);
+  return { meta: head.meta, sections, figures, images: lc.images, imageSpans: lc.imageSpans, files: lc.files };
+}
+
+/** What report.yaml says: its metadata (when valid), the files it names and where it names them. */
+interface ReportHead {
+  readonly meta?: ReportMeta;
+  readonly limits?: Limits;
+  readonly sections: readonly string[];
+  readonly sectionSpans: readonly SourceSpan[];
+  readonly figures: string;
+  readonly figuresSpan: SourceSpan;
+}
+
+function reportHead(lc: LoadContext, rp: ParsedYaml): ReportHead {
+  const raw = (rp.doc.toJS() ?? {}) as { sections?: unknown; figures?: unknown; language?: unknown };
+  const { data: report, errors } = validate(ReportFileSchema, raw, rp);
+  lc.errors.push(...errors);
+  // with report.yaml invalid, still read what it names so one run reports every problem
+  const sections = report?.sections ?? (Array.isArray(raw.sections) ? raw.sections.filter((s): s is string => typeof s === 'string') : []);
+  return {
+    ...(report && { meta: reportMeta(rp, report, raw), limits: report.limits }),
+    sections,
+    sectionSpans: sections.map((_, i) => spanOf(rp, nodeAt(rp, ['sections', i]))),
+    figures: report?.figures ?? (typeof raw.figures === 'string' ? raw.figures : 'figures.yaml'),
+    figuresSpan: spanOf(rp, nodeAt(rp, ['figures'])),
+  };
+}
+
+function reportMeta(rp: ParsedYaml, report: ReportFile, raw: { language?: unknown }): ReportMeta {
   const t = (key: string, v: string) => textAt(rp, [key], v);
   return {
-    meta: {
-      title: t('title', report.title),
-      subtitle: report.subtitle === undefined ? undefined : t('subtitle', report.subtitle),
-      organisation: t('organisation', report.organisation),
-      author: t('author', report.author),
-      subject: t('subject', report.subject),
-      keywords: report.keywords,
-      language: report.language,
-      ...(raw.language !== undefined && { languageSpan: spanOf(rp, nodeAt(rp, ['language'])) }),
-      date: report.date,
-      // the report's own dates, figures that prose and report.yaml refer to as {report.date} …
-      dates: [
-        { path: 'report.date', value: report.date, span: spanOf(rp, nodeAt(rp, ['date'])) },
-        ...(report.period
-          ? [
-              { path: 'report.period.start', value: report.period.start, span: spanOf(rp, nodeAt(rp, ['period', 'start'])) },
-              { path: 'report.period.end', value: report.period.end, span: spanOf(rp, nodeAt(rp, ['period', 'end'])) },
-            ]
-          : []),
-      ],
-      template: report.template,
-      limits: report.limits,
-      // where a page limit stops layout: at limits.pages when report.yaml sets it, else at report.yaml itself
-      pagesLimitSpan: nodeAt(rp, ['limits', 'pages']) ? spanOf(rp, nodeAt(rp, ['limits', 'pages'])) : spanOf(rp, undefined),
-      ...(report.numbering.length ? { numbering: report.numbering } : {}),
-      templateSpan: spanOf(rp, nodeAt(rp, ['template'])),
-      currency: report.currency,
-      ...(report.words && {
-        words: report.words,
-        wordSpans: Object.fromEntries(Object.keys(report.words).map((k) => [k, spanOf(rp, keyNodeAt(rp, ['words', k]))])),
-      }),
-      ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions, ...(report.hyphenation.languages && { languages: report.hyphenation.languages }) } }),
-    },
-    sections,
-    figures: toLocatedJson(fp),
-    images: lc.images,
-    imageSpans: lc.imageSpans,
-    files: lc.files,
+    title: t('title', report.title),
+    subtitle: report.subtitle === undefined ? undefined : t('subtitle', report.subtitle),
+    organisation: t('organisation', report.organisation),
+    author: t('author', report.author),
+    subject: t('subject', report.subject),
+    keywords: report.keywords,
+    language: report.language,
+    ...(raw.language !== undefined && { languageSpan: spanOf(rp, nodeAt(rp, ['language'])) }),
+    date: report.date,
+    // the report's own dates, figures that prose and report.yaml refer to as {report.date} …
+    dates: [
+      { path: 'report.date', value: report.date, span: spanOf(rp, nodeAt(rp, ['date'])) },
+      ...(report.period
+        ? [
+            { path: 'report.period.start', value: report.period.start, span: spanOf(rp, nodeAt(rp, ['period', 'start'])) },
+            { path: 'report.period.end', value: report.period.end, span: spanOf(rp, nodeAt(rp, ['period', 'end'])) },
+          ]
+        : []),
+    ],
+    template: report.template,
+    limits: report.limits,
+    // where a page limit stops layout: at limits.pages when report.yaml sets it, else at report.yaml itself
+    pagesLimitSpan: nodeAt(rp, ['limits', 'pages']) ? spanOf(rp, nodeAt(rp, ['limits', 'pages'])) : spanOf(rp, undefined),
+    ...(report.numbering.length ? { numbering: report.numbering } : {}),
+    templateSpan: spanOf(rp, nodeAt(rp, ['template'])),
+    currency: report.currency,
+    ...(report.words && {
+      words: report.words,
+      wordSpans: Object.fromEntries(Object.keys(report.words).map((k) => [k, spanOf(rp, keyNodeAt(rp, ['words', k]))])),
+    }),
+    ...(report.hyphenation && { hyphenation: { exceptions: report.hyphenation.exceptions, ...(report.hyphenation.languages && { languages: report.hyphenation.languages }) } }),
   };
 }

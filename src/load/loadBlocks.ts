@@ -12,6 +12,7 @@ import { toLocatedJson } from './locatedJson.ts';
 import { checkImageHeader } from './imageHeader.ts';
 import { validate } from './validate.ts';
 import { isValidTag } from '../locale/index.ts';
+import { bytesHash } from '../util/cacheFiles.ts';
 
 /** Image file endings the pdf stage can place. */
 const IMAGE_EXTENSIONS = /\.(svg|png|jpe?g)$/i;
@@ -130,13 +131,16 @@ async function loadImage(ctx: LoadContext, p: ParsedYaml, src: string, at: NodeP
   const refused = checkContentPath(src, span);
   if (refused) return void ctx.errors.push(refused), false;
   if (!IMAGE_EXTENSIONS.test(src)) return void ctx.errors.push(messages.unsupportedImage(src, span)), false;
-  if (ctx.images.has(src)) return true;
-  const read = await readInside(ctx.root, src, span, { bytes: ctx.limits.imageBytes, name: 'imageBytes' });
-  if (!read.bytes) return void ctx.errors.push(read.error!), false;
-  const bad = checkImageHeader(src, read.bytes, ctx.limits, span);
-  if (bad) return void ctx.errors.push(bad), false;
-  ctx.images.set(src, read.bytes);
-  if (span) ctx.imageSpans.set(src, span);
+  if (!ctx.images.has(src)) {
+    const read = await readInside(ctx.root, src, span, { bytes: ctx.limits.imageBytes, name: 'imageBytes' });
+    if (!read.bytes) return void ctx.errors.push(read.error!), false;
+    const bad = checkImageHeader(src, read.bytes, ctx.limits, span);
+    if (bad) return void ctx.errors.push(bad), false;
+    ctx.images.set(src, read.bytes);
+    if (span) ctx.imageSpans.set(src, span);
+  }
+  // a record of this file's load must check the image's bytes again, even when another file read it first
+  ctx.log?.images.push({ src, span, hash: bytesHash(ctx.images.get(src)!) });
   return true;
 }
 

@@ -6,6 +6,7 @@ import type { Limits } from '../spec/limits.ts';
 import { parseYaml, type ParsedYaml } from './parseYaml.ts';
 import { displayPath, readTextInside } from './readSources.ts';
 import { memo } from '../util/buildContext.ts';
+import type { LoadLog, RecordStore } from './loadRecords.ts';
 import { bytesHash } from '../util/cacheFiles.ts';
 
 /** A parsed file with its syntax errors, as kept in the build context's `yaml` cache. */
@@ -28,23 +29,45 @@ export interface LoadContext {
   limits: Limits;
   /** Parsed files of the session by path and text hash (build context `yaml`); none: every file is parsed. */
   readonly yaml?: Map<string, ParsedFile>;
+  /** Finished loads of single files, replayed when nothing they read changed (loadRecords.ts); none: all is loaded. */
+  readonly records?: RecordStore;
+  /** While a file is loaded for a record: what it reads (set and restored by loadRecords.recorded). */
+  log?: LoadLog;
 }
 
-/** Reads and parses a YAML file inside the content folder; problems go to ctx.errors and give undefined. */
-export async function readYamlFile(ctx: LoadContext, path: string, span?: SourceSpan): Promise<ParsedYaml | undefined> {
+/** A content file read as text, before parsing: its path as written, as printed, and its text. */
+export interface SourceRead {
+  readonly path: string;
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Reads a text file inside the content folder; a problem goes to ctx.errors and gives undefined. */
+export async function readSource(ctx: LoadContext, path: string, span?: SourceSpan): Promise<SourceRead | undefined> {
   const read = await readTextInside(ctx.root, path, span, ctx.limits.fileBytes);
   if (read.text === undefined) {
     if (read.error) ctx.errors.push(read.error);
     return undefined;
   }
-  const file = displayPath(read.abs);
-  ctx.files.push({ path: file, text: read.text });
-  const text = read.text;
+  return { path, file: displayPath(read.abs), text: read.text };
+}
+
+/** Reads and parses a YAML file inside the content folder; problems go to ctx.errors and give undefined. */
+export async function readYamlFile(ctx: LoadContext, path: string, span?: SourceSpan): Promise<ParsedYaml | undefined> {
+  const read = await readSource(ctx, path, span);
+  return read && parseSource(ctx, read);
+}
+
+/** Parses a file read by readSource (it becomes one of the files read; its warnings go to the sink). */
+export function parseSource(ctx: LoadContext, { path, file, text }: SourceRead): ParsedYaml | undefined {
+  ctx.files.push({ path: file, text });
   const limits = ctx.limits;
   const parse = () => parseYaml(file, text, limits);
+  const hash = bytesHash(text);
   // yaml parsing is most of loading: an unchanged file (same path, text and limits) is not parsed again
-  const { parsed, errors, warnings } = ctx.yaml ? memo(ctx.yaml, `${file}\u0000${bytesHash(text)}\u0000${JSON.stringify(limits)}`, parse) : parse();
+  const { parsed, errors, warnings } = ctx.yaml ? memo(ctx.yaml, `${file}\u0000${hash}\u0000${JSON.stringify(limits)}`, parse) : parse();
   ctx.errors.push(...errors);
   for (const w of warnings) ctx.diag.push(w);
+  ctx.log?.reads.push({ path, file, hash, warnings });
   return errors.length ? undefined : parsed;
 }

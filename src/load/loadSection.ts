@@ -3,9 +3,10 @@ import { basename } from 'node:path';
 import type { SourceSpan } from '../diag/types.ts';
 import { SectionFileSchema } from '../spec/section.ts';
 import type { SectionSource, Text } from './types.ts';
-import { readYamlFile, type LoadContext } from './loadContext.ts';
+import type { LoadContext } from './loadContext.ts';
+import { recorded } from './loadRecords.ts';
 import { loadBlocks, textAt } from './loadBlocks.ts';
-import { nodeAt, spanOf } from './parseYaml.ts';
+import { nodeAt, spanOf, type ParsedYaml } from './parseYaml.ts';
 import * as messages from '../diag/messages.ts';
 import { isValidTag } from '../locale/index.ts';
 import { validate } from './validate.ts';
@@ -17,8 +18,10 @@ export function sectionId(path: string): string {
 
 /** Reads, validates and converts a section; undefined (with errors in ctx) when it cannot be used. */
 export async function loadSection(ctx: LoadContext, path: string, span?: SourceSpan): Promise<SectionSource | undefined> {
-  const p = await readYamlFile(ctx, path, span);
-  if (!p) return undefined;
+  return recorded(ctx, path, span, 'section', (p) => sectionOf(ctx, p, path));
+}
+
+async function sectionOf(ctx: LoadContext, p: ParsedYaml, path: string): Promise<SectionSource | undefined> {
   const raw = p.doc.toJS() as { blocks?: unknown } | null;
   const { data, errors } = validate(SectionFileSchema, raw, p);
   ctx.errors.push(...errors);

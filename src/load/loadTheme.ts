@@ -14,6 +14,9 @@ import { resolveElements } from './themeElements.ts';
 import { templateFontFiles } from './templateFonts.ts';
 import { validate } from './validate.ts';
 import type { ReportMeta } from './types.ts';
+import type { DepLog } from './fileDeps.ts';
+import { cachedTheme, type ThemeCache } from './themeCache.ts';
+import { resolve } from 'node:path';
 
 /** Styles balanced unless the template says otherwise: display lines a reader takes in at a glance (titles, headings, box titles, captions, pull quotes). */
 const BALANCED_STYLES: ReadonlySet<string> = new Set(['title', 'heading', 'boxTitle', 'caption', 'quote']);
@@ -58,13 +61,21 @@ export function themeRequestFor(meta: ReportMeta, contentDir: string): ThemeRequ
 }
 
 /** Reads, validates and resolves a template; throws ReportError listing every problem. */
-export async function loadTheme(templatesDir: string, request: ThemeRequest | string): Promise<ResolvedTheme> {
+export async function loadTheme(templatesDir: string, request: ThemeRequest | string, cache?: ThemeCache): Promise<ResolvedTheme> {
   const req: ThemeRequest = typeof request === 'string' ? { template: request } : request;
-  const src = await readTemplate(req.template, { templatesDir, contentDir: req.contentDir, span: req.span });
+  if (!cache) return makeTheme(templatesDir, req);
+  // wordSpan is only called for a problem, and a template with problems is not cached
+  const { template, language, contentDir, words, currency, fontsDir, span } = req;
+  const key = JSON.stringify([resolve(templatesDir), contentDir && resolve(contentDir), process.cwd(), template, language, words, currency, fontsDir && resolve(fontsDir), span]);
+  return cachedTheme(key, cache, (log) => makeTheme(templatesDir, req, log));
+}
+
+async function makeTheme(templatesDir: string, req: ThemeRequest, log?: DepLog): Promise<ResolvedTheme> {
+  const src = await readTemplate(req.template, { templatesDir, contentDir: req.contentDir, span: req.span, log });
   const { data, errors: schemaErrors } = validate(TemplateFileSchema, src.raw, src.parsed);
   if (!data) throw new ReportError(schemaErrors);
   const problems: Diagnostic[] = [];
-  const theme = await resolveTheme(data, src, req, problems);
+  const theme = await resolveTheme(data, src, req, problems, log);
   if (problems.length) throw new ReportError(problems);
   return theme;
 }
@@ -94,7 +105,7 @@ function resolveWords(t: TemplateFile, p: ParsedYaml, req: ThemeRequest, languag
 const pick = (o: Readonly<Record<string, string>>, keys: readonly string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
 
 /** Builds the ResolvedTheme, pushing unknown colour names and font keys to `problems`. */
-async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequest, problems: Diagnostic[]): Promise<ResolvedTheme> {
+async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequest, problems: Diagnostic[], log?: DepLog): Promise<ResolvedTheme> {
   const p = src.parsed;
   const language = req.language ?? 'nl-NL';
   const colorNames = Object.keys(t.colors);
@@ -166,7 +177,7 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
   }
   const colors = Object.fromEntries(Object.entries(t.colors).map(([k, v]) => [k, v.toLowerCase()]));
   const words = resolveWords(t, p, req, language, problems);
-  const ec = { color, styles: Object.keys(t.text), parsed: p, problems };
+  const ec = { color, styles: Object.keys(t.text), parsed: p, problems, log };
   const cover = await resolveElements(t.cover, 'cover', src.originOf('cover'), ec);
   const furniture = await resolveElements(t.furniture, 'furniture', src.originOf('furniture'), ec);
   const rule = t.opener?.rule;
@@ -179,7 +190,7 @@ async function resolveTheme(t: TemplateFile, src: TemplateSource, req: ThemeRequ
   };
   const table = { headerFill: color(t.table.headerFill, ['table', 'headerFill']), rule: color(t.table.rule, ['table', 'rule']), rowPadding: t.table.rowPadding };
   const { cmyk, cmykProblems } = cmykTable(t, p, uses, problems);
-  const fontFiles = await templateFontFiles(t.fonts, src, req.fontsDir, problems);
+  const fontFiles = await templateFontFiles(t.fonts, src, req.fontsDir, problems, log);
   return {
     name: t.name,
     language,

@@ -10,6 +10,7 @@ import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
 import { nodeAt, parseYaml, spanOf, type ParsedYaml } from './parseYaml.ts';
 import { displayPath, readTextInside } from './readSources.ts';
+import { noteRead, type DepLog } from './fileDeps.ts';
 
 /** Where a template's own files are read from: a root no read may leave, and the folder inside it. */
 export interface TemplateOrigin {
@@ -37,6 +38,14 @@ export interface TemplateSource {
   readonly fontOf: (key: string) => FontDeclaration;
 }
 
+/** Where templates are found, where `ref` is written, and the log of files read (theme cache). */
+export interface TemplateAt {
+  readonly templatesDir: string;
+  readonly contentDir?: string;
+  readonly span?: SourceSpan;
+  readonly log?: DepLog;
+}
+
 /** Deepest chain of `extends:` followed (a longer one is almost certainly a mistake). */
 const MAX_DEPTH = 8;
 
@@ -50,11 +59,13 @@ export async function bundledTemplates(templatesDir: string): Promise<string[]> 
 }
 
 /** Reads template `ref` and its bases; throws ReportError. `span`: where `ref` is written. */
-export async function readTemplate(ref: string, at: { templatesDir: string; contentDir?: string; span?: SourceSpan }, chain: string[] = []): Promise<TemplateSource> {
+export async function readTemplate(ref: string, at: TemplateAt, chain: string[] = []): Promise<TemplateSource> {
   if (chain.includes(ref) || chain.length >= MAX_DEPTH) throw new ReportError(messages.templateCycle([...chain, ref], at.span));
   const origin = await locate(ref, at);
-  const read = await readTextInside(origin.root, posix.join(origin.dir, 'template.yaml'), at.span);
+  const path = posix.join(origin.dir, 'template.yaml');
+  const read = await readTextInside(origin.root, path, at.span);
   if (read.text === undefined) throw new ReportError(read.error ?? messages.fileNotFound(displayPath(read.abs), at.span));
+  noteRead(at.log, origin.root, path, read.text);
   const { parsed, errors } = parseYaml(displayPath(read.abs), read.text);
   if (errors.length) throw new ReportError(errors);
   const own = (parsed.doc.toJS() ?? {}) as Record<string, unknown>;

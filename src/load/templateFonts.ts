@@ -11,6 +11,7 @@ import * as messages from '../diag/messages.ts';
 import { nodeAt, spanOf } from './parseYaml.ts';
 import { displayPath, readInside } from './readSources.ts';
 import type { TemplateSource } from './templateFiles.ts';
+import { existsNoted, noteRead, type DepLog } from './fileDeps.ts';
 
 /** Largest font file read (the bundled faces are 0.2–1.5 MB; a CJK font is ≈ 20 MB). */
 const MAX_FONT_BYTES = 64 * 1024 * 1024;
@@ -26,7 +27,7 @@ export function isFontFile(bytes: Uint8Array): boolean {
  * file, not a font, a path leaving the content folder) go to `problems` at the font's line in its template.yaml.
  * `fontsDir`: the tool's fonts, where a bare name not found beside the template is looked for.
  */
-export async function templateFontFiles(fonts: Readonly<Record<string, string>>, src: TemplateSource, fontsDir: string | undefined, problems: Diagnostic[]): Promise<Record<string, string>> {
+export async function templateFontFiles(fonts: Readonly<Record<string, string>>, src: TemplateSource, fontsDir: string | undefined, problems: Diagnostic[], log?: DepLog): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [key, file] of Object.entries(fonts)) {
     const { origin, parsed } = src.fontOf(key);
@@ -35,12 +36,17 @@ export async function templateFontFiles(fonts: Readonly<Record<string, string>>,
     const rel = posix.join(origin.dir, file.replace(/\\/g, '/'));
     const read = await readInside(origin.root, rel, span, { bytes: MAX_FONT_BYTES, name: 'fileBytes' });
     if (read.bytes) {
+      noteRead(log, origin.root, rel, read.bytes);
       if (isFontFile(read.bytes)) out[key] = read.abs;
       else problems.push(messages.notAFont(key, file, span));
       continue;
     }
     const bare = !/[\\/]/.test(file);
-    if (bare && fontsDir && existsSync(join(fontsDir, file))) continue;
+    // the file was not beside the template: found in the tool's fonts for as long as neither changes
+    if (bare && fontsDir && existsNoted(log, join(fontsDir, file))) {
+      existsNoted(log, read.abs);
+      continue;
+    }
     // a missing file gets our message; a path leaving the content folder is named as written; others keep theirs
     const missing = !read.error || (read.error.code === 'LOAD001' && !existsSync(read.abs));
     if (missing) problems.push(messages.templateFontNotFound(key, file, displayPath(read.abs), span));

@@ -11,6 +11,7 @@ import { nodeAt, spanOf, type NodePath, type ParsedYaml } from './parseYaml.ts';
 import { readInside } from './readSources.ts';
 import { posix } from 'node:path';
 import type { TemplateOrigin } from './templateFiles.ts';
+import { noteRead, type DepLog } from './fileDeps.ts';
 
 const LENGTH_KEYS = ['x', 'y', 'width', 'height', 'x1', 'y1', 'x2', 'y2', 'baseline'] as const;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -21,6 +22,8 @@ export interface ElementContext {
   readonly styles: readonly string[];
   readonly parsed: ParsedYaml;
   readonly problems: Diagnostic[];
+  /** Files read (theme cache). */
+  readonly log?: DepLog;
 }
 
 /** Resolves the elements of one list (`cover` or `furniture`); ids are local to the list. */
@@ -52,7 +55,7 @@ export async function resolveElements(list: readonly PageElementFile[], key: str
         out.push({ ...e, color: e.color && c.color(e.color, at('color')) });
         break;
       case 'image':
-        out.push({ ...e, ...(await readImage(e.src, origin, span('src'), c.problems)) });
+        out.push({ ...e, ...(await readImage(e.src, origin, span('src'), c)) });
         break;
     }
     if (e.id) ids.push(e.id);
@@ -61,8 +64,10 @@ export async function resolveElements(list: readonly PageElementFile[], key: str
 }
 
 /** An SVG (as text) or PNG (as bytes) from the template's folder. */
-async function readImage(src: string, origin: TemplateOrigin, span: ReturnType<typeof spanOf>, problems: Diagnostic[]): Promise<{ svg?: string; png?: Uint8Array }> {
-  const r = await readInside(origin.root, posix.join(origin.dir, src), span);
+async function readImage(src: string, origin: TemplateOrigin, span: ReturnType<typeof spanOf>, { problems, log }: ElementContext): Promise<{ svg?: string; png?: Uint8Array }> {
+  const path = posix.join(origin.dir, src);
+  const r = await readInside(origin.root, path, span);
+  if (r.bytes) noteRead(log, origin.root, path, r.bytes);
   if (!r.bytes) {
     if (r.error) problems.push(r.error);
     return {};

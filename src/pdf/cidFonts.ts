@@ -101,6 +101,8 @@ export function isStableFont(font: EmbeddedFont): boolean {
 export interface SubsetCache {
   readonly hashes: Readonly<Record<string, string>>;
   readonly encoded: Map<string, Uint8Array>;
+  /** Collects the keys of the subsets embedded (what a disk pack saves: util/diskPack.ts). */
+  readonly used?: Set<string>;
 }
 
 /** Most subsets kept: a few versions of each face. */
@@ -123,7 +125,7 @@ export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[
     };
     font.encode = (text, features) => (shape && features === undefined ? encodeShaped(font, text, (t) => shape(t, key, [])) : encodeByGlyphId(font, text, features));
     const hash = subsets?.hashes[key];
-    font.embed = () => embedWithCidMap(font, hash, subsets?.encoded);
+    font.embed = () => embedWithCidMap(font, hash, subsets);
   }
   return byId;
 }
@@ -301,11 +303,13 @@ function descriptorFlags(f: FontkitFont): number {
  * on the order pages drew them), and its font program: from the cache when the same glyphs of the same bytes were
  * encoded before.
  */
-function glyphIdSubset(font: EmbeddedFont, cids: readonly number[], hash?: string, encoded?: Map<string, Uint8Array>): { subset: Subset; bytes: Uint8Array } {
+function glyphIdSubset(font: EmbeddedFont, cids: readonly number[], hash?: string, cache?: SubsetCache): { subset: Subset; bytes: Uint8Array } {
   const subset = font.font.createSubset();
   for (const cid of cids) subset.includeGlyph(cid);
+  const encoded = cache?.encoded;
   if (hash === undefined || !encoded) return { subset, bytes: subset.encode() };
   const key = `${hash}:${cids.join(',')}`;
+  cache!.used?.add(key);
   let bytes = encoded.get(key);
   if (bytes) encoded.delete(key);
   else bytes = subset.encode();
@@ -315,11 +319,11 @@ function glyphIdSubset(font: EmbeddedFont, cids: readonly number[], hash?: strin
 }
 
 /** pdfkit's EmbeddedFont.embed for a TrueType font, with CIDs = glyph ids and a CIDToGIDMap stream. */
-function embedWithCidMap(font: EmbeddedFont, hash?: string, encoded?: Map<string, Uint8Array>): void {
+function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: SubsetCache): void {
   const doc = font.document;
   const f = font.font;
   const cids = usedCids(font);
-  const { subset, bytes } = glyphIdSubset(font, cids, hash, encoded);
+  const { subset, bytes } = glyphIdSubset(font, cids, hash, cache);
   const fontFile = doc.ref();
   fontFile.end(bytes);
   // The subset tag as pdfkit makes it: six letters from the font's resource name.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CmykRaster, FrameItem } from '../model/types.ts';
 import { openImageNamed } from './resourceNames.ts';
 
@@ -26,12 +27,18 @@ export function drawRule(doc: PDFKit.PDFDocument, r: Item<'rule'>): void {
 
 /**
  * Places a raster image (PNG bytes prepared by the image stage) at its frame size. `opened` holds the document's
- * images by their bytes, so an image placed many times (a logo on every article, the 10× bench document) is
- * embedded once and referenced from every page.
+ * images by their bytes object and by a hash of the bytes, so an image placed many times (a logo on every article,
+ * the 10× bench document) is embedded once and referenced from every page, also when its placements carry
+ * different copies of the bytes (sections read back from the disk cache: util/diskPack.ts).
  */
-export function drawImage(doc: PDFKit.PDFDocument, im: Item<'image'>, opened: Map<Uint8Array, unknown>): void {
+export function drawImage(doc: PDFKit.PDFDocument, im: Item<'image'>, opened: Map<unknown, unknown>): void {
   let image = opened.get(im.png);
-  if (!image) opened.set(im.png, (image = openImageNamed(doc, im.png)));
+  if (!image) {
+    const hash = createHash('sha256').update(im.png).digest('hex');
+    image = opened.get(hash);
+    if (!image) opened.set(hash, (image = openImageNamed(doc, im.png)));
+    opened.set(im.png, image);
+  }
   doc.image(image as never, im.x, im.y, { width: im.width, height: im.height });
 }
 

@@ -11,8 +11,23 @@ import type { ShapedRun } from '../fonts/shaper.ts';
 import type { ShapeFn } from './cidFonts.ts';
 import type { FrameItem } from '../model/types.ts';
 import { clusterText, currentFont, hex4, includeGlyph } from './cidFonts.ts';
+import type { DrawEvent } from './drawRecorder.ts';
 
 type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
+
+/**
+ * What a page's glyph items did besides their operators, for the page-stream cache (pageStreams.ts): the first use
+ * on the page of each font (its resource) and of each glyph (registered in the subset), in order, so a cached page
+ * can do the same without shaping its text again.
+ */
+export interface GlyphRecord {
+  readonly events: DrawEvent[];
+  /** Fonts and font:glyph pairs already recorded on this page. */
+  readonly seen: Set<string>;
+}
+
+/** Draws one glyph item (linkOptions: its annotation's extra entries; record: collects its effects). */
+export type GlyphWriter = (g: GlyphItem, linkOptions?: object, record?: GlyphRecord) => void;
 
 export type { ShapeFn } from './cidFonts.ts';
 
@@ -34,16 +49,20 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
  * fonts the code is the glyph id, so the stream does not depend on what earlier pages drew). While `muted()`, an
  * item selects its font, registers its glyphs and makes its link, but writes no operators.
  */
-export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted: () => boolean = () => false): (g: GlyphItem, linkOptions?: object) => void {
+export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted: () => boolean = () => false): GlyphWriter {
   const codes = new Map<string, Map<number, string>>();
   // linkOptions: extra entries of the run's link annotation (the tagged PDF's /StructParent and /Contents)
-  return (g, linkOptions) => {
+  return (g, linkOptions, record) => {
     const text = g.text;
     if (!text) return;
     doc.font(g.font).fontSize(g.sizePt).fillColor(g.color);
     const font = currentFont(doc);
     const internals = doc as unknown as DocInternals;
     internals.page.fonts[font.id] ??= font.ref();
+    if (record && !record.seen.has(font.id)) {
+      record.seen.add(font.id);
+      record.events.push(['font', font.id]);
+    }
     let byId = codes.get(font.id);
     if (!byId) codes.set(font.id, (byId = new Map()));
     const run = shape(text, g.font, g.features);
@@ -61,6 +80,12 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
       let code = byId.get(id);
       if (code === undefined) byId.set(id, (code = hex4(includeGlyph(font, id, run.widths[i]! * toUnits, clusterText(text, run, i)))));
       hex[i] = code;
+      // every glyph the page uses, whether or not an earlier page registered it: a replay must not depend on them
+      const seen = record && `${font.id}:${id}`;
+      if (seen && !record.seen.has(seen)) {
+        record.seen.add(seen);
+        record.events.push(['glyph', font.id, id, run.widths[i]! * toUnits, clusterText(text, run, i)]);
+      }
     }
     // A page whose stream comes from the cache (pageStreams.ts) needs everything above but no operators.
     if (muted()) return;

@@ -23,10 +23,13 @@ import { includeGlyph, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
 import { createItemJson, type ItemJson } from './itemJson.ts';
 
-/** A cached page: its compressed stream and, per SVG item, the record of its other effects (none: draw it). */
+/**
+ * A cached page: its compressed stream and, per SVG item and unlinked glyph run, the record of its other effects
+ * (none: draw it, muted).
+ */
 export interface CachedPage {
   readonly stream: Uint8Array;
-  readonly svg: ReadonlyMap<number, readonly DrawEvent[] | undefined>;
+  readonly svg: ReadonlyMap<number, readonly DrawEvent[] | undefined | null>;
 }
 
 /** The page cache a build passes to writePdf: cached pages by key, and what every key shares. */
@@ -36,6 +39,8 @@ export interface PageStreamCache {
   readonly scope: string;
   /** Each item's JSON by item object (itemJson.ts), kept by the build context. */
   readonly itemJson?: WeakMap<object, string>;
+  /** Collects the keys of the pages drawn (what a disk pack saves: util/diskPack.ts). */
+  readonly used?: Set<string>;
 }
 
 /** Most streams kept: a few versions of a 10× report (≈ 10–40 KiB each). */

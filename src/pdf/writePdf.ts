@@ -9,7 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { PagedDocument, Page } from '../model/types.ts';
 import { assertNever } from '../util/assertNever.ts';
-import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
+import { createGlyphWriter, type GlyphRecord, type GlyphWriter, type ShapeFn } from './glyphRuns.ts';
 import { fontsByKey, isStableFont, openFontsInOrder, type EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
@@ -54,7 +54,7 @@ export interface PdfOptions {
    * Parsed font programs of earlier documents by font bytes (the build context's `pdfFonts`): pdfkit takes a parsed
    * font as a font source, so a rebuild does not parse the same tables again; never changes the output.
    */
-  readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, Uint8Array> };
+  readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, Uint8Array>; readonly used?: Set<string> };
   /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
   readonly pageCache?: PageStreamCache;
   /** Called after each page is drawn (the CLI's "pages n/N" progress); never changes the output. */
@@ -67,10 +67,10 @@ interface DrawEnv {
   /** The document's fonts by resource name (replayed SVG records name them so). */
   readonly fonts: ReadonlyMap<string, EmbeddedFont>;
   readonly itemJson: ItemJson;
-  readonly drawGlyphs: (g: GlyphItem, linkOptions?: object) => void;
+  readonly drawGlyphs: GlyphWriter;
   readonly print: boolean;
   /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
-  readonly images: Map<Uint8Array, unknown>;
+  readonly images: Map<unknown, unknown>;
   /** print: the document's CMYK rasters and their XObject names (drawShapes.ts drawCmykImage). */
   readonly cmykImages: Map<unknown, unknown>;
   /** print: the SVG colour mapping (svg-to-pdfkit's colorCallback). */
@@ -111,7 +111,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
   // resourceNames.ts): a page's content stream is then a function of that page alone.
   const fc = opts.fontCache;
-  const fonts = openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape, fc?.encoded && { hashes: fc.hashes, encoded: fc.encoded });
+  const fonts = openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape, fc?.encoded && { hashes: fc.hashes, encoded: fc.encoded, used: fc.used });
   if (opts.fontCache) for (const [key, font] of fontsByKey(doc, Object.keys(docData.fonts))) if (opts.fontCache.hashes[key]) opts.fontCache.parsed.set(opts.fontCache.hashes[key]!, font.font);
   nameResourcesByContent(doc);
 
@@ -182,8 +182,10 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
   const cache = env.stableCodes ? opts.pageCache : undefined;
   const key = cache && pageStreamKey(page, marksKey(t.marks), (id) => opts.charts?.get(id)?.svg, `${cache.scope}\u0000${opts.variant ?? 'screen'}`, env.itemJson);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
+  if (key !== undefined) cache!.used?.add(key);
   const unmute = hit ? muteContent(doc) : undefined;
   const recorded = key !== undefined && !hit ? new Map<number, readonly DrawEvent[] | undefined>() : undefined;
+  const glyphRecord: GlyphRecord | undefined = recorded && { events: [], seen: new Set() };
   env.muted = !!hit;
   const starts = new Map(t.marks.groups.map((g) => [g.from, g]));
   let end = -1;
@@ -201,7 +203,15 @@ function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: Draw
       else if (recorded) recorded.set(i, recordDrawing(doc, draw));
       else draw();
     };
-    drawItem(doc, item, env, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), svg);
+    // so is an unlinked glyph run (its fonts and glyphs: glyphRuns.ts), so a cached page shapes nothing again
+    const glyphs = (g: GlyphItem, o?: object) => {
+      const events = g.link ? undefined : hit?.svg.get(i);
+      if (events) return replayDrawing(doc, events, env.fonts);
+      const from = glyphRecord?.events.length ?? 0;
+      env.drawGlyphs(g, o, glyphRecord);
+      if (glyphRecord && !g.link) recorded!.set(i, glyphRecord.events.slice(from));
+    };
+    drawItem(doc, item, env, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), { svg, glyphs });
     if (i === end) endMark(doc);
   });
   env.at = undefined;
@@ -223,8 +233,15 @@ function marksKey(marks: PageMarks): unknown {
 /** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
 type LinkHook = (contents: string, draw: (options: object) => void) => void;
 
-function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], env: DrawEnv, link: LinkHook, svg: (draw: () => void) => void): void {
-  const { opts, drawGlyphs, images, svgCmyk } = env;
+/** How drawPage draws an SVG (draw, record or replay) and a glyph run (GlyphWriter, recorded or replayed). */
+interface DrawHooks {
+  svg(draw: () => void): void;
+  glyphs(g: GlyphItem, linkOptions?: object): void;
+}
+
+function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], env: DrawEnv, link: LinkHook, hooks: DrawHooks): void {
+  const { opts, images, svgCmyk } = env;
+  const { svg, glyphs: drawGlyphs } = hooks;
   switch (item.kind) {
     case 'glyphs':
       // a linked run draws its own annotation: it joins the run's Link element

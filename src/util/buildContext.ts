@@ -10,7 +10,11 @@
 export type CacheName =
   /** content file path + text hash → parsed YAML (load/) */
   | 'yaml'
-  /** template file + text hash → resolved template (load/loadTheme.ts) */
+  /** file kind + path + text hash + limits → its finished load and what it read (load/loadRecords.ts) */
+  | 'loadRecords'
+  /** load record pack file → its entries (load/recordPack.ts: load records on disk, read once per session) */
+  | 'loadFiles'
+  /** template request → resolved template and the files it was made from (load/themeCache.ts) */
   | 'templates'
   /** font files' content hashes → FontStore with its shaped runs (fonts/) */
   | 'fonts'
@@ -42,7 +46,9 @@ export type CacheName =
   | 'pdfSubsets'
   /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
   | 'itemJson'
-  /** path + size + mtime → SHA-256 of the file (fonts, cache keys) */
+  /** pack file → its loaded maps (util/diskPack.ts: section flows, page streams, font subsets on disk, read once per session) */
+  | 'packs'
+  /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */
   | 'realRoots';

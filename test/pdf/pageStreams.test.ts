@@ -72,10 +72,14 @@ describe('documents with the page stream cache', () => {
       const entries = new Map<string, CachedPage>();
       expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
       expect(entries.size).toBe(2);
-      // the sample page's SVG (text, fills) has a record to replay; the gradient (a pattern) has none
+      // the sample page's SVG (text, fills) has a record to replay; the gradient (a pattern) has none; unlinked
+      // glyph runs have theirs (the print variant has no links: all of its runs do)
       const [first, second] = [...entries.values()];
-      expect([...first!.svg.values()][0]?.some((e) => e[0] === 'glyph')).toBe(true);
-      expect([...second!.svg.values()]).toEqual([undefined]);
+      expect(first!.svg.get(variant === 'print' ? 4 : 5)?.some((e) => e[0] === 'glyph')).toBe(true);
+      expect(first!.svg.get(1)?.filter((e) => e[0] === 'glyph').length).toBe(new Set('Hallo wereld').size);
+      expect(second!.svg.has(2)).toBe(true);
+      expect(second!.svg.get(2)).toBeUndefined();
+      expect(second!.svg.has(1)).toBe(variant === 'print');
       expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
       const edited = [otherFirst, ...pages.slice(1)];
       const editedOff = Buffer.from(await write(edited, variant));

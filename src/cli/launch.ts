@@ -1,0 +1,44 @@
+/**
+ * dist/cli.js: starts the command line from dist/cli.cjs, one CommonJS file holding our code and the pure-JS
+ * dependencies (scripts/compile.mjs), run through vm.Script with the V8 code cache that the compile step made by
+ * running a real build. Node 20 has no compile cache for modules: loading ≈ 60 ES modules and CommonJS files
+ * from node_modules compiled each of them on every start (≈ 150 ms of a cold build); the cached bundle skips
+ * that compilation and most lazy compilation of the functions a build runs. A missing or rejected cache (another
+ * Node/V8 version, other V8 flags) only costs that time: the code and its output are the same.
+ * Kept free of imports besides Node's own, so it is compiled once and stays tiny.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const BUNDLE = fileURLToPath(new URL('./cli.cjs', import.meta.url));
+const CODE_CACHE = `${BUNDLE}.cache`;
+
+const source = readFileSync(BUNDLE, 'utf8');
+const cachedData = existsSync(CODE_CACHE) ? readFileSync(CODE_CACHE) : undefined;
+// The bundle's `import.meta.url` (compile.mjs defines it as __rpImportMetaUrl) is this file's: the bundle's
+// code finds the package root, dist/vega.cjs and node_modules from dist/ as the unbundled code did.
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __rpImportMetaUrl) {${source}\n})`, {
+  filename: BUNDLE,
+  cachedData,
+});
+if (process.env.REPORTPRESS_WRITE_CLI_CODE_CACHE) {
+  // scripts/compile.mjs runs one build with this set: the cache then holds every function that build compiled.
+  process.once('exit', () => {
+    writeFileSync(`${CODE_CACHE}.tmp`, script.createCachedData());
+    renameSync(`${CODE_CACHE}.tmp`, CODE_CACHE);
+  });
+}
+// require() cannot load an ES module with top-level await (HarfBuzz's WASM start-up): main.ts imports those with
+// require.preloadEsm before a command runs, and the bundle's require() then hands them out.
+const esm = new Map<string, unknown>();
+const base = createRequire(BUNDLE);
+const bundleRequire = Object.assign((id: string): unknown => (esm.has(id) ? esm.get(id) : base(id)), base, {
+  async preloadEsm(ids: readonly string[]): Promise<void> {
+    for (const id of ids) if (!esm.has(id)) esm.set(id, await import(id));
+  },
+});
+const module = { exports: {} };
+(script.runInThisContext() as (...a: unknown[]) => void)(module.exports, bundleRequire, module, BUNDLE, dirname(BUNDLE), import.meta.url);

@@ -1,0 +1,108 @@
+/**
+ * Finished loads of single content files (a section with its chart specs and images, report.yaml's head,
+ * figures.yaml), kept so that the next build of a session (watch) or the next process (the pack on disk,
+ * recordPack.ts) neither parses nor validates a file that did not change: parsing and validating were most of the
+ * load stage. A record is keyed by the file's path, text hash and the limits in force; it lists every other file
+ * the load read (with its text hash) and every image it checked (with its bytes hash). Replaying a record reads
+ * those again and compares, then repeats the load's effects in the order it had them (files read, warnings,
+ * images), so the result is the same as loading afresh. Only loads that found no error are recorded.
+ */
+import type { Diagnostic, SourceSpan } from '../diag/types.ts';
+import { bytesHash } from '../util/cacheFiles.ts';
+import type { ParsedYaml } from './parseYaml.ts';
+import { parseSource, readSource, type LoadContext, type SourceRead } from './loadContext.ts';
+import { displayPath, readInside, readTextInside } from './readSources.ts';
+
+/** One text file a load read: path as written, as printed, its text hash, and the warnings its parsing gave. */
+export interface FileRead {
+  readonly path: string;
+  readonly file: string;
+  readonly hash: string;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** One image a load checked: its path as written, where it is referenced, and its bytes hash. */
+export interface ImageUse {
+  readonly src: string;
+  readonly span?: SourceSpan;
+  readonly hash: string;
+}
+
+/** What one load read, in order. */
+export interface LoadLog {
+  readonly reads: FileRead[];
+  readonly images: ImageUse[];
+}
+
+/** A finished load: its value and what it read. */
+export interface LoadRecord extends LoadLog {
+  readonly value: unknown;
+}
+
+/** Where records are kept: the session's map (build context `loadRecords`), backed by a pack on disk if given. */
+export interface RecordStore {
+  get(key: string): LoadRecord | undefined;
+  set(key: string, record: LoadRecord): void;
+}
+
+/**
+ * Reads file `path` and loads it with `load`, or replays the record of an earlier load of the same text when every
+ * file and image it read is unchanged. `kind` names what the load makes (one file may be loaded as different kinds).
+ */
+export async function recorded<T>(ctx: LoadContext, path: string, span: SourceSpan | undefined, kind: string, load: (p: ParsedYaml) => T | undefined | Promise<T | undefined>): Promise<T | undefined> {
+  const read = await readSource(ctx, path, span);
+  if (!read) return undefined;
+  const store = ctx.records;
+  if (!store) {
+    const p = parseSource(ctx, read);
+    return p && load(p);
+  }
+  const key = JSON.stringify([kind, read.path, read.file, bytesHash(read.text), ctx.limits]);
+  const record = store.get(key);
+  if (record && (await replay(ctx, record, read))) return record.value as T;
+  const outer = ctx.log;
+  const log: LoadLog = { reads: [], images: [] };
+  const errorsBefore = ctx.errors.length;
+  let value: T | undefined;
+  ctx.log = log;
+  try {
+    const p = parseSource(ctx, read);
+    value = p && (await load(p));
+  } finally {
+    ctx.log = outer;
+  }
+  if (value !== undefined && ctx.errors.length === errorsBefore) store.set(key, { value, ...log });
+  outer?.reads.push(...log.reads);
+  outer?.images.push(...log.images);
+  return value;
+}
+
+/** Repeats a record's effects if everything it read is unchanged (checked before any effect); false otherwise. */
+async function replay(ctx: LoadContext, record: LoadRecord, first: SourceRead): Promise<boolean> {
+  const texts = [first.text];
+  for (const r of record.reads.slice(1)) {
+    const again = await readTextInside(ctx.root, r.path, undefined, ctx.limits.fileBytes);
+    if (again.text === undefined || displayPath(again.abs) !== r.file || bytesHash(again.text) !== r.hash) return false;
+    texts.push(again.text);
+  }
+  // an image read by an earlier file of this build is not read again (as loadImage does)
+  const fresh = new Map<string, Uint8Array>();
+  for (const im of record.images) {
+    const bytes = ctx.images.get(im.src) ?? fresh.get(im.src) ?? (await readInside(ctx.root, im.src, undefined, { bytes: ctx.limits.imageBytes, name: 'imageBytes' })).bytes;
+    if (!bytes || bytesHash(bytes) !== im.hash) return false;
+    if (!ctx.images.has(im.src)) fresh.set(im.src, bytes);
+  }
+  record.reads.forEach((r, i) => {
+    ctx.files.push({ path: r.file, text: texts[i]! });
+    for (const w of r.warnings) ctx.diag.push(w);
+    ctx.log?.reads.push(r);
+  });
+  for (const im of record.images) {
+    if (!ctx.images.has(im.src)) {
+      ctx.images.set(im.src, fresh.get(im.src)!);
+      if (im.span) ctx.imageSpans.set(im.src, im.span);
+    }
+    ctx.log?.images.push(im);
+  }
+  return true;
+}

@@ -1,0 +1,85 @@
+/**
+ * The disk packs of the layout and PDF caches (util/diskPack.ts): values come back as they went in (byte arrays
+ * and maps included), a pack keeps exactly what the last build used, an unchanged pack is not written again, a
+ * damaged file reads as empty, and the file name follows the tool's code and the pack's id.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { decodePack, encodePack, openPack, packedMap, savePack, toolCodeHash, type Pack } from '../../src/util/diskPack.ts';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'rp-pack-'));
+
+describe('pack encoding', () => {
+  test('round-trips plain data, byte arrays (as raw bytes) and maps', () => {
+    const value = { stream: new Uint8Array([0, 1, 2, 255]), svg: new Map<number, unknown>([[3, [['glyph', 'F1', 7, 500, [65]]]], [5, null]]), n: -1.25, s: 'tekst\u0000' };
+    const maps = { pages: [['k1', value], ['k2', { stream: new Uint8Array(0), svg: new Map() }]] as [string, unknown][] };
+    const bytes = encodePack(maps);
+    // the byte arrays follow the JSON as they are, not as arrays of numbers
+    expect(Buffer.from(bytes).includes(Buffer.from([0, 1, 2, 255]))).toBe(true);
+    expect(decodePack(bytes)).toEqual(maps);
+  });
+
+  test('a truncated, foreign or garbled file is empty', () => {
+    const bytes = encodePack({ m: [['k', new Uint8Array(100).fill(7)]] });
+    expect(() => decodePack(bytes.subarray(0, bytes.length - 10))).toThrow();
+    expect(decodePack(Buffer.from('{"m":[["k",1]]}\n'))).toEqual({});
+    expect(decodePack(bytes.subarray(0, 12))).toEqual({});
+  });
+});
+
+describe('packs on disk', () => {
+  const open = (dir: string, id = 'report|screen') => openPack(dir, id, new Map<string, Pack>());
+
+  test('keeps what the last build used, in that order, and reads it back in a new session', () => {
+    const dir = scratch();
+    const p = open(dir);
+    const m = packedMap<number>(p, 'pageStreams');
+    for (const [k, v] of [['a', 1], ['b', 2], ['c', 3]] as const) m.entries.set(k, v);
+    m.used.add('c').add('a');
+    savePack(p);
+    expect(m.used.size).toBe(0);
+    const again = packedMap<number>(open(dir), 'pageStreams');
+    expect([...again.entries]).toEqual([['c', 3], ['a', 1]]);
+    // another id (content folder, variant) has its own file
+    expect(packedMap(open(dir, 'other|print'), 'pageStreams').entries.size).toBe(0);
+    expect(readdirSync(join(dir, 'packs')).length).toBe(1);
+  });
+
+  test('a build that used exactly what the file holds does not write it; one that used more does', () => {
+    const dir = scratch();
+    const p = open(dir);
+    const m = packedMap<string>(p, 'sectionFlows');
+    m.entries.set('s1', 'x');
+    m.used.add('s1');
+    savePack(p);
+    const [file] = readdirSync(join(dir, 'packs'));
+    const path = join(dir, 'packs', file!);
+    writeFileSync(path, readFileSync(path)); // same bytes, new mtime to compare with
+    const before = statSync(path).mtimeMs;
+    const q = open(dir);
+    const n = packedMap<string>(q, 'sectionFlows');
+    n.used.add('s1');
+    savePack(q);
+    expect(statSync(path).mtimeMs).toBe(before);
+    n.entries.set('s2', 'y');
+    n.used.add('s1').add('s2');
+    savePack(q);
+    expect(packedMap(open(dir), 'sectionFlows').entries.size).toBe(2);
+  });
+
+  test('a damaged pack is empty; the file is named by the tool code hash and the id', () => {
+    const dir = scratch();
+    const p = open(dir);
+    packedMap<number>(p, 'm').entries.set('k', 1);
+    packedMap<number>(p, 'm').used.add('k');
+    savePack(p);
+    const [file] = readdirSync(join(dir, 'packs'));
+    writeFileSync(join(dir, 'packs', file!), 'reportpress-pack/1\n{"m":[["k"');
+    expect(packedMap(open(dir), 'm').entries.size).toBe(0);
+    expect(toolCodeHash()).toMatch(/^[0-9a-f]{16}$/);
+    expect(file).toBe(`${createHash('sha256').update(`${toolCodeHash()}\u0000report|screen`).digest('hex').slice(0, 32)}.pack`);
+  });
+});
