@@ -46,6 +46,8 @@ export type CacheName =
   | 'chartOutlines'
   /** page items, marks, variant, font bytes → compressed content stream (pdf/pageStreams.ts) */
   | 'pageStreams'
+  /** SVG + box + page height + fonts, colours, variant → its operators and effects (pdf/pageStreams.ts svgKey) */
+  | 'svgDrawings'
   /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
   | 'pdfFonts'
   /** font bytes hash + subset glyphs in order → encoded font program (pdf/cidFonts.ts) */
