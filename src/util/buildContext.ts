@@ -12,7 +12,7 @@ export type CacheName =
   | 'yaml'
   /** file kind + path + text hash + limits → its finished load and what it read (load/loadRecords.ts) */
   | 'loadRecords'
-  /** load record pack file → its entries (load/recordPack.ts: load records on disk, read once per session) */
+  /** load record pack file → its entries (load/loadRecords.ts: load records on disk, read once per session) */
   | 'loadFiles'
   /** template request → resolved template and the files it was made from (load/themeCache.ts) */
   | 'templates'
