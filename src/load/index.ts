@@ -27,7 +27,7 @@ import type { BuildContext } from '../util/buildContext.ts';
 export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink; build?: BuildContext; cacheDir?: string }): Promise<ReportSource> {
   const yaml = ctx.build?.cache<ParsedFile>('yaml');
   const records = ctx.build && recordStore(ctx.build, ctx.cacheDir, contentDir);
-  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, ...(yaml && { yaml }), ...(records && { records }) };
+  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, texts: new Map(), ...(yaml && { yaml }), ...(records && { records }) };
   // 1. report.yaml
   const head = await recorded(lc, 'report.yaml', undefined, 'report', (rp) => reportHead(lc, rp));
   if (!head) throw new ReportError(lc.errors);

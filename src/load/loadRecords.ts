@@ -15,7 +15,7 @@ import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import { bytesHash } from '../util/cacheFiles.ts';
 import type { ParsedYaml } from './parseYaml.ts';
 import { parseSource, readSource, type LoadContext, type SourceRead } from './loadContext.ts';
-import { displayPath, readInside, readTextInside } from './readSources.ts';
+import { readInside } from './readSources.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { mirrorStore, packFile, type EntryPack } from '../util/entryPack.ts';
 
@@ -87,8 +87,11 @@ export async function recorded<T>(ctx: LoadContext, path: string, span: SourceSp
 async function replay(ctx: LoadContext, record: LoadRecord, first: SourceRead): Promise<boolean> {
   const texts = [first.text];
   for (const r of record.reads.slice(1)) {
-    const again = await readTextInside(ctx.root, r.path, undefined, ctx.limits.fileBytes);
-    if (again.text === undefined || displayPath(again.abs) !== r.file || bytesHash(again.text) !== r.hash) return false;
+    // a failed read is left to the load afresh, which reports it (its errors are not this check's to give)
+    const errors = ctx.errors.length;
+    const again = await readSource(ctx, r.path);
+    ctx.errors.length = errors;
+    if (!again || again.file !== r.file || bytesHash(again.text) !== r.hash) return false;
     texts.push(again.text);
   }
   // an image read by an earlier file of this build is not read again (as loadImage does)
