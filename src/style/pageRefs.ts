@@ -108,12 +108,27 @@ export function footnoteNumbers(report: BoundReport): Map<string, number> {
   return out;
 }
 
-/** Maps every BoundText (any object with a string `text` and a `source`) inside plain bound data. */
+/**
+ * Maps every BoundText (any object with a string `text` and a `source`) inside plain bound data. Copy on write:
+ * a part in which `f` changed nothing is returned as it is (the scans and most of fillRefs change nothing, and
+ * copying the whole report on every pass was most of their time).
+ */
 function mapTexts<T>(data: T, f: (t: BoundText) => BoundText): T {
-  if (Array.isArray(data)) return data.map((x) => mapTexts(x, f)) as T;
-  if (data instanceof Map) return new Map([...data].map(([k, v]) => [k, mapTexts(v, f)])) as T;
+  if (Array.isArray(data)) {
+    const out = data.map((x) => mapTexts(x, f));
+    return (out.some((y, i) => y !== data[i]) ? out : data) as T;
+  }
+  if (data instanceof Map) {
+    const out = [...data].map(([k, v]) => [k, mapTexts(v, f)] as const);
+    return (out.some(([k, y]) => y !== data.get(k)) ? new Map(out) : data) as T;
+  }
   if (data === null || typeof data !== 'object' || data instanceof Uint8Array) return data;
   const o = data as Record<string, unknown>;
   if (typeof o.text === 'string' && 'source' in o) return f(o as unknown as BoundText) as T;
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, mapTexts(v, f)])) as T;
+  let copy: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(o)) {
+    const y = mapTexts(v, f);
+    if (y !== v) (copy ??= Object.fromEntries(Object.entries(o)))[k] = y;
+  }
+  return (copy ?? o) as T;
 }
