@@ -18,6 +18,7 @@
  */
 import type { ShapedRun } from '../fonts/shaper.ts';
 import { quietly, recorderOf } from './drawRecorder.ts';
+import { postHeader } from './postHeader.ts';
 
 /** The shaped run layout measured for a text (fonts/ caches it, so this is a lookup). */
 export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
@@ -291,7 +292,7 @@ function toUnicodeCmap(font: EmbeddedFont, cids: readonly number[]): string {
 function descriptorFlags(f: FontkitFont): number {
   const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
   let flags = 1 << 2;
-  if (f.post.isFixedPitch) flags |= 1 << 0;
+  if (postHeader(f).isFixedPitch) flags |= 1 << 0;
   if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
   if (familyClass === 10) flags |= 1 << 3;
   if (f.head.macStyle.italic) flags |= 1 << 6;
@@ -335,7 +336,7 @@ function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: SubsetCache)
     FontName: name,
     Flags: descriptorFlags(f),
     FontBBox: [f.bbox.minX * s, f.bbox.minY * s, f.bbox.maxX * s, f.bbox.maxY * s],
-    ItalicAngle: f.italicAngle,
+    ItalicAngle: postHeader(f).italicAngle,
     Ascent: font.ascender,
     Descent: font.descender,
     CapHeight: (f.capHeight || f.ascent) * s,
