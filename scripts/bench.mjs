@@ -94,10 +94,28 @@ const paragraphEdit = (text, i) => text.replace(/(- p: >-\n\s+)/, `$1Bewerking $
 /** Every whole-number figure + i + 1: every chart's data changes (and the text citing those figures). */
 const figuresEdit = (text, i) => text.replace(/(value: )(\d{2,})\b/g, (_, k, n) => `${k}${Number(n) + i + 1}`);
 
+/** `RUNS` separate `--help` processes: what every command pays before any work (start-up, the CLI bundle). */
+function startUp() {
+  const walls = [];
+  const cpus = [];
+  const rss = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    // The child reports its own CPU time at exit (all threads), after commander has printed the help.
+    const r = spawnSync(process.execPath, ['--import', 'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write(`cpu ${(u.userCPUTime+u.systemCPUTime)/1000} rss ${u.maxRSS*1024}\\n`)})', join(root, 'dist', 'cli.js'), '--help'], { encoding: 'utf8' });
+    walls.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`--help failed:\n${r.stderr}`);
+    cpus.push(Number(/cpu ([\d.]+)/.exec(r.stderr)[1]));
+    rss.push(Number(/rss (\d+)/.exec(r.stderr)[1]));
+  }
+  return { wall: median(walls), cpu: median(cpus), rss: median(rss) };
+}
+
 const rows = [];
 const row = (name, r, note = '') => rows.push([name, r.wall, r.cpu, r.rss, note]);
 const details = [];
 try {
+  row('start-up: --help (process)', startUp(), 'bare node: ≈ 40 ms');
   const cold = coldBuild(content, 'cold', ['--no-cache']);
   row('first build, no caches (process)', cold, `${cold.pages} pages`);
   details.push(['first build, no caches', cold]);

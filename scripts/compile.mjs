@@ -24,9 +24,9 @@ for (const f of readdirSync('src/charts').filter((n) => n.endsWith('.ts')).sort(
 // The line cache's key includes the text and font code (src/text/lineCache.ts hashes the same files).
 const textHash = createHash('sha256');
 for (const dir of ['src/text', 'src/fonts']) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) textHash.update(f).update(readFileSync(`${dir}/${f}`));
-// The load record pack's key includes the load code (src/load/recordPack.ts hashes the same folders).
+// The front caches' keys (load records, templates, images, styles) include the front code (src/util/entryPack.ts hashes the same folders).
 const loadHash = createHash('sha256');
-for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
+for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images', 'style', 'fonts'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
 // The disk packs of flowed sections, page streams and font subsets are keyed by the whole tool (src/util/diskPack.ts).
 const toolHash = createHash('sha256');
 const walk = (d) => readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(`${d}/${e.name}`) : e.name.endsWith('.ts') && toolHash.update(`${d}/${e.name}`).update(readFileSync(`${d}/${e.name}`))));
@@ -74,6 +74,18 @@ const cliRewrites = {
       if (/fontkit[\\/]dist[\\/]module\.mjs$/.test(args.path)) {
         const lazy = out.replace(/import (\$\w+\$brotlidecompressjs) from "brotli\/decompress\.js";/, (_, name) => `const ${name} = (...a) => require("brotli/decompress.js")(...a);`);
         if (lazy === out) throw new Error('compile: fontkit no longer imports brotli/decompress.js as expected');
+        out = lazy;
+      }
+      // Tables built when a module loads but used only by some documents are built on first use instead:
+      // unicode-trie data (fontkit's script shapers, unicode-properties, linebreak: ≈ 25 ms) ...
+      if (out.includes('unicodetrie')) {
+        out = out.replace(/^const (\$[\w$]+) = (new (?:\(0, )?\$\w+\$unicodetrie\)?\(.*\));$/gm, 'const $1 = __rpLazyTrie(() => $2);');
+        if (out.includes('__rpLazyTrie')) out = `const __rpLazyTrie = (make) => { let t; return { get: (c) => (t ??= make()).get(c) }; };\n${out}`;
+      }
+      // ... and AES's tables (@noble/ciphers, ≈ 10 ms), which pdfkit needs for encrypted PDFs only.
+      if (/pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/.test(args.path)) {
+        const lazy = out.replace("import { cbc, ecb } from '@noble/ciphers/aes';", "const cbc = (...a) => require('@noble/ciphers/aes').cbc(...a), ecb = (...a) => require('@noble/ciphers/aes').ecb(...a);");
+        if (lazy === out) throw new Error('compile: pdfkit no longer imports @noble/ciphers/aes as expected');
         out = lazy;
       }
       return out === text ? undefined : { contents: out, loader: 'js', resolveDir: dirname(args.path) };

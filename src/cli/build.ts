@@ -26,6 +26,7 @@ import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
+import { styleStore } from '../style/styleCache.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -68,7 +69,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();
   // 5. style: blocks with resolved type, colour and spacing (page references: pages of the previous pass)
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
-  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs));
+  // styled sections by content: a rebuild, and a page-reference pass, restyle only the sections that changed
+  const styles = styleStore(session, opts.cacheDir, opts.contentDir);
+  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs, styles));
   // 6. text: hyphenation patterns and the paragraph line breaker
   const passages = passageLanguages(sections, source.meta.language);
   const hyphenator = await timed('hyphenation', () =>
@@ -117,7 +120,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
       break;
     }
     refs = { pages: found };
-    sections = resolveStyles(bound, theme, boxes, images, fonts, refs);
+    sections = resolveStyles(bound, theme, boxes, images, fonts, refs, styles);
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
@@ -126,9 +129,10 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // laid out again in the unexpected case that one came out at another size than planned
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
-    sections = resolveStyles(bound, theme, charts, images, fonts, refs);
+    sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles);
     document = await timed('relayout', layout);
   }
+  styles.save();
   for (const w of layoutWarnings.items) diag.push(w);
   // The print shop needs 300 dpi at the placed size.
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);

@@ -17,13 +17,16 @@ const BUNDLE = fileURLToPath(new URL('./cli.cjs', import.meta.url));
 const CODE_CACHE = `${BUNDLE}.cache`;
 
 const source = readFileSync(BUNDLE, 'utf8');
-const cachedData = existsSync(CODE_CACHE) ? readFileSync(CODE_CACHE) : undefined;
+// REPORTPRESS_CODE_CACHE=off runs without the cache, =report says on stderr whether V8 took it (tests use both).
+const mode = process.env.REPORTPRESS_CODE_CACHE;
+const cachedData = mode !== 'off' && existsSync(CODE_CACHE) ? readFileSync(CODE_CACHE) : undefined;
 // The bundle's `import.meta.url` (compile.mjs defines it as __rpImportMetaUrl) is this file's: the bundle's
 // code finds the package root, dist/vega.cjs and node_modules from dist/ as the unbundled code did.
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __rpImportMetaUrl) {${source}\n})`, {
   filename: BUNDLE,
   cachedData,
 });
+if (mode === 'report') process.stderr.write(`code cache: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
 if (process.env.REPORTPRESS_WRITE_CLI_CODE_CACHE) {
   // scripts/compile.mjs runs one build with this set: the cache then holds every function that build compiled.
   process.once('exit', () => {

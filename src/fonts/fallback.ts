@@ -19,7 +19,12 @@ export interface FontSegment {
  */
 const IGNORABLE = /^[\p{Zs}\t\n\r\u00AD\u034F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFE00-\uFE0F\uFEFF]$/u;
 
-const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+/**
+ * ICU's grapheme segmenter, made on first use: only text a face cannot set needs it, and making it costs
+ * ≈ 20–40 ms, which every process start paid when it was made at module load. Immutable, so one per process.
+ */
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) => (segmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' })).segment(text);
 
 function covers(fonts: FontStore, key: string, grapheme: string): boolean {
   // The character map first: it answers for nearly every character, the Unicode-property test only for the rest.
@@ -49,7 +54,7 @@ export function segmentByFont(text: string, key: string, fonts: FontStore): read
     if (!word) continue;
     const whole = chain.find((k) => covers(fonts, k, word));
     if (whole !== undefined) add(word, whole);
-    else for (const { segment } of segmenter.segment(word)) add(segment, chain.find((k) => covers(fonts, k, segment)) ?? key);
+    else for (const { segment } of graphemes(word)) add(segment, chain.find((k) => covers(fonts, k, segment)) ?? key);
   }
   return out;
 }
@@ -61,7 +66,7 @@ export function uncovered(text: string, fonts: FontStore): string[] {
   const quick = [...text].every((ch) => IGNORABLE.test(ch) || keys.some((k) => fonts.covers!(k, ch.codePointAt(0)!)));
   if (quick) return [];
   const out = new Set<string>();
-  for (const { segment } of segmenter.segment(text)) if (!keys.some((k) => covers(fonts, k, segment))) out.add(segment);
+  for (const { segment } of graphemes(text)) if (!keys.some((k) => covers(fonts, k, segment))) out.add(segment);
   return [...out];
 }
 

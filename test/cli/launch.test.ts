@@ -1,0 +1,44 @@
+/**
+ * The compiled CLI (dist/cli.js → dist/cli.cjs, src/cli/launch.ts) starts from a V8 code cache that the compile
+ * step made: V8 must accept it on this Node (else every start compiles the bundle again, silently), and a build
+ * with it must write the same bytes as a build without it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const run = (args: string[], codeCache: 'off' | 'report') =>
+  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, REPORTPRESS_CODE_CACHE: codeCache } });
+
+describe('the CLI launcher', () => {
+  it('starts from a code cache that V8 accepts, and says when it runs without one', () => {
+    const withCache = run(['--help'], 'report');
+    expect(withCache.status).toBe(0);
+    expect(withCache.stderr).toContain('code cache: accepted');
+    expect(withCache.stdout).toContain('Usage: reportpress');
+    const without = run(['--help'], 'off');
+    expect(without.stdout).toBe(withCache.stdout);
+  });
+
+  it('writes the same PDF with and without the code cache', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-launch-'));
+    const pdfs = (['report', 'off'] as const).map((mode) => {
+      const out = join(dir, mode, 'r.pdf');
+      const r = run(['build', join(root, 'content', 'annual-report-2020-en'), '-o', out, '--no-cache'], mode);
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(out);
+    });
+    expect(pdfs[0]!.length).toBeGreaterThan(10_000);
+    expect(pdfs[0]!.equals(pdfs[1]!)).toBe(true);
+  }, 240_000);
+
+  it('gives a usage error (exit 2) from the bundle as from the sources', () => {
+    const r = run(['build', '--no-such-flag'], 'report');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown option '--no-such-flag'");
+  });
+});
