@@ -175,11 +175,12 @@ function drawItem(doc: PDFKit.PDFDocument, item: FrameItem, env: DrawEnv, link: 
       if (item.link) link(item.link, (o) => drawGlyphs(item, o));
       else drawGlyphs(item);
       break;
+    // boxes and rules only write operators (their colours allocate nothing): a cached part skips them
     case 'rect':
-      drawRect(doc, item);
+      if (!env.muted) drawRect(doc, item);
       break;
     case 'rule':
-      drawRule(doc, item);
+      if (!env.muted) drawRule(doc, item);
       break;
     case 'image':
       if (env.print) {
