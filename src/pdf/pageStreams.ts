@@ -52,33 +52,27 @@ export interface PageStreamCache {
 /**
  * Part keys of a session by their items' identities: items are immutable plain data, and a section taken from the
  * section cache brings the same item objects to the next build, so the same objects in the same order (with the
- * same marks, size and scope) have the same key. Each item object gets a number the first time it is seen.
+ * same marks, size and scope: the context) have the same key. Kept by the part's first item; a lookup compares
+ * the items one by one (by identity), far cheaper than serialising and hashing them.
  */
-export interface PartKeyMemo {
-  readonly ids: WeakMap<object, number>;
-  next: number;
-  readonly keys: Map<string, string>;
-}
+export type PartKeyMemo = WeakMap<object, { readonly items: readonly FrameItem[]; readonly keys: Map<string, string> }>;
 
-/** Most part keys remembered. */
-const MAX_PART_KEYS = 20_000;
+/** Most contexts remembered per part (variants, marks). */
+const MAX_CONTEXTS = 8;
 
 /**
  * `make()` (pageStreamKey), or the key it gave for the same item objects before. Parts with charts are always
  * hashed: a chart item stays the same object when only its SVG changed.
  */
 export function memoPartKey(memo: PartKeyMemo | undefined, items: readonly FrameItem[], context: string, make: () => string): string {
-  if (!memo || items.some((it) => it.kind === 'chart')) return make();
-  let id = `${context}\u0000`;
-  for (const it of items) {
-    let n = memo.ids.get(it);
-    if (n === undefined) memo.ids.set(it, (n = memo.next++));
-    id += `${n},`;
-  }
-  let key = memo.keys.get(id);
+  const first = items[0];
+  if (!memo || !first || items.some((it) => it.kind === 'chart')) return make();
+  let m = memo.get(first);
+  if (!m || m.items.length !== items.length || m.items.some((it, i) => it !== items[i])) memo.set(first, (m = { items: [...items], keys: new Map() }));
+  let key = m.keys.get(context);
   if (key === undefined) {
-    memo.keys.set(id, (key = make()));
-    if (memo.keys.size > MAX_PART_KEYS) memo.keys.delete(memo.keys.keys().next().value as string);
+    m.keys.set(context, (key = make()));
+    if (m.keys.size > MAX_CONTEXTS) m.keys.delete(m.keys.keys().next().value as string);
   }
   return key;
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameItem, Page } from '../../src/model/types.ts';
-import { memoPartKey, pageStreamKey, svgKey, type CachedPage, type SvgDrawing } from '../../src/pdf/pageStreams.ts';
+import { memoPartKey, pageStreamKey, svgKey, type CachedPage, type PartKeyMemo, type SvgDrawing } from '../../src/pdf/pageStreams.ts';
 import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
@@ -54,7 +54,7 @@ describe('page stream cache key', () => {
   });
 
   test('a part of the same item objects gets its key again without hashing; other objects, context or a chart hash', () => {
-    const memo = { ids: new WeakMap<object, number>(), next: 0, keys: new Map<string, string>() };
+    const memo: PartKeyMemo = new WeakMap();
     const items = [glyphs('Het jaar 2020', 62, 200), glyphs('Tweede regel', 62, 214)];
     let made = 0;
     const make = (its: readonly FrameItem[]) => () => (made++, key(page([...its], 4)));
@@ -62,6 +62,12 @@ describe('page stream cache key', () => {
     expect(k).toBe(key(page(items, 4)));
     expect(memoPartKey(memo, [...items], 'ctx', make(items))).toBe(k);
     expect(made).toBe(1);
+    // the same first item with another one after it: hashed
+    const changed = [items[0]!, glyphs('Andere regel', 62, 214)];
+    expect(memoPartKey(memo, changed, 'ctx', make(changed))).not.toBe(k);
+    expect(made).toBe(2);
+    expect(memoPartKey(memo, items, 'ctx', make(items))).toBe(k);
+    made = 1;
     // equal content in new objects: hashed again, the same key
     const copies = structuredClone(items);
     expect(memoPartKey(memo, copies, 'ctx', make(copies))).toBe(k);
