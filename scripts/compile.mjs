@@ -24,9 +24,9 @@ for (const f of readdirSync('src/charts').filter((n) => n.endsWith('.ts')).sort(
 // The line cache's key includes the text and font code (src/text/lineCache.ts hashes the same files).
 const textHash = createHash('sha256');
 for (const dir of ['src/text', 'src/fonts']) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) textHash.update(f).update(readFileSync(`${dir}/${f}`));
-// The load record pack's key includes the load code (src/load/recordPack.ts hashes the same folders).
+// The front caches' keys (load records, templates, images, styles) include the front code (src/util/entryPack.ts hashes the same folders).
 const loadHash = createHash('sha256');
-for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
+for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images', 'style', 'fonts'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
 // The disk packs of flowed sections, page streams and font subsets are keyed by the whole tool (src/util/diskPack.ts).
 const toolHash = createHash('sha256');
 const walk = (d) => readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(`${d}/${e.name}`) : e.name.endsWith('.ts') && toolHash.update(`${d}/${e.name}`).update(readFileSync(`${d}/${e.name}`))));

@@ -19,13 +19,14 @@ import { PRINT_SHEET } from '../pdf/printSheet.ts';
 import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { createBuildContext, memo, type BuildContext, type CacheName } from '../util/buildContext.ts';
-import { openPack, packedMap, savePack } from '../util/diskPack.ts';
-import type { CachedPage } from '../pdf/pageStreams.ts';
+import { openPack, packedMap, savePack, savePackSoon } from '../util/diskPack.ts';
+import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
+import { styleStore } from '../style/styleCache.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -54,7 +55,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // process (util/diskPack.ts: one pack per content folder and variant); otherwise a build skips their keys and records.
   const pack = opts.cacheDir ? openPack(opts.cacheDir, JSON.stringify([opts.contentDir, opts.variant ?? 'screen']), session.cache('packs')) : undefined;
   const reuse = given !== undefined || pack !== undefined;
-  const kept = <V>(name: CacheName): { entries: Map<string, V>; used?: Set<string> } => (pack ? packedMap<V>(pack, name) : { entries: session.cache<V>(name) });
+  const kept = <V>(name: CacheName, keepUnused = 0): { entries: Map<string, V>; used?: Set<string> } => (pack ? packedMap<V>(pack, name, keepUnused) : { entries: session.cache<V>(name) });
   const diag = createSink();
   const timings: Timings = [];
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
@@ -62,13 +63,15 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
   // A one-shot build renders the charts no cache holds in a worker meanwhile; a kept context renders them in-thread
   // (vega is loaded there already and its compiled specs are kept).
-  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: !reuse });
+  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined });
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
   let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();
   // 5. style: blocks with resolved type, colour and spacing (page references: pages of the previous pass)
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
-  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs));
+  // styled sections by content: a rebuild, and a page-reference pass, restyle only the sections that changed
+  const styles = styleStore(session, opts.cacheDir, opts.contentDir);
+  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs, styles));
   // 6. text: hyphenation patterns and the paragraph line breaker
   const passages = passageLanguages(sections, source.meta.language);
   const hyphenator = await timed('hyphenation', () =>
@@ -117,7 +120,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
       break;
     }
     refs = { pages: found };
-    sections = resolveStyles(bound, theme, boxes, images, fonts, refs);
+    sections = resolveStyles(bound, theme, boxes, images, fonts, refs, styles);
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
@@ -126,9 +129,10 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // laid out again in the unexpected case that one came out at another size than planned
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
-    sections = resolveStyles(bound, theme, charts, images, fonts, refs);
+    sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles);
     document = await timed('relayout', layout);
   }
+  styles.save();
   for (const w of layoutWarnings.items) diag.push(w);
   // The print shop needs 300 dpi at the placed size.
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);
@@ -138,6 +142,8 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
   const subsets = kept<Uint8Array>('pdfSubsets');
   const streams = kept<CachedPage>('pageStreams');
+  // drawings are only looked at by pages that miss: a build where every page hit keeps them for the next edit
+  const drawings = kept<SvgDrawing>('svgDrawings', 64);
   const pdf = await timed('pdf', async () =>
     (await import('../pdf/writePdf.ts')).writePdf(
       { ...(await placed()), fonts: fonts.files },
@@ -150,11 +156,13 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         onPage: opts.progress?.page,
         fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()) } : undefined,
+        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()) } : undefined,
       },
     ),
   );
-  if (pack) await timed('cache write', () => savePack(pack));
+  // a watcher's rebuild is waited for: its pack is written after the PDF (coalesced over a burst of rebuilds)
+  if (pack && given) savePackSoon(pack);
+  else if (pack) await timed('cache write', () => savePack(pack));
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }
 

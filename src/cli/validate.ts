@@ -20,7 +20,7 @@ import { prepareImages } from '../images/prepareImages.ts';
 import { checkTables } from '../style/index.ts';
 import { chartFrameWidth } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
-import type { BuildContext } from '../util/buildContext.ts';
+import { memo, type BuildContext } from '../util/buildContext.ts';
 import type { ChartJob } from '../charts/index.ts';
 import type { PdfVariant } from '../pdf/writePdf.ts';
 
@@ -101,7 +101,9 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
     const located = (list: readonly unknown[]) =>
       list.flatMap((t) => (t && typeof t === 'object' && 'span' in t && 'value' in t && typeof t.value === 'string' ? [{ text: t.value, source: t.span as SourceSpan }] : []));
     const heads = [...located(Object.values(source.meta)), ...source.sections.flatMap((s) => located([s.label, s.title, s.shortTitle]))];
-    const missing = checkCoverage([...heads, ...locatedTexts(bound.sections)], store, (f) => texts.get(f));
+    // texts found drawable before by faces with the same bytes and fallbacks are not checked again
+    const covered = ctx.build && store.hashes ? memo(ctx.build.cache<Set<string>>('coveredTexts'), JSON.stringify([store.hashes, theme.fallback ?? null]), () => new Set()) : undefined;
+    const missing = checkCoverage([...heads, ...locatedTexts(bound.sections)], store, (f) => texts.get(f), covered);
     if (missing.length) throw new ReportError(missing);
     return store;
   });

@@ -13,7 +13,13 @@ const HYPHEN_SLACK_LINES = 2;
 export function balanceLastPage(spec: FlowSpec, region: Region, state: FlowState, fill: PageFill, opts: FillOptions = {}): PageFill {
   if (region.columns < 2 || !isFinished(spec, fill.state) || fill.forced) return fill;
   const maxLines = Math.floor((region.height - fill.columnTop) / spec.gridPt + 1e-6);
-  const trial = (lines: number) => fillPage(spec, region, state, { ...opts, maxTextPt: lines * spec.gridPt });
+  // The strict search, the lenient one and the hyphen slack meet the same heights: each is filled once.
+  const trials = new Map<number, PageFill>();
+  const trial = (lines: number): PageFill => {
+    let f = trials.get(lines);
+    if (!f) trials.set(lines, (f = fillPage(spec, region, state, { ...opts, maxTextPt: lines * spec.gridPt })));
+    return f;
+  };
   const ok = (f: PageFill) => isFinished(spec, f.state) && !f.forced && f.warnings.length <= fill.warnings.length;
   const strict = (f: PageFill) => ok(f) && !hasFloatOnlyColumn(spec, f);
   const found = lowest(maxLines, trial, strict) ?? lowest(maxLines, trial, ok);

@@ -96,13 +96,13 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
   const first = items[start];
   if (first?.kind === 'block' && first.table?.repeat && start > 0) place(start, topFor(first, start), first, first.table.repeat);
   // 3. lines and boxes
-  let snap: { i: number; st: State } | null = null;
-  let prevSnap: { i: number; st: State } | null = null;
+  let snap: { i: number; st: Snapshot } | null = null;
+  let prevSnap: { i: number; st: Snapshot } | null = null;
   for (let i = start; i < items.length; i++) {
     const it = items[i]!;
     if (!s.atTop && canBreakBefore(items, i, start)) {
       prevSnap = snap;
-      snap = { i, st: copy(s) };
+      snap = { i, st: snapshot(s) };
     }
     if (it.kind === 'block' && it.span === 'page') {
       s.pageDeferred.push(i);
@@ -113,7 +113,7 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
       continue;
     }
     const top = topFor(it, i);
-    const ids = [...s.notes, ...it.footnotes.filter((f) => !s.notes.includes(f))];
+    const ids = it.footnotes.length === 0 ? s.notes : [...s.notes, ...it.footnotes.filter((f) => !s.notes.includes(f))];
     if (fits(top, heightOf(it), ids)) {
       place(i, top, it);
       continue;
@@ -133,18 +133,47 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
       // A column that would end on a hyphenated word ends one line earlier when the rules allow it
       // (TeX's \brokenpenalty): the reader should not turn the page in the middle of a word.
       const last = items[i - 1];
-      if (last?.kind === 'line' && last.line.hyphenated && prevSnap?.i === i - 1 && snap?.i === i) return done(prevSnap.st, i - 1, warnings, false);
+      if (last?.kind === 'line' && last.line.hyphenated && prevSnap?.i === i - 1 && snap?.i === i) return done(restore(s, prevSnap.st), i - 1, warnings, false);
       return done(s, i, warnings, false);
     }
-    if (snap) return done(snap.st, snap.i, warnings, false);
+    if (snap) return done(restore(s, snap.st), snap.i, warnings, false);
     warnings.push(forcedBreak(breakViolation(items, i, start)!, it.source));
     return done(s, i, warnings, true);
   }
   return done(s, items.length, warnings, false);
 }
 
-function copy(s: State): State {
-  return { ...s, placements: [...s.placements], notes: [...s.notes], deferred: [...s.deferred], pageDeferred: [...s.pageDeferred] };
+/**
+ * The state at a break opportunity, kept as the lengths of its lists: from there on they only grow (push), so the
+ * state is their prefixes. Taken at every line, it costs nothing per placed item (a copy would, quadratically).
+ */
+interface Snapshot {
+  readonly placements: number;
+  readonly notes: number;
+  readonly deferred: number;
+  readonly pageDeferred: number;
+  readonly cursor: Pt;
+  readonly pending: Pt;
+  readonly atTop: boolean;
+  readonly lastIndex: number;
+}
+
+function snapshot(s: State): Snapshot {
+  return { placements: s.placements.length, notes: s.notes.length, deferred: s.deferred.length, pageDeferred: s.pageDeferred.length, cursor: s.cursor, pending: s.pending, atTop: s.atTop, lastIndex: s.lastIndex };
+}
+
+/** The state as it was at `snap` (the current state's lists cut back to their lengths then). */
+function restore(s: State, snap: Snapshot): State {
+  return {
+    placements: s.placements.slice(0, snap.placements),
+    notes: s.notes.slice(0, snap.notes),
+    deferred: s.deferred.slice(0, snap.deferred),
+    pageDeferred: s.pageDeferred.slice(0, snap.pageDeferred),
+    cursor: snap.cursor,
+    pending: snap.pending,
+    atTop: snap.atTop,
+    lastIndex: snap.lastIndex,
+  };
 }
 
 function done(s: State, next: number, warnings: Diagnostic[], forced: boolean): ColumnResult {

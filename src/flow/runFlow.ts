@@ -2,7 +2,7 @@ import { collect } from './collect.ts';
 import { fillItems, type FlowSpec } from './distribute.ts';
 import { columnWidth, gridOf, textAreaFor } from './geometry.ts';
 import { misIndented, withIndents } from './indents.ts';
-import { sectionPages, type PagePlan } from './sectionPages.ts';
+import { DEFAULT_MAX_PAGES, sectionPages, type PagePlan } from './sectionPages.ts';
 import { sectionTag } from './structure.ts';
 import { within } from '../model/tags.ts';
 import type { ComposeFns, FlowResult, LayoutEnv, PageFrame, PlacedItem } from './types.ts';
@@ -33,12 +33,15 @@ export function runFlowWith(
   const warnings: Diagnostic[] = [];
   let page = opts.firstPageNumber;
   for (const [index, section] of sections.entries()) {
-    // An unchanged section at the same place is taken from the cache (sectionCache.ts).
+    // An unchanged section at the same place (index, left or right page) is taken from the cache (sectionCache.ts),
+    // unless it would now run past the page limit: flowed again, it says so.
     const cache = env.sections;
     const key = cache?.key(section, index, page);
+    const hit = key !== undefined ? cache!.get(key, page) : undefined;
+    const first = page;
+    const flow = () => ({ first, ...flowSection(compose, section, index, sharedTheme, env, first) });
     const flowed =
-      (key !== undefined && cache!.get(key)) ||
-      (key !== undefined ? cache!.flow(key, () => flowSection(compose, section, index, sharedTheme, env, page)) : flowSection(compose, section, index, sharedTheme, env, page));
+      (hit && page + hit.frames.length - 1 <= (env.maxPages ?? DEFAULT_MAX_PAGES) && hit) || (key !== undefined ? cache!.flow(key, flow) : flow());
     frames.push(...flowed.frames);
     warnings.push(...flowed.warnings);
     page += flowed.frames.length;

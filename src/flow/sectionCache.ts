@@ -1,10 +1,13 @@
 /**
  * Flowed sections kept by content (build context `sectionFlows`), so a rebuild after an edit lays out again only
  * the sections the edit reaches. Every section starts on a new page and its pages depend only on the section, its
- * place (index, first page number: left/right masters, folios) and what the whole report shares (template, font
- * bytes, hyphenation, limits: the scope), so that is the key; sections before an edited one always hit, and those
- * after it hit again as soon as the edited section keeps its page count. The line breaker's warnings raised while a
- * section was flowed are kept with it and said again on a hit, so diagnostics do not depend on the cache either.
+ * place (index: its structure element; whether it starts on a left or a right page: the text area) and what the
+ * whole report shares (template, font bytes, hyphenation, limits: the scope), so that is the key; the page numbers
+ * themselves are only labels on the frames (folios and running heads are added later, pages/finalize.ts). So
+ * sections before an edited one always hit, and those after it hit too when the edit moved them by an even number
+ * of pages: their frames are then renumbered, not flowed again (runFlow.ts checks the page limit). The line
+ * breaker's warnings raised while a section was flowed are kept with it and said again on a hit, so diagnostics do
+ * not depend on the cache either.
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diag/types.ts';
@@ -14,6 +17,8 @@ import type { PageFrame } from './types.ts';
 
 /** A section as flowed: its frames and warnings, and the line breaker's warnings raised meanwhile. */
 export interface SectionFlow {
+  /** The page number the section was flowed from (a hit elsewhere renumbers its frames). */
+  readonly first: number;
   readonly frames: readonly PageFrame[];
   readonly warnings: readonly Diagnostic[];
   readonly lineWarnings: readonly Diagnostic[];
@@ -22,7 +27,8 @@ export interface SectionFlow {
 /** The cache flow consults (LayoutEnv.sections). */
 export interface SectionFlowCache {
   key(section: StyledSection, index: number, firstPage: number): string;
-  get(key: string): SectionFlow | undefined;
+  /** The section flowed under `key`, its frames numbered from `first`. */
+  get(key: string, first: number): SectionFlow | undefined;
   /** Runs `flow` and keeps its result under `key` with the line warnings raised meanwhile. */
   flow(key: string, flow: () => Omit<SectionFlow, 'lineWarnings'>): SectionFlow;
 }
@@ -58,16 +64,17 @@ export function createSectionCache(entries: Map<string, SectionFlow>, scope: str
     key(section, index, firstPage) {
       let j = json.get(section);
       if (j === undefined) json.set(section, (j = sectionJson(section)));
-      return createHash('sha256').update(scope).update(`\u0000${index}\u0000${firstPage}\u0000`).update(j).digest('hex');
+      return createHash('sha256').update(scope).update(`\u0000${index}\u0000${firstPage % 2}\u0000`).update(j).digest('hex');
     },
-    get(key) {
+    get(key, first) {
       const hit = entries.get(key);
       if (!hit) return undefined;
       used?.add(key);
       entries.delete(key); // most recently used last
       entries.set(key, hit);
       for (const d of hit.lineWarnings) diag.push(d);
-      return hit;
+      const shift = first - hit.first;
+      return shift === 0 ? hit : { ...hit, first, frames: hit.frames.map((f) => ({ ...f, number: f.number + shift })) };
     },
     flow(key, run) {
       const outer = recording;

@@ -19,7 +19,7 @@ export interface PagePlan {
 }
 
 /** Pages of the document when LayoutEnv names no limit (report.yaml limits.pages). */
-const DEFAULT_MAX_PAGES = DEFAULT_LIMITS.pages;
+export const DEFAULT_MAX_PAGES = DEFAULT_LIMITS.pages;
 
 /** What every page of a section shares. */
 export interface SectionContext {
@@ -35,8 +35,16 @@ export interface SectionContext {
  * alone) is filled by the tail search (floats held back, short page before).
  */
 export function sectionPages(ctx: SectionContext, first: number): PagePlan[] {
-  const reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => flowFrom(ctx, number, start, tweak, index);
-  return improveTail(ctx, flowFrom(ctx, first, { next: 0, deferred: [], pageDeferred: [] }), reflow);
+  // A page's head depends only on its number (opener or continuation, and the page's text area), and the tail
+  // search plans the last pages again for every candidate: each head is set once.
+  const planning: Planning = { ...ctx, heads: new Map() };
+  const reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => flowFrom(planning, number, start, tweak, index);
+  return improveTail(ctx, flowFrom(planning, first, { next: 0, deferred: [], pageDeferred: [] }), reflow);
+}
+
+/** The section's context while its pages are planned, with the heads set so far by page number. */
+interface Planning extends SectionContext {
+  readonly heads: Map<number, PageHead>;
 }
 
 /** How the first page of a re-flow differs from a plain fill. */
@@ -48,7 +56,7 @@ export interface FirstPageTweak {
 }
 
 /** Flows pages from a state to the end of the section; the first of them (section page `index`) gets `tweak`. */
-function flowFrom(ctx: SectionContext, number: number, start: FlowState, tweak: FirstPageTweak = {}, index = 0): PagePlan[] {
+function flowFrom(ctx: Planning, number: number, start: FlowState, tweak: FirstPageTweak = {}, index = 0): PagePlan[] {
   const out: PagePlan[] = [];
   let state = start;
   const max = ctx.env.maxPages ?? DEFAULT_MAX_PAGES;
@@ -62,10 +70,11 @@ function flowFrom(ctx: SectionContext, number: number, start: FlowState, tweak: 
   return out;
 }
 
-function planPage(ctx: SectionContext, number: number, opener: boolean, state: FlowState, tweak: FirstPageTweak): PagePlan {
+function planPage(ctx: Planning, number: number, opener: boolean, state: FlowState, tweak: FirstPageTweak): PagePlan {
   const { theme, env, spec, section } = ctx;
   const area = textAreaFor(theme, number);
-  const head = (opener ? openerHead : continuationHead)(section, area, theme, env, spec.gridPt);
+  let head = ctx.heads.get(number);
+  if (!head) ctx.heads.set(number, (head = (opener ? openerHead : continuationHead)(section, area, theme, env, spec.gridPt)));
   const region: Region = { x: area.x, y: area.y + head.heightPt, width: area.width, height: area.height - head.heightPt, columns: ctx.columns, gutter: theme.page.gutter };
   const opts = { ...tweak, headNotes: head.notes };
   const fill = fillPage(spec, region, state, opts);

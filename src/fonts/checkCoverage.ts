@@ -19,10 +19,15 @@ export interface LocatedText {
   readonly source: SourceSpan;
 }
 
-/** One error per text that holds characters no face can draw (or right-to-left text), at the first of them. */
-export function checkCoverage(texts: Iterable<LocatedText>, fonts: FontStore, fileText: (file: string) => string | undefined): Diagnostic[] {
+/**
+ * One error per text that holds characters no face can draw (or right-to-left text), at the first of them.
+ * `covered`: texts already found drawable by faces with the same bytes and fallbacks (build context
+ * `coveredTexts`), so a rebuild checks only new text.
+ */
+export function checkCoverage(texts: Iterable<LocatedText>, fonts: FontStore, fileText: (file: string) => string | undefined, covered?: Set<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of texts) {
+    if (covered?.has(t.text)) continue;
     const rtl = RTL.exec(t.text);
     if (rtl) {
       out.push(messages.rightToLeft(describeGrapheme(rtl[0]), at(t, rtl[0], fileText)));
@@ -30,6 +35,7 @@ export function checkCoverage(texts: Iterable<LocatedText>, fonts: FontStore, fi
     }
     const missing = uncovered(t.text, fonts);
     if (missing.length) out.push(messages.missingGlyphs(missing.map(describeGrapheme).join(', '), at(t, missing[0]!, fileText)));
+    else covered?.add(t.text);
   }
   return out;
 }

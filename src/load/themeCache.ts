@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { richDecode, richEncode } from '../util/richJson.ts';
 import { depsUnchanged, type DepLog, type FileDep } from './fileDeps.ts';
-import { loadCodeHash, readChecked, writeChecked } from './recordPack.ts';
+import { frontCodeHash, readChecked, writeChecked } from '../util/entryPack.ts';
 
 /** One cached template and what it was made from. */
 export interface ThemeEntry {
@@ -29,7 +29,7 @@ export interface ThemeCache {
 
 /** The cached template for `key` when its files are unchanged, else `make`'s (noting its files in the log). */
 export async function cachedTheme(key: string, cache: ThemeCache, make: (log: DepLog) => Promise<ResolvedTheme>): Promise<ResolvedTheme> {
-  const file = cache.cacheDir && join(cache.cacheDir, 'templates', `${createHash('sha256').update(`${loadCodeHash()}\u0000${scopeOf(key)}`).digest('hex').slice(0, 32)}.json`);
+  const file = cache.cacheDir && join(cache.cacheDir, 'templates', `${createHash('sha256').update(`${frontCodeHash()}\u0000${scopeOf(key)}`).digest('hex').slice(0, 32)}.json`);
   const entry = cache.memory.get(key) ?? (file ? readEntry(file, key) : undefined);
   if (entry && (await depsUnchanged(entry.deps))) {
     cache.memory.set(key, entry);

@@ -134,6 +134,12 @@ export interface Page {
   /** The text area; nothing but backgrounds and running heads/feet is drawn outside it. */
   readonly textArea: { readonly x: Pt; readonly y: Pt; readonly width: Pt; readonly height: Pt };
   readonly items: readonly FrameItem[];
+  /**
+   * How many of the items are page furniture (running heads, folio, foot text: pages/runningHeads.ts) drawn before
+   * the page's own content (`head`, the first items) and after it (`foot`, the last items). pdf/ draws each part
+   * as its own content stream, so a page whose number moved keeps its body's stream.
+   */
+  readonly furniture?: { readonly head: number; readonly foot: number };
 }
 
 /** A bookmark in the PDF outline. */

@@ -27,7 +27,9 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
     const furniture = pageFurniture(page, title, theme, env, meta);
     const foot = page.textArea.y + page.textArea.height;
     const below = (i: FrameItem) => (i.kind === 'rule' ? Math.min(i.y1, i.y2) : 'y' in i ? i.y : 0) > foot;
-    return { ...page, items: [...furniture.filter((i) => !below(i)), ...page.items, ...furniture.filter(below)] };
+    const above = furniture.filter((i) => !below(i));
+    const under = furniture.filter(below);
+    return { ...page, items: [...above, ...page.items, ...under], furniture: { head: above.length, foot: under.length } };
   };
   const pages: Page[] = [
     parts.cover,

@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import type { Page } from '../model/types.ts';
+import type { FrameItem, Page } from '../model/types.ts';
 import { includeGlyph, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
 import { createItemJson, type ItemJson } from './itemJson.ts';
@@ -41,29 +41,118 @@ export interface PageStreamCache {
   readonly itemJson?: WeakMap<object, string>;
   /** Collects the keys of the pages drawn (what a disk pack saves: util/diskPack.ts). */
   readonly used?: Set<string>;
+  /** SVG drawings (charts) by SVG, place and scope, for pages that miss: drawn once, written again (svgKey). */
+  readonly drawings?: Map<string, SvgDrawing>;
+  /** Collects the keys of the drawings used. */
+  readonly usedDrawings?: Set<string>;
+}
+
+/** An SVG as drawn: its operators and what drawing it did besides them (drawRecorder.ts). */
+export interface SvgDrawing {
+  readonly ops: Uint8Array;
+  readonly events: readonly DrawEvent[];
+}
+
+/** Most drawings kept: the charts of a few versions of a report. */
+const MAX_DRAWINGS = 500;
+
+/**
+ * The key of an SVG drawing: the SVG, its box (and print bleed), the page height and the scope (fonts, chart
+ * faces, colours, variant), everything svg-to-pdfkit's operators depend on.
+ */
+export function svgKey(svg: string, box: readonly number[], bleed: unknown, pageHeight: number, scope: string): string {
+  return createHash('sha256').update(scope).update(`\u0000${box.join(',')}|${JSON.stringify(bleed ?? null)}|${pageHeight}\u0000`).update(svg).digest('hex');
+}
+
+/** Runs `draw` and returns the operators it wrote to the current page's stream (they are written as well). */
+export function captureOps(doc: PDFKit.PDFDocument, draw: () => void): Uint8Array {
+  const page = pageOf(doc);
+  const write = page.write;
+  const chunks: Uint8Array[] = [];
+  // as PDFReference.write stores a text chunk: its Latin-1 bytes and a newline
+  page.write = (c: unknown) => {
+    const b = c instanceof Uint8Array ? c : Buffer.from(`${c as string}\n`, 'latin1');
+    chunks.push(b);
+    return write.call(page, b);
+  };
+  try {
+    draw();
+  } finally {
+    page.write = write;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Writes recorded operators into the current page's stream. */
+export function writeOps(doc: PDFKit.PDFDocument, ops: Uint8Array): void {
+  pageOf(doc).write(ops);
+}
+
+/** Keeps a drawing, dropping the oldest beyond MAX_DRAWINGS. */
+export function rememberDrawing(entries: Map<string, SvgDrawing>, key: string, d: SvgDrawing): void {
+  entries.delete(key);
+  entries.set(key, d);
+  while (entries.size > MAX_DRAWINGS) entries.delete(entries.keys().next().value as string);
 }
 
 /** Most streams kept: a few versions of a 10× report (≈ 10–40 KiB each). */
 const MAX_ENTRIES = 2000;
 
+interface StreamRef {
+  buffer: Uint8Array[];
+  compress: boolean;
+  data: { Length?: number; Filter?: string };
+  end(): void;
+}
 interface PageInternals {
   write(chunk: unknown): unknown;
-  content: { buffer: Uint8Array[]; compress: boolean; data: { Length?: number; Filter?: string } };
+  content: StreamRef;
+  dictionary: { data: { Contents: unknown } };
 }
 const pageOf = (doc: PDFKit.PDFDocument) => (doc as unknown as { page: PageInternals }).page;
 
-/** The key of a page: its items (itemJson.ts: source positions left out), chart SVGs, marks and the scope. */
-export function pageStreamKey(page: Page, marks: unknown, chartSvg: (id: string) => string | undefined, scope: string, itemJson: ItemJson = createItemJson()): string {
+/**
+ * The key of a page's stream (or of one part of it: drawPage.ts): its items (itemJson.ts: source positions left
+ * out), chart SVGs, marks, the page's size and the scope. Not the page number: nothing in the items' operators
+ * depends on it (the folio is an item of the foot part, the ParentTree key sits in the page dictionary).
+ */
+export function pageStreamKey(page: Pick<Page, 'widthPt' | 'heightPt'>, items: readonly FrameItem[], marks: unknown, chartSvg: (id: string) => string | undefined, scope: string, itemJson: ItemJson = createItemJson()): string {
   const h = createHash('sha256').update(scope).update('\u0000');
-  h.update(`${page.widthPt}x${page.heightPt}|${page.number}|${page.master}\n`);
+  h.update(`${page.widthPt}x${page.heightPt}\n`);
   h.update(JSON.stringify(marks)).update('\n');
-  for (const item of page.items) {
+  for (const item of items) {
     h.update(itemJson(item));
     if (item.kind === 'chart') h.update(chartSvg(item.chartId) ?? '');
     h.update('\n');
   }
   return h.digest('hex');
 }
+
+/** Starts another content stream of the current page: what is drawn next goes there (drawPage.ts parts). */
+export function newPart(doc: PDFKit.PDFDocument): unknown {
+  const page = pageOf(doc);
+  const first = (page as unknown as { [FIRST]?: StreamRef })[FIRST] ?? page.content;
+  Object.assign(page, { [FIRST]: first });
+  page.content = (doc as unknown as { ref(): StreamRef }).ref();
+  return page.content;
+}
+
+/**
+ * After a page's last part: the page's /Contents lists its streams in drawing order, the parts after the first are
+ * written (pdfkit writes the first, its own, when the page ends).
+ */
+export function endParts(doc: PDFKit.PDFDocument, streams: readonly unknown[]): void {
+  const page = pageOf(doc) as PageInternals & { [FIRST]?: StreamRef };
+  const first = page[FIRST];
+  if (!first) return;
+  const more = streams.filter((s): s is StreamRef => s !== undefined);
+  page.dictionary.data.Contents = [first, ...more];
+  for (const s of more) s.end();
+  page.content = first;
+  delete page[FIRST];
+}
+
+const FIRST = Symbol('reportpress.firstContent');
 
 /** Mutes the current page's content (a cache hit walks its items for their other effects); returns the unmute. */
 export function muteContent(doc: PDFKit.PDFDocument): () => void {

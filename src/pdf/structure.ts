@@ -104,7 +104,10 @@ function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) 
     }
     open = null;
   };
+  // a sequence never crosses from the page's furniture into its content or back: each part is its own stream
+  const parts = partStarts(page);
   page.items.forEach((item, i) => {
+    if (parts.has(i)) close();
     const tag = item.tag ?? UNTAGGED;
     if (item.kind === 'link' || item.kind === 'goto') {
       if (isContent(tag)) {
@@ -137,6 +140,21 @@ function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) 
   });
   close();
   return { groups, mcids, annots };
+}
+
+/** The page's parts as item ranges [from, to): head furniture, content, foot furniture (only the non-empty ones). */
+export function pageParts(page: Page): [number, number][] {
+  const n = page.items.length;
+  const head = page.furniture?.head ?? 0;
+  const foot = page.furniture?.foot ?? 0;
+  const cuts = [0, head, n - foot, n];
+  const out: [number, number][] = [];
+  for (let k = 0; k < 3; k++) if (cuts[k + 1]! > cuts[k]! || (k === 0 && n === 0)) out.push([cuts[k]!, cuts[k + 1]!]);
+  return out;
+}
+
+function partStarts(page: Page): Set<number> {
+  return new Set(pageParts(page).map((p) => p[0]));
 }
 
 /** Sorts every element's kids into content order and sets each element's order (the smallest below it). */

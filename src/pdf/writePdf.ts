@@ -7,28 +7,24 @@
  * (structure.ts plans them, tagged.ts writes them); the structure tree is written after the last page.
  */
 import PDFDocument from 'pdfkit';
-import type { PagedDocument, Page } from '../model/types.ts';
-import { assertNever } from '../util/assertNever.ts';
-import { createGlyphWriter, type GlyphRecord, type GlyphWriter, type ShapeFn } from './glyphRuns.ts';
-import { fontsByKey, isStableFont, openFontsInOrder, type EmbeddedFont } from './cidFonts.ts';
-import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
+import type { FrameItem, PagedDocument, Page } from '../model/types.ts';
+import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
+import { fontsByKey, isStableFont, openFontsInOrder } from './cidFonts.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
-import { compressPage, muteContent, pageStreamKey, putStream, rememberStream, replayDrawing, type PageStreamCache } from './pageStreams.ts';
-import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
-import { drawSvg } from './drawSvg.ts';
+import type { PageStreamCache } from './pageStreams.ts';
+import { drawPage, type DrawEnv } from './drawPage.ts';
 import { addOutline } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
-import { createItemJson, type ItemJson } from './itemJson.ts';
-import { planStructure, type PageMarks } from './structure.ts';
-import { beginMark, currentPageRef, endMark, StructParents, writeStructTree } from './tagged.ts';
+import { createItemJson } from './itemJson.ts';
+import { planStructure } from './structure.ts';
+import { currentPageRef, StructParents, writeStructTree } from './tagged.ts';
 import { cmykResolver, type Cmyk } from './cmyk.ts';
 import { installCmykPaint } from './paint.ts';
-import { finishSheet, PRINT_SHEET, withBleed } from './printSheet.ts';
+import { PRINT_SHEET, withBleed } from './printSheet.ts';
 import { pdfMessages } from './messages.ts';
 import { ReportError } from '../diag/errors.ts';
-import type { SourceSpan } from '../diag/types.ts';
 import type { SvgCmyk } from './drawSvg.ts';
 
 /**
@@ -59,30 +55,6 @@ export interface PdfOptions {
   readonly pageCache?: PageStreamCache;
   /** Called after each page is drawn (the CLI's "pages n/N" progress); never changes the output. */
   readonly onPage?: (done: number, total: number) => void;
-}
-
-/** What every page of one document is drawn with besides its items. */
-interface DrawEnv {
-  readonly opts: PdfOptions;
-  /** The document's fonts by resource name (replayed SVG records name them so). */
-  readonly fonts: ReadonlyMap<string, EmbeddedFont>;
-  readonly itemJson: ItemJson;
-  readonly drawGlyphs: GlyphWriter;
-  readonly print: boolean;
-  /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
-  readonly images: Map<unknown, unknown>;
-  /** print: the document's CMYK rasters and their XObject names (drawShapes.ts drawCmykImage). */
-  readonly cmykImages: Map<unknown, unknown>;
-  /** print: the SVG colour mapping (svg-to-pdfkit's colorCallback). */
-  svgCmyk?: SvgCmyk;
-  /** The source position of the item being drawn, for colour errors. */
-  at: SourceSpan | undefined;
-  /** Where the page's top-left corner sits on the sheet (print: the slug), for destinations pdfkit does not transform. */
-  readonly origin: number;
-  /** The current page's stream comes from the page cache: items are walked for their other effects only. */
-  muted: boolean;
-  /** Every font draws glyph ids as codes (cidFonts.ts), so a page's stream depends on that page alone. */
-  readonly stableCodes: boolean;
 }
 
 /** Draws every page and returns the PDF bytes. */
@@ -153,134 +125,14 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   return done;
 }
 
-type GlyphItem = Extract<Page['items'][number], { kind: 'glyphs' }>;
-
-/** A page's place in the structure: its index, planned marked-content sequences and the ParentTree keys. */
-interface PageTagging {
-  readonly index: number;
-  readonly marks: PageMarks;
-  readonly parents: StructParents;
-}
-
 /** A page as the print variant draws it: bleed added, link areas and link targets removed. */
 function printPage(page: Page): Page {
-  const items = withBleed(page, PRINT_SHEET.bleed)
-    .filter((it) => it.kind !== 'link' && it.kind !== 'goto')
-    .map((it) => (it.kind === 'glyphs' && it.link ? { ...it, link: undefined } : it));
-  return { ...page, items };
+  const keep = (it: FrameItem) => it.kind !== 'link' && it.kind !== 'goto';
+  const all = withBleed(page, PRINT_SHEET.bleed);
+  const items = all.filter(keep).map((it) => (it.kind === 'glyphs' && it.link ? { ...it, link: undefined } : it));
+  // the furniture's counts without the removed items (pdf/drawPage.ts draws each part as a stream)
+  const f = page.furniture;
+  const furniture = f && { head: all.slice(0, f.head).filter(keep).length, foot: all.slice(all.length - f.foot).filter(keep).length };
+  return { ...page, items, ...(furniture && { furniture }) };
 }
 
-/** Draws a page's items in order, each run of them inside its marked-content sequence. */
-function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: DrawEnv): void {
-  const { print, opts } = env;
-  // print: the trimmed page inside a sheet with room for bleed and crop marks; everything drawn shifted onto it.
-  const slug = env.origin;
-  doc.addPage({ size: [page.widthPt + 2 * slug, page.heightPt + 2 * slug], margin: 0 });
-  if (print) doc.save().translate(slug, slug);
-  if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
-  // CFF-flavoured fonts keep pdfkit's first-use codes (cidFonts.ts), so their pages' streams are not cacheable
-  const cache = env.stableCodes ? opts.pageCache : undefined;
-  const key = cache && pageStreamKey(page, marksKey(t.marks), (id) => opts.charts?.get(id)?.svg, `${cache.scope}\u0000${opts.variant ?? 'screen'}`, env.itemJson);
-  const hit = key === undefined ? undefined : cache!.entries.get(key);
-  if (key !== undefined) cache!.used?.add(key);
-  const unmute = hit ? muteContent(doc) : undefined;
-  const recorded = key !== undefined && !hit ? new Map<number, readonly DrawEvent[] | undefined>() : undefined;
-  const glyphRecord: GlyphRecord | undefined = recorded && { events: [], seen: new Set() };
-  env.muted = !!hit;
-  const starts = new Map(t.marks.groups.map((g) => [g.from, g]));
-  let end = -1;
-  page.items.forEach((item, i) => {
-    const group = starts.get(i);
-    if (group) {
-      beginMark(doc, group.mark);
-      end = group.to - 1;
-    }
-    env.at = 'source' in item ? item.source : undefined;
-    // an SVG of a cached page is replayed from its record; on a miss with the cache on, its effects are recorded
-    const svg = (draw: () => void) => {
-      const events = hit?.svg.get(i);
-      if (events) replayDrawing(doc, events, env.fonts);
-      else if (recorded) recorded.set(i, recordDrawing(doc, draw));
-      else draw();
-    };
-    // so is an unlinked glyph run (its fonts and glyphs: glyphRuns.ts), so a cached page shapes nothing again
-    const glyphs = (g: GlyphItem, o?: object) => {
-      const events = g.link ? undefined : hit?.svg.get(i);
-      if (events) return replayDrawing(doc, events, env.fonts);
-      const from = glyphRecord?.events.length ?? 0;
-      env.drawGlyphs(g, o, glyphRecord);
-      if (glyphRecord && !g.link) recorded!.set(i, glyphRecord.events.slice(from));
-    };
-    drawItem(doc, item, env, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), { svg, glyphs });
-    if (i === end) endMark(doc);
-  });
-  env.at = undefined;
-  if (print) {
-    doc.restore();
-    finishSheet(doc, page.widthPt, page.heightPt);
-  }
-  unmute?.();
-  env.muted = false;
-  if (hit) putStream(doc, hit.stream);
-  else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded! });
-}
-
-/** What the page's marked-content operators say (structure.ts plans them): part of its stream's key. */
-function marksKey(marks: PageMarks): unknown {
-  return marks.groups.map((g) => [g.from, g.to, 'mcid' in g.mark ? [g.mark.elem.role, g.mark.mcid] : [g.mark.artifact, g.mark.subtype, g.mark.bbox]]);
-}
-
-/** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
-type LinkHook = (contents: string, draw: (options: object) => void) => void;
-
-/** How drawPage draws an SVG (draw, record or replay) and a glyph run (GlyphWriter, recorded or replayed). */
-interface DrawHooks {
-  svg(draw: () => void): void;
-  glyphs(g: GlyphItem, linkOptions?: object): void;
-}
-
-function drawItem(doc: PDFKit.PDFDocument, item: Page['items'][number], env: DrawEnv, link: LinkHook, hooks: DrawHooks): void {
-  const { opts, images, svgCmyk } = env;
-  const { svg, glyphs: drawGlyphs } = hooks;
-  switch (item.kind) {
-    case 'glyphs':
-      // a linked run draws its own annotation: it joins the run's Link element
-      if (item.link) link(item.link, (o) => drawGlyphs(item, o));
-      else drawGlyphs(item);
-      break;
-    case 'rect':
-      drawRect(doc, item);
-      break;
-    case 'rule':
-      drawRule(doc, item);
-      break;
-    case 'image':
-      if (env.print) {
-        // print: only separated CMYK pixels (cli/build.ts runs images/printRaster.ts first); never RGB
-        if (!item.cmyk) throw new Error('print variant: a raster image reached pdf/ without its CMYK separation');
-        drawCmykImage(doc, item, item.cmyk, env.cmykImages);
-      } else drawImage(doc, item, images);
-      break;
-    case 'svg':
-      svg(() => drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk, item.bleed));
-      break;
-    case 'chart': {
-      const chart = opts.charts?.get(item.chartId);
-      if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
-      svg(() => drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk));
-      break;
-    }
-    case 'link':
-      link(item.label ?? item.url, (o) => doc.link(item.x, item.y, item.width, item.height, item.url, o as never));
-      break;
-    case 'goto':
-      link(item.label ?? item.dest, (o) => doc.goTo(item.x, item.y, item.width, item.height, item.dest, o as never));
-      break;
-    case 'anchor':
-      // pdfkit takes the destination in sheet coordinates (it ignores the page's translation): add the origin.
-      doc.addNamedDestination(item.name, 'XYZ', env.origin, env.origin + item.y, null);
-      break;
-    default:
-      assertNever(item, 'frame item');
-  }
-}

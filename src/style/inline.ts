@@ -79,6 +79,13 @@ function parse(s: string, fmt: Format, ctx: Ctx): void {
   };
   let i = 0;
   while (i < s.length) {
+    // Markup starts only at "[", "*" or "\\": plain text up to the next of them goes to the run as it is.
+    const plain = plainEnd(s, i);
+    if (plain > i) {
+      buf += s.slice(i, plain);
+      i = plain;
+      continue;
+    }
     const rest = s.slice(i);
     const fn = FOOTNOTE_REF.exec(rest);
     const n = fn ? ctx.footnote(fn[1]) : undefined;
@@ -118,6 +125,16 @@ function parse(s: string, fmt: Format, ctx: Ctx): void {
     i++;
   }
   flush();
+}
+
+/** End of the plain text from i: the index of the next "[", "*" or "\\" (or the end). */
+function plainEnd(s: string, i: number): number {
+  let k = i;
+  for (; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x5b || c === 0x2a || c === 0x5c) break;
+  }
+  return k;
 }
 
 /** An inline passage `[inner]{lang=xx}` starting at i (brackets may nest: links, footnotes), or null. */

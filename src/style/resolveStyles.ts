@@ -10,6 +10,7 @@ import { styleBlock, type BlockContext } from './styleBlock.ts';
 import { estimateMeasure } from './styleTable.ts';
 import { fillRefs, numberBlocks, type Numbering, type RefState } from './pageRefs.ts';
 import type { Block, ParagraphSpec, StyledSection } from './types.ts';
+import { sectionStyleKey, styleScope, type StyleCache } from './styleCache.ts';
 
 /**
  * Styles every section of the report with the theme: opener, body blocks and footnotes.
@@ -21,15 +22,27 @@ export function resolveStyles(
   theme: ResolvedTheme,
   charts: ReadonlyMap<string, ChartBox>,
   images: ReadonlyMap<string, PreparedImage>,
-  fonts?: Pick<FontStore, 'measure'>,
+  fonts?: Pick<FontStore, 'measure' | 'hashes'>,
   refs: RefState = { pages: new Map() },
+  /** Styled sections of earlier builds (build context `styles`, see styleCache.ts); none: every section is styled. */
+  cache?: StyleCache,
 ): StyledSection[] {
   // figure and table numbers, then page references filled in with the pages of the previous layout pass
   const numbering = numberBlocks(report, theme, report.meta.numbering ?? []);
   report = fillRefs(report, theme, numbering, refs);
   // numbers a marker the report-wide scan did not reach would get (none expected): after all the scanned ones
   let next = numbering.notes.size + 1;
+  // one Intl.NumberFormat per build, not per section (constructing one is slow)
+  const decimalMark = decimalMarkOf(report.meta.language);
+  const scope = cache && styleScope(report, theme, charts, images, fonts?.hashes);
   return report.sections.map((section) => {
+    const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;
+    const key = scope && sectionStyleKey(scope, section, columns, numbering, next);
+    const hit = key ? cache!.get(key) : undefined;
+    if (hit) {
+      next = hit.next;
+      return hit.section;
+    }
     // Per section: ids are local to the section's footnotes map, numbers continue through the report, in the
     // order of first reference (pageRefs.footnoteNumbers, which {ref:^id} prints too).
     const numbers = new Map<string, number>();
@@ -38,7 +51,6 @@ export function resolveStyles(
       if (!numbers.has(id)) numbers.set(id, numbering.notes.get(`${section.id}^${id}`) ?? next++);
       return numbers.get(id);
     };
-    const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;
     // a section in another language is set in that language's typography throughout (blocks may name their own)
     const own = sectionTheme(theme, section.kind);
     const ctx: BlockContext = {
@@ -49,10 +61,12 @@ export function resolveStyles(
       footnote,
       tableWidthPt: columnWidthPt(theme, columns),
       measure: fonts ? (t, f, s, feat) => fonts.measure(t, f, s, feat) : estimateMeasure,
-      decimalMark: decimalMarkOf(report.meta.language),
+      decimalMark,
       ...(section.kind === 'colophon' && theme.text.colophon ? { bodyStyle: 'colophon' } : {}),
     };
-    return styleSection(section, columns, ctx, numbers, numbering);
+    const styled = styleSection(section, columns, ctx, numbers, numbering);
+    if (key) cache!.set(key, { section: styled, next });
+    return styled;
   });
 }
 

@@ -18,6 +18,12 @@ export type CacheName =
   | 'templates'
   /** font files' content hashes → FontStore with its shaped runs (fonts/) */
   | 'fonts'
+  /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
+  | 'styles'
+  /** style pack file → its entries (style/styleCache.ts: styled sections on disk, read once per session) */
+  | 'styleFiles'
+  /** font hashes + fallbacks → texts those faces draw completely (fonts/checkCoverage.ts) */
+  | 'coveredTexts'
   /** exceptions → hyphenator (text/) */
   | 'hyphenators'
   /** fonts + hyphenator + word + style → itemized word (text/) */
@@ -40,6 +46,8 @@ export type CacheName =
   | 'chartOutlines'
   /** page items, marks, variant, font bytes → compressed content stream (pdf/pageStreams.ts) */
   | 'pageStreams'
+  /** SVG + box + page height + fonts, colours, variant → its operators and effects (pdf/pageStreams.ts svgKey) */
+  | 'svgDrawings'
   /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
   | 'pdfFonts'
   /** font bytes hash + subset glyphs in order → encoded font program (pdf/cidFonts.ts) */

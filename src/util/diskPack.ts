@@ -26,6 +26,8 @@ const MAGIC = 'reportpress-pack/1\n';
 export interface PackedMap<V> {
   readonly entries: Map<string, V>;
   readonly used: Set<string>;
+  /** How many entries the build did not use are kept too (most recent first): for caches only a miss consults. */
+  keepUnused: number;
 }
 
 /** A loaded pack: its maps by name and whether a build changed what would be saved. */
@@ -34,6 +36,8 @@ export interface Pack {
   readonly maps: Map<string, PackedMap<unknown>>;
   /** The keys each map had when loaded or last saved, to skip writing an unchanged pack. */
   saved: Map<string, string>;
+  /** A savePackSoon is waiting. */
+  pending?: boolean;
   /** Each value's encoding, so a watcher's save encodes only what changed. */
   readonly encoded: WeakMap<object, Encoded>;
 }
@@ -70,17 +74,18 @@ export function openPack(cacheDir: string, id: string, packs: Map<string, Pack>)
   if (!p) {
     const maps = new Map<string, PackedMap<unknown>>();
     const encoded = new WeakMap<object, Encoded>();
-    for (const [k, entries] of Object.entries(readPack(file, encoded))) maps.set(k, { entries: new Map(entries), used: new Set() });
+    for (const [k, entries] of Object.entries(readPack(file, encoded))) maps.set(k, { entries: new Map(entries), used: new Set(), keepUnused: 0 });
     p = { file, maps, saved: new Map([...maps].map(([k, m]) => [k, [...m.entries.keys()].join()])), encoded };
     packs.set(file, p);
   }
   return p;
 }
 
-/** One named map of a pack, created empty. */
-export function packedMap<V>(pack: Pack, name: string): PackedMap<V> {
+/** One named map of a pack, created empty; `keepUnused`: see PackedMap. */
+export function packedMap<V>(pack: Pack, name: string, keepUnused = 0): PackedMap<V> {
   let m = pack.maps.get(name);
-  if (!m) pack.maps.set(name, (m = { entries: new Map(), used: new Set() }));
+  if (!m) pack.maps.set(name, (m = { entries: new Map(), used: new Set(), keepUnused }));
+  m.keepUnused = keepUnused;
   return m as PackedMap<V>;
 }
 
@@ -89,13 +94,27 @@ export function savePack(pack: Pack): void {
   const out: Record<string, [string, unknown][]> = {};
   const keys = new Map<string, string>();
   for (const [name, m] of pack.maps) {
-    const kept = [...m.used].filter((k) => m.entries.has(k));
+    const unused = m.keepUnused > 0 ? [...m.entries.keys()].filter((k) => !m.used.has(k)).slice(-m.keepUnused) : [];
+    const kept = [...unused, ...[...m.used].filter((k) => m.entries.has(k))];
     out[name] = kept.map((k) => [k, m.entries.get(k)]);
     keys.set(name, kept.join());
     m.used.clear();
   }
   if ([...keys].every(([k, v]) => pack.saved.get(k) === v) && keys.size === pack.saved.size) return;
   if (writeCacheFile(pack.file, encodePack(out, pack.encoded))) pack.saved = keys;
+}
+
+/**
+ * savePack once the current work is done (a timer, not keeping the process alive): a rebuild in a kept build
+ * context (watch) returns without the write, and rebuilds in quick succession write the pack once.
+ */
+export function savePackSoon(pack: Pack): void {
+  if (pack.pending) return;
+  pack.pending = true;
+  setTimeout(() => {
+    pack.pending = false;
+    savePack(pack);
+  }, 0).unref();
 }
 
 const BYTES = '\u0000bytes';
@@ -113,13 +132,15 @@ function encodeValue(v: unknown, memo?: WeakMap<object, Encoded>): Encoded {
   if (known) return known;
   const blobs: Uint8Array[] = [];
   let at = 0;
-  const json = JSON.stringify(v, (_k, x: unknown) => {
+  // the value before toJSON: a Buffer would otherwise arrive as { type, data }
+  const json = JSON.stringify(v, function (this: Record<string, unknown>, k: string, json: unknown) {
+    const x = k === '' ? json : this[k];
     if (x instanceof Uint8Array) {
       blobs.push(x);
       at += x.length;
       return { [BYTES]: [at - x.length, x.length] };
     }
-    return x instanceof Map ? { [MAP]: [...x] } : x;
+    return x instanceof Map ? { [MAP]: [...x] } : json;
   });
   const e = { json: Buffer.from(json ?? 'null', 'utf8'), bytes: Buffer.concat(blobs) };
   if (v !== null && typeof v === 'object') memo?.set(v, e);

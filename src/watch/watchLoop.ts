@@ -13,7 +13,8 @@ import { isReportError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { buildReport, type BuildResult } from '../cli/build.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
-import { createBuildContext } from '../util/buildContext.ts';
+import { createBuildContext, memo } from '../util/buildContext.ts';
+import { createItemJson } from '../pdf/itemJson.ts';
 import { writeAtomic } from '../util/writeAtomic.ts';
 import { changedPages, pageHashes } from './pageHashes.ts';
 
@@ -87,7 +88,7 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
     let r: Rebuild;
     try {
       const build = await buildReport({ contentDir: o.contentDir, cacheDir: o.cacheDir }, session);
-      const hashes = pageHashes(build.document, (id) => build.charts.get(id)?.svg);
+      const hashes = pageHashes(build.document, (id) => build.charts.get(id)?.svg, createItemJson(memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap())));
       const same = last && Buffer.compare(Buffer.from(last.pdf), Buffer.from(build.pdf)) === 0;
       if (!same) await writeAtomic(output, build.pdf);
       r = { ok: true, ms: performance.now() - t0, pdf: build.pdf, build, hashes, changed: changedPages(last?.hashes, hashes), warnings: build.diagnostics.items, trigger };

@@ -1,6 +1,6 @@
 /**
  * Flowed sections kept by content (flow/sectionCache.ts): the key follows the section's content (not its object),
- * its index, its first page and the report's scope; the line breaker's warnings raised while a section was flowed
+ * its index, whether it starts on a left or right page and the report's scope (a hit elsewhere is renumbered); the line breaker's warnings raised while a section was flowed
  * are said again on a hit; and after an edit to a late article only that article and the ones after it are flowed
  * again, with the bytes and warnings of a build that shares nothing.
  */
@@ -23,10 +23,12 @@ function section(text: string): StyledSection {
 const warning = (message: string): Diagnostic => ({ severity: 'warning', code: 'TEXT002', message, hints: [] });
 
 describe('section cache key and warnings', () => {
-  test('follows content, index, first page and scope; not object identity', () => {
+  test('follows content, index, left or right first page and scope; not object identity nor the page number', () => {
     const { cache } = createSectionCache(new Map(), 'scope-1', createSink());
     const k = cache.key(section('Het jaar 2020'), 2, 7);
     expect(cache.key(structuredClone(section('Het jaar 2020')), 2, 7)).toBe(k);
+    // two pages later the section has the same text areas: only its page numbers differ
+    expect(cache.key(section('Het jaar 2020'), 2, 9)).toBe(k);
     const other = [
       cache.key(section('Het jaar 2021'), 2, 7),
       cache.key(section('Het jaar 2020'), 3, 7),
@@ -44,14 +46,27 @@ describe('section cache key and warnings', () => {
     a.lineDiag.push(warning('before the section'));
     const flowed = a.cache.flow(key, () => {
       a.lineDiag.push(warning('overfull line'));
-      return { frames: [], warnings: [] };
+      return { first: 3, frames: [], warnings: [] };
     });
     expect(flowed.lineWarnings.map((d) => d.message)).toEqual(['overfull line']);
     expect(first.items.map((d) => d.message)).toEqual(['before the section', 'overfull line']);
     const next = createSink();
     const b = createSectionCache(entries, 's', next);
-    expect(b.cache.get(key)).toBe(flowed);
+    expect(b.cache.get(key, 3)).toBe(flowed);
     expect(next.items.map((d) => d.message)).toEqual(['overfull line']);
+  });
+
+  test('a hit two pages later renumbers the frames and keeps their items', () => {
+    const entries = new Map<string, SectionFlow>();
+    const { cache } = createSectionCache(entries, 's', createSink());
+    const frame = (number: number) => ({ number, master: 'body', sectionId: 'a', runningTitle: 'Asiel', textArea: { x: 0, y: 0, width: 1, height: 1 }, items: [] });
+    const key = cache.key(section('x'), 0, 3);
+    const flowed = cache.flow(key, () => ({ first: 3, frames: [frame(3), frame(4)], warnings: [] }));
+    const moved = cache.get(cache.key(section('x'), 0, 5), 5)!;
+    expect(moved.frames.map((f) => f.number)).toEqual([5, 6]);
+    expect(moved.frames.map((f) => f.items)).toEqual(flowed.frames.map((f) => f.items));
+    expect(moved.frames[0]!.items).toBe(flowed.frames[0]!.items);
+    expect(cache.get(key, 3)).toBe(flowed);
   });
 });
 

@@ -1,13 +1,13 @@
 /**
  * The page-stream cache (pdf/pageStreams.ts): its key follows every input of a page's stream (each item's fields,
- * a chart's SVG, the page's marks and number, the document scope) and ignores source positions, which are not
+ * a chart's SVG, the page's marks and size, the document scope; not its number) and ignores source positions, which are not
  * drawn; and a document has the same bytes without the cache, with it cold, warm, and when only some pages hit
  * (another first page, as after an edit). Font programs reused across documents: a subset is keyed by the font's
  * bytes and the glyphs drawn (not their order), with the same bytes as without the caches.
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameItem, Page } from '../../src/model/types.ts';
-import { pageStreamKey, type CachedPage } from '../../src/pdf/pageStreams.ts';
+import { pageStreamKey, svgKey, type CachedPage, type SvgDrawing } from '../../src/pdf/pageStreams.ts';
 import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
@@ -15,7 +15,7 @@ import { doc, glyphs, page, samplePage, FIXTURE_CMYK } from './fixture.ts';
 
 const fonts = createFontStore(FONTS_DIR, { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_400Regular.ttf' });
 const SCOPE = 'fonts@1';
-const key = (p: Page, marks: unknown = [], svg = '<svg/>', scope = SCOPE) => pageStreamKey(p, marks, () => svg, scope);
+const key = (p: Page, marks: unknown = [], svg = '<svg/>', scope = SCOPE) => pageStreamKey(p, p.items, marks, () => svg, scope);
 
 function write(pages: Page[], variant: PdfVariant, entries?: Map<string, CachedPage>): Promise<Uint8Array> {
   return writePdf(doc(pages), {
@@ -42,11 +42,15 @@ describe('page stream cache key', () => {
       ['item order', key(page([chart, glyphs('Het jaar 2020', 62, 200)], 4))],
       ['chart SVG', key(base, [], '<svg><rect/></svg>')],
       ['marks', key(base, [[0, 1, ['P', 0]]])],
-      ['page number', key({ ...base, number: 5 })],
+      ['page height', key({ ...base, heightPt: base.heightPt + 1 })],
       ['scope', key(base, [], '<svg/>', 'fonts@2')],
     ];
     for (const [input, other] of changed) expect(other, input).not.toBe(k);
     expect(new Set(changed.map((c) => c[1])).size).toBe(changed.length);
+  });
+
+  test('ignores the page number and master: the folio is drawn in a stream of its own', () => {
+    expect(key({ ...base, number: 5, master: 'opener' })).toBe(key(base));
   });
 
   test('ignores source positions, which are not drawn', () => {
@@ -86,6 +90,46 @@ describe('documents with the page stream cache', () => {
       expect(editedOff.equals(off)).toBe(false);
       expect(Buffer.from(await write(edited, variant, entries)).equals(editedOff)).toBe(true);
       expect(entries.size).toBe(3); // the second page hit
+    });
+  }
+});
+
+describe('SVG drawings reused by pages that miss (pageStreams.ts svgKey)', () => {
+  // fills with alpha (ExtGState gs operators) and text (glyphs registered in the subset)
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="120" height="30" fill="#dce6f0" fill-opacity="0.5"/>' +
+    '<rect y="30" width="120" height="30" fill="#154273" stroke="#9fb3c8" stroke-opacity="0.4"/><text x="4" y="50" font-family="Source Sans 3" fill="#154273">Grafiek</text></svg>';
+  const chart: FrameItem = { kind: 'svg', x: 62, y: 300, width: 120, height: 60, alt: 'grafiek', svg };
+  const withText = (text: string) => [page([glyphs(text, 62, 200), chart], 2)];
+
+  test('the key follows the SVG, its box and bleed, the page height and the scope', () => {
+    const k = svgKey(svg, [62, 300, 120, 60], undefined, 841.89, 's');
+    const other = [
+      svgKey(`${svg} `, [62, 300, 120, 60], undefined, 841.89, 's'),
+      svgKey(svg, [62, 301, 120, 60], undefined, 841.89, 's'),
+      svgKey(svg, [62, 300, 120, 60], { top: 8.5, right: 0, bottom: 0, left: 0 }, 841.89, 's'),
+      svgKey(svg, [62, 300, 120, 60], undefined, 842, 's'),
+      svgKey(svg, [62, 300, 120, 60], undefined, 841.89, 't'),
+    ];
+    expect(new Set([k, ...other]).size).toBe(6);
+  });
+
+  for (const variant of ['screen', 'print'] as const) {
+    test(`${variant}: an edited page draws its unchanged SVG from the cache, with the bytes of an uncached document`, async () => {
+      const entries = new Map<string, CachedPage>();
+      const drawings = new Map<string, SvgDrawing>();
+      const cached = (pages: Page[]) =>
+        writePdf(doc(pages), { svgFontKey: () => 'sans', shape: (t, k, f) => fonts.shape!(t, k, f), variant, cmyk: FIXTURE_CMYK, pageCache: { entries, scope: SCOPE, drawings } });
+      expect(Buffer.from(await cached(withText('Het jaar 2020'))).equals(Buffer.from(await write(withText('Het jaar 2020'), variant)))).toBe(true);
+      expect(drawings.size).toBe(1);
+      const [drawn] = [...drawings.values()];
+      expect(drawn!.events.some((e) => e[0] === 'gs')).toBe(true);
+      expect(drawn!.events.some((e) => e[0] === 'glyph')).toBe(true);
+      // the page's text changed: its stream misses, the SVG's drawing hits
+      const edited = withText('Het jaar 2021');
+      expect(Buffer.from(await cached(edited)).equals(Buffer.from(await write(edited, variant)))).toBe(true);
+      expect(entries.size).toBe(2);
+      expect(drawings.size).toBe(1);
     });
   }
 });

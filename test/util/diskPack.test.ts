@@ -4,22 +4,25 @@
  * damaged file reads as empty, and the file name follows the tool's code and the pack's id.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodePack, encodePack, openPack, packedMap, savePack, toolCodeHash, type Pack } from '../../src/util/diskPack.ts';
+import { decodePack, encodePack, openPack, packedMap, savePack, savePackSoon, toolCodeHash, type Pack } from '../../src/util/diskPack.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'rp-pack-'));
 
 describe('pack encoding', () => {
   test('round-trips plain data, byte arrays (as raw bytes) and maps', () => {
-    const value = { stream: new Uint8Array([0, 1, 2, 255]), svg: new Map<number, unknown>([[3, [['glyph', 'F1', 7, 500, [65]]]], [5, null]]), n: -1.25, s: 'tekst\u0000' };
+    const value = { stream: new Uint8Array([0, 1, 2, 255]), ops: Buffer.from('q\n1 0 0 1 2 3 cm\n'), svg: new Map<number, unknown>([[3, [['glyph', 'F1', 7, 500, [65]]]], [5, null]]), n: -1.25, s: 'tekst\u0000' };
     const maps = { pages: [['k1', value], ['k2', { stream: new Uint8Array(0), svg: new Map() }]] as [string, unknown][] };
     const bytes = encodePack(maps);
     // the byte arrays follow the JSON as they are, not as arrays of numbers
     expect(Buffer.from(bytes).includes(Buffer.from([0, 1, 2, 255]))).toBe(true);
-    expect(decodePack(bytes)).toEqual(maps);
+    const back = decodePack(bytes);
+    expect(back).toEqual({ pages: [['k1', { ...value, ops: new Uint8Array(value.ops) }], maps.pages[1]] });
+    // a Buffer (what zlib and Buffer.concat return) comes back as the bytes it held
+    expect(Buffer.from((back.pages![0]![1] as { ops: Uint8Array }).ops).toString()).toBe('q\n1 0 0 1 2 3 cm\n');
   });
 
   test('a truncated, foreign or garbled file is empty', () => {
@@ -68,6 +71,20 @@ describe('packs on disk', () => {
     n.used.add('s1').add('s2');
     savePack(q);
     expect(packedMap(open(dir), 'sectionFlows').entries.size).toBe(2);
+  });
+
+  test('savePackSoon writes once after the current work, however often it is asked', async () => {
+    const dir = scratch();
+    const p = open(dir);
+    const m = packedMap<number>(p, 'm');
+    m.entries.set('k', 1);
+    m.used.add('k');
+    savePackSoon(p);
+    savePackSoon(p);
+    expect(existsSync(join(dir, 'packs'))).toBe(false);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(readdirSync(join(dir, 'packs')).length).toBe(1);
+    expect(packedMap(open(dir), 'm').entries.get('k')).toBe(1);
   });
 
   test('a damaged pack is empty; the file is named by the tool code hash and the id', () => {

@@ -1,0 +1,211 @@
+/**
+ * One page drawn into the document: its parts (head furniture, content, foot furniture: Page.furniture) each as its
+ * own content stream in the page's /Contents array, in reading order, so a part's stream depends only on its own
+ * items: a page whose number moved (an edit earlier in the report) keeps its content's stream, and only the small
+ * running-head and folio streams are new. Each part is looked up in the page-stream cache (pageStreams.ts) by its
+ * items, marks and place; a hit walks the part's items muted (for their fonts, glyphs, images, links and
+ * destinations) replaying what SVGs and glyph runs recorded, and puts the cached stream in place. Marked-content
+ * sequences never cross parts (structure.ts), so every stream balances its BDC/EMC; the print variant's sheet
+ * translation is set and restored in each part, and its crop marks close the last.
+ */
+import type { FrameItem, Page } from '../model/types.ts';
+import { assertNever } from '../util/assertNever.ts';
+import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
+import type { EmbeddedFont } from './cidFonts.ts';
+import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
+import { captureOps, compressPage, endParts, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
+import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
+import { drawSvg, type SvgCmyk } from './drawSvg.ts';
+import type { ItemJson } from './itemJson.ts';
+import { pageParts, type MarkGroup, type PageMarks } from './structure.ts';
+import { beginMark, endMark, type StructParents } from './tagged.ts';
+import { finishSheet } from './printSheet.ts';
+import type { SourceSpan } from '../diag/types.ts';
+import type { PdfOptions } from './writePdf.ts';
+
+type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
+
+/** What decides an SVG item's drawing besides the document: its SVG, box and print bleed. */
+interface SvgItem {
+  readonly svg: string;
+  readonly box: readonly number[];
+  readonly bleed?: unknown;
+}
+
+/** What every page of one document is drawn with besides its items. */
+export interface DrawEnv {
+  readonly opts: PdfOptions;
+  /** The document's fonts by resource name (replayed SVG records name them so). */
+  readonly fonts: ReadonlyMap<string, EmbeddedFont>;
+  readonly itemJson: ItemJson;
+  readonly drawGlyphs: GlyphWriter;
+  readonly print: boolean;
+  /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
+  readonly images: Map<unknown, unknown>;
+  /** print: the document's CMYK rasters and their XObject names (drawShapes.ts drawCmykImage). */
+  readonly cmykImages: Map<unknown, unknown>;
+  /** print: the SVG colour mapping (svg-to-pdfkit's colorCallback). */
+  svgCmyk?: SvgCmyk;
+  /** The source position of the item being drawn, for colour errors. */
+  at: SourceSpan | undefined;
+  /** Where the page's top-left corner sits on the sheet (print: the slug), for destinations pdfkit does not transform. */
+  readonly origin: number;
+  /** The current page's stream comes from the page cache: items are walked for their other effects only. */
+  muted: boolean;
+  /** Every font draws glyph ids as codes (cidFonts.ts), so a page's stream depends on that page alone. */
+  readonly stableCodes: boolean;
+}
+
+/** A page's place in the structure: its index, planned marked-content sequences and the ParentTree keys. */
+export interface PageTagging {
+  readonly index: number;
+  readonly marks: PageMarks;
+  readonly parents: StructParents;
+}
+
+/** Draws a page: each part into its own content stream, each run of items inside its marked-content sequence. */
+export function drawPage(doc: PDFKit.PDFDocument, page: Page, t: PageTagging, env: DrawEnv): void {
+  const slug = env.origin;
+  doc.addPage({ size: [page.widthPt + 2 * slug, page.heightPt + 2 * slug], margin: 0 });
+  if (t.marks.mcids.length > 0) t.parents.page(doc, t.index);
+  const parts = pageParts(page);
+  const streams = parts.map(([from, to], k) => {
+    const stream = k === 0 ? undefined : newPart(doc);
+    drawPart(doc, page, from, to, { first: k === 0, last: k === parts.length - 1 }, t, env);
+    return stream;
+  });
+  endParts(doc, streams);
+}
+
+/** Draws items [from, to) of the page into the current content stream, from the cache when it holds them. */
+function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number, place: { first: boolean; last: boolean }, t: PageTagging, env: DrawEnv): void {
+  const { print, opts } = env;
+  // print: the trimmed page inside a sheet with room for bleed and crop marks; everything drawn shifted onto it.
+  if (print) doc.save().translate(env.origin, env.origin);
+  // CFF-flavoured fonts keep pdfkit's first-use codes (cidFonts.ts), so their pages' streams are not cacheable
+  const cache = env.stableCodes ? opts.pageCache : undefined;
+  const groups = t.marks.groups.filter((g) => g.from >= from && g.to <= to);
+  // the first part holds pdfkit's page set-up (the y flip), the last the print sheet's marks
+  const scope = `${cache?.scope}\u0000${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`;
+  const key = cache && pageStreamKey(page, page.items.slice(from, to), marksKey(groups, from), (id) => opts.charts?.get(id)?.svg, scope, env.itemJson);
+  const hit = key === undefined ? undefined : cache!.entries.get(key);
+  if (key !== undefined) cache!.used?.add(key);
+  const unmute = hit ? muteContent(doc) : undefined;
+  // records by the item's place in the part (the part may sit after another number of furniture items next time)
+  const recorded = key !== undefined && !hit ? new Map<number, readonly DrawEvent[] | undefined>() : undefined;
+  const glyphRecord: GlyphRecord | undefined = recorded && { events: [], seen: new Set() };
+  env.muted = !!hit;
+  const starts = new Map(groups.map((g) => [g.from, g]));
+  let end = -1;
+  for (let i = from; i < to; i++) {
+    const item = page.items[i]!;
+    const group = starts.get(i);
+    if (group) {
+      beginMark(doc, group.mark);
+      end = group.to - 1;
+    }
+    env.at = 'source' in item ? item.source : undefined;
+    const r = i - from;
+    // an SVG of a cached part is replayed from its record; on a miss with the cache on, its effects are recorded,
+    // and its operators come from the drawing cache when the same SVG was drawn at the same place before
+    const svg = (draw: () => void, what: SvgItem) => {
+      const events = hit?.svg.get(r);
+      if (events) return replayDrawing(doc, events, env.fonts);
+      const dk = !hit && cache?.drawings ? svgKey(what.svg, what.box, what.bleed, page.heightPt, `${cache.scope}\u0000${opts.variant ?? 'screen'}`) : undefined;
+      if (dk !== undefined) cache!.usedDrawings?.add(dk);
+      const drawn = dk === undefined ? undefined : cache!.drawings!.get(dk);
+      if (drawn) {
+        writeOps(doc, drawn.ops);
+        // the effects only: the operators (alpha states' gs included) are in `ops` already
+        const unmuteReplay = muteContent(doc);
+        replayDrawing(doc, drawn.events, env.fonts);
+        unmuteReplay();
+        recorded?.set(r, drawn.events);
+      } else if (recorded || dk !== undefined) {
+        let ops: Uint8Array = new Uint8Array(0);
+        const record = recordDrawing(doc, () => (ops = captureOps(doc, draw)));
+        recorded?.set(r, record);
+        if (record && dk !== undefined) rememberDrawing(cache!.drawings!, dk, { ops, events: record });
+      } else draw();
+    };
+    // so is an unlinked glyph run (its fonts and glyphs: glyphRuns.ts), so a cached part shapes nothing again
+    const glyphs = (g: GlyphItem, o?: object) => {
+      const events = g.link ? undefined : hit?.svg.get(r);
+      if (events) return replayDrawing(doc, events, env.fonts);
+      const at = glyphRecord?.events.length ?? 0;
+      env.drawGlyphs(g, o, glyphRecord);
+      if (glyphRecord && !g.link) recorded!.set(r, glyphRecord.events.slice(at));
+    };
+    drawItem(doc, item, env, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), { svg, glyphs });
+    if (i === end) endMark(doc);
+  }
+  env.at = undefined;
+  if (print) {
+    doc.restore();
+    if (place.last) finishSheet(doc, page.widthPt, page.heightPt);
+  }
+  unmute?.();
+  env.muted = false;
+  if (hit) putStream(doc, hit.stream);
+  else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded! });
+}
+
+/** What the part's marked-content operators say (structure.ts plans them), by place in the part: part of its key. */
+function marksKey(groups: readonly MarkGroup[], from: number): unknown {
+  return groups.map((g) => [g.from - from, g.to - from, 'mcid' in g.mark ? [g.mark.elem.role, g.mark.mcid] : [g.mark.artifact, g.mark.subtype, g.mark.bbox]]);
+}
+
+/** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
+type LinkHook = (contents: string, draw: (options: object) => void) => void;
+
+/** How drawPage draws an SVG (draw, record or replay) and a glyph run (GlyphWriter, recorded or replayed). */
+interface DrawHooks {
+  svg(draw: () => void, what: SvgItem): void;
+  glyphs(g: GlyphItem, linkOptions?: object): void;
+}
+
+function drawItem(doc: PDFKit.PDFDocument, item: FrameItem, env: DrawEnv, link: LinkHook, hooks: DrawHooks): void {
+  const { opts, images, svgCmyk } = env;
+  const { svg, glyphs: drawGlyphs } = hooks;
+  switch (item.kind) {
+    case 'glyphs':
+      // a linked run draws its own annotation: it joins the run's Link element
+      if (item.link) link(item.link, (o) => drawGlyphs(item, o));
+      else drawGlyphs(item);
+      break;
+    case 'rect':
+      drawRect(doc, item);
+      break;
+    case 'rule':
+      drawRule(doc, item);
+      break;
+    case 'image':
+      if (env.print) {
+        // print: only separated CMYK pixels (cli/build.ts runs images/printRaster.ts first); never RGB
+        if (!item.cmyk) throw new Error('print variant: a raster image reached pdf/ without its CMYK separation');
+        drawCmykImage(doc, item, item.cmyk, env.cmykImages);
+      } else drawImage(doc, item, images);
+      break;
+    case 'svg':
+      svg(() => drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk, item.bleed), { svg: item.svg, box: [item.x, item.y, item.width, item.height], bleed: item.bleed });
+      break;
+    case 'chart': {
+      const chart = opts.charts?.get(item.chartId);
+      if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
+      svg(() => drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk), { svg: chart.svg, box: [item.x, item.y, item.width, item.height] });
+      break;
+    }
+    case 'link':
+      link(item.label ?? item.url, (o) => doc.link(item.x, item.y, item.width, item.height, item.url, o as never));
+      break;
+    case 'goto':
+      link(item.label ?? item.dest, (o) => doc.goTo(item.x, item.y, item.width, item.height, item.dest, o as never));
+      break;
+    case 'anchor':
+      // pdfkit takes the destination in sheet coordinates (it ignores the page's translation): add the origin.
+      doc.addNamedDestination(item.name, 'XYZ', env.origin, env.origin + item.y, null);
+      break;
+    default:
+      assertNever(item, 'frame item');
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Styled sections kept between the builds of a session (watch): a one-paragraph edit used to restyle all
+ * eleven sections. A section's entry is keyed by everything styling it reads: the section itself (page
+ * references already filled in), its figure and table labels and footnote numbers, and a scope shared by every
+ * section of the build (template, font bytes, charts with their sizes and drawings, prepared images, the
+ * report's language). Keys are hashes of that content, never object identity, so a hit is what styling again
+ * would give.
+ */
+import { createHash } from 'node:crypto';
+import type { BoundReport, BoundSection } from '../bind/types.ts';
+import type { ChartBox } from '../charts/types.ts';
+import type { PreparedImage } from '../images/types.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
+import type { Numbering } from './pageRefs.ts';
+import type { StyledSection } from './types.ts';
+import type { BuildContext } from '../util/buildContext.ts';
+import { mirrorStore, packFile, type EntryPack, type MirrorStore } from '../util/entryPack.ts';
+
+/** A styled section and the next free footnote number after it (numbers a report-wide scan missed continue). */
+export interface StyledEntry {
+  readonly section: StyledSection;
+  readonly next: number;
+}
+
+/** JSON of styling inputs: Maps as entry lists, bytes as their hash (the ordinary JSON of both says nothing). */
+function contentJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? [...x] : x instanceof Uint8Array ? createHash('sha256').update(x).digest('hex') : x));
+}
+
+/** What every section's styling shares, hashed once per build; undefined when the fonts cannot be keyed (test fakes). */
+export function styleScope(
+  report: BoundReport,
+  theme: ResolvedTheme,
+  charts: ReadonlyMap<string, ChartBox>,
+  images: ReadonlyMap<string, PreparedImage>,
+  fontHashes: Readonly<Record<string, string>> | undefined,
+): string | undefined {
+  if (!fontHashes) return undefined;
+  const sizes = report.charts.map((c) => [c.id, c.size ?? null]);
+  return createHash('sha256').update(contentJson([fontHashes, theme, charts, sizes, images, report.meta.language])).digest('hex');
+}
+
+/** The key of one section: the scope, the section, its labels and footnote numbers, and the first free number. */
+export function sectionStyleKey(scope: string, section: BoundSection, columns: number, numbering: Numbering, next: number): string {
+  const labels = [...numbering.byBlock].filter(([k]) => k.startsWith(`${section.id}/`));
+  const notes = [...numbering.notes].filter(([k]) => k.startsWith(`${section.id}^`));
+  return createHash('sha256').update(scope).update(contentJson([section, columns, labels, notes, next])).digest('hex');
+}
+
+/** Most entries a session keeps (a long watch session adds one per edited section); the oldest go first. */
+const MAX_ENTRIES = 1000;
+
+/** Where styled sections are looked up and kept (a Map will do; the build uses styleStore). */
+export interface StyleCache {
+  get(key: string): StyledEntry | undefined;
+  set(key: string, entry: StyledEntry): void;
+}
+
+/**
+ * The session's styled sections (build context `styles`), and with a cache folder the content folder's pack of
+ * the sections its last build styled (`<cacheDir>/styles/`, loaded once per session into `styleFiles`), so the
+ * next CLI run reads them back instead of styling the report again.
+ */
+export function styleStore(build: BuildContext, cacheDir: string | undefined, contentDir: string): MirrorStore<StyledEntry> {
+  const disk = cacheDir ? { packs: build.cache<EntryPack>('styleFiles'), file: packFile(cacheDir, 'styles', contentDir) } : undefined;
+  return mirrorStore(build.cache<StyledEntry>('styles'), disk, asStyledEntry, MAX_ENTRIES);
+}
+
+function asStyledEntry(v: unknown): StyledEntry | undefined {
+  const e = v as Partial<StyledEntry> | undefined;
+  const s = e?.section as Partial<StyledSection> | undefined;
+  const ok = !!s && typeof e!.next === 'number' && typeof s.id === 'string' && Array.isArray(s.blocks) && !!s.opener && s.footnotes instanceof Map;
+  return ok ? (e as StyledEntry) : undefined;
+}

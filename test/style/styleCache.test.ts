@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { resolveStyles } from '../../src/style/index.ts';
+import type { StyledEntry } from '../../src/style/styleCache.ts';
+import type { BoundBlock, BoundReport, BoundSection, BoundText } from '../../src/bind/types.ts';
+import type { ChartBox } from '../../src/charts/types.ts';
+import type { PreparedImage } from '../../src/images/types.ts';
+import type { ResolvedTheme } from '../../src/spec/theme.ts';
+import { loadTestTheme } from './themeFixture.ts';
+
+const theme = loadTestTheme();
+const at = { file: 'sections/a.yaml', line: 1, column: 1 };
+const t = (text: string): BoundText => ({ text, source: at });
+// a fake font store with hashes (what makes sections cacheable): every character 0.5 em
+const fonts = (hash = 'a') => ({ measure: (s: string, _f: string, size: number) => s.length * size * 0.5, hashes: { serif: hash } });
+
+function sections(first = 'Een alinea[^n].'): BoundSection[] {
+  const blocks = (id: string): BoundBlock[] => [
+    { type: 'paragraph', text: t(id === 'a' ? first : 'Tweede sectie.') },
+    { type: 'chart', chartId: `c-${id}`, caption: t('Grafiek'), source: at },
+    { type: 'image', src: 'i.svg', alt: 'Beeld', caption: t('Bijschrift'), source: at },
+  ];
+  return ['a', 'b'].map((id) => ({ id, kind: 'article', title: `Titel ${id}`, shortTitle: id, blocks: blocks(id), footnotes: new Map([['n', t('Noot.')]]), source: at }));
+}
+function report(s = sections()): BoundReport {
+  return {
+    meta: { title: 'J', organisation: 'O', author: 'A', subject: 's', keywords: [], language: 'nl-NL', date: '2021-04-30', dateText: '30 april 2021', numbering: ['figures'] },
+    sections: s,
+    charts: [],
+    images: new Map(),
+  };
+}
+const charts = (w = 200) => new Map<string, ChartBox>(['a', 'b'].map((id) => [`c-${id}`, { id: `c-${id}`, widthPt: w, heightPt: 100, alt: 'x' }]));
+const images = (aspect = 0.5) => new Map<string, PreparedImage>([['i.svg', { svg: '<svg/>', aspect }]]);
+
+describe('style cache', () => {
+  it('a section whose inputs did not change is the cached one; every section equals styling afresh', () => {
+    const cache = new Map<string, StyledEntry>();
+    const first = resolveStyles(report(), theme, charts(), images(), fonts(), undefined, cache);
+    expect(first).toStrictEqual(resolveStyles(report(), theme, charts(), images(), fonts()));
+    const again = resolveStyles(report(), theme, charts(), images(), fonts(), undefined, cache);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    const edited = resolveStyles(report(sections('Een andere alinea[^n].')), theme, charts(), images(), fonts(), undefined, cache);
+    expect(edited[0]).not.toBe(first[0]);
+    expect(edited[1]).toBe(first[1]);
+    expect(edited).toStrictEqual(resolveStyles(report(sections('Een andere alinea[^n].')), theme, charts(), images(), fonts()));
+  });
+
+  it('every section is styled again when the template, the fonts, a chart or an image changes', () => {
+    const cache = new Map<string, StyledEntry>();
+    const base = resolveStyles(report(), theme, charts(), images(), fonts(), undefined, cache);
+    const red: ResolvedTheme = { ...theme, text: { ...theme.text, body: { ...theme.text.body!, color: '#ff0000' } } };
+    const variants: [string, () => ReturnType<typeof resolveStyles>, () => ReturnType<typeof resolveStyles>][] = [
+      ['template', () => resolveStyles(report(), red, charts(), images(), fonts(), undefined, cache), () => resolveStyles(report(), red, charts(), images(), fonts())],
+      ['fonts', () => resolveStyles(report(), theme, charts(), images(), fonts('b'), undefined, cache), () => resolveStyles(report(), theme, charts(), images(), fonts('b'))],
+      ['chart', () => resolveStyles(report(), theme, charts(300), images(), fonts(), undefined, cache), () => resolveStyles(report(), theme, charts(300), images(), fonts())],
+      ['image', () => resolveStyles(report(), theme, charts(), images(0.75), fonts(), undefined, cache), () => resolveStyles(report(), theme, charts(), images(0.75), fonts())],
+    ];
+    for (const [what, cached, fresh] of variants) {
+      const out = cached();
+      expect(out[0], what).not.toBe(base[0]);
+      expect(out[1], what).not.toBe(base[1]);
+      expect(out, what).toStrictEqual(fresh());
+    }
+  });
+
+  it('the figure labels and footnote numbers a section gets are part of its key', () => {
+    const cache = new Map<string, StyledEntry>();
+    const both = resolveStyles(report(), theme, charts(), images(), fonts(), undefined, cache);
+    // without section a, section b's figures and its footnote are numbered from 1: not the cached b
+    const onlyB = resolveStyles(report(sections().slice(1)), theme, charts(), images(), fonts(), undefined, cache);
+    expect(onlyB[0]).not.toBe(both[1]);
+    expect(onlyB).toStrictEqual(resolveStyles(report(sections().slice(1)), theme, charts(), images(), fonts()));
+  });
+
+  it('a font store without hashes (a test fake) is never cached', () => {
+    const cache = new Map<string, StyledEntry>();
+    resolveStyles(report(), theme, charts(), images(), { measure: () => 1 }, undefined, cache);
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe('styled sections on disk', () => {
+  it('the next process reads back the styled sections its last build used, equal to styling afresh', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createBuildContext } = await import('../../src/util/buildContext.ts');
+    const { styleStore } = await import('../../src/style/styleCache.ts');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'rp-styles-'));
+    const fresh = resolveStyles(report(), theme, charts(), images(), fonts());
+    const first = styleStore(createBuildContext(), cacheDir, 'content');
+    resolveStyles(report(), theme, charts(), images(), fonts(), undefined, first);
+    first.save();
+    const build = createBuildContext();
+    const next = styleStore(build, cacheDir, 'content');
+    const styledAgain: string[] = [];
+    const spy = { get: next.get, set: (k: string, e: StyledEntry) => (styledAgain.push(k), next.set(k, e)) };
+    expect(resolveStyles(report(), theme, charts(), images(), fonts(), undefined, spy)).toStrictEqual(fresh);
+    // both sections came from the pack (the session's map was empty), none was styled again
+    expect(styledAgain).toEqual([]);
+    expect(build.cache('styles').size).toBe(2);
+  });
+});
