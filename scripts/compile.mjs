@@ -164,15 +164,16 @@ if (!fresh) {
   else process.stderr.write(`compile: no vega code cache (charts render ≈ 2× slower cold):\n${r.stderr}\n`);
 }
 
-// The CLI bundle's code cache: one build of the bundled report (into a scratch folder, no caches) compiles what
-// every build runs; the launcher writes V8's cache of it at exit. Redone when the bundle or Node changes.
+// The CLI bundle's code cache: one build of the bundled report (into a scratch folder, with an empty cache folder
+// that it fills, as a first build does) compiles what builds run; the launcher writes V8's cache of it at exit.
+// Redone when the bundle or Node changes.
 const CLI_STAMP_FILE = 'dist/cli.cjs.stamp';
-const cliStamp = createHash('sha256').update(process.version).update(readFileSync('dist/cli.cjs')).digest('hex');
+const cliStamp = createHash('sha256').update(process.version).update(readFileSync('dist/cli.cjs')).update(readFileSync('scripts/compile.mjs')).digest('hex');
 if (!(existsSync('dist/cli.cjs.cache') && existsSync(CLI_STAMP_FILE) && readFileSync(CLI_STAMP_FILE, 'utf8') === cliStamp)) {
   rmSync('dist/cli.cjs.cache', { force: true });
   rmSync(CLI_STAMP_FILE, { force: true });
   const out = mkdtempSync(join(tmpdir(), 'reportpress-warmup-'));
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'build', '--no-cache', '-o', join(out, 'warmup.pdf'), '--charts-dir', join(out, 'charts')], {
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'build', '-o', join(out, 'warmup.pdf'), '--charts-dir', join(out, 'charts'), '--cache-dir', join(out, 'cache')], {
     env: { ...process.env, REPORTPRESS_WRITE_CLI_CODE_CACHE: '1' },
     encoding: 'utf8',
   });
