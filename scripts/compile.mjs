@@ -102,10 +102,10 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: CLI_EXTERNAL,
-  // Minified (names of functions and classes kept, for messages and stacks): the launcher reads and V8 checks the
-  // whole file on every start (2.5 → 1.5 MB); the source map gives the original positions (--enable-source-maps).
-  minify: true,
-  keepNames: true,
+  // No comments or indentation: the launcher reads and V8 checks the whole file on every start (2.5 → 2.0 MB).
+  // Names are not minified, so CPU profiles of the CLI stay readable (the source map gives original positions).
+  minifySyntax: true,
+  minifyWhitespace: true,
   charset: 'ascii',
   sourcemap: true,
   logLevel: 'warning',
