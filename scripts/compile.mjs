@@ -9,7 +9,7 @@
 // without source changes stays ≈ 0.5 s.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -169,7 +169,11 @@ if (!fresh) {
 // Redone when the bundle or Node changes.
 const CLI_STAMP_FILE = 'dist/cli.cjs.stamp';
 const cliStamp = createHash('sha256').update(process.version).update(readFileSync('dist/cli.cjs')).update(readFileSync('scripts/compile.mjs')).digest('hex');
-if (!(existsSync('dist/cli.cjs.cache') && existsSync(CLI_STAMP_FILE) && readFileSync(CLI_STAMP_FILE, 'utf8') === cliStamp)) {
+if (existsSync('dist/cli.cjs.cache') && existsSync(CLI_STAMP_FILE) && readFileSync(CLI_STAMP_FILE, 'utf8') === cliStamp) {
+  // esbuild wrote the same bundle again: the cache still fits it (the launcher uses only a cache not older than it)
+  const now = new Date();
+  utimesSync('dist/cli.cjs.cache', now, now);
+} else {
   rmSync('dist/cli.cjs.cache', { force: true });
   rmSync(CLI_STAMP_FILE, { force: true });
   const out = mkdtempSync(join(tmpdir(), 'reportpress-warmup-'));

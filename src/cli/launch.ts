@@ -7,7 +7,7 @@
  * Node/V8 version, other V8 flags) only costs that time: the code and its output are the same.
  * Kept free of imports besides Node's own, so it is compiled once and stays tiny.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,10 @@ const CODE_CACHE = `${BUNDLE}.cache`;
 const source = readFileSync(BUNDLE, 'utf8');
 // REPORTPRESS_CODE_CACHE=off runs without the cache, =report says on stderr whether V8 took it (tests use both).
 const mode = process.env.REPORTPRESS_CODE_CACHE;
-const cachedData = mode !== 'off' && existsSync(CODE_CACHE) ? readFileSync(CODE_CACHE) : undefined;
+// V8 checks a cache against the source's length only: a cache older than the bundle (a compile step stopped
+// between writing the two) is never used, since it could hold another bundle's code of the same length.
+const cacheTime = statSync(CODE_CACHE, { throwIfNoEntry: false })?.mtimeMs;
+const cachedData = mode !== 'off' && cacheTime !== undefined && cacheTime >= statSync(BUNDLE).mtimeMs ? readFileSync(CODE_CACHE) : undefined;
 // The bundle's `import.meta.url` (compile.mjs defines it as __rpImportMetaUrl) is this file's: the bundle's
 // code finds the package root, dist/vega.cjs and node_modules from dist/ as the unbundled code did.
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __rpImportMetaUrl) {${source}\n})`, {
