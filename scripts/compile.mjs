@@ -90,6 +90,14 @@ const cliRewrites = {
       }
       return out === text ? undefined : { contents: out, loader: 'js', resolveDir: dirname(args.path) };
     });
+    // svg-to-pdfkit, required on first use by drawSvg.ts through createRequire (esbuild leaves that to run time):
+    // a plain require() puts it into the bundle, still run on first use, and into the code cache.
+    b.onLoad({ filter: /src[\\/]pdf[\\/]drawSvg\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const out = text.replace("createRequire(import.meta.url)('svg-to-pdfkit')", "require('svg-to-pdfkit')");
+      if (out === text) throw new Error('compile: drawSvg.ts no longer loads svg-to-pdfkit as expected');
+      return { contents: out, loader: 'ts', resolveDir: dirname(args.path) };
+    });
     // loadVega.ts falls back to the unbundled vega only from sources; never put vega into the CLI bundle.
     b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true }));
   },
