@@ -172,11 +172,11 @@ if (!fresh) {
   else process.stderr.write(`compile: no vega code cache (charts render ≈ 2× slower cold):\n${r.stderr}\n`);
 }
 
-// The CLI bundle's code cache: one build of the bundled report (into a scratch folder, with an empty cache folder
-// that it fills, as a first build does) compiles what builds run; the launcher writes V8's cache of it at exit.
-// Redone when the bundle or Node changes.
+// The CLI bundle's code cache: builds of the bundled report (into a scratch folder: a first build filling an empty
+// cache folder, then a next build reading it, in one process; see launch.ts) compile what builds run; the launcher
+// writes V8's cache of it at exit. Redone when the bundle, the launcher or Node changes.
 const CLI_STAMP_FILE = 'dist/cli.cjs.stamp';
-const cliStamp = createHash('sha256').update(process.version).update(readFileSync('dist/cli.cjs')).update(readFileSync('scripts/compile.mjs')).digest('hex');
+const cliStamp = createHash('sha256').update(process.version).update(readFileSync('dist/cli.cjs')).update(readFileSync('dist/cli.js')).update(readFileSync('scripts/compile.mjs')).digest('hex');
 if (existsSync('dist/cli.cjs.cache') && existsSync(CLI_STAMP_FILE) && readFileSync(CLI_STAMP_FILE, 'utf8') === cliStamp) {
   // esbuild wrote the same bundle again: the cache still fits it (the launcher uses only a cache not older than it)
   const now = new Date();

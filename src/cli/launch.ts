@@ -30,13 +30,6 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
   cachedData,
 });
 if (mode === 'report') process.stderr.write(`code cache: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
-if (process.env.REPORTPRESS_WRITE_CLI_CODE_CACHE) {
-  // scripts/compile.mjs runs one build with this set: the cache then holds every function that build compiled.
-  process.once('exit', () => {
-    writeFileSync(`${CODE_CACHE}.tmp`, script.createCachedData());
-    renameSync(`${CODE_CACHE}.tmp`, CODE_CACHE);
-  });
-}
 // require() cannot load an ES module with top-level await (HarfBuzz's WASM start-up): main.ts imports those with
 // require.preloadEsm before a command runs, and the bundle's require() then hands them out.
 const esm = new Map<string, unknown>();
@@ -47,4 +40,16 @@ const bundleRequire = Object.assign((id: string): unknown => (esm.has(id) ? esm.
   },
 });
 const module = { exports: {} };
-(script.runInThisContext() as (...a: unknown[]) => void)(module.exports, bundleRequire, module, BUNDLE, dirname(BUNDLE), import.meta.url);
+// Runs the bundle (its module code and then the command in process.argv).
+const run = () => (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, bundleRequire, module, BUNDLE, dirname(BUNDLE), import.meta.url);
+if (process.env.REPORTPRESS_WRITE_CLI_CODE_CACHE) {
+  // scripts/compile.mjs runs a build with this set. The command runs twice, the second time once the first is
+  // done: a first build that fills its cache folder, then a next build that reads it back. Both runs compile into
+  // the same script, so the cache written at exit holds every function either path needed.
+  process.once('beforeExit', () => process.exitCode === 0 || process.exitCode === undefined ? run() : undefined);
+  process.once('exit', () => {
+    writeFileSync(`${CODE_CACHE}.tmp`, script.createCachedData());
+    renameSync(`${CODE_CACHE}.tmp`, CODE_CACHE);
+  });
+}
+run();
