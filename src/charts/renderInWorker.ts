@@ -7,6 +7,7 @@
  * (tests compare both ways and must know the worker ran).
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FontStore } from '../fonts/fontStore.ts';
@@ -30,10 +31,13 @@ export interface WorkerRender {
   readonly progress: readonly [number, number][];
 }
 
-/** True when this code runs compiled and the worker entry exists (and it is not turned off). */
+/**
+ * True when this code runs compiled, the worker entry exists and there is a second core to run it on (on one
+ * core the worker would only add its start-up), unless turned off or on by REPORTPRESS_CHART_WORKER.
+ */
 export function chartWorkerAvailable(): boolean {
   const env = process.env.REPORTPRESS_CHART_WORKER;
-  return import.meta.url.endsWith('.js') && env !== '0' && (env === '1' || existsSync(WORKER_ENTRY));
+  return import.meta.url.endsWith('.js') && env !== '0' && (env === '1' || (availableParallelism() > 1 && existsSync(WORKER_ENTRY)));
 }
 
 /** A render under way in a worker; `wait` keeps the process alive for it (until then it may exit without it). */

@@ -7,7 +7,7 @@
  * Node/V8 version, other V8 flags) only costs that time: the code and its output are the same.
  * Kept free of imports besides Node's own, so it is compiled once and stays tiny.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,10 @@ const CODE_CACHE = `${BUNDLE}.cache`;
 const source = readFileSync(BUNDLE, 'utf8');
 // REPORTPRESS_CODE_CACHE=off runs without the cache, =report says on stderr whether V8 took it (tests use both).
 const mode = process.env.REPORTPRESS_CODE_CACHE;
-const cachedData = mode !== 'off' && existsSync(CODE_CACHE) ? readFileSync(CODE_CACHE) : undefined;
+// V8 checks a cache against the source's length only: a cache older than the bundle (a compile step stopped
+// between writing the two) is never used, since it could hold another bundle's code of the same length.
+const cacheTime = statSync(CODE_CACHE, { throwIfNoEntry: false })?.mtimeMs;
+const cachedData = mode !== 'off' && cacheTime !== undefined && cacheTime >= statSync(BUNDLE).mtimeMs ? readFileSync(CODE_CACHE) : undefined;
 // The bundle's `import.meta.url` (compile.mjs defines it as __rpImportMetaUrl) is this file's: the bundle's
 // code finds the package root, dist/vega.cjs and node_modules from dist/ as the unbundled code did.
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __rpImportMetaUrl) {${source}\n})`, {
@@ -27,13 +30,6 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
   cachedData,
 });
 if (mode === 'report') process.stderr.write(`code cache: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
-if (process.env.REPORTPRESS_WRITE_CLI_CODE_CACHE) {
-  // scripts/compile.mjs runs one build with this set: the cache then holds every function that build compiled.
-  process.once('exit', () => {
-    writeFileSync(`${CODE_CACHE}.tmp`, script.createCachedData());
-    renameSync(`${CODE_CACHE}.tmp`, CODE_CACHE);
-  });
-}
 // require() cannot load an ES module with top-level await (HarfBuzz's WASM start-up): main.ts imports those with
 // require.preloadEsm before a command runs, and the bundle's require() then hands them out.
 const esm = new Map<string, unknown>();
@@ -44,4 +40,16 @@ const bundleRequire = Object.assign((id: string): unknown => (esm.has(id) ? esm.
   },
 });
 const module = { exports: {} };
-(script.runInThisContext() as (...a: unknown[]) => void)(module.exports, bundleRequire, module, BUNDLE, dirname(BUNDLE), import.meta.url);
+// Runs the bundle (its module code and then the command in process.argv).
+const run = () => (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, bundleRequire, module, BUNDLE, dirname(BUNDLE), import.meta.url);
+if (process.env.REPORTPRESS_WRITE_CLI_CODE_CACHE) {
+  // scripts/compile.mjs runs a build with this set. The command runs twice, the second time once the first is
+  // done: a first build that fills its cache folder, then a next build that reads it back. Both runs compile into
+  // the same script, so the cache written at exit holds every function either path needed.
+  process.once('beforeExit', () => process.exitCode === 0 || process.exitCode === undefined ? run() : undefined);
+  process.once('exit', () => {
+    writeFileSync(`${CODE_CACHE}.tmp`, script.createCachedData());
+    renameSync(`${CODE_CACHE}.tmp`, CODE_CACHE);
+  });
+}
+run();

@@ -56,6 +56,8 @@ export type CacheName =
   | 'itemJson'
   /** pack file → its loaded maps (util/diskPack.ts: section flows, page streams, font subsets on disk, read once per session) */
   | 'packs'
+  /** one entry: page parts' item objects → their page-stream keys (pdf/pageStreams.ts memoPartKey) */
+  | 'partKeys'
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */

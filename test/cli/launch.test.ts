@@ -4,7 +4,7 @@
  * with it must write the same bytes as a build without it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,21 @@ describe('the CLI launcher', () => {
     expect(withCache.stdout).toContain('Usage: reportpress');
     const without = run(['--help'], 'off');
     expect(without.stdout).toBe(withCache.stdout);
+  });
+
+  it('never uses a code cache older than the bundle (V8 would take another bundle of the same length)', () => {
+    const dist = join(mkdtempSync(join(tmpdir(), 'rp-launch-')), 'dist');
+    mkdirSync(dist);
+    for (const f of ['cli.js', 'cli.cjs', 'cli.cjs.cache']) copyFileSync(join(root, 'dist', f), join(dist, f));
+    const help = () => spawnSync(process.execPath, [join(dist, 'cli.js'), '--help'], { encoding: 'utf8', env: { ...process.env, REPORTPRESS_CODE_CACHE: 'report' } });
+    const t = Date.now() / 1000;
+    utimesSync(join(dist, 'cli.cjs'), t - 10, t - 10);
+    utimesSync(join(dist, 'cli.cjs.cache'), t, t);
+    expect(help().stderr).toContain('code cache: accepted');
+    utimesSync(join(dist, 'cli.cjs'), t + 10, t + 10);
+    const stale = help();
+    expect(stale.stderr).toContain('code cache: none');
+    expect(stale.stdout).toContain('Usage: reportpress');
   });
 
   it('writes the same PDF with and without the code cache', () => {

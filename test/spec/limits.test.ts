@@ -11,6 +11,12 @@ describe('limit defaults', () => {
     expect(LimitsSchema.parse({})).toEqual(DEFAULT_LIMITS);
   });
 
+  it('describe each default as English writes the number (the editor sees "Default 1,000,000.")', () => {
+    for (const [k, n] of Object.entries(DEFAULT_LIMITS)) {
+      expect(LimitsSchema.shape[k as keyof typeof DEFAULT_LIMITS].description).toMatch(new RegExp(` Default ${n.toLocaleString('en')}\\.$`));
+    }
+  });
+
   it('name every limit the schema has, and each one can be set on its own', () => {
     const keys = Object.keys(LimitsSchema.shape).sort();
     expect(Object.keys(DEFAULT_LIMITS).sort()).toEqual(keys);
