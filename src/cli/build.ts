@@ -132,7 +132,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles);
     document = await timed('relayout', layout);
   }
-  styles.save();
+  // a kept context (watch) writes the styled sections after the rebuild has returned, as the disk pack does
+  if (given) setTimeout(() => styles.save(), 0).unref();
+  else styles.save();
   for (const w of layoutWarnings.items) diag.push(w);
   // The print shop needs 300 dpi at the placed size.
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);
