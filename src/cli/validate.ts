@@ -16,11 +16,12 @@ import { noLocaleWords } from '../diag/messages.ts';
 import { bindFigures } from '../bind/index.ts';
 import { createFontStore } from '../fonts/fontStore.ts';
 import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
+import { coveredTexts } from '../fonts/coverageCache.ts';
 import { prepareImages } from '../images/prepareImages.ts';
 import { checkTables } from '../style/index.ts';
 import { chartFrameWidth } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
-import { memo, type BuildContext } from '../util/buildContext.ts';
+import type { BuildContext } from '../util/buildContext.ts';
 import type { ChartJob } from '../charts/index.ts';
 import type { PdfVariant } from '../pdf/writePdf.ts';
 
@@ -102,9 +103,12 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
       list.flatMap((t) => (t && typeof t === 'object' && 'span' in t && 'value' in t && typeof t.value === 'string' ? [{ text: t.value, source: t.span as SourceSpan }] : []));
     const heads = [...located(Object.values(source.meta)), ...source.sections.flatMap((s) => located([s.label, s.title, s.shortTitle]))];
     // texts found drawable before by faces with the same bytes and fallbacks are not checked again
-    const covered = ctx.build && store.hashes ? memo(ctx.build.cache<Set<string>>('coveredTexts'), JSON.stringify([store.hashes, theme.fallback ?? null]), () => new Set()) : undefined;
-    const missing = checkCoverage([...heads, ...locatedTexts(bound.sections)], store, (f) => texts.get(f), covered);
+    const all = [...heads, ...locatedTexts(bound.sections)];
+    const disk = opts.cacheDir ? { cacheDir: opts.cacheDir, contentDir: opts.contentDir } : undefined;
+    const covered = ctx.build && store.hashes ? coveredTexts(ctx.build, JSON.stringify([store.hashes, theme.fallback ?? null]), disk) : undefined;
+    const missing = checkCoverage(all, store, (f) => texts.get(f), covered?.set);
     if (missing.length) throw new ReportError(missing);
+    covered?.save(all.map((t) => t.text));
     return store;
   });
   // 4b. (check) every table fits its column (or is refused) by the style stage's own fitting

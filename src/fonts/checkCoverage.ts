@@ -45,11 +45,15 @@ function at(t: LocatedText, g: string, fileText: (file: string) => string | unde
   return narrowSpan(t.source, g, fileText);
 }
 
-/** Every BoundText-like value ({ text: string, source: span }) inside `value`, depth first. */
-export function* locatedTexts(value: unknown, seen = new Set<unknown>()): Generator<LocatedText> {
-  if (!value || typeof value !== 'object' || seen.has(value)) return;
+/**
+ * Every BoundText-like value ({ text: string, source: span }) inside `value`, depth first. A plain recursion
+ * into one array: a generator delegating through every level (yield*) cost each text once per level of depth.
+ */
+export function locatedTexts(value: unknown, seen = new Set<unknown>(), out: LocatedText[] = []): LocatedText[] {
+  if (!value || typeof value !== 'object' || seen.has(value)) return out;
   seen.add(value);
   const v = value as Record<string, unknown>;
-  if (typeof v.text === 'string' && v.source && typeof v.source === 'object' && typeof (v.source as SourceSpan).line === 'number') yield v as unknown as LocatedText;
-  for (const child of value instanceof Map ? value.values() : Object.values(v)) yield* locatedTexts(child, seen);
+  if (typeof v.text === 'string' && v.source && typeof v.source === 'object' && typeof (v.source as SourceSpan).line === 'number') out.push(v as unknown as LocatedText);
+  for (const child of value instanceof Map ? value.values() : Object.values(v)) locatedTexts(child, seen, out);
+  return out;
 }

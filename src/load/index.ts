@@ -14,8 +14,7 @@ import type { ReportMeta, ReportSource, SectionSource } from './types.ts';
 import type { SourceSpan } from '../diag/types.ts';
 import type { Limits } from '../spec/limits.ts';
 import type { LoadContext, ParsedFile } from './loadContext.ts';
-import { recorded } from './loadRecords.ts';
-import { recordStore } from './recordPack.ts';
+import { recorded, recordStore } from './loadRecords.ts';
 import { loadSection } from './loadSection.ts';
 import { toLocatedJson } from './locatedJson.ts';
 import { keyNodeAt, nodeAt, spanOf, type ParsedYaml } from './parseYaml.ts';
@@ -28,7 +27,7 @@ import type { BuildContext } from '../util/buildContext.ts';
 export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink; build?: BuildContext; cacheDir?: string }): Promise<ReportSource> {
   const yaml = ctx.build?.cache<ParsedFile>('yaml');
   const records = ctx.build && recordStore(ctx.build, ctx.cacheDir, contentDir);
-  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, ...(yaml && { yaml }), ...(records && { records }) };
+  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, texts: new Map(), ...(yaml && { yaml }), ...(records && { records }) };
   // 1. report.yaml
   const head = await recorded(lc, 'report.yaml', undefined, 'report', (rp) => reportHead(lc, rp));
   if (!head) throw new ReportError(lc.errors);

@@ -31,6 +31,11 @@ export interface LoadContext {
   readonly yaml?: Map<string, ParsedFile>;
   /** Finished loads of single files, replayed when nothing they read changed (loadRecords.ts); none: all is loaded. */
   readonly records?: RecordStore;
+  /**
+   * Text files read by this load, by path and size limit: a chart spec several sections name (and each replayed
+   * record checks) is read from disk once per load. Only successful reads: a failed one is reported where it is.
+   */
+  readonly texts: Map<string, SourceRead>;
   /** While a file is loaded for a record: what it reads (set and restored by loadRecords.recorded). */
   log?: LoadLog;
 }
@@ -44,12 +49,17 @@ export interface SourceRead {
 
 /** Reads a text file inside the content folder; a problem goes to ctx.errors and gives undefined. */
 export async function readSource(ctx: LoadContext, path: string, span?: SourceSpan): Promise<SourceRead | undefined> {
+  const key = `${path}\u0000${ctx.limits.fileBytes}`;
+  const known = ctx.texts.get(key);
+  if (known) return known;
   const read = await readTextInside(ctx.root, path, span, ctx.limits.fileBytes);
   if (read.text === undefined) {
     if (read.error) ctx.errors.push(read.error);
     return undefined;
   }
-  return { path, file: displayPath(read.abs), text: read.text };
+  const source = { path, file: displayPath(read.abs), text: read.text };
+  ctx.texts.set(key, source);
+  return source;
 }
 
 /** Reads and parses a YAML file inside the content folder; problems go to ctx.errors and give undefined. */

@@ -16,8 +16,10 @@
  * A CFF-flavoured font keeps pdfkit's own numbering: its CIDs cannot be remapped without rewriting the CFF
  * (isStableFont says which is which). test/pdf/cidFonts.test.ts reads widths, ToUnicode and the map back.
  */
+import { deflateSync } from 'node:zlib';
 import type { ShapedRun } from '../fonts/shaper.ts';
 import { quietly, recorderOf } from './drawRecorder.ts';
+import { postHeader } from './postHeader.ts';
 
 /** The shaped run layout measured for a text (fonts/ caches it, so this is a lookup). */
 export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
@@ -63,6 +65,7 @@ interface FontkitFont {
 
 interface PdfRef {
   data: Record<string, unknown>;
+  compress?: boolean;
   end(chunk?: Uint8Array | string): void;
 }
 interface DocRefs {
@@ -291,7 +294,7 @@ function toUnicodeCmap(font: EmbeddedFont, cids: readonly number[]): string {
 function descriptorFlags(f: FontkitFont): number {
   const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
   let flags = 1 << 2;
-  if (f.post.isFixedPitch) flags |= 1 << 0;
+  if (postHeader(f).isFixedPitch) flags |= 1 << 0;
   if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
   if (familyClass === 10) flags |= 1 << 3;
   if (f.head.macStyle.italic) flags |= 1 << 6;
@@ -300,19 +303,21 @@ function descriptorFlags(f: FontkitFont): number {
 
 /**
  * The subset of the glyphs drawn, in glyph id order (so its program depends only on which glyphs were drawn, never
- * on the order pages drew them), and its font program: from the cache when the same glyphs of the same bytes were
- * encoded before.
+ * on the order pages drew them), and its font program, compressed: from the cache when the same glyphs of the same
+ * bytes were encoded before.
  */
 function glyphIdSubset(font: EmbeddedFont, cids: readonly number[], hash?: string, cache?: SubsetCache): { subset: Subset; bytes: Uint8Array } {
   const subset = font.font.createSubset();
   for (const cid of cids) subset.includeGlyph(cid);
+  // compressed as pdfkit would compress the stream (zlib, default options): cached, neither step is done again
+  const make = () => new Uint8Array(deflateSync(subset.encode()));
   const encoded = cache?.encoded;
-  if (hash === undefined || !encoded) return { subset, bytes: subset.encode() };
+  if (hash === undefined || !encoded) return { subset, bytes: make() };
   const key = `${hash}:${cids.join(',')}`;
   cache!.used?.add(key);
   let bytes = encoded.get(key);
   if (bytes) encoded.delete(key);
-  else bytes = subset.encode();
+  else bytes = make();
   encoded.set(key, bytes); // most recently used last
   while (encoded.size > MAX_SUBSETS) encoded.delete(encoded.keys().next().value as string);
   return { subset, bytes };
@@ -325,6 +330,10 @@ function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: SubsetCache)
   const cids = usedCids(font);
   const { subset, bytes } = glyphIdSubset(font, cids, hash, cache);
   const fontFile = doc.ref();
+  // the compressed program as pdfkit writes a compressed stream: /Length, then /Filter
+  fontFile.compress = false;
+  fontFile.data.Length = bytes.length;
+  fontFile.data.Filter = 'FlateDecode';
   fontFile.end(bytes);
   // The subset tag as pdfkit makes it: six letters from the font's resource name.
   const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
@@ -335,7 +344,7 @@ function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: SubsetCache)
     FontName: name,
     Flags: descriptorFlags(f),
     FontBBox: [f.bbox.minX * s, f.bbox.minY * s, f.bbox.maxX * s, f.bbox.maxY * s],
-    ItalicAngle: f.italicAngle,
+    ItalicAngle: postHeader(f).italicAngle,
     Ascent: font.ascender,
     Descent: font.descender,
     CapHeight: (f.capHeight || f.ascent) * s,

@@ -13,7 +13,7 @@ import { assertNever } from '../util/assertNever.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
-import { captureOps, compressPage, endParts, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
+import { captureOps, compressPage, endParts, memoPartKey, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg, type SvgCmyk } from './drawSvg.ts';
 import type { ItemJson } from './itemJson.ts';
@@ -87,7 +87,9 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   const groups = t.marks.groups.filter((g) => g.from >= from && g.to <= to);
   // the first part holds pdfkit's page set-up (the y flip), the last the print sheet's marks
   const scope = `${cache?.scope}\u0000${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`;
-  const key = cache && pageStreamKey(page, page.items.slice(from, to), marksKey(groups, from), (id) => opts.charts?.get(id)?.svg, scope, env.itemJson);
+  const items = page.items.slice(from, to);
+  const marks = cache && JSON.stringify(marksKey(groups, from));
+  const key = cache && memoPartKey(cache.partKeys, items, `${scope}\u0000${page.widthPt}x${page.heightPt}\u0000${marks}`, () => pageStreamKey(page, items, marks, (id) => opts.charts?.get(id)?.svg, scope, env.itemJson));
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   if (key !== undefined) cache!.used?.add(key);
   const unmute = hit ? muteContent(doc) : undefined;
@@ -173,11 +175,12 @@ function drawItem(doc: PDFKit.PDFDocument, item: FrameItem, env: DrawEnv, link: 
       if (item.link) link(item.link, (o) => drawGlyphs(item, o));
       else drawGlyphs(item);
       break;
+    // boxes and rules only write operators (their colours allocate nothing): a cached part skips them
     case 'rect':
-      drawRect(doc, item);
+      if (!env.muted) drawRect(doc, item);
       break;
     case 'rule':
-      drawRule(doc, item);
+      if (!env.muted) drawRule(doc, item);
       break;
     case 'image':
       if (env.print) {

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { FrameItem, Page } from '../model/types.ts';
-import { includeGlyph, type EmbeddedFont } from './cidFonts.ts';
+import { includeGlyph, isStableFont, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
 import { createItemJson, type ItemJson } from './itemJson.ts';
 
@@ -41,10 +41,40 @@ export interface PageStreamCache {
   readonly itemJson?: WeakMap<object, string>;
   /** Collects the keys of the pages drawn (what a disk pack saves: util/diskPack.ts). */
   readonly used?: Set<string>;
+  /** Part keys by the identity of their items (kept by the build context): a watcher's unchanged parts hash nothing. */
+  readonly partKeys?: PartKeyMemo;
   /** SVG drawings (charts) by SVG, place and scope, for pages that miss: drawn once, written again (svgKey). */
   readonly drawings?: Map<string, SvgDrawing>;
   /** Collects the keys of the drawings used. */
   readonly usedDrawings?: Set<string>;
+}
+
+/**
+ * Part keys of a session by their items' identities: items are immutable plain data, and a section taken from the
+ * section cache brings the same item objects to the next build, so the same objects in the same order (with the
+ * same marks, size and scope: the context) have the same key. Kept by the part's first item; a lookup compares
+ * the items one by one (by identity), far cheaper than serialising and hashing them.
+ */
+export type PartKeyMemo = WeakMap<object, { readonly items: readonly FrameItem[]; readonly keys: Map<string, string> }>;
+
+/** Most contexts remembered per part (variants, marks). */
+const MAX_CONTEXTS = 8;
+
+/**
+ * `make()` (pageStreamKey), or the key it gave for the same item objects before. Parts with charts are always
+ * hashed: a chart item stays the same object when only its SVG changed.
+ */
+export function memoPartKey(memo: PartKeyMemo | undefined, items: readonly FrameItem[], context: string, make: () => string): string {
+  const first = items[0];
+  if (!memo || !first || items.some((it) => it.kind === 'chart')) return make();
+  let m = memo.get(first);
+  if (!m || m.items.length !== items.length || m.items.some((it, i) => it !== items[i])) memo.set(first, (m = { items: [...items], keys: new Map() }));
+  let key = m.keys.get(context);
+  if (key === undefined) {
+    m.keys.set(context, (key = make()));
+    if (m.keys.size > MAX_CONTEXTS) m.keys.delete(m.keys.keys().next().value as string);
+  }
+  return key;
 }
 
 /** An SVG as drawn: its operators and what drawing it did besides them (drawRecorder.ts). */
@@ -185,7 +215,11 @@ export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEven
   const d = doc as unknown as { page: { fonts: Record<string, unknown> }; _doOpacity(f?: number, s?: number): unknown };
   for (const e of events) {
     if (e[0] === 'font') d.page.fonts[e[1]] = fonts.get(e[1])!.ref();
-    else if (e[0] === 'glyph') includeGlyph(fonts.get(e[1])!, e[2], e[3], [...e[4]]);
+    else if (e[0] === 'glyph') {
+      const font = fonts.get(e[1])!;
+      // a glyph id already registered keeps its first width and text (includeGlyph): nothing to do
+      if (!(isStableFont(font) && font.widths[e[2]] !== undefined)) includeGlyph(font, e[2], e[3], [...e[4]]);
+    }
     else d._doOpacity(e[1], e[2]);
   }
 }

@@ -76,7 +76,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
   const itemJson = createItemJson(opts.pageCache?.itemJson);
-  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, itemJson), claims);
+  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, itemJson, opts.pageCache?.partKeys), claims);
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
   const parsed = (key: string) => (opts.fontCache?.hashes[key] ? opts.fontCache.parsed.get(opts.fontCache.hashes[key]!) : undefined);
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, (parsed(key) ?? file) as string);

@@ -34,10 +34,11 @@ export function resolveStyles(
   let next = numbering.notes.size + 1;
   // one Intl.NumberFormat per build, not per section (constructing one is slow)
   const decimalMark = decimalMarkOf(report.meta.language);
-  const scope = cache && styleScope(report, theme, charts, images, fonts?.hashes);
+  const scope = cache && styleScope(theme, fonts?.hashes, report.meta.language);
+  const assets = { charts, chartSizes: new Map(report.charts.map((c) => [c.id, c.size])), images };
   return report.sections.map((section) => {
     const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;
-    const key = scope && sectionStyleKey(scope, section, columns, numbering, next);
+    const key = scope && sectionStyleKey(scope, section, columns, assets, numbering, next);
     const hit = key ? cache!.get(key) : undefined;
     if (hit) {
       next = hit.next;

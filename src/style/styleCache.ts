@@ -1,13 +1,13 @@
 /**
  * Styled sections kept between the builds of a session (watch): a one-paragraph edit used to restyle all
  * eleven sections. A section's entry is keyed by everything styling it reads: the section itself (page
- * references already filled in), its figure and table labels and footnote numbers, and a scope shared by every
- * section of the build (template, font bytes, charts with their sizes and drawings, prepared images, the
+ * references already filled in), the charts (sizes and drawings) and prepared images it places, its figure and
+ * table labels and footnote numbers, and a scope shared by every section of the build (template, font bytes, the
  * report's language). Keys are hashes of that content, never object identity, so a hit is what styling again
  * would give.
  */
 import { createHash } from 'node:crypto';
-import type { BoundReport, BoundSection } from '../bind/types.ts';
+import type { BoundSection } from '../bind/types.ts';
 import type { ChartBox } from '../charts/types.ts';
 import type { PreparedImage } from '../images/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
@@ -28,23 +28,29 @@ function contentJson(v: unknown): string {
 }
 
 /** What every section's styling shares, hashed once per build; undefined when the fonts cannot be keyed (test fakes). */
-export function styleScope(
-  report: BoundReport,
-  theme: ResolvedTheme,
-  charts: ReadonlyMap<string, ChartBox>,
-  images: ReadonlyMap<string, PreparedImage>,
-  fontHashes: Readonly<Record<string, string>> | undefined,
-): string | undefined {
+export function styleScope(theme: ResolvedTheme, fontHashes: Readonly<Record<string, string>> | undefined, language: string): string | undefined {
   if (!fontHashes) return undefined;
-  const sizes = report.charts.map((c) => [c.id, c.size ?? null]);
-  return createHash('sha256').update(contentJson([fontHashes, theme, charts, sizes, images, report.meta.language])).digest('hex');
+  return createHash('sha256').update(contentJson([fontHashes, theme, language])).digest('hex');
 }
 
-/** The key of one section: the scope, the section, its labels and footnote numbers, and the first free number. */
-export function sectionStyleKey(scope: string, section: BoundSection, columns: number, numbering: Numbering, next: number): string {
+/**
+ * The key of one section: the scope, the section, the charts (drawing, size) and prepared images it places, its
+ * labels and footnote numbers, and the first free footnote number. Only its own charts and images: a figures
+ * edit that redraws every chart restyles only the sections that show one.
+ */
+export function sectionStyleKey(
+  scope: string,
+  section: BoundSection,
+  columns: number,
+  assets: { charts: ReadonlyMap<string, ChartBox>; chartSizes: ReadonlyMap<string, string | undefined>; images: ReadonlyMap<string, PreparedImage> },
+  numbering: Numbering,
+  next: number,
+): string {
+  const charts = section.blocks.flatMap((b) => (b.type === 'chart' ? [[b.chartId, assets.charts.get(b.chartId) ?? null, assets.chartSizes.get(b.chartId) ?? null]] : []));
+  const images = section.blocks.flatMap((b) => (b.type === 'image' ? [[b.src, assets.images.get(b.src) ?? null]] : []));
   const labels = [...numbering.byBlock].filter(([k]) => k.startsWith(`${section.id}/`));
   const notes = [...numbering.notes].filter(([k]) => k.startsWith(`${section.id}^`));
-  return createHash('sha256').update(scope).update(contentJson([section, columns, labels, notes, next])).digest('hex');
+  return createHash('sha256').update(scope).update(contentJson([section, columns, charts, images, labels, notes, next])).digest('hex');
 }
 
 /** Most entries a session keeps (a long watch session adds one per edited section); the oldest go first. */

@@ -12,7 +12,7 @@ export type CacheName =
   | 'yaml'
   /** file kind + path + text hash + limits → its finished load and what it read (load/loadRecords.ts) */
   | 'loadRecords'
-  /** load record pack file → its entries (load/recordPack.ts: load records on disk, read once per session) */
+  /** load record pack file → its entries (load/loadRecords.ts: load records on disk, read once per session) */
   | 'loadFiles'
   /** template request → resolved template and the files it was made from (load/themeCache.ts) */
   | 'templates'
@@ -22,7 +22,7 @@ export type CacheName =
   | 'styles'
   /** style pack file → its entries (style/styleCache.ts: styled sections on disk, read once per session) */
   | 'styleFiles'
-  /** font hashes + fallbacks → texts those faces draw completely (fonts/checkCoverage.ts) */
+  /** font hashes + fallbacks (+ disk file) → texts those faces draw completely (fonts/coverageCache.ts) */
   | 'coveredTexts'
   /** exceptions → hyphenator (text/) */
   | 'hyphenators'
@@ -56,6 +56,8 @@ export type CacheName =
   | 'itemJson'
   /** pack file → its loaded maps (util/diskPack.ts: section flows, page streams, font subsets on disk, read once per session) */
   | 'packs'
+  /** one entry: page parts' item objects → their page-stream keys (pdf/pageStreams.ts memoPartKey) */
+  | 'partKeys'
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */

@@ -1,6 +1,6 @@
 /**
  * A session cache backed by a pack file on disk that mirrors the entries the last build used, so the next CLI
- * run (a new process) starts with them: load records (load/recordPack.ts) and styled sections
+ * run (a new process) starts with them: load records (load/loadRecords.ts) and styled sections
  * (style/styleCache.ts). Entries are keyed by a hash of their content key and written as rich JSON (Maps, bytes,
  * undefined survive); the file starts with a hash of the rest, so a damaged pack is ignored, and is written
  * through a temporary file and a rename, only when a build changed what it holds (a failed write is ignored).

@@ -22,3 +22,21 @@ describe('checkCoverage with the session\'s covered texts', () => {
     expect(checkCoverage(text, fonts, noFile, new Set(['Een ☃ sneeuwpop.']))).toEqual([]);
   });
 });
+
+describe('covered texts on disk', () => {
+  it('the next process starts with the texts its last build found drawable, for the same faces only', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createBuildContext } = await import('../../src/util/buildContext.ts');
+    const { coveredTexts } = await import('../../src/fonts/coverageCache.ts');
+    const disk = { cacheDir: mkdtempSync(join(tmpdir(), 'rp-cov-')), contentDir: 'content' };
+    const texts = [{ text: 'Gewone tekst.', source }, { text: 'Een ☃ sneeuwpop.', source }];
+    const first = coveredTexts(createBuildContext(), 'faces-a', disk);
+    checkCoverage(texts, fonts, noFile, first.set);
+    first.save(texts.map((t) => t.text));
+    expect([...coveredTexts(createBuildContext(), 'faces-a', disk).set]).toEqual(['Gewone tekst.']);
+    // other faces (bytes or fallbacks): nothing is known about them
+    expect([...coveredTexts(createBuildContext(), 'faces-b', disk).set]).toEqual([]);
+  });
+});

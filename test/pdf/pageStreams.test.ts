@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameItem, Page } from '../../src/model/types.ts';
-import { pageStreamKey, svgKey, type CachedPage, type SvgDrawing } from '../../src/pdf/pageStreams.ts';
+import { memoPartKey, pageStreamKey, svgKey, type CachedPage, type PartKeyMemo, type SvgDrawing } from '../../src/pdf/pageStreams.ts';
 import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
@@ -51,6 +51,33 @@ describe('page stream cache key', () => {
 
   test('ignores the page number and master: the folio is drawn in a stream of its own', () => {
     expect(key({ ...base, number: 5, master: 'opener' })).toBe(key(base));
+  });
+
+  test('a part of the same item objects gets its key again without hashing; other objects, context or a chart hash', () => {
+    const memo: PartKeyMemo = new WeakMap();
+    const items = [glyphs('Het jaar 2020', 62, 200), glyphs('Tweede regel', 62, 214)];
+    let made = 0;
+    const make = (its: readonly FrameItem[]) => () => (made++, key(page([...its], 4)));
+    const k = memoPartKey(memo, items, 'ctx', make(items));
+    expect(k).toBe(key(page(items, 4)));
+    expect(memoPartKey(memo, [...items], 'ctx', make(items))).toBe(k);
+    expect(made).toBe(1);
+    // the same first item with another one after it: hashed
+    const changed = [items[0]!, glyphs('Andere regel', 62, 214)];
+    expect(memoPartKey(memo, changed, 'ctx', make(changed))).not.toBe(k);
+    expect(made).toBe(2);
+    expect(memoPartKey(memo, items, 'ctx', make(items))).toBe(k);
+    made = 1;
+    // equal content in new objects: hashed again, the same key
+    const copies = structuredClone(items);
+    expect(memoPartKey(memo, copies, 'ctx', make(copies))).toBe(k);
+    expect(memoPartKey(memo, items, 'other marks', make(items))).toBe(k);
+    expect(made).toBe(3);
+    // a chart item may keep its object while its SVG changes: never remembered
+    const withChart = [...items, chart];
+    memoPartKey(memo, withChart, 'ctx', make(withChart));
+    memoPartKey(memo, withChart, 'ctx', make(withChart));
+    expect(made).toBe(5);
   });
 
   test('ignores source positions, which are not drawn', () => {

@@ -64,6 +64,16 @@ describe('style cache', () => {
     }
   });
 
+  it('a redrawn chart or a changed image restyles only the sections that place it', () => {
+    const plain: BoundSection = { id: 'p', kind: 'article', title: 'Zonder beeld', shortTitle: 'p', blocks: [{ type: 'paragraph', text: t('Alleen tekst.') }], footnotes: new Map(), source: at };
+    const cache = new Map<string, StyledEntry>();
+    const base = resolveStyles(report([...sections(), plain]), theme, charts(), images(), fonts(), undefined, cache);
+    const redrawn = resolveStyles(report([...sections(), plain]), theme, charts(300), images(0.75), fonts(), undefined, cache);
+    expect(redrawn[0]).not.toBe(base[0]);
+    expect(redrawn[2]).toBe(base[2]);
+    expect(redrawn).toStrictEqual(resolveStyles(report([...sections(), plain]), theme, charts(300), images(0.75), fonts()));
+  });
+
   it('the figure labels and footnote numbers a section gets are part of its key', () => {
     const cache = new Map<string, StyledEntry>();
     const both = resolveStyles(report(), theme, charts(), images(), fonts(), undefined, cache);
