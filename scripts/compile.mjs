@@ -21,19 +21,13 @@ const external = Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d));
 // The chart render cache's key includes the chart code (src/charts/chartKey.ts hashes the same files).
 const chartsHash = createHash('sha256');
 for (const f of readdirSync('src/charts').filter((n) => n.endsWith('.ts')).sort()) chartsHash.update(f).update(readFileSync(`src/charts/${f}`));
-// The line cache's key includes the text and font code (src/text/lineCache.ts hashes the same files).
-const textHash = createHash('sha256');
-for (const dir of ['src/text', 'src/fonts']) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) textHash.update(f).update(readFileSync(`${dir}/${f}`));
-// The front caches' keys (load records, templates, images, styles) include the front code (src/util/entryPack.ts hashes the same folders).
-const loadHash = createHash('sha256');
-for (const dir of ['load', 'spec', 'diag', 'locale', 'util', 'images', 'style', 'fonts'].map((d) => `src/${d}`)) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) loadHash.update(f).update(readFileSync(`${dir}/${f}`));
-// The disk packs of flowed sections, page streams and font subsets are keyed by the whole tool (src/util/diskPack.ts).
+// Every disk cache (packs, templates, images, coverage) is named with the whole tool's hash (src/util/diskCache.ts toolVersion).
 const toolHash = createHash('sha256');
 const walk = (d) => readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => (e.isDirectory() ? walk(`${d}/${e.name}`) : e.name.endsWith('.ts') && toolHash.update(`${d}/${e.name}`).update(readFileSync(`${d}/${e.name}`))));
 walk('src');
 if (existsSync('package-lock.json')) toolHash.update(readFileSync('package-lock.json'));
 const requireBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
-const define = { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)), __TEXT_CODE_HASH__: JSON.stringify(textHash.digest('hex').slice(0, 16)), __TOOL_CODE_HASH__: JSON.stringify(toolHash.digest('hex').slice(0, 16)), __LOAD_CODE_HASH__: JSON.stringify(loadHash.digest('hex').slice(0, 16)) };
+const define = { __CHARTS_CODE_HASH__: JSON.stringify(chartsHash.digest('hex').slice(0, 16)), __TOOL_CODE_HASH__: JSON.stringify(toolHash.digest('hex').slice(0, 16)) };
 
 await build({
   entryPoints: { index: 'src/index.ts' },

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCacheFile } from '../util/cacheFiles.ts';
+import { writeCacheFile } from '../util/diskCache.ts';
 import type { RenderedChart } from './types.ts';
 
 /** A render in memory, with its PNG once made. */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
-import { fileHash } from '../util/cacheFiles.ts';
+import { fileHash } from '../util/diskCache.ts';
 
 /** Hash of src/charts/ that scripts/compile.mjs bakes into dist/; undefined when running from sources. */
 declare const __CHARTS_CODE_HASH__: string | undefined;

@@ -19,7 +19,7 @@ import { PRINT_SHEET } from '../pdf/printSheet.ts';
 import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { createBuildContext, memo, type BuildContext, type CacheName } from '../util/buildContext.ts';
-import { openPack, packedMap, savePack, savePackSoon } from '../util/diskPack.ts';
+import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
 import type { CachedPage, PartKeyMemo, SvgDrawing } from '../pdf/pageStreams.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
@@ -52,7 +52,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   const session = given ?? createBuildContext();
   // The caches that only pay in a later build (flowed sections, page streams, font programs) are kept when the caller
   // keeps the context (watch, preview, tests) or, but for parsed fonts, on disk in the cache folder for the next
-  // process (util/diskPack.ts: one pack per content folder and variant); otherwise a build skips their keys and records.
+  // process (util/diskCache.ts: one pack per content folder and variant); otherwise a build skips their keys and records.
   const pack = opts.cacheDir ? openPack(opts.cacheDir, JSON.stringify([opts.contentDir, opts.variant ?? 'screen']), session.cache('packs')) : undefined;
   const reuse = given !== undefined || pack !== undefined;
   const kept = <V>(name: CacheName, keepUnused = 0): { entries: Map<string, V>; used?: Set<string> } => (pack ? packedMap<V>(pack, name, keepUnused) : { entries: session.cache<V>(name) });
@@ -84,7 +84,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   for (const tag of hyphenator.missing ?? []) diag.push(noHyphenation(tag, tag === source.meta.language ? source.meta.languageSpan : passages.get(tag)));
   const texts = new Map(source.files.map((f) => [f.path, f.text]));
   const locate = (span: SourceSpan, word: string) => narrowSpan(span, word, (f) => texts.get(f));
-  const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('lineFiles')) : undefined;
+  const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('packs')) : undefined;
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
   const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]) : '';
   const flows = kept<SectionFlow>('sectionFlows');

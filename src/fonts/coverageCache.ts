@@ -3,11 +3,12 @@
  * against the faces' character maps (and opening every face for it) was 15–40 ms of each CLI build although the
  * text rarely changes. In the session (build context `coveredTexts`) the set is keyed by the faces' bytes and
  * fallbacks; with a cache folder, the texts of the content folder's last build are kept on disk
- * (`<cacheDir>/coverage/`, with that key inside, versioned by the front code; util/entryPack.ts).
+ * (`<cacheDir>/coverage/`, with that key inside, versioned by the tool; util/diskCache.ts).
  */
 import type { BuildContext } from '../util/buildContext.ts';
 import { memo } from '../util/buildContext.ts';
-import { packFile, readChecked, writeChecked } from '../util/entryPack.ts';
+import { resolve } from 'node:path';
+import { cacheFile, readChecked, writeChecked } from '../util/diskCache.ts';
 
 /** What the session keeps per faces: the texts known drawable, and what the disk file holds. */
 export interface CoveredTexts {
@@ -17,7 +18,7 @@ export interface CoveredTexts {
 
 /** The covered texts for faces `scope` (font hashes and fallbacks), and a save for after the check. */
 export function coveredTexts(build: BuildContext, scope: string, disk?: { cacheDir: string; contentDir: string }): { set: Set<string>; save(texts: readonly string[]): void } {
-  const file = disk && packFile(disk.cacheDir, 'coverage', disk.contentDir);
+  const file = disk && cacheFile(disk.cacheDir, 'coverage', resolve(disk.contentDir));
   const entry = memo(build.cache<CoveredTexts>('coveredTexts'), `${scope}\u0000${file ?? ''}`, () => {
     const onDisk = (file && readTexts(file, scope)) || [];
     return { set: new Set(onDisk), onDisk };

@@ -6,7 +6,7 @@ import { ReportError } from '../diag/errors.ts';
 import { missingFontFile } from '../diag/messages.ts';
 import type { SourceSpan } from '../diag/types.ts';
 import { memo } from '../util/buildContext.ts';
-import { bytesHash } from '../util/cacheFiles.ts';
+import { bytesHash } from '../util/diskCache.ts';
 import type { Pt } from '../util/geometry.ts';
 import { prefixUnits } from './prefixUnits.ts';
 import { createShaper, type ShapedRun, type Shaper } from './shaper.ts';

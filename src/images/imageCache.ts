@@ -2,19 +2,16 @@
  * Prepared images on disk (`<cacheDir>/images/`), so the next CLI run neither loads sharp nor decodes an image it
  * prepared before (the images stage was 60–75 ms of every build for the bundled report's one SVG). One file per
  * prepared image, named by a hash of what decides it: the image's kind (SVG or raster), a hash of its bytes, the
- * pixel limit, sharp's version and the front code's hash (util/entryPack.ts). An SVG's entry holds only its
+ * pixel limit and the tool's version (util/diskCache.ts: the lockfile fixes sharp's). An SVG's entry holds only its
  * aspect (the SVG itself is the file's text); a raster's holds its PNG. A damaged or unreadable entry is a miss.
  */
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { frontCodeHash, readChecked, writeChecked } from '../util/entryPack.ts';
+import { cacheFile, readChecked, writeChecked } from '../util/diskCache.ts';
 import { richDecode, richEncode } from '../util/richJson.ts';
 import type { PreparedImage } from './types.ts';
 
 /** The disk entry's file for an image (`svg`: drawn as vectors) with bytes hash `hash`. */
 export function imageEntryFile(cacheDir: string, svg: boolean, hash: string, imagePixels: number): string {
-  const key = JSON.stringify([frontCodeHash(), svg ? 'svg' : 'raster', hash, imagePixels]);
-  return join(cacheDir, 'images', `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  return cacheFile(cacheDir, 'images', JSON.stringify([svg ? 'svg' : 'raster', hash, imagePixels]));
 }
 
 /** The prepared image stored in `file`, or undefined. */

@@ -4,7 +4,7 @@
  * it existed). Checking re-reads a handful of small files, far cheaper than parsing and validating them again.
  */
 import { existsSync } from 'node:fs';
-import { bytesHash } from '../util/cacheFiles.ts';
+import { bytesHash } from '../util/diskCache.ts';
 import { readInside, readTextInside } from './readSources.ts';
 
 /** One input of a cached result. */

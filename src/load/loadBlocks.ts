@@ -12,7 +12,7 @@ import { toLocatedJson } from './locatedJson.ts';
 import { checkImageHeader } from './imageHeader.ts';
 import { validate } from './validate.ts';
 import { isValidTag } from '../locale/index.ts';
-import { bytesHash } from '../util/cacheFiles.ts';
+import { bytesHash } from '../util/diskCache.ts';
 
 /** Image file endings the pdf stage can place. */
 const IMAGE_EXTENSIONS = /\.(svg|png|jpe?g)$/i;

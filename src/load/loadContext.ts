@@ -7,7 +7,7 @@ import { parseYaml, type ParsedYaml } from './parseYaml.ts';
 import { displayPath, readTextInside } from './readSources.ts';
 import { memo } from '../util/buildContext.ts';
 import type { LoadLog, RecordStore } from './loadRecords.ts';
-import { bytesHash } from '../util/cacheFiles.ts';
+import { bytesHash } from '../util/diskCache.ts';
 
 /** A parsed file with its syntax errors, as kept in the build context's `yaml` cache. */
 export interface ParsedFile {

@@ -8,16 +8,16 @@
  * images), so the result is the same as loading afresh. Only loads that found no error are recorded.
  *
  * On disk (`<cacheDir>/load/`) the records the last build of a content folder used are kept in one pack
- * (util/entryPack.ts, versioned by the front code), so the next CLI run replays them too: yaml and zod were
+ * (util/mirrorStore.ts over a util/diskCache.ts pack, versioned by the tool), so the next CLI run replays them too: yaml and zod were
  * ≈ 170 ms of a cached build, reading the pack back is a few.
  */
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
-import { bytesHash } from '../util/cacheFiles.ts';
+import { bytesHash } from '../util/diskCache.ts';
 import type { ParsedYaml } from './parseYaml.ts';
 import { parseSource, readSource, type LoadContext, type SourceRead } from './loadContext.ts';
 import { readInside } from './readSources.ts';
 import type { BuildContext } from '../util/buildContext.ts';
-import { mirrorStore, packFile, type EntryPack } from '../util/entryPack.ts';
+import { mirrorPack, mirrorStore } from '../util/mirrorStore.ts';
 
 /** One text file a load read: path as written, as printed, its text hash, and the warnings its parsing gave. */
 export interface FileRead {
@@ -118,8 +118,7 @@ async function replay(ctx: LoadContext, record: LoadRecord, first: SourceRead): 
 
 /** The record store of one load: the session's records, and the content folder's pack when there is a cache folder. */
 export function recordStore(build: BuildContext, cacheDir: string | undefined, contentDir: string): RecordStore & { save(): void } {
-  const disk = cacheDir ? { packs: build.cache<EntryPack>('loadFiles'), file: packFile(cacheDir, 'load', contentDir) } : undefined;
-  return mirrorStore(build.cache<LoadRecord>('loadRecords'), disk, asRecord);
+  return mirrorStore(build.cache<LoadRecord>('loadRecords'), mirrorPack(build, cacheDir, 'loadRecords', contentDir), 'loadRecords', asRecord);
 }
 
 /** The entry as a record, or undefined when it does not have a record's shape. */

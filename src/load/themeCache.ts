@@ -4,15 +4,14 @@
  * template asked for, language, words, currency, where it is named, the folders and the working directory that
  * decide printed paths) and holds the files it was made from (fileDeps.ts); it is used only while each is
  * unchanged. Kept in the build context (`templates`) and, with a cache folder, on disk: one file per content
- * folder holding its last template (`<cacheDir>/templates/`), versioned by the load code's hash. Only a template
+ * folder holding its last template (`<cacheDir>/templates/`), versioned by the tool (util/diskCache.ts). Only a template
  * that resolved without problems is kept.
  */
-import { join, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { richDecode, richEncode } from '../util/richJson.ts';
 import { depsUnchanged, type DepLog, type FileDep } from './fileDeps.ts';
-import { frontCodeHash, readChecked, writeChecked } from '../util/entryPack.ts';
+import { cacheFile, readChecked, writeChecked } from '../util/diskCache.ts';
 
 /** One cached template and what it was made from. */
 export interface ThemeEntry {
@@ -29,7 +28,7 @@ export interface ThemeCache {
 
 /** The cached template for `key` when its files are unchanged, else `make`'s (noting its files in the log). */
 export async function cachedTheme(key: string, cache: ThemeCache, make: (log: DepLog) => Promise<ResolvedTheme>): Promise<ResolvedTheme> {
-  const file = cache.cacheDir && join(cache.cacheDir, 'templates', `${createHash('sha256').update(`${frontCodeHash()}\u0000${scopeOf(key)}`).digest('hex').slice(0, 32)}.json`);
+  const file = cache.cacheDir && cacheFile(cache.cacheDir, 'templates', scopeOf(key));
   const entry = cache.memory.get(key) ?? (file ? readEntry(file, key) : undefined);
   if (entry && (await depsUnchanged(entry.deps))) {
     cache.memory.set(key, entry);

@@ -104,7 +104,7 @@ export function isStableFont(font: EmbeddedFont): boolean {
 export interface SubsetCache {
   readonly hashes: Readonly<Record<string, string>>;
   readonly encoded: Map<string, Uint8Array>;
-  /** Collects the keys of the subsets embedded (what a disk pack saves: util/diskPack.ts). */
+  /** Collects the keys of the subsets embedded (what a disk pack saves: util/diskCache.ts). */
   readonly used?: Set<string>;
 }
 

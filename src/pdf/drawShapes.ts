@@ -29,7 +29,7 @@ export function drawRule(doc: PDFKit.PDFDocument, r: Item<'rule'>): void {
  * Places a raster image (PNG bytes prepared by the image stage) at its frame size. `opened` holds the document's
  * images by their bytes object and by a hash of the bytes, so an image placed many times (a logo on every article,
  * the 10× bench document) is embedded once and referenced from every page, also when its placements carry
- * different copies of the bytes (sections read back from the disk cache: util/diskPack.ts).
+ * different copies of the bytes (sections read back from the disk cache: util/diskCache.ts).
  */
 export function drawImage(doc: PDFKit.PDFDocument, im: Item<'image'>, opened: Map<unknown, unknown>): void {
   let image = opened.get(im.png);

@@ -39,7 +39,7 @@ export interface PageStreamCache {
   readonly scope: string;
   /** Each item's JSON by item object (itemJson.ts), kept by the build context. */
   readonly itemJson?: WeakMap<object, string>;
-  /** Collects the keys of the pages drawn (what a disk pack saves: util/diskPack.ts). */
+  /** Collects the keys of the pages drawn (what a disk pack saves: util/diskCache.ts). */
   readonly used?: Set<string>;
   /** Part keys by the identity of their items (kept by the build context): a watcher's unchanged parts hash nothing. */
   readonly partKeys?: PartKeyMemo;

@@ -14,7 +14,7 @@ import type { ResolvedTheme } from '../spec/theme.ts';
 import type { Numbering } from './pageRefs.ts';
 import type { StyledSection } from './types.ts';
 import type { BuildContext } from '../util/buildContext.ts';
-import { mirrorStore, packFile, type EntryPack, type MirrorStore } from '../util/entryPack.ts';
+import { mirrorPack, mirrorStore, type MirrorStore } from '../util/mirrorStore.ts';
 
 /** A styled section and the next free footnote number after it (numbers a report-wide scan missed continue). */
 export interface StyledEntry {
@@ -64,12 +64,11 @@ export interface StyleCache {
 
 /**
  * The session's styled sections (build context `styles`), and with a cache folder the content folder's pack of
- * the sections its last build styled (`<cacheDir>/styles/`, loaded once per session into `styleFiles`), so the
+ * the sections its last build styled (a pack under `<cacheDir>/packs/`, loaded once per session into `packs`), so the
  * next CLI run reads them back instead of styling the report again.
  */
 export function styleStore(build: BuildContext, cacheDir: string | undefined, contentDir: string): MirrorStore<StyledEntry> {
-  const disk = cacheDir ? { packs: build.cache<EntryPack>('styleFiles'), file: packFile(cacheDir, 'styles', contentDir) } : undefined;
-  return mirrorStore(build.cache<StyledEntry>('styles'), disk, asStyledEntry, MAX_ENTRIES);
+  return mirrorStore(build.cache<StyledEntry>('styles'), mirrorPack(build, cacheDir, 'styles', contentDir), 'styles', asStyledEntry, MAX_ENTRIES);
 }
 
 function asStyledEntry(v: unknown): StyledEntry | undefined {

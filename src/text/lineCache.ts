@@ -1,112 +1,58 @@
 /**
  * Broken paragraphs on disk, so the next CLI run (a new process, whose build context starts empty) does not break
- * every paragraph again: breaking was about 0.5 s of a cached build of the bundled report. One pack file per scope
- * (font files' hashes, hyphenator: languages and exceptions, algorithm, and the text code's own hash) under the
- * build's cache folder (`<cacheDir>/lines/`), holding entries keyed by a hash of the paragraph's content key (text,
- * styles, alignment, leading, hyphenation, indent, measure: breakLines.ts paragraphKey). Each entry is checked when
- * read, so a damaged one is a miss and is broken again; the pack is written through a temporary file and a rename,
- * only when a build added entries, and a failed write is ignored (the cache is only an optimisation). Loaded packs
- * stay in the build context (`lineFiles`), so a watcher reads a pack once.
+ * every paragraph again: breaking was about 0.5 s of a cached build of the bundled report. One pack (util/diskCache.ts)
+ * per scope (font files' hashes, hyphenator: languages and exceptions, algorithm), versioned by the tool, holding
+ * entries keyed by a hash of the paragraph's content key (text, styles, alignment, leading, hyphenation, indent,
+ * measure: breakLines.ts paragraphKey). Unlike the layout packs, it also keeps recent entries the last build did not
+ * use (a paragraph edited back and forth), and each entry is shape-checked when read, so one that is not a broken
+ * paragraph is a miss and is broken again.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../paths.ts';
-import { writeCacheFile } from '../util/cacheFiles.ts';
+import { bytesHash, markPackStale, openPack, packedMap, savePack, type Pack } from '../util/diskCache.ts';
 import type { BrokenParagraph } from './breakLines.ts';
 import type { Line } from './types.ts';
 
-/** Hash of src/text/ and src/fonts/ that scripts/compile.mjs bakes into dist/; undefined when running from sources. */
-declare const __TEXT_CODE_HASH__: string | undefined;
-
-/** Most entries one pack keeps (the 10× bench document has ≈ 3,000 paragraphs); the least recently used go. */
-const MAX_ENTRIES = 20_000;
-
-/** A pack as loaded: raw entries by key hash (checked when used), and whether this session added any. */
-export interface LinePack {
-  readonly file: string;
-  readonly entries: Map<string, unknown>;
-  dirty: boolean;
-}
+/** Unused entries one pack keeps besides what the last build used (the 10× bench document has ≈ 3,000 paragraphs). */
+const MAX_UNUSED = 20_000;
 
 /** The disk side of the line breaker's cache. */
 export interface LineDiskCache {
   get(scope: string, key: string): BrokenParagraph | undefined;
   set(scope: string, key: string, value: BrokenParagraph): void;
-  /** Writes every pack that gained entries. */
+  /** Writes every pack whose entries changed. */
   save(): void;
 }
 
-let codeHash: string | undefined;
-/**
- * The text and font code's hash and the pinned versions of the shaper and the hyphenation patterns: a changed
- * breaker, shaper or pattern set never serves old lines.
- */
-export function textCodeHash(): string {
-  if (codeHash === undefined) {
-    const here = dirname(fileURLToPath(import.meta.url));
-    const code = typeof __TEXT_CODE_HASH__ === 'string' ? __TEXT_CODE_HASH__ : sourcesHash([here, join(here, '..', 'fonts')]);
-    const deps = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
-    codeHash = `code@${code} harfbuzzjs@${deps.harfbuzzjs} hyphenopoly@${deps.hyphenopoly}`;
-  }
-  return codeHash;
-}
-
-/** Hash of the .ts files of some folders (also used by scripts/compile.mjs). */
-export function sourcesHash(dirs: readonly string[]): string {
-  const h = createHash('sha256');
-  for (const dir of dirs) for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) h.update(f).update(readFileSync(join(dir, f)));
-  return h.digest('hex').slice(0, 16);
-}
-
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/** The line cache under `cacheDir`, with its loaded packs kept in `packs` (build context `lineFiles`). */
-export function createLineDiskCache(cacheDir: string, packs: Map<string, LinePack>): LineDiskCache {
-  const pack = (scope: string): LinePack => {
-    const file = join(cacheDir, 'lines', `${sha(`${textCodeHash()}\u0000${scope}`).slice(0, 32)}.json`);
-    let p = packs.get(file);
-    if (!p) packs.set(file, (p = { file, entries: readPack(file), dirty: false }));
-    return p;
+/** The line cache under `cacheDir`, with its loaded packs kept in `packs` (build context `packs`). */
+export function createLineDiskCache(cacheDir: string, packs: Map<string, Pack>): LineDiskCache {
+  const mine = new Set<Pack>();
+  const lines = (scope: string) => {
+    const pack = openPack(cacheDir, JSON.stringify(['lines', scope]), packs);
+    mine.add(pack);
+    return { pack, map: packedMap<unknown>(pack, 'lines', MAX_UNUSED) };
   };
   return {
     get(scope, key) {
-      const p = pack(scope);
-      const k = sha(key);
-      const raw = p.entries.get(k);
+      const { pack, map } = lines(scope);
+      const k = bytesHash(key);
+      const raw = map.entries.get(k);
       if (raw === undefined) return undefined;
       const v = asBroken(raw);
-      if (!v) p.entries.delete(k);
-      else {
-        p.entries.delete(k); // most recently used last
-        p.entries.set(k, v);
-      }
+      if (!v) {
+        map.entries.delete(k);
+        markPackStale(pack);
+      } else map.used.add(k);
       return v;
     },
     set(scope, key, value) {
-      const p = pack(scope);
-      p.entries.set(sha(key), value);
-      p.dirty = true;
+      const { map } = lines(scope);
+      const k = bytesHash(key);
+      map.entries.set(k, value);
+      map.used.add(k);
     },
     save() {
-      for (const p of packs.values()) {
-        if (!p.dirty || !p.file.startsWith(join(cacheDir, 'lines'))) continue;
-        const keep = [...p.entries].slice(-MAX_ENTRIES);
-        if (writeCacheFile(p.file, JSON.stringify({ entries: Object.fromEntries(keep) }))) p.dirty = false;
-      }
+      for (const p of mine) savePack(p);
     },
   };
-}
-
-function readPack(file: string): Map<string, unknown> {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { entries?: unknown };
-    if (data && typeof data.entries === 'object' && data.entries !== null) return new Map(Object.entries(data.entries));
-  } catch {
-    // missing or damaged pack: every paragraph is a miss
-  }
-  return new Map();
 }
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

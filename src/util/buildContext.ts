@@ -12,16 +12,12 @@ export type CacheName =
   | 'yaml'
   /** file kind + path + text hash + limits → its finished load and what it read (load/loadRecords.ts) */
   | 'loadRecords'
-  /** load record pack file → its entries (load/loadRecords.ts: load records on disk, read once per session) */
-  | 'loadFiles'
   /** template request → resolved template and the files it was made from (load/themeCache.ts) */
   | 'templates'
   /** font files' content hashes → FontStore with its shaped runs (fonts/) */
   | 'fonts'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
   | 'styles'
-  /** style pack file → its entries (style/styleCache.ts: styled sections on disk, read once per session) */
-  | 'styleFiles'
   /** font hashes + fallbacks (+ disk file) → texts those faces draw completely (fonts/coverageCache.ts) */
   | 'coveredTexts'
   /** exceptions → hyphenator (text/) */
@@ -30,8 +26,6 @@ export type CacheName =
   | 'words'
   /** fonts + hyphenator + paragraph text, styles and measure → set lines and their warnings (text/) */
   | 'lines'
-  /** line cache pack file → its entries (text/lineCache.ts: broken paragraphs on disk, read once per session) */
-  | 'lineFiles'
   /** section content, place and report scope → flowed pages and warnings (flow/sectionCache.ts) */
   | 'sectionFlows'
   /** image path + bytes hash → prepared PNG (images/) */
@@ -54,7 +48,7 @@ export type CacheName =
   | 'pdfSubsets'
   /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
   | 'itemJson'
-  /** pack file → its loaded maps (util/diskPack.ts: section flows, page streams, font subsets on disk, read once per session) */
+  /** pack file → its loaded maps (util/diskCache.ts: load records, styled sections, broken lines, section flows, page streams, font subsets on disk; read once per session) */
   | 'packs'
   /** one entry: page parts' item objects → their page-stream keys (pdf/pageStreams.ts memoPartKey) */
   | 'partKeys'

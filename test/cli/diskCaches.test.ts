@@ -1,5 +1,5 @@
 /**
- * Flowed sections, page streams and font subsets kept on disk (util/diskPack.ts, cli/build.ts): a build in a new
+ * Flowed sections, page streams and font subsets kept on disk (util/diskCache.ts packs, cli/build.ts): a build in a new
  * build context (as the next CLI process) with the cache folder of an earlier build gives the same bytes as one
  * without caches, takes everything from the pack (so it writes nothing), and after an edit gives the bytes of a
  * build of the edited content without caches.
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildReport } from '../../src/cli/build.ts';
+import { cacheFile } from '../../src/util/diskCache.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -22,12 +23,14 @@ describe('layout and PDF caches on disk', () => {
     const off = await build(false);
     expect((await build(true)).equals(off), 'cold').toBe(true);
     const packs = join(cacheDir, 'packs');
-    const [file] = readdirSync(packs);
-    const pack = readFileSync(join(packs, file!));
-    const written = statSync(join(packs, file!)).mtimeMs;
+    // the layout pack of this content folder and variant (cli/build.ts names it), beside the load, style and line packs
+    const file = cacheFile(cacheDir, 'packs', JSON.stringify([content, 'screen']), '.pack');
+    const pack = readFileSync(file);
+    const written = new Map(readdirSync(packs).map((f) => [f, statSync(join(packs, f)).mtimeMs]));
+    expect(written.size).toBe(4);
     expect((await build(true)).equals(off), 'warm').toBe(true);
-    // every section, page and subset came from the pack: the file was not written again
-    expect(statSync(join(packs, file!)).mtimeMs).toBe(written);
+    // every record, section, line, page and subset came from a pack: no pack was written again
+    expect(new Map(readdirSync(packs).map((f) => [f, statSync(join(packs, f)).mtimeMs]))).toEqual(written);
     const article = join(content, 'sections', '01-artikel.yaml');
     const text = readFileSync(article, 'utf8');
     const edited = text.replace('In het verslagjaar kwamen', 'Een nieuwe zin aan het begin. In het verslagjaar kwamen');
@@ -36,7 +39,7 @@ describe('layout and PDF caches on disk', () => {
     const editedOff = await build(false);
     expect(editedOff.equals(off)).toBe(false);
     expect((await build(true)).equals(editedOff), 'after the edit').toBe(true);
-    expect(readFileSync(join(packs, file!)).equals(pack)).toBe(false);
+    expect(readFileSync(file).equals(pack)).toBe(false);
     expect((await build(true)).equals(editedOff), 'warm after the edit').toBe(true);
   }, 120_000);
 });

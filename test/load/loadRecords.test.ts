@@ -1,11 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/load/index.ts';
 import { createSink } from '../../src/diag/sink.ts';
 import { createBuildContext, type BuildContext } from '../../src/util/buildContext.ts';
 import { makeContent } from './fixture.ts';
+import { cacheFile } from '../../src/util/diskCache.ts';
 
 // A section that reads a chart spec file and an image, and whose text has a control character (a warning).
 const SECTION = `kind: article
@@ -76,8 +77,10 @@ describe('load records', () => {
     expect(next.parsed).toBe(0);
     expect(next.source).toStrictEqual(fresh.source);
     expect(next.warnings).toStrictEqual(fresh.warnings);
-    const [pack] = readdirSync(join(cacheDir, 'load'));
-    writeFileSync(join(cacheDir, 'load', pack!), '0'.repeat(64) + '\n{"broken": ');
+    // the content folder's load-record pack (util/mirrorStore.ts names it), with a hash line that does not match
+    const pack = cacheFile(cacheDir, 'packs', JSON.stringify(['loadRecords', resolve(dir)]), '.pack');
+    expect(existsSync(pack)).toBe(true);
+    writeFileSync(pack, '0'.repeat(64) + '\n{"broken": ');
     const damaged = await load(dir, createBuildContext(), cacheDir);
     expect(damaged.parsed).toBe(4);
     expect(damaged.source).toStrictEqual(fresh.source);

@@ -1,8 +1,9 @@
 /**
  * The line cache on disk (text/lineCache.ts): a new session (as the next CLI process) finds a paragraph's lines by
  * content; every input that decides the lines (text, style, measure, alignment, font bytes, language, hyphenation
- * exceptions) leads to a new entry; a damaged entry or pack is a miss that gives the same lines again; and a
- * report's PDF has the same bytes with the cache off, cold, warm and damaged.
+ * exceptions) leads to a new entry; an entry that is not a broken paragraph (in a well-formed pack) and a damaged
+ * pack are misses that give the same lines again; and a report's PDF has the same bytes with the cache off, cold,
+ * warm and damaged.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,9 @@ import { describe, expect, test } from 'vitest';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { createHyphenator } from '../../src/text/hyphenate.ts';
 import { createLineBreaker, type BrokenParagraph } from '../../src/text/breakLines.ts';
-import { createLineDiskCache, type LinePack } from '../../src/text/lineCache.ts';
+import { createLineDiskCache } from '../../src/text/lineCache.ts';
+import { readCheckedBytes, writeChecked, type Pack } from '../../src/util/diskCache.ts';
+import { decodePack, encodePack } from '../../src/util/packFormat.ts';
 import type { Hyphenator } from '../../src/text/types.ts';
 import type { FontStore } from '../../src/fonts/fontStore.ts';
 import type { ParagraphSpec } from '../../src/style/types.ts';
@@ -25,16 +28,23 @@ const FILES = { serif: 'SourceSerif4_400Regular.ttf', bold: 'SourceSerif4_700Bol
 
 /** Breaks `p` at `width` in a fresh session (empty memory) over the disk cache in `dir`, and saves. */
 function breakInNewSession(dir: string, fonts: FontStore, hyphenator: Hyphenator, p: ParagraphSpec, width: number): BrokenParagraph['lines'] {
-  const disk = createLineDiskCache(dir, new Map<string, LinePack>());
+  const disk = createLineDiskCache(dir, new Map<string, Pack>());
   const lines = createLineBreaker({ fonts, hyphenator }, { words: new Map(), lines: new Map(), disk })(p, width);
   disk.save();
   return lines;
 }
 
-/** Entries of every pack in the cache folder. */
+/** The pack files holding broken lines in a cache folder, with their maps. */
+function linePacks(dir: string): [string, Record<string, [string, unknown][]>][] {
+  const packs = join(dir, 'packs');
+  return readdirSync(packs)
+    .map((f) => [join(packs, f), decodePack(readCheckedBytes(join(packs, f))!)] as [string, Record<string, [string, unknown][]>])
+    .filter(([, maps]) => maps.lines);
+}
+
+/** Entries of every line pack in the cache folder. */
 function entries(dir: string): number {
-  const packs = join(dir, 'lines');
-  return readdirSync(packs).reduce((n, f) => n + Object.keys((JSON.parse(readFileSync(join(packs, f), 'utf8')) as { entries: object }).entries).length, 0);
+  return linePacks(dir).reduce((n, [, maps]) => n + maps.lines!.length, 0);
 }
 
 describe('line cache on disk', () => {
@@ -72,16 +82,15 @@ describe('line cache on disk', () => {
     const fonts = createFontStore(FONTS_DIR, FILES);
     const nl = await createHyphenator({});
     const fresh = breakInNewSession(dir, fonts, nl, para(TEXT), 120);
-    const [pack] = readdirSync(join(dir, 'lines'));
-    const file = join(dir, 'lines', pack!);
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { lines: unknown[] }> };
-    const key = Object.keys(data.entries)[0]!;
-    data.entries[key]!.lines = [{ runs: 'damaged' }];
-    writeFileSync(file, JSON.stringify(data));
+    const [[file, maps]] = linePacks(dir) as [[string, Record<string, [string, { lines: unknown[] }][]>]];
+    const key = maps.lines![0]![0];
+    maps.lines![0]![1].lines = [{ runs: 'damaged' }];
+    // a well-formed pack (hash line matches) whose entry is not a broken paragraph
+    writeChecked(file, encodePack(maps));
     expect(texts(breakInNewSession(dir, fonts, nl, para(TEXT), 120))).toEqual(texts(fresh));
     // the entry was written again, whole
-    expect((JSON.parse(readFileSync(file, 'utf8')) as typeof data).entries[key]).toEqual({ lines: fresh, tooWide: [], overfull: [] });
-    writeFileSync(file, '{"entries": {"trunc');
+    expect(linePacks(dir)[0]![1].lines).toEqual([[key, { lines: fresh, tooWide: [], overfull: [] }]]);
+    writeFileSync(file, readFileSync(file).subarray(0, 100));
     expect(breakInNewSession(dir, fonts, nl, para(TEXT), 120)).toEqual(fresh);
   });
 
@@ -100,10 +109,9 @@ describe('line cache on disk', () => {
     expect(build('cold', '--cache-dir', cache).equals(off)).toBe(true);
     expect(entries(cache)).toBeGreaterThan(100);
     expect(build('warm', '--cache-dir', cache).equals(off)).toBe(true);
-    for (const f of readdirSync(join(cache, 'lines'))) {
-      const file = join(cache, 'lines', f);
-      // every line and run loses its width: each entry is damaged
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/"widthPt":[-\d.e]+,/g, ''));
+    for (const [file, maps] of linePacks(cache)) {
+      // every line and run loses its width: each entry is damaged, in a pack whose hash line is right
+      writeChecked(file, encodePack({ lines: maps.lines!.map(([k, v]) => [k, JSON.parse(JSON.stringify(v).replace(/"widthPt":[-\d.e]+,/g, ''))]) }));
     }
     expect(build('damaged', '--cache-dir', cache).equals(off)).toBe(true);
   });

@@ -1,14 +1,15 @@
 /**
- * The disk packs of the layout and PDF caches (util/diskPack.ts): values come back as they went in (byte arrays
- * and maps included), a pack keeps exactly what the last build used, an unchanged pack is not written again, a
- * damaged file reads as empty, and the file name follows the tool's code and the pack's id.
+ * The one disk cache (util/diskCache.ts, util/packFormat.ts): values come back as they went in (byte arrays and
+ * maps included), a pack keeps exactly what the last build used, an unchanged pack is not written again, a damaged
+ * file (truncated, or one byte changed) reads as empty, and the file name follows the tool's version and the id.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodePack, encodePack, openPack, packedMap, savePack, savePackSoon, toolCodeHash, type Pack } from '../../src/util/diskPack.ts';
+import { openPack, packedMap, readChecked, savePack, savePackSoon, toolVersion, writeChecked, type Pack } from '../../src/util/diskCache.ts';
+import { decodePack, encodePack } from '../../src/util/packFormat.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'rp-pack-'));
 
@@ -87,16 +88,43 @@ describe('packs on disk', () => {
     expect(packedMap(open(dir), 'm').entries.get('k')).toBe(1);
   });
 
-  test('a damaged pack is empty; the file is named by the tool code hash and the id', () => {
+  test('a damaged pack is empty; the file is named by the tool version and the id', () => {
     const dir = scratch();
     const p = open(dir);
     packedMap<number>(p, 'm').entries.set('k', 1);
     packedMap<number>(p, 'm').used.add('k');
     savePack(p);
     const [file] = readdirSync(join(dir, 'packs'));
-    writeFileSync(join(dir, 'packs', file!), 'reportpress-pack/1\n{"m":[["k"');
+    const path = join(dir, 'packs', file!);
+    const good = readFileSync(path);
+    // one byte of the value changed (1 → 2): the JSON is still valid, only the hash line tells
+    const flipped = Buffer.from(good);
+    flipped[flipped.lastIndexOf('1'.charCodeAt(0))] = '2'.charCodeAt(0);
+    writeFileSync(path, flipped);
     expect(packedMap(open(dir), 'm').entries.size).toBe(0);
-    expect(toolCodeHash()).toMatch(/^[0-9a-f]{16}$/);
-    expect(file).toBe(`${createHash('sha256').update(`${toolCodeHash()}\u0000report|screen`).digest('hex').slice(0, 32)}.pack`);
+    writeFileSync(path, good.subarray(0, good.length - 1));
+    expect(packedMap(open(dir), 'm').entries.size).toBe(0);
+    writeFileSync(path, good);
+    expect(packedMap(open(dir), 'm').entries.get('k')).toBe(1);
+    expect(toolVersion()).toMatch(/^[0-9a-f]{16}$/);
+    expect(file).toBe(`${createHash('sha256').update(`${toolVersion()}\u0000report|screen`).digest('hex').slice(0, 32)}.pack`);
+  });
+});
+
+describe('single checked files', () => {
+  test('read back what was written; a changed byte, a truncation or a missing file is undefined', () => {
+    const file = join(scratch(), 'sub', 'entry.json');
+    expect(writeChecked(file, '{"a":"één"}')).toBe(true);
+    expect(readChecked(file)).toBe('{"a":"één"}');
+    // the first line is the SHA-256 of the rest, computed here independently
+    const [line, body] = readFileSync(file, 'utf8').split('\n');
+    expect(line).toBe(createHash('sha256').update(body!, 'utf8').digest('hex'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"a"', '"b"'));
+    expect(readChecked(file)).toBeUndefined();
+    writeFileSync(file, `${line}\n{"a":"é`);
+    expect(readChecked(file)).toBeUndefined();
+    expect(readChecked(join(scratch(), 'none.json'))).toBeUndefined();
+    // no temporary file is left beside it
+    expect(readdirSync(join(file, '..'))).toEqual(['entry.json']);
   });
 });
