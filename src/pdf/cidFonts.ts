@@ -14,12 +14,12 @@
  * cached in the build context) word by word as pdfkit's layout splits it, instead of by pdfkit's fontkit, whose
  * first layout per document parses the GSUB/GPOS tables again (≈ 40 % of drawing the bundled report's charts).
  * A CFF-flavoured font keeps pdfkit's own numbering: its CIDs cannot be remapped without rewriting the CFF
- * (isStableFont says which is which). test/pdf/cidFonts.test.ts reads widths, ToUnicode and the map back.
+ * (isStableFont says which is which). The font dictionary written at doc.end() is embedCidFont.ts's.
+ * test/pdf/cidFonts.test.ts reads widths, ToUnicode and the map back.
  */
-import { deflateSync } from 'node:zlib';
 import type { ShapedRun } from '../fonts/shaper.ts';
 import { quietly, recorderOf } from './drawRecorder.ts';
-import { postHeader } from './postHeader.ts';
+import { embedWithCidMap, hex4 } from './embedCidFont.ts';
 
 /** The shaped run layout measured for a text (fonts/ caches it, so this is a lookup). */
 export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
@@ -43,7 +43,7 @@ export interface EmbeddedFont {
 }
 
 /** fontkit's Subset (TTFSubset): glyphs numbered in the order they are included, .notdef first. */
-interface Subset {
+export interface Subset {
   includeGlyph(id: number): number;
   readonly mapping: Record<number, number>;
   encode(): Uint8Array;
@@ -51,7 +51,7 @@ interface Subset {
 }
 
 /** The parts of fontkit's font the font dictionary is written from (as pdfkit's own embed reads them). */
-interface FontkitFont {
+export interface FontkitFont {
   readonly postscriptName?: string;
   readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
   readonly italicAngle: number;
@@ -63,20 +63,19 @@ interface FontkitFont {
   readonly 'OS/2'?: { sFamilyClass?: number };
 }
 
-interface PdfRef {
+export interface PdfRef {
   data: Record<string, unknown>;
   compress?: boolean;
   end(chunk?: Uint8Array | string): void;
 }
-interface DocRefs {
+export interface DocRefs {
   ref(data?: Record<string, unknown>): PdfRef;
 }
 
+export { hex4 };
+
 /** Marks fonts whose encode/embed this module has replaced. */
 const STABLE = Symbol('reportpress.cidFont');
-
-/** Codes as pdfkit writes them: four hex digits. */
-export const hex4 = (n: number): string => (n < 0x10 ? '000' : n < 0x100 ? '00' : n < 0x1000 ? '0' : '') + n.toString(16);
 
 /** pdfkit's current font as the internals this module needs, or an internal error if pdfkit changed shape. */
 export function currentFont(doc: PDFKit.PDFDocument): EmbeddedFont {
@@ -93,11 +92,6 @@ export function isStableFont(font: EmbeddedFont): boolean {
 }
 
 /**
- * Opens every registered font in key order (so resource names do not depend on which page uses a font first) and
- * switches each TrueType font to CID = glyph id. Fonts are embedded only if a page uses them (pdfkit embeds a font
- * once something took its reference). Returns the fonts by resource name.
- */
-/**
  * Encoded subsets of earlier documents, by font bytes and the subset's glyphs in order (the build context's
  * `pdfSubsets`): fontkit's encoder takes most of embedding a font, and a rebuild mostly draws the same glyphs.
  */
@@ -108,9 +102,11 @@ export interface SubsetCache {
   readonly used?: Set<string>;
 }
 
-/** Most subsets kept: a few versions of each face. */
-const MAX_SUBSETS = 64;
-
+/**
+ * Opens every registered font in key order (so resource names do not depend on which page uses a font first) and
+ * switches each TrueType font to CID = glyph id. Fonts are embedded only if a page uses them (pdfkit embeds a font
+ * once something took its reference). Returns the fonts by resource name.
+ */
 export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[], shape?: ShapeFn, subsets?: SubsetCache): Map<string, EmbeddedFont> {
   const byId = new Map<string, EmbeddedFont>();
   for (const key of [...keys].sort()) {
@@ -209,164 +205,4 @@ function encodeByGlyphId(font: EmbeddedFont, text: string, features?: unknown): 
     codes[i] = hex4(includeGlyph(font, g.id, g.advanceWidth * font.scale, g.codePoints));
   }
   return [codes, positions];
-}
-
-/** The CIDs drawn in the font, ascending (CID 0, .notdef, is always there, as pdfkit's subset includes it). */
-function usedCids(font: EmbeddedFont): number[] {
-  const out: number[] = [];
-  font.widths.forEach((w, cid) => {
-    if (w !== undefined) out.push(cid);
-  });
-  return out;
-}
-
-/** Runs of consecutive CIDs; with `sameHighByte`, a run never crosses a multiple of 256 (bfrange's rule). */
-function runsOf(cids: readonly number[], sameHighByte: boolean): number[][] {
-  const runs: number[][] = [];
-  for (const c of cids) {
-    const last = runs[runs.length - 1];
-    const prev = last?.[last.length - 1];
-    if (last && prev === c - 1 && !(sameHighByte && c % 256 === 0)) last.push(c);
-    else runs.push([c]);
-  }
-  return runs;
-}
-
-/** The /W array: `c [w1 w2 …]` for each run of consecutive CIDs. */
-function widthsArray(font: EmbeddedFont, cids: readonly number[]): unknown[] {
-  return runsOf(cids, false).flatMap((run) => [run[0], run.map((c) => font.widths[c])]);
-}
-
-/** The /CIDToGIDMap stream: two bytes per CID up to the largest, the glyph's index in the subset (0: none). */
-function cidToGidMap(subset: Subset, cids: readonly number[]): Uint8Array {
-  const max = cids[cids.length - 1] ?? 0;
-  const out = new Uint8Array(2 * (max + 1));
-  for (const cid of cids) {
-    const gid = subset.mapping[cid] ?? 0;
-    out[2 * cid] = gid >> 8;
-    out[2 * cid + 1] = gid & 0xff;
-  }
-  return out;
-}
-
-/** UTF-16BE hex of code points, as pdfkit's toUnicodeCmap writes them. */
-function utf16Hex(codePoints: readonly number[]): string {
-  const units: string[] = [];
-  for (let v of codePoints) {
-    if (v > 0xffff) {
-      v -= 0x10000;
-      units.push(hex4(((v >>> 10) & 0x3ff) | 0xd800));
-      v = 0xdc00 | (v & 0x3ff);
-    }
-    units.push(hex4(v));
-  }
-  return units.join('');
-}
-
-/** CMap sections hold at most 100 entries (Adobe TN 5014, the CMap and CIDFont file format). */
-const CMAP_SECTION_MAX = 100;
-
-/** The ToUnicode CMap: one bfrange with an array of texts per run of CIDs within one high byte. */
-function toUnicodeCmap(font: EmbeddedFont, cids: readonly number[]): string {
-  const ranges = runsOf(cids, true).map((run) => `<${hex4(run[0]!)}> <${hex4(run[run.length - 1]!)}> [${run.map((c) => `<${utf16Hex(font.unicode[c] ?? [])}>`).join(' ')}]`);
-  const sections: string[] = [];
-  for (let i = 0; i < ranges.length; i += CMAP_SECTION_MAX) {
-    const part = ranges.slice(i, i + CMAP_SECTION_MAX);
-    sections.push(`${part.length} beginbfrange\n${part.join('\n')}\nendbfrange`);
-  }
-  return [
-    '/CIDInit /ProcSet findresource begin',
-    '12 dict begin',
-    'begincmap',
-    '/CIDSystemInfo <<\n  /Registry (Adobe)\n  /Ordering (UCS)\n  /Supplement 0\n>> def',
-    '/CMapName /Adobe-Identity-UCS def',
-    '/CMapType 2 def',
-    '1 begincodespacerange\n<0000><ffff>\nendcodespacerange',
-    ...sections,
-    'endcmap',
-    'CMapName currentdict /CMap defineresource pop',
-    'end',
-    'end',
-  ].join('\n');
-}
-
-/** pdfkit's font descriptor flags (EmbeddedFont.embed): fixed pitch, serif, symbolic, script, italic. */
-function descriptorFlags(f: FontkitFont): number {
-  const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
-  let flags = 1 << 2;
-  if (postHeader(f).isFixedPitch) flags |= 1 << 0;
-  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
-  if (familyClass === 10) flags |= 1 << 3;
-  if (f.head.macStyle.italic) flags |= 1 << 6;
-  return flags;
-}
-
-/**
- * The subset of the glyphs drawn, in glyph id order (so its program depends only on which glyphs were drawn, never
- * on the order pages drew them), and its font program, compressed: from the cache when the same glyphs of the same
- * bytes were encoded before.
- */
-function glyphIdSubset(font: EmbeddedFont, cids: readonly number[], hash?: string, cache?: SubsetCache): { subset: Subset; bytes: Uint8Array } {
-  const subset = font.font.createSubset();
-  for (const cid of cids) subset.includeGlyph(cid);
-  // compressed as pdfkit would compress the stream (zlib, default options): cached, neither step is done again
-  const make = () => new Uint8Array(deflateSync(subset.encode()));
-  const encoded = cache?.encoded;
-  if (hash === undefined || !encoded) return { subset, bytes: make() };
-  const key = `${hash}:${cids.join(',')}`;
-  cache!.used?.add(key);
-  let bytes = encoded.get(key);
-  if (bytes) encoded.delete(key);
-  else bytes = make();
-  encoded.set(key, bytes); // most recently used last
-  while (encoded.size > MAX_SUBSETS) encoded.delete(encoded.keys().next().value as string);
-  return { subset, bytes };
-}
-
-/** pdfkit's EmbeddedFont.embed for a TrueType font, with CIDs = glyph ids and a CIDToGIDMap stream. */
-function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: SubsetCache): void {
-  const doc = font.document;
-  const f = font.font;
-  const cids = usedCids(font);
-  const { subset, bytes } = glyphIdSubset(font, cids, hash, cache);
-  const fontFile = doc.ref();
-  // the compressed program as pdfkit writes a compressed stream: /Length, then /Filter
-  fontFile.compress = false;
-  fontFile.data.Length = bytes.length;
-  fontFile.data.Filter = 'FlateDecode';
-  fontFile.end(bytes);
-  // The subset tag as pdfkit makes it: six letters from the font's resource name.
-  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
-  const name = `${tag}+${f.postscriptName?.replaceAll(' ', '_')}`;
-  const s = font.scale;
-  const descriptor = doc.ref({
-    Type: 'FontDescriptor',
-    FontName: name,
-    Flags: descriptorFlags(f),
-    FontBBox: [f.bbox.minX * s, f.bbox.minY * s, f.bbox.maxX * s, f.bbox.maxY * s],
-    ItalicAngle: postHeader(f).italicAngle,
-    Ascent: font.ascender,
-    Descent: font.descender,
-    CapHeight: (f.capHeight || f.ascent) * s,
-    XHeight: (f.xHeight || 0) * s,
-    StemV: 0,
-    FontFile2: fontFile,
-  });
-  descriptor.end();
-  const map = doc.ref();
-  map.end(cidToGidMap(subset, cids));
-  const descendant = doc.ref({
-    Type: 'Font',
-    Subtype: 'CIDFontType2',
-    BaseFont: name,
-    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
-    FontDescriptor: descriptor,
-    W: widthsArray(font, cids),
-    CIDToGIDMap: map,
-  });
-  descendant.end();
-  const cmap = doc.ref();
-  cmap.end(toUnicodeCmap(font, cids));
-  font.dictionary.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: cmap };
-  font.dictionary.end();
 }
