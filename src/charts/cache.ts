@@ -2,13 +2,14 @@
  * Rendered charts by cache key (chartKey.ts), so an unchanged chart is not rendered again:
  * - in memory, for rebuilds in one process (bench, tests, a future watch mode);
  * - on disk when the build names a cache folder (the CLI uses out/.cache), for the next CLI run: an
- *   editor who changed only text never waits for vega. The memory part belongs to the build context (util/buildContext.ts). Entries are validated when read; a damaged one
- *   is a miss. Writes are atomic and failures to write are ignored (the cache is only an optimisation).
+ *   editor who changed only text never waits for vega. The memory part belongs to the build context (util/buildContext.ts).
+ *   Entry files are util/diskCache.ts checked files (a SHA-256 line, atomic writes, failed writes ignored) and are
+ *   validated when read: a damaged one is a miss.
  * Only renders that raised no diagnostic are stored, so a hit never hides a warning.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCacheFile } from '../util/diskCache.ts';
+import { readCheckedBytes, writeChecked } from '../util/diskCache.ts';
 import type { RenderedChart } from './types.ts';
 
 /** A render in memory, with its PNG once made. */
@@ -64,7 +65,7 @@ export function cachedPng(entries: Map<string, RenderEntry>, key: string, r: Ren
 
 function readJson(file: string): RenderedChart | undefined {
   try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as RenderedChart;
+    const r = JSON.parse(readCheckedBytes(file)?.toString('utf8') ?? 'null') as RenderedChart;
     const ok = typeof r.svg === 'string' && r.svg.startsWith('<svg') && [r.widthPt, r.heightPt, r.scale].every((n) => typeof n === 'number' && n > 0);
     return ok ? { svg: r.svg, widthPt: r.widthPt, heightPt: r.heightPt, scale: r.scale } : undefined;
   } catch {
@@ -74,9 +75,9 @@ function readJson(file: string): RenderedChart | undefined {
 
 function readBytes(file: string): Uint8Array | undefined {
   try {
-    const b = readFileSync(file);
+    const b = readCheckedBytes(file);
     // A PNG signature and at least a header: anything else is a damaged entry.
-    return b.length > 33 && b.readUInt32BE(0) === 0x89504e47 ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : undefined;
+    return b && b.length > 33 && b.readUInt32BE(0) === 0x89504e47 ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : undefined;
   } catch {
     return undefined;
   }
@@ -84,7 +85,7 @@ function readBytes(file: string): Uint8Array | undefined {
 
 /** Writes one entry file and keeps the folder under MAX_DISK_ENTRIES. */
 function writeEntry(dir: string, name: string, data: string | Uint8Array): void {
-  if (writeCacheFile(join(dir, name), data)) prune(dir);
+  if (writeChecked(join(dir, name), data)) prune(dir);
 }
 
 /** Removes the oldest renders beyond MAX_DISK_ENTRIES (with their PNGs). */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCharts } from '../../src/charts/index.ts';
 import { createBuildContext } from '../../src/util/buildContext.ts';
 import { createSink } from '../../src/diag/sink.ts';
+import { readChecked, writeChecked } from '../../src/util/diskCache.ts';
 import { chart, frameWidthPt, loadTestTheme, testFonts } from './helpers.ts';
 
 /** The tests' build session: renders are cached in it, and cleared where a test needs a fresh render. */
@@ -61,18 +62,22 @@ describe('render cache on disk (the CLI keeps it in out/.cache)', () => {
       expect(entries(dir, '.png')).toEqual([json.replace('.json', '.png')]);
       // Mark the stored SVG: a new process (empty memory cache) must take it from there, not from vega.
       const file = join(dir, 'charts', json);
-      const stored = JSON.parse(readFileSync(file, 'utf8'));
-      writeFileSync(file, JSON.stringify({ ...stored, svg: stored.svg.replace('<svg', '<svg data-from-disk="1"') }));
+      const stored = JSON.parse(readChecked(file)!);
+      writeChecked(file, JSON.stringify({ ...stored, svg: stored.svg.replace('<svg', '<svg data-from-disk="1"') }));
       session.clear('chartRenders');
       const later = (await renderCharts([bar], withDir(dir), { diag: createSink() })).get('a')!;
       expect(later.svg).toContain('data-from-disk');
       expect(Buffer.from(await later.png()).equals(Buffer.from(png))).toBe(true);
-      // A damaged entry is a miss: the chart renders again and the entry is rewritten.
+      // A damaged entry is a miss: the chart renders again and the entry is rewritten. A changed byte that leaves
+      // valid JSON and a valid SVG is damage too (the hash line tells).
+      writeFileSync(file, readFileSync(file, 'utf8').replace('data-from-disk', 'data-from-dusk'));
+      session.clear('chartRenders');
+      expect((await renderCharts([bar], withDir(dir), { diag: createSink() })).get('a')!.svg).toBe(first.svg);
       writeFileSync(file, '{"svg": 12');
       session.clear('chartRenders');
       const again = (await renderCharts([bar], withDir(dir), { diag: createSink() })).get('a')!;
       expect(again.svg).toBe(first.svg);
-      expect(JSON.parse(readFileSync(file, 'utf8')).svg).toBe(first.svg);
+      expect(JSON.parse(readChecked(file)!).svg).toBe(first.svg);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
