@@ -13,7 +13,7 @@ import { assertNever } from '../util/assertNever.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
-import { captureOps, compressPage, endParts, memoPartKey, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
+import { type SvgDrawing, captureOps, compressPage, compressPageOnce, endParts, memoPartKey, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg, type SvgCmyk } from './drawSvg.ts';
 import type { ItemJson } from './itemJson.ts';
@@ -54,6 +54,13 @@ export interface DrawEnv {
   muted: boolean;
   /** Every font draws glyph ids as codes (cidFonts.ts), so a page's stream depends on that page alone. */
   readonly stableCodes: boolean;
+  /**
+   * Without a page cache (a build with caches off): this document's SVG drawings, so a chart repeated on later pages
+   * runs svg-to-pdfkit once and its operators are written again (the same bytes: pageStreams.ts svgKey).
+   */
+  readonly drawings?: Map<string, SvgDrawing>;
+  /** Without a page cache: this document's compressed streams by a hash of their bytes (pageStreams.ts compressPageOnce). */
+  readonly deflated?: Map<string, Uint8Array>;
 }
 
 /** A page's place in the structure: its index, planned marked-content sequences and the ParentTree keys. */
@@ -113,9 +120,10 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
     const svg = (draw: () => void, what: SvgItem) => {
       const events = hit?.svg.get(r);
       if (events) return replayDrawing(doc, events, env.fonts);
-      const dk = !hit && cache?.drawings ? svgKey(what.svg, what.box, what.bleed, page.heightPt, `${cache.scope}\u0000${opts.variant ?? 'screen'}`) : undefined;
-      if (dk !== undefined) cache!.usedDrawings?.add(dk);
-      const drawn = dk === undefined ? undefined : cache!.drawings!.get(dk);
+      const drawings = cache?.drawings ?? (env.stableCodes ? env.drawings : undefined);
+      const dk = !hit && drawings ? svgKey(what.svg, what.box, what.bleed, page.heightPt, `${cache?.scope}\u0000${opts.variant ?? 'screen'}`) : undefined;
+      if (dk !== undefined) cache?.usedDrawings?.add(dk);
+      const drawn = dk === undefined ? undefined : drawings!.get(dk);
       if (drawn) {
         writeOps(doc, drawn.ops);
         // the effects only: the operators (alpha states' gs included) are in `ops` already
@@ -127,7 +135,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
         let ops: Uint8Array = new Uint8Array(0);
         const record = recordDrawing(doc, () => (ops = captureOps(doc, draw)));
         recorded?.set(r, record);
-        if (record && dk !== undefined) rememberDrawing(cache!.drawings!, dk, { ops, events: record });
+        if (record && dk !== undefined) rememberDrawing(drawings!, dk, { ops, events: record });
       } else draw();
     };
     // so is an unlinked glyph run (its fonts and glyphs: glyphRuns.ts), so a cached part shapes nothing again
@@ -150,6 +158,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   env.muted = false;
   if (hit) putStream(doc, hit.stream);
   else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded! });
+  else if (!opts.pageCache && env.deflated) compressPageOnce(doc, env.deflated);
 }
 
 /** What the part's marked-content operators say (structure.ts plans them), by place in the part: part of its key. */

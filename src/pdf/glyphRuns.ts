@@ -34,7 +34,7 @@ export type { ShapeFn } from './cidFonts.ts';
 /** pdfkit document internals used here: the page's height and font resources. */
 interface DocInternals {
   readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
-  addContent(s: string): unknown;
+  addContent(s: string | Uint8Array): unknown;
 }
 
 /** Whitespace that justification stretches; the same rule as text/runWidth.ts STRETCHABLE. */
@@ -102,7 +102,9 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
     if (actual) ops.push('EMC');
     doc.save();
     doc.transform(1, 0, 0, -1, 0, internals.page.height);
-    internals.addContent(ops.join('\n'));
+    // as bytes: pdfkit would turn the string into bytes one character at a time (fromBinaryString, low byte of each
+    // code unit, then a newline), which Latin-1 encoding does natively with the same result
+    internals.addContent(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
     doc.restore();
   };
 }
