@@ -212,16 +212,36 @@ export function putStream(doc: PDFKit.PDFDocument, z: Uint8Array): void {
 
 /** Does again what a recorded SVG drawing did besides its stream (drawRecorder.ts), in the same order. */
 export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEvent[], fonts: ReadonlyMap<string, EmbeddedFont>): void {
-  const d = doc as unknown as { page: { fonts: Record<string, unknown> }; _doOpacity(f?: number, s?: number): unknown };
+  const d = doc as unknown as { page: { fonts: Record<string, unknown>; patterns: Record<string, unknown> }; _gradCount: number; _doOpacity(f?: number, s?: number): unknown; ref(data: object): ReplayedRef };
+  // the drawing's own objects, made again in the same order (so with the same numbers) and with the same data
+  const own: ReplayedRef[] = [];
+  const data = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(data);
+    if (v === null || typeof v !== 'object') return v;
+    if ('$ref' in v) return own[(v as { $ref: number }).$ref];
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, data(x)]));
+  };
   for (const e of events) {
     if (e[0] === 'font') d.page.fonts[e[1]] = fonts.get(e[1])!.ref();
     else if (e[0] === 'glyph') {
       const font = fonts.get(e[1])!;
       // a glyph id already registered keeps its first width and text (includeGlyph): nothing to do
       if (!(isStableFont(font) && font.widths[e[2]] !== undefined)) includeGlyph(font, e[2], e[3], [...e[4]]);
-    }
-    else d._doOpacity(e[1], e[2]);
+    } else if (e[0] === 'gs') d._doOpacity(e[1], e[2]);
+    else if (e[0] === 'ref') own[e[1]] = d.ref(data(e[2]) as object);
+    else if (e[0] === 'end') {
+      const r = own[e[1]]!;
+      if (e[2].length > 0) r.write(Buffer.from(e[2], 'latin1'));
+      r.end();
+    } else if (e[0] === 'pattern') d.page.patterns[e[1]] = own[e[2]];
+    else d._gradCount += e[1];
   }
+}
+
+/** What a replay does with the objects it makes (pdfkit's PDFReference). */
+interface ReplayedRef {
+  write(chunk: Uint8Array): void;
+  end(): void;
 }
 
 /** Keeps a page, dropping the oldest beyond MAX_ENTRIES. */
