@@ -53,28 +53,38 @@ export interface PageStreamCache {
  * Part keys of a session by their items' identities: items are immutable plain data, and a section taken from the
  * section cache brings the same item objects to the next build, so the same objects in the same order (with the
  * same marks, size and scope: the context) have the same key. Kept by the part's first item; a lookup compares
- * the items one by one (by identity), far cheaper than serialising and hashing them.
+ * the items one by one (by identity), far cheaper than serialising and hashing them. A chart item stays the same
+ * object when only its SVG changed, so a key that depends on the SVGs is kept with them and compared too.
  */
-export type PartKeyMemo = WeakMap<object, { readonly items: readonly FrameItem[]; readonly keys: Map<string, string> }>;
+export type PartKeyMemo = WeakMap<object, { readonly items: readonly FrameItem[]; readonly keys: Map<string, { readonly key: string; readonly svgs: readonly (string | undefined)[] }> }>;
 
 /** Most contexts remembered per part (variants, marks). */
 const MAX_CONTEXTS = 8;
 
 /**
- * `make()` (pageStreamKey), or the key it gave for the same item objects before. Parts with charts are always
- * hashed: a chart item stays the same object when only its SVG changed.
+ * `make()` (pageStreamKey), or the key it gave for the same item objects before (and, for a part with charts, the
+ * same chart SVGs: `chartSvg`, which a key that does not depend on them gives as `() => undefined`). A part with
+ * charts and no `chartSvg` is always hashed.
  */
-export function memoPartKey(memo: PartKeyMemo | undefined, items: readonly FrameItem[], context: string, make: () => string): string {
+export function memoPartKey(memo: PartKeyMemo | undefined, items: readonly FrameItem[], context: string, make: () => string, chartSvg?: (id: string) => string | undefined): string {
   const first = items[0];
-  if (!memo || !first || items.some((it) => it.kind === 'chart')) return make();
+  if (!memo || !first) return make();
+  const svgs: (string | undefined)[] = [];
+  for (const it of items) {
+    if (it.kind !== 'chart') continue;
+    if (!chartSvg) return make();
+    svgs.push(chartSvg(it.chartId));
+  }
   let m = memo.get(first);
   if (!m || m.items.length !== items.length || m.items.some((it, i) => it !== items[i])) memo.set(first, (m = { items: [...items], keys: new Map() }));
-  let key = m.keys.get(context);
-  if (key === undefined) {
-    m.keys.set(context, (key = make()));
+  let e = m.keys.get(context);
+  // SVGs compare as strings: the same string object (the chart cache's) at once, a changed chart by content
+  if (e === undefined || e.svgs.length !== svgs.length || e.svgs.some((svg, i) => svg !== svgs[i])) {
+    m.keys.delete(context);
+    m.keys.set(context, (e = { key: make(), svgs }));
     if (m.keys.size > MAX_CONTEXTS) m.keys.delete(m.keys.keys().next().value as string);
   }
-  return key;
+  return e.key;
 }
 
 /** An SVG as drawn: its operators and what drawing it did besides them (drawRecorder.ts). */

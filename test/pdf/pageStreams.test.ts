@@ -73,11 +73,21 @@ describe('page stream cache key', () => {
     expect(memoPartKey(memo, copies, 'ctx', make(copies))).toBe(k);
     expect(memoPartKey(memo, items, 'other marks', make(items))).toBe(k);
     expect(made).toBe(3);
-    // a chart item may keep its object while its SVG changes: never remembered
+    // a chart item may keep its object while its SVG changes: never remembered without its SVG
     const withChart = [...items, chart];
     memoPartKey(memo, withChart, 'ctx', make(withChart));
     memoPartKey(memo, withChart, 'ctx', make(withChart));
     expect(made).toBe(5);
+    // with it: remembered while the SVG is the same text, hashed again when it changes
+    let svg = '<svg>a</svg>';
+    const svgOf = () => svg;
+    memoPartKey(memo, withChart, 'ctx', make(withChart), svgOf);
+    svg = '<svg>' + 'a</svg>'; // equal text in another string
+    memoPartKey(memo, withChart, 'ctx', make(withChart), svgOf);
+    expect(made).toBe(6);
+    svg = '<svg>b</svg>';
+    memoPartKey(memo, withChart, 'ctx', make(withChart), svgOf);
+    expect(made).toBe(7);
   });
 
   test('ignores source positions, which are not drawn', () => {
