@@ -96,7 +96,8 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   const scope = `${cache?.scope}\u0000${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`;
   const items = page.items.slice(from, to);
   const marks = cache && JSON.stringify(marksKey(groups, from));
-  const key = cache && memoPartKey(cache.partKeys, items, `${scope}\u0000${page.widthPt}x${page.heightPt}\u0000${marks}`, () => pageStreamKey(page, items, marks, (id) => opts.charts?.get(id)?.svg, scope, env.itemJson));
+  const chartSvg = (id: string) => opts.charts?.get(id)?.svg;
+  const key = cache && memoPartKey(cache.partKeys, items, `${scope}\u0000${page.widthPt}x${page.heightPt}\u0000${marks}`, () => pageStreamKey(page, items, marks, chartSvg, scope, env.itemJson), chartSvg);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   if (key !== undefined) cache!.used?.add(key);
   const unmute = hit ? muteContent(doc) : undefined;

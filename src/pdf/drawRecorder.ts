@@ -11,7 +11,14 @@
 export type DrawEvent =
   | readonly ['font', string]
   | readonly ['glyph', string, number, number, readonly number[]]
-  | readonly ['gs', number | undefined, number | undefined];
+  | readonly ['gs', number | undefined, number | undefined]
+  // objects a drawing allocates itself (svg-to-pdfkit's gradients: functions, shadings, patterns, soft masks), by
+  // their place among the drawing's own objects; their data is plain JSON with {$ref: k} for the k-th of them
+  | readonly ['ref', number, unknown]
+  | readonly ['end', number, string]
+  // a page Pattern resource set to the drawing's k-th object, and how far the drawing advanced pdfkit's gradient count
+  | readonly ['pattern', string, number]
+  | readonly ['grad', number];
 
 /** The recorder set on a document while an SVG is drawn. */
 export interface DrawRecorder {
@@ -42,29 +49,94 @@ export function quietly<T>(r: DrawRecorder | undefined, f: () => T): T {
 
 /** pdfkit document internals watched while recording (pdfkit 0.20.2); read raw, since PDFPage's getters create. */
 interface Watched {
-  ref(...args: unknown[]): unknown;
+  ref(data?: object): Ref;
+  _gradCount: number;
   page: { resources: { data: Record<string, object | undefined> }; dictionary: { data: { Annots?: unknown[] } } };
 }
+interface Ref {
+  data: Record<string, unknown>;
+  buffer: Uint8Array[];
+  end(chunk?: unknown): void;
+}
 
-/** Fonts and alpha states are replayed; any other resource or an annotation added by a drawing is not. */
-const REPLAYED = new Set(['Font', 'ExtGState', 'ProcSet']);
+/** Fonts, alpha states and patterns are replayed; any other resource or an annotation added by a drawing is not. */
+const REPLAYED = new Set(['Font', 'ExtGState', 'ProcSet', 'Pattern']);
+
+/**
+ * A copy of an object's data as plain JSON, the drawing's own objects as {$ref: k}; undefined when it holds anything
+ * else (another object's reference, strings as PDF strings, bytes, dates), which a replay could not rebuild.
+ */
+function plainData(v: unknown, own: Map<unknown, number>): unknown {
+  if (v === null || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (own.has(v)) return { $ref: own.get(v) };
+  if (Array.isArray(v)) {
+    const out = v.map((x) => plainData(x, own));
+    return out.includes(undefined) ? undefined : out;
+  }
+  if (typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype || '$ref' in v) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if ((out[k] = plainData(x, own)) === undefined) return undefined;
+  return out;
+}
 
 /** Draws with a recorder set; returns the events, or undefined when the drawing did something not recordable. */
 export function recordDrawing(doc: PDFKit.PDFDocument, draw: () => void): readonly DrawEvent[] | undefined {
   const d = doc as unknown as Watched & { [RECORDER]?: DrawRecorder };
-  const rec: DrawRecorder = { events: [], quiet: 0, other: false };
-  const ref = d.ref;
-  d.ref = function watchedRef(this: unknown, ...args: unknown[]) {
-    if (rec.quiet === 0) rec.other = true;
-    return ref.apply(this, args);
+  const events: DrawEvent[] = [];
+  const rec: DrawRecorder = { events, quiet: 0, other: false };
+  // the drawing's own objects (by reference) and the page's patterns as last seen
+  const own = new Map<unknown, number>();
+  const patterns = new Map(Object.entries(d.page.resources.data.Pattern ?? {}));
+  const grad0 = d._gradCount;
+  // a pattern the drawing set is noted before its next event (the order decides the resource dictionary's order)
+  const sync = () => {
+    for (const [name, ref] of Object.entries(d.page.resources.data.Pattern ?? {})) {
+      if (patterns.get(name) === ref) continue;
+      patterns.set(name, ref);
+      if (own.has(ref)) Array.prototype.push.call(events, ['pattern', name, own.get(ref)!]);
+      else rec.other = true;
+    }
   };
-  // what a replay would not redo: resources other than fonts and alpha states, their counts, annotations
+  events.push = (...e: DrawEvent[]) => {
+    sync();
+    return Array.prototype.push.apply(events, e);
+  };
+  const ref = d.ref;
+  d.ref = function watchedRef(this: unknown, data?: object) {
+    const r = ref.call(this, data);
+    if (rec.quiet > 0) return r;
+    // an object of the drawing's own: replayable when its data is plain and it is ended before the next is made
+    const k = own.size;
+    const json = plainData(r.data, own);
+    own.set(r, k);
+    if (json === undefined) rec.other = true;
+    else events.push(['ref', k, json]);
+    const text = JSON.stringify(json);
+    const end = r.end;
+    r.end = function watchedEnd(this: Ref, chunk?: unknown) {
+      delete (r as Partial<Ref>).end;
+      if (chunk) (this as unknown as { write(c: unknown): void }).write(chunk);
+      const data = { ...this.data };
+      if (this.buffer.length > 0) {
+        delete data.Length;
+        delete data.Filter;
+      }
+      // its data changed after it was made, or another object was made before it ended: not replayable
+      if (JSON.stringify(plainData(data, own)) !== text || own.size !== k + 1) rec.other = true;
+      events.push(['end', k, Buffer.concat(this.buffer).toString('latin1')]);
+      end.call(this);
+    };
+    return r;
+  };
+  // what a replay would not redo: resources other than fonts, alpha states and patterns, their counts, annotations
   const other = () => {
     const res = d.page.resources.data;
     const kinds = Object.keys(res).filter((k) => !REPLAYED.has(k));
     return `${kinds.join()}|${kinds.map((k) => Object.keys(res[k] ?? {}).length).join()}|${d.page.dictionary.data.Annots?.length ?? -1}`;
   };
   const before = other();
+  // an alpha state of the drawing's own objects (a soft mask) would not be replayed: its ExtGState is checked
+  const states = () => Object.values(d.page.resources.data.ExtGState ?? {}).some((s) => own.has(s));
   d[RECORDER] = rec;
   try {
     draw();
@@ -72,5 +144,7 @@ export function recordDrawing(doc: PDFKit.PDFDocument, draw: () => void): readon
     delete d[RECORDER];
     delete (d as Partial<Watched>).ref; // back to the prototype's
   }
-  return rec.other || other() !== before ? undefined : rec.events;
+  sync();
+  if (d._gradCount !== grad0) Array.prototype.push.call(events, ['grad', d._gradCount - grad0]);
+  return rec.other || other() !== before || states() ? undefined : [...events];
 }

@@ -53,28 +53,38 @@ export interface PageStreamCache {
  * Part keys of a session by their items' identities: items are immutable plain data, and a section taken from the
  * section cache brings the same item objects to the next build, so the same objects in the same order (with the
  * same marks, size and scope: the context) have the same key. Kept by the part's first item; a lookup compares
- * the items one by one (by identity), far cheaper than serialising and hashing them.
+ * the items one by one (by identity), far cheaper than serialising and hashing them. A chart item stays the same
+ * object when only its SVG changed, so a key that depends on the SVGs is kept with them and compared too.
  */
-export type PartKeyMemo = WeakMap<object, { readonly items: readonly FrameItem[]; readonly keys: Map<string, string> }>;
+export type PartKeyMemo = WeakMap<object, { readonly items: readonly FrameItem[]; readonly keys: Map<string, { readonly key: string; readonly svgs: readonly (string | undefined)[] }> }>;
 
 /** Most contexts remembered per part (variants, marks). */
 const MAX_CONTEXTS = 8;
 
 /**
- * `make()` (pageStreamKey), or the key it gave for the same item objects before. Parts with charts are always
- * hashed: a chart item stays the same object when only its SVG changed.
+ * `make()` (pageStreamKey), or the key it gave for the same item objects before (and, for a part with charts, the
+ * same chart SVGs: `chartSvg`, which a key that does not depend on them gives as `() => undefined`). A part with
+ * charts and no `chartSvg` is always hashed.
  */
-export function memoPartKey(memo: PartKeyMemo | undefined, items: readonly FrameItem[], context: string, make: () => string): string {
+export function memoPartKey(memo: PartKeyMemo | undefined, items: readonly FrameItem[], context: string, make: () => string, chartSvg?: (id: string) => string | undefined): string {
   const first = items[0];
-  if (!memo || !first || items.some((it) => it.kind === 'chart')) return make();
+  if (!memo || !first) return make();
+  const svgs: (string | undefined)[] = [];
+  for (const it of items) {
+    if (it.kind !== 'chart') continue;
+    if (!chartSvg) return make();
+    svgs.push(chartSvg(it.chartId));
+  }
   let m = memo.get(first);
   if (!m || m.items.length !== items.length || m.items.some((it, i) => it !== items[i])) memo.set(first, (m = { items: [...items], keys: new Map() }));
-  let key = m.keys.get(context);
-  if (key === undefined) {
-    m.keys.set(context, (key = make()));
+  let e = m.keys.get(context);
+  // SVGs compare as strings: the same string object (the chart cache's) at once, a changed chart by content
+  if (e === undefined || e.svgs.length !== svgs.length || e.svgs.some((svg, i) => svg !== svgs[i])) {
+    m.keys.delete(context);
+    m.keys.set(context, (e = { key: make(), svgs }));
     if (m.keys.size > MAX_CONTEXTS) m.keys.delete(m.keys.keys().next().value as string);
   }
-  return key;
+  return e.key;
 }
 
 /** An SVG as drawn: its operators and what drawing it did besides them (drawRecorder.ts). */
@@ -227,16 +237,36 @@ export function putStream(doc: PDFKit.PDFDocument, z: Uint8Array): void {
 
 /** Does again what a recorded SVG drawing did besides its stream (drawRecorder.ts), in the same order. */
 export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEvent[], fonts: ReadonlyMap<string, EmbeddedFont>): void {
-  const d = doc as unknown as { page: { fonts: Record<string, unknown> }; _doOpacity(f?: number, s?: number): unknown };
+  const d = doc as unknown as { page: { fonts: Record<string, unknown>; patterns: Record<string, unknown> }; _gradCount: number; _doOpacity(f?: number, s?: number): unknown; ref(data: object): ReplayedRef };
+  // the drawing's own objects, made again in the same order (so with the same numbers) and with the same data
+  const own: ReplayedRef[] = [];
+  const data = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(data);
+    if (v === null || typeof v !== 'object') return v;
+    if ('$ref' in v) return own[(v as { $ref: number }).$ref];
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, data(x)]));
+  };
   for (const e of events) {
     if (e[0] === 'font') d.page.fonts[e[1]] = fonts.get(e[1])!.ref();
     else if (e[0] === 'glyph') {
       const font = fonts.get(e[1])!;
       // a glyph id already registered keeps its first width and text (includeGlyph): nothing to do
       if (!(isStableFont(font) && font.widths[e[2]] !== undefined)) includeGlyph(font, e[2], e[3], [...e[4]]);
-    }
-    else d._doOpacity(e[1], e[2]);
+    } else if (e[0] === 'gs') d._doOpacity(e[1], e[2]);
+    else if (e[0] === 'ref') own[e[1]] = d.ref(data(e[2]) as object);
+    else if (e[0] === 'end') {
+      const r = own[e[1]]!;
+      if (e[2].length > 0) r.write(Buffer.from(e[2], 'latin1'));
+      r.end();
+    } else if (e[0] === 'pattern') d.page.patterns[e[1]] = own[e[2]];
+    else d._gradCount += e[1];
   }
+}
+
+/** What a replay does with the objects it makes (pdfkit's PDFReference). */
+interface ReplayedRef {
+  write(chunk: Uint8Array): void;
+  end(): void;
 }
 
 /** Keeps a page, dropping the oldest beyond MAX_ENTRIES. */

@@ -83,11 +83,27 @@ export function planStructure(pages: readonly Page[]): StructurePlan {
   return { root, pages: out };
 }
 
+/** An element's key: its path's roles and keys. */
+const pathKey = (path: readonly StructNode[]): string => `c${path.map((n) => `/${n.role}:${n.key}`).join('')}`;
+
+/**
+ * Whether two items' tags name the same element (their keys are equal). Every item has a path array of its own, and
+ * building its key string was most of a watch rebuild's planning: equal roles and keys node by node say yes at once,
+ * and only where they differ (a sequence's end) are the keys built and compared.
+ */
+function sameKey(a: ItemTag, b: ItemTag): boolean {
+  if (!isContent(a) || !isContent(b)) return !isContent(a) && !isContent(b) && a.artifact === b.artifact && (a.subtype ?? '') === (b.subtype ?? '');
+  const p = a.path;
+  const q = b.path;
+  if (p.length === q.length && p.every((n, i) => n === q[i] || (n.role === q[i]!.role && n.key === q[i]!.key))) return true;
+  return pathKey(p) === pathKey(q);
+}
+
 function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) => StructElem): PageMarks {
   const groups: MarkGroup[] = [];
   const mcids: StructElem[] = [];
   const annots = new Map<number, StructElem>();
-  let open: { from: number; to: number; key: string; tag: ItemTag; last: ItemTag; elem?: StructElem; boxes: number[][] } | null = null;
+  let open: { from: number; to: number; tag: ItemTag; last: ItemTag; elem?: StructElem; boxes: number[][] } | null = null;
   const close = () => {
     if (!open) return;
     const { from, to, tag, elem } = open;
@@ -124,16 +140,15 @@ function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) 
       elem.kids.push({ kind: 'annot', page: p, item: i, order: tag.order });
       annots.set(i, elem);
     }
-    const key = isContent(tag) ? `c${tag.path.map((n) => `/${n.role}:${n.key}`).join('')}` : `a${tag.artifact}/${tag.subtype ?? ''}`;
     // an item joins the open sequence if it belongs to the same element and comes later in the content
     // (a sequence is read in drawing order)
     const later = !isContent(tag) || !open || !isContent(open.last) || compareOrder(open.last.order, tag.order) <= 0;
-    if (open && open.key === key && later) {
+    if (open && later && sameKey(open.tag, tag)) {
       open.to = i + 1;
       open.last = tag;
     } else {
       close();
-      open = { from: i, to: i + 1, key, tag, last: tag, boxes: [], ...(isContent(tag) && { elem: elemFor(tag.path) }) };
+      open = { from: i, to: i + 1, tag, last: tag, boxes: [], ...(isContent(tag) && { elem: elemFor(tag.path) }) };
     }
     const b = boxOf(item);
     if (b) open.boxes.push(b);

@@ -73,11 +73,21 @@ describe('page stream cache key', () => {
     expect(memoPartKey(memo, copies, 'ctx', make(copies))).toBe(k);
     expect(memoPartKey(memo, items, 'other marks', make(items))).toBe(k);
     expect(made).toBe(3);
-    // a chart item may keep its object while its SVG changes: never remembered
+    // a chart item may keep its object while its SVG changes: never remembered without its SVG
     const withChart = [...items, chart];
     memoPartKey(memo, withChart, 'ctx', make(withChart));
     memoPartKey(memo, withChart, 'ctx', make(withChart));
     expect(made).toBe(5);
+    // with it: remembered while the SVG is the same text, hashed again when it changes
+    let svg = '<svg>a</svg>';
+    const svgOf = () => svg;
+    memoPartKey(memo, withChart, 'ctx', make(withChart), svgOf);
+    svg = '<svg>' + 'a</svg>'; // equal text in another string
+    memoPartKey(memo, withChart, 'ctx', make(withChart), svgOf);
+    expect(made).toBe(6);
+    svg = '<svg>b</svg>';
+    memoPartKey(memo, withChart, 'ctx', make(withChart), svgOf);
+    expect(made).toBe(7);
   });
 
   test('ignores source positions, which are not drawn', () => {
@@ -87,10 +97,12 @@ describe('page stream cache key', () => {
 });
 
 describe('documents with the page stream cache', () => {
-  // An SVG with a gradient (a pattern: not replayable, drawn again muted) beside the sample page's plain one.
+  // An SVG with gradients (shading patterns: objects of the drawing's own, replayed) beside the sample page's plain
+  // one; the second gradient fades out, which pdfkit paints as a tiling pattern with a soft mask (form streams).
   const gradient =
-    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><defs><linearGradient id="g"><stop offset="0" stop-color="#154273"/><stop offset="1" stop-color="#ffffff"/></linearGradient></defs>' +
-    '<rect width="120" height="30" fill="url(#g)"/><rect y="30" width="120" height="30" fill="#dce6f0" fill-opacity="0.5"/><text x="4" y="50" font-family="Source Sans 3" fill="#154273">Zwoegen</text></svg>';
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><defs><linearGradient id="g"><stop offset="0" stop-color="#154273"/><stop offset="1" stop-color="#ffffff"/></linearGradient>' +
+    '<radialGradient id="f"><stop offset="0" stop-color="#9fb3c8"/><stop offset="0.6" stop-color="#9fb3c8" stop-opacity="0.4"/><stop offset="1" stop-color="#ffffff" stop-opacity="0"/></radialGradient></defs>' +
+    '<rect width="60" height="30" fill="url(#g)"/><rect x="60" width="60" height="30" fill="url(#f)"/><rect y="30" width="120" height="30" fill="#dce6f0" fill-opacity="0.5"/><text x="4" y="50" font-family="Source Sans 3" fill="#154273">Zwoegen</text></svg>';
   const pages = [
     samplePage(),
     page([glyphs('Tweede pagina, met andere woorden', 62, 200), glyphs('ind.nl', 62, 220, { link: 'https://ind.nl/' }), { kind: 'svg', x: 62, y: 300, width: 120, height: 60, alt: 'verloop', svg: gradient }], 2),
@@ -103,13 +115,17 @@ describe('documents with the page stream cache', () => {
       const entries = new Map<string, CachedPage>();
       expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
       expect(entries.size).toBe(2);
-      // the sample page's SVG (text, fills) has a record to replay; the gradient (a pattern) has none; unlinked
-      // glyph runs have theirs (the print variant has no links: all of its runs do)
+      // the sample page's SVG (text, fills) has a record to replay, so has the gradients' (their objects, patterns,
+      // streams and the gradient count); unlinked glyph runs have theirs (the print variant has no links: all do)
       const [first, second] = [...entries.values()];
       expect(first!.svg.get(variant === 'print' ? 4 : 5)?.some((e) => e[0] === 'glyph')).toBe(true);
       expect(first!.svg.get(1)?.filter((e) => e[0] === 'glyph').length).toBe(new Set('Hallo wereld').size);
-      expect(second!.svg.has(2)).toBe(true);
-      expect(second!.svg.get(2)).toBeUndefined();
+      const kinds = second!.svg.get(2)?.map((e) => e[0]);
+      // one shading pattern, then the fading gradient's: its opacity shading's and the tiling pattern with the mask
+      expect(kinds?.filter((k) => k === 'pattern').length).toBe(3);
+      expect(kinds?.filter((k) => k === 'ref').length).toBe(kinds?.filter((k) => k === 'end').length);
+      expect(second!.svg.get(2)?.some((e) => e[0] === 'end' && e[2].includes(' re f'))).toBe(true);
+      expect(second!.svg.get(2)?.at(-1)).toEqual(['grad', 3]);
       expect(second!.svg.has(1)).toBe(variant === 'print');
       expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
       const edited = [otherFirst, ...pages.slice(1)];
