@@ -90,7 +90,14 @@ export function recordDrawing(doc: PDFKit.PDFDocument, draw: () => void): readon
   const grad0 = d._gradCount;
   // a pattern the drawing set is noted before its next event (the order decides the resource dictionary's order)
   const sync = () => {
-    for (const [name, ref] of Object.entries(d.page.resources.data.Pattern ?? {})) {
+    // inside a group (svg-to-pdfkit's clip paths and masks draw into a form whose "page" has no resources of this
+    // shape) nothing is tracked: such a drawing is not replayed, as before drawings recorded their own objects
+    const res = d.page.resources?.data;
+    if (!res) {
+      rec.other = true;
+      return;
+    }
+    for (const [name, ref] of Object.entries(res.Pattern ?? {})) {
       if (patterns.get(name) === ref) continue;
       patterns.set(name, ref);
       if (own.has(ref)) Array.prototype.push.call(events, ['pattern', name, own.get(ref)!]);

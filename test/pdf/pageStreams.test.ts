@@ -137,6 +137,24 @@ describe('documents with the page stream cache', () => {
   }
 });
 
+describe('an SVG that draws into a group (clip path with a mask)', () => {
+  // svg-to-pdfkit draws a mask into a form of its own whose "page" has no resources: such a drawing is not replayed
+  // but drawn again, and the document keeps the bytes of an uncached one (a crash here once stopped a build)
+  const masked =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><defs><clipPath id="c"><circle cx="30" cy="30" r="28"/></clipPath>' +
+    '<mask id="m"><rect width="120" height="60" fill="#ffffff" fill-opacity="0.6"/></mask></defs>' +
+    '<g clip-path="url(#c)"><rect width="120" height="60" fill="#154273"/></g><rect x="60" width="60" height="60" fill="#9fb3c8" mask="url(#m)"/></svg>';
+  const pages = [samplePage(), page([glyphs('Een masker', 62, 200), { kind: 'svg', x: 62, y: 300, width: 120, height: 60, alt: 'masker', svg: masked }], 2)];
+  for (const variant of ['screen', 'print'] as const) {
+    test(`${variant}: same bytes without the cache, cold and warm`, async () => {
+      const off = Buffer.from(await write(pages, variant));
+      const entries = new Map<string, CachedPage>();
+      expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
+      expect(Buffer.from(await write(pages, variant, entries)).equals(off)).toBe(true);
+    });
+  }
+});
+
 describe('SVG drawings reused by pages that miss (pageStreams.ts svgKey)', () => {
   // fills with alpha (ExtGState gs operators) and text (glyphs registered in the subset)
   const svg =
