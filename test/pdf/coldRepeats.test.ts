@@ -6,25 +6,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameItem, Page } from '../../src/model/types.ts';
-import { createFontStore } from '../../src/fonts/fontStore.ts';
-import { FONTS_DIR } from '../../src/paths.ts';
-import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
+import type { PdfVariant } from '../../src/pdf/writePdf.ts';
 import type { CachedPage } from '../../src/pdf/pageStreams.ts';
 import { readObjects, type PdfDict, type PdfValue } from '../helpers/pdfObjectWalker.ts';
 import { parsePdf } from '../helpers/pdf.ts';
-import { doc, FIXTURE_CMYK, glyphs, page, samplePage } from './fixture.ts';
+import { glyphs, page, samplePage, writePages } from './fixture.ts';
 
-const fonts = createFontStore(FONTS_DIR, { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_400Regular.ttf' });
-
-function write(pages: Page[], variant: PdfVariant, entries?: Map<string, CachedPage>): Promise<Uint8Array> {
-  return writePdf(doc(pages), {
-    svgFontKey: () => 'sans',
-    shape: (t, k, f) => fonts.shape!(t, k, f),
-    variant,
-    cmyk: FIXTURE_CMYK,
-    ...(entries && { pageCache: { entries, scope: 'cold-test' } }),
-  });
-}
+const write = (pages: Page[], variant: PdfVariant, entries?: Map<string, CachedPage>) => writePages(pages, variant, 'cold-test', entries);
 
 /** Each page's decompressed content (its streams joined) and the names of its font and graphics-state resources. */
 function pagesOf(bytes: Uint8Array): { content: string; fonts: string[]; states: string[] }[] {

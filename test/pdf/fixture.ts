@@ -5,6 +5,7 @@ import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
 import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
 import type { Cmyk } from '../../src/pdf/cmyk.ts';
+import type { CachedPage } from '../../src/pdf/pageStreams.ts';
 import { printRasters } from '../../src/images/printRaster.ts';
 import { PRINT_SHEET } from '../../src/pdf/printSheet.ts';
 
@@ -62,4 +63,16 @@ export async function write(d: PagedDocument, variant: PdfVariant, cmyk: Readonl
   // print: raster images separated into CMYK first, as cli/build.ts does
   const placed = variant === 'print' ? await printRasters(d, PRINT_SHEET.bleed, new Map()) : d;
   return writePdf(placed, { svgFontKey: () => 'sans', shape: (t, k, f) => store.shape!(t, k, f), variant, cmyk });
+}
+
+/** Writes `pages` as `variant`, with the page stream cache `entries` under `scope` when given (no print rasters). */
+export function writePages(pages: Page[], variant: PdfVariant, scope: string, entries?: Map<string, CachedPage>): Promise<Uint8Array> {
+  const store = (fonts ??= createFontStore(FONTS_DIR, FONT_FILES));
+  return writePdf(doc(pages), {
+    svgFontKey: () => 'sans',
+    shape: (t, k, f) => store.shape!(t, k, f),
+    variant,
+    cmyk: FIXTURE_CMYK,
+    ...(entries && { pageCache: { entries, scope } }),
+  });
 }

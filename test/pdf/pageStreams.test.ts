@@ -11,21 +11,13 @@ import { memoPartKey, pageStreamKey, svgKey, type CachedPage, type PartKeyMemo, 
 import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
-import { doc, glyphs, page, samplePage, FIXTURE_CMYK } from './fixture.ts';
+import { doc, glyphs, page, samplePage, FIXTURE_CMYK, writePages } from './fixture.ts';
 
 const fonts = createFontStore(FONTS_DIR, { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_400Regular.ttf' });
 const SCOPE = 'fonts@1';
 const key = (p: Page, marks: unknown = [], svg = '<svg/>', scope = SCOPE) => pageStreamKey(p, p.items, marks, () => svg, scope);
 
-function write(pages: Page[], variant: PdfVariant, entries?: Map<string, CachedPage>): Promise<Uint8Array> {
-  return writePdf(doc(pages), {
-    svgFontKey: () => 'sans',
-    shape: (t, k, f) => fonts.shape!(t, k, f),
-    variant,
-    cmyk: FIXTURE_CMYK,
-    ...(entries && { pageCache: { entries, scope: SCOPE } }),
-  });
-}
+const write = (pages: Page[], variant: PdfVariant, entries?: Map<string, CachedPage>) => writePages(pages, variant, SCOPE, entries);
 
 describe('page stream cache key', () => {
   const chart: FrameItem = { kind: 'chart', x: 62, y: 300, width: 100, height: 60, chartId: 'c1', alt: 'grafiek' };
