@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const BUNDLED = new Set(['vega', 'vega-lite', 'vega-interpreter']);
@@ -76,10 +77,20 @@ const cliRewrites = {
         out = out.replace(/^const (\$[\w$]+) = (new (?:\(0, )?\$\w+\$unicodetrie\)?\(.*\));$/gm, 'const $1 = __rpLazyTrie(() => $2);');
         if (out.includes('__rpLazyTrie')) out = `const __rpLazyTrie = (make) => { let t; return { get: (c) => (t ??= make()).get(c) }; };\n${out}`;
       }
-      // ... and AES's tables (@noble/ciphers, ≈ 10 ms), which pdfkit needs for encrypted PDFs only.
+      // ... and AES's tables (@noble/ciphers, ≈ 10 ms), which pdfkit needs for encrypted PDFs only; fontkit itself
+      // (its module builds every table's decoder when it loads: ≈ 10–15 ms) is evaluated when pdfkit first opens a
+      // font file, so a build whose fonts pdf/ takes from its caches never loads it; likewise linebreak.
       if (/pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/.test(args.path)) {
-        const lazy = out.replace("import { cbc, ecb } from '@noble/ciphers/aes';", "const cbc = (...a) => require('@noble/ciphers/aes').cbc(...a), ecb = (...a) => require('@noble/ciphers/aes').ecb(...a);");
+        let lazy = out.replace("import { cbc, ecb } from '@noble/ciphers/aes';", "const cbc = (...a) => require('@noble/ciphers/aes').cbc(...a), ecb = (...a) => require('@noble/ciphers/aes').ecb(...a);");
         if (lazy === out) throw new Error('compile: pdfkit no longer imports @noble/ciphers/aes as expected');
+        const before = lazy;
+        // fontkit's ES module (what pdfkit imports), so the rewrites above apply to it as before
+        const fontkitEsm = JSON.stringify(fileURLToPath(import.meta.resolve('fontkit')));
+        lazy = lazy.replace("import { create } from 'fontkit';", `const create = (...a) => require(${fontkitEsm}).create(...a);`);
+        // linebreak (its Unicode tables) serves pdfkit's own text layout only, which builds do not use for body text
+        const linebreakEsm = JSON.stringify(fileURLToPath(import.meta.resolve('linebreak')));
+        lazy = lazy.replace("import LineBreaker from 'linebreak';", `function LineBreaker(...a) { return new (require(${linebreakEsm}).default)(...a); }`);
+        if (!lazy.includes('function LineBreaker(') || lazy.includes("from 'fontkit'")) throw new Error('compile: pdfkit no longer imports fontkit and linebreak as expected');
         out = lazy;
       }
       return out === text ? undefined : { contents: out, loader: 'js', resolveDir: dirname(args.path) };
