@@ -17,11 +17,16 @@ import { buildDatasets, runChecks } from './datasets.ts';
 import { createLocator } from './locate.ts';
 import { bindSection, type SectionEnv } from './bindSections.ts';
 import { formatDate } from './formatters.ts';
+import { createIntlCache, type IntlCache } from '../locale/intlCache.ts';
 import { interpolate } from './interpolate.ts';
 import { collectTargets } from './refTargets.ts';
 
-/** Binds figures into the report; throws ReportError listing every error found. */
-export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink }): BoundReport {
+/**
+ * Binds figures into the report; throws ReportError listing every error found. `ctx.intl`: the build context's
+ * Intl formatters and texts (locale/intlCache.ts; none: a fresh one for this call).
+ */
+export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; intl?: IntlCache }): BoundReport {
+  const intl = ctx.intl ?? createIntlCache();
   const errors: Diagnostic[] = [];
   const used = new Set<string>();
   const locale = source.meta.language;
@@ -37,7 +42,7 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
   const charts: BoundChartSpec[] = [];
   const warnings: Diagnostic[] = [];
   const targets = collectTargets(source.sections, errors);
-  const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings, targets };
+  const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings, targets, intl };
   const sections = source.sections.map((s) => bindSection(s, env));
   const m = source.meta;
   const meta = {
@@ -49,7 +54,7 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
     keywords: m.keywords,
     language: m.language,
     date: m.date,
-    dateText: formatDate(m.date, locale),
+    dateText: formatDate(m.date, locale, {}, intl),
     ...(m.numbering?.length ? { numbering: m.numbering } : {}),
   };
   // 4. unused figures and datasets are warnings at their definition

@@ -52,6 +52,8 @@ export type CacheName =
   | 'packs'
   /** one entry: page parts' item objects → their page-stream keys (pdf/pageStreams.ts memoPartKey) */
   | 'partKeys'
+  /** Intl cache file of a content folder ('' for none) → Intl formatters and the texts they wrote (locale/intlCache.ts) */
+  | 'intl'
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */
