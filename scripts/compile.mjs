@@ -101,12 +101,28 @@ const cliRewrites = {
       const text = readFileSync(args.path, 'utf8');
       const out = text.replace("createRequire(import.meta.url)('svg-to-pdfkit')", "require('svg-to-pdfkit')");
       if (out === text) throw new Error('compile: drawSvg.ts no longer loads svg-to-pdfkit as expected');
-      return { contents: out, loader: 'ts', resolveDir: dirname(args.path) };
+      return { contents: asciiSource(out), loader: 'ts', resolveDir: dirname(args.path) };
+    });
+    // Our sources with their non-ASCII characters escaped: esbuild's `charset: 'ascii'` leaves regular expression
+    // literals as written, and one such character makes the whole 2 MB bundle a two-byte string in V8, decoded
+    // from UTF-8 at every start (≈ 8 ms) where an ASCII file is read as Latin-1 (launch.ts).
+    b.onLoad({ filter: /src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const out = asciiSource(text);
+      return out === text ? undefined : { contents: out, loader: 'ts', resolveDir: dirname(args.path) };
     });
     // loadVega.ts falls back to the unbundled vega only from sources; never put vega into the CLI bundle.
     b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
+/**
+ * TypeScript source with every non-ASCII character as a \\u escape (UTF-16 code units), which means the same
+ * character in a string, a template, a regular expression (with or without the u flag) and an identifier; in a
+ * comment it is dropped with the comment. (src/ has no String.raw and no backslash before such a character.)
+ */
+function asciiSource(text) {
+  return text.replace(/[^\x00-\x7f]/gu, (ch) => [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+}
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
@@ -120,6 +136,8 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   charset: 'ascii',
+  // dependencies' license comments (some not ASCII, "©") go to dist/cli.cjs.LEGAL.txt, kept as written
+  legalComments: 'external',
   sourcemap: true,
   logLevel: 'warning',
   define: { ...define, 'import.meta.url': '__rpImportMetaUrl' },
@@ -128,6 +146,12 @@ await build({
   supported: { 'dynamic-import': false },
   plugins: [cliRewrites],
 });
+{
+  // launch.ts reads an ASCII bundle as Latin-1 (no UTF-8 decoding, a one-byte string): say where it is not
+  const bundle = readFileSync('dist/cli.cjs');
+  const at = bundle.findIndex((b) => b > 0x7f);
+  if (at >= 0) process.stderr.write(`compile: dist/cli.cjs is not ASCII at byte ${at} (${JSON.stringify(bundle.toString('utf8', Math.max(0, at - 40), at + 20))}): every start decodes it as UTF-8\n`);
+}
 // The chart worker (src/charts/renderInWorker.ts): an ES module, since it imports HarfBuzz (top-level await).
 const noVegaSources = { name: 'no-vega-sources', setup: (b) => b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true })) };
 await build({
