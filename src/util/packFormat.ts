@@ -7,7 +7,8 @@
  * format line names the Node and V8 versions (Node encodes its Buffers itself): a pack written by another Node reads
  * as empty (and is written again).
  * Each value is encoded once per session (`memo`), so a watcher's save after an edit encodes only the changed
- * sections and pages.
+ * sections and pages, and decoded only when a build asks for it (readPackEntries, then decodeEntry): a next build
+ * that sets no paragraph again never decodes the broken lines it keeps.
  */
 import { deserialize, serialize } from 'node:v8';
 
@@ -17,8 +18,14 @@ export const PACK_MAGIC = `reportpress-pack/3 node ${process.versions.node} v8 $
 /** One value as stored: its structured-clone bytes. */
 export type Encoded = Uint8Array;
 
+/** An entry read from a pack and not decoded yet: its bytes (saved again as they are). */
+export class Undecoded {
+  constructor(readonly bytes: Uint8Array) {}
+}
+
 /** Encodes a value; object values are encoded once (`memo`), so saving after a small change redoes little. */
 function encodeValue(v: unknown, memo?: WeakMap<object, Encoded>): Encoded {
+  if (v instanceof Undecoded) return v.bytes;
   const known = v !== null && typeof v === 'object' ? memo?.get(v) : undefined;
   if (known) return known;
   const e = serialize(v);
@@ -49,27 +56,37 @@ export function encodePack(maps: Record<string, [string, unknown][]>, memo?: Wea
   return Buffer.concat([Buffer.from(`${PACK_MAGIC}${JSON.stringify(index)}\n`, 'utf8'), ...parts]);
 }
 
-/** The maps of a pack's body, or none when it is of another format; throws when it is damaged. */
-export function decodePack(data: Uint8Array, memo?: WeakMap<object, Encoded>): Record<string, [string, unknown][]> {
+/** The maps of a pack's body with each entry's bytes, or none when it is of another format; throws when it is damaged. */
+export function readPackEntries(data: Uint8Array): Record<string, [string, Undecoded][]> {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (buf.toString('latin1', 0, PACK_MAGIC.length) !== PACK_MAGIC) return {};
   const end = buf.indexOf(10, PACK_MAGIC.length);
   if (end < 0) return {};
   const index = JSON.parse(buf.toString('utf8', PACK_MAGIC.length, end)) as Record<string, [string, number][]>;
   let at = end + 1;
-  const out: Record<string, [string, unknown][]> = {};
+  const out: Record<string, [string, Undecoded][]> = {};
   for (const [name, entries] of Object.entries(index)) {
     out[name] = entries.map(([k, length]) => {
-      if (at + length > buf.length) throw new Error('truncated pack');
-      const bytes = buf.subarray(at, at + length);
-      // byte arrays in it are views of the file's buffer (no copy)
-      const v = deserialize(bytes) as unknown;
-      // read back as it was written: saved again unchanged without encoding it again
-      if (v !== null && typeof v === 'object') memo?.set(v, bytes);
+      if (typeof k !== 'string' || !Number.isInteger(length) || length < 0 || at + length > buf.length) throw new Error('truncated pack');
       at += length;
-      return [k, v] as [string, unknown];
+      return [k, new Undecoded(buf.subarray(at - length, at))];
     });
   }
   if (at !== buf.length) throw new Error('pack longer than its index');
+  return out;
+}
+
+/** An entry's value; throws when its bytes are not a V8 value (byte arrays in it are views of the pack's bytes). */
+export function decodeEntry(entry: Undecoded, memo?: WeakMap<object, Encoded>): unknown {
+  const v = deserialize(entry.bytes) as unknown;
+  // read back as it was written: saved again unchanged without encoding it again
+  if (v !== null && typeof v === 'object') memo?.set(v, entry.bytes);
+  return v;
+}
+
+/** The maps of a pack's body, every entry decoded, or none when it is of another format; throws when it is damaged. */
+export function decodePack(data: Uint8Array, memo?: WeakMap<object, Encoded>): Record<string, [string, unknown][]> {
+  const out: Record<string, [string, unknown][]> = {};
+  for (const [name, entries] of Object.entries(readPackEntries(data))) out[name] = entries.map(([k, e]) => [k, decodeEntry(e, memo)]);
   return out;
 }

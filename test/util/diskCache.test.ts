@@ -171,6 +171,63 @@ describe('packs on disk', () => {
   });
 });
 
+describe('entries decoded when asked for', () => {
+  /** A pack file (valid hash line) whose body is `body`, in a new cache folder; returns the folder. */
+  const packWith = (body: Uint8Array, id = 'report|screen') => {
+    const dir = scratch();
+    const p = openPack(dir, id, new Map<string, Pack>());
+    writeChecked(p.file, body);
+    return dir;
+  };
+
+  test('an entry whose bytes do not decode is a miss; the others are read and the pack is written without it', () => {
+    const body = Buffer.from(encodePack({ m: [['good', { a: [1, 2] }], ['bad', 'xxxxxxxx'], ['also', 3]] }));
+    const index = JSON.parse(body.toString('utf8', PACK_MAGIC.length, body.indexOf(10, PACK_MAGIC.length))) as Record<string, [string, number][]>;
+    // garble the middle entry's bytes only (its V8 header): the file's hash line is made for the garbled body
+    const start = body.indexOf(10, PACK_MAGIC.length) + 1 + index.m![0]![1];
+    body.fill(0xff, start, start + 2);
+    const dir = packWith(body);
+    const p = openPack(dir, 'report|screen', new Map<string, Pack>());
+    const m = packedMap<unknown>(p, 'm');
+    expect(m.entries.get('good')).toEqual({ a: [1, 2] });
+    expect(m.entries.get('bad')).toBeUndefined();
+    expect(m.entries.has('bad')).toBe(false);
+    expect(m.entries.get('also')).toBe(3);
+    m.used.add('good').add('also');
+    savePack(p);
+    expect([...packedMap(openPack(dir, 'report|screen', new Map<string, Pack>()), 'm').entries]).toEqual([['good', { a: [1, 2] }], ['also', 3]]);
+  });
+
+  test('entries kept unused are written back as the bytes they were read as; iterating decodes in order', () => {
+    const values: [string, unknown][] = [['a', { n: 1 }], ['b', new Map([[1, new Uint8Array([5, 6])]])], ['c', 'drie']];
+    const body = Buffer.from(encodePack({ lines: values }));
+    const dir = packWith(body);
+    const p = openPack(dir, 'report|screen', new Map<string, Pack>());
+    const m = packedMap<unknown>(p, 'lines', 10);
+    m.used.add('c');
+    m.entries.set('d', 4);
+    m.used.add('d');
+    savePack(p);
+    const again = openPack(dir, 'report|screen', new Map<string, Pack>());
+    const back = packedMap<unknown>(again, 'lines', 10);
+    expect([...back.entries.keys()]).toEqual(['a', 'b', 'c', 'd']);
+    expect([...back.entries.values()]).toEqual([{ n: 1 }, new Map([[1, new Uint8Array([5, 6])]]), 'drie', 4]);
+    // the unused entries' bytes are those of the first file
+    const entryBytes = (b: Buffer, k: string) => {
+      const end = b.indexOf(10, PACK_MAGIC.length);
+      const index = JSON.parse(b.toString('utf8', PACK_MAGIC.length, end)) as Record<string, [string, number][]>;
+      let at = end + 1;
+      for (const [key, len] of index.lines!) {
+        if (key === k) return b.subarray(at, at + len);
+        at += len;
+      }
+      return undefined;
+    };
+    const written = readFileSync(again.file).subarray(65);
+    for (const k of ['a', 'b', 'c']) expect(entryBytes(written, k)!.equals(entryBytes(body, k)!)).toBe(true);
+  });
+});
+
 describe('single checked files', () => {
   test('read back what was written; a changed byte, a truncation or a missing file is undefined', () => {
     const file = join(scratch(), 'sub', 'entry.json');
