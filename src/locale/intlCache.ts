@@ -18,7 +18,7 @@ export interface IntlCache {
   readonly formatters: Map<string, Intl.NumberFormat | Intl.DateTimeFormat>;
   /** formatter key + value → the text it wrote */
   readonly texts: Map<string, string>;
-  /** Keys of the texts the current build used (what the disk file keeps). */
+  /** Keys of the texts the current build used (the disk file keeps these first). */
   readonly used: Set<string>;
   /** The keys the disk file holds, sorted and joined (to skip writing the same file again). */
   onDisk: string;
@@ -44,6 +44,12 @@ export function intlText(intl: IntlCache, key: string, make: () => string): stri
   return t;
 }
 
+/**
+ * Texts one disk file keeps: those the last build used first, then others the session knows (a build that takes
+ * its sections from the session's bind cache formats nothing for them; they stay for the next process).
+ */
+const MAX_TEXTS = 10_000;
+
 /** What decides every text besides the key: the ICU and Unicode data of this Node. */
 const INTL_VERSION = JSON.stringify(['intl', process.versions.node, process.versions.icu ?? null, process.versions.unicode ?? null]);
 
@@ -64,7 +70,7 @@ export function openIntlCache(build: BuildContext, disk?: { cacheDir: string; co
     intl,
     save() {
       if (!file) return;
-      const keys = [...intl.used];
+      const keys = [...intl.used, ...[...intl.texts.keys()].filter((k) => !intl.used.has(k))].slice(0, MAX_TEXTS);
       intl.used.clear();
       const joined = keysOf(keys);
       if (joined === intl.onDisk) return;
