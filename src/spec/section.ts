@@ -1,5 +1,6 @@
 /** Schema of a section file and of each block type (see docs/content-format.md, "A section file"). */
 import { z } from 'zod';
+import { lazy, real } from './lazy.ts';
 
 /** Block type keys as written by editors (`p` and `paragraph` are aliases). */
 export const BLOCK_TYPES = [
@@ -9,7 +10,7 @@ export const BLOCK_TYPES = [
 export type BlockTypeKey = (typeof BLOCK_TYPES)[number];
 
 /** The section file without its blocks (each block is validated by its own schema below). */
-export const SectionFileSchema = z.strictObject({
+export const SectionFileSchema = lazy(() => z.strictObject({
   kind: z.enum(['foreword', 'article', 'appendix', 'colophon']).describe('Section kind: picks the page master and the text styles of the template.'),
   label: z.string().optional().describe('Small label above the title, e.g. "First article".'),
   title: z.string().describe('Section title, in the contents and the PDF outline.'),
@@ -18,7 +19,7 @@ export const SectionFileSchema = z.strictObject({
   lead: z.string().optional().describe('Introduction set under the title.'),
   blocks: z.array(z.unknown()).default([]).describe('The content in reading order; each item is a map with one key, its block type.'),
   footnotes: z.record(z.string(), z.string()).default({}).describe('Footnote texts by id, referenced in text as [^id].'),
-});
+}));
 /** A section file after validation (blocks still raw; see BLOCK_SCHEMAS). */
 export type SectionFile = z.infer<typeof SectionFileSchema>;
 
@@ -40,14 +41,14 @@ const cellD = (d: string) => cell.describe(d);
 const PARAGRAPH = 'A paragraph of body text: *emphasis*, **strong**, [link](https://…), {figure | format}, [^footnote], [words]{lang=en}.';
 
 /** A table column: its head, alignment (numbers default to `decimal`) and width (pt, or "30%" of the table). */
-const TableColumnSchema = z.strictObject({
+const TableColumnSchema = lazy(() => z.strictObject({
   label: textD('The column\'s head.'),
   align: z.enum(['left', 'right', 'center', 'decimal']).optional().describe('Alignment of the cells; columns of numbers default to decimal (aligned on the decimal sign).'),
   width: z
     .union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?%$/, 'expected a width in pt or a percentage such as "30%"')])
     .optional()
     .describe('Width in pt or as a percentage of the table ("30%"); columns without one share the rest by their content.'),
-});
+}));
 
 /** Indent levels a sub-row may take (deeper nesting does not read in a 2-column report). */
 const MAX_TABLE_INDENT = 3;
@@ -56,7 +57,7 @@ const MAX_TABLE_INDENT = 3;
  * A table row: a list of cells; `{ cells, indent }` for an indented sub-row; `{ group: text }` for a group row
  * spanning all columns; `{ total: [cells] }` for a totals row.
  */
-const TableRowSchema = z.union([
+const TableRowSchema = lazy(() => z.union([
   z.array(cell),
   z.strictObject({
     cells: z.array(cell).describe('The row\'s cells, one per column.'),
@@ -64,10 +65,10 @@ const TableRowSchema = z.union([
   }),
   z.strictObject({ group: textD('A group row: its text spans all columns, bold, with a rule.') }),
   z.strictObject({ total: z.array(cell).describe('A totals row: its cells, one per column, bold under a rule.') }),
-]);
+]));
 
 /** Value schema per block type key (each described for the editor, with its keys). */
-export const BLOCK_SCHEMAS = {
+export const BLOCK_SCHEMAS = lazy(() => ({
   p: z.union([text, z.strictObject({ text: textD(PARAGRAPH), lang })]).describe(PARAGRAPH),
   paragraph: z.union([text, z.strictObject({ text: textD(PARAGRAPH), lang })]).describe(`Same as p. ${PARAGRAPH}`),
   heading: z
@@ -127,9 +128,9 @@ export const BLOCK_SCHEMAS = {
   table: z
     .strictObject({
       title: textD('A title above the table.').optional(),
-      columns: z.array(z.union([text, TableColumnSchema])).min(1).describe('The columns: a head each, or { label, align, width }.'),
+      columns: z.array(z.union([text, real(TableColumnSchema)])).min(1).describe('The columns: a head each, or { label, align, width }.'),
       rows: z
-        .array(TableRowSchema)
+        .array(real(TableRowSchema))
         .describe('The rows: a list of cells each, or { cells, indent } for a sub-row, { group } for a group row, { total } for a totals row.'),
       source: textD('Where the numbers come from, set under the table ("Source: …" from the template\'s words).').optional(),
       note: textD('A note set under the table.').optional(),
@@ -140,4 +141,4 @@ export const BLOCK_SCHEMAS = {
   signature: z
     .strictObject({ name: textD('Who signs.'), role: textD('Their role, under the name.').optional() })
     .describe('A signature under a letter or foreword.'),
-} satisfies Record<BlockTypeKey, z.ZodType>;
+} satisfies Record<BlockTypeKey, z.ZodType>));

@@ -1,5 +1,6 @@
 /** Schema of templates/<name>/template.yaml; load/loadTheme.ts resolves it into a ResolvedTheme (spec/theme.ts). */
 import { z } from 'zod';
+import { lazy, real } from './lazy.ts';
 
 const pt = z.number().nonnegative();
 /** A hex colour "#rrggbb" or the name of an entry in `colors`. */
@@ -10,7 +11,7 @@ const colorD = (d: string) => color.describe(`${d}: a name in colors or "#rrggbb
 const insets = z.strictObject({ top: ptD('Top'), right: ptD('Right'), bottom: ptD('Bottom'), left: ptD('Left') });
 
 /** One paragraph style; optional fields default in loadTheme (tracking 0, uppercase false, spaces 0). */
-export const TextStyleSchema = z.strictObject({
+export const TextStyleSchema = lazy(() => z.strictObject({
   font: z.string().describe('Font key (in fonts) of the regular face.'),
   italic: z.string().optional().describe('Font key of the face for *emphasis*.'),
   bold: z.string().optional().describe('Font key of the face for **strong** text.'),
@@ -25,10 +26,10 @@ export const TextStyleSchema = z.strictObject({
   balance: z.boolean().optional().describe('Break ragged multi-line text into lines of even length, so the last is not a lone word (default: on for title, heading, boxTitle, caption and quote).'),
   spaceBefore: ptD('Space above the block').optional(),
   spaceAfter: ptD('Space below the block').optional(),
-});
+}));
 
 /** Decoration of a box-like block. */
-export const BoxSchema = z.strictObject({
+export const BoxSchema = lazy(() => z.strictObject({
   fill: colorD('Background').optional(),
   stroke: colorD('Outline colour').optional(),
   strokeWidth: ptD('Outline width').optional(),
@@ -37,7 +38,7 @@ export const BoxSchema = z.strictObject({
   padding: insets.optional().describe('Space between the box edge and its text.'),
   spaceBefore: ptD('Space above the box').optional(),
   spaceAfter: ptD('Space below the box').optional(),
-});
+}));
 
 /**
  * A length on the page: points, or an expression of + - * over numbers, percentages (of the page width for x and
@@ -55,7 +56,7 @@ const placement = {
   on: z.array(z.enum(['contents', 'opener', 'body'])).optional().describe('Only on these kinds of page (default: all numbered pages).'),
 };
 /** A declarative page element (cover, running heads, page decoration). */
-export const PageElementSchema = z.discriminatedUnion('type', [
+export const PageElementSchema = lazy(() => z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('rect').describe('A filled and/or outlined rectangle (bands, planes, backgrounds).'),
     ...placement,
@@ -103,7 +104,7 @@ export const PageElementSchema = z.discriminatedUnion('type', [
     align: z.enum(['left', 'right', 'center', 'inner', 'outer']).optional().describe('Alignment; inner and outer follow the binding side.'),
     color: colorD('Text colour (default: the style\'s)').optional(),
   }),
-]);
+]));
 export type PageElementFile = z.infer<typeof PageElementSchema>;
 
 /** Words per language (`nl`, `en-GB` …): any built-in word of src/locale can be replaced. */
@@ -123,7 +124,7 @@ function partOrder<T extends string>(parts: readonly [T, ...T[]], required: T) {
 }
 
 /** template.yaml, field by field (see templates/rijksoverheid/template.yaml for a commented example). */
-export const TemplateFileSchema = z.strictObject({
+export const TemplateFileSchema = lazy(() => z.strictObject({
   name: z.string().describe('The template\'s name, shown in messages.'),
   extends: z.string().optional().describe('A template this one changes: a bundled name or a folder path in the content folder; the rest of this file is deep-merged over it.'),
   page: z
@@ -156,12 +157,12 @@ export const TemplateFileSchema = z.strictObject({
     .describe(
       'The print variant\'s DeviceCMYK value [C, M, Y, K] in percent of each colour, keyed by a name in colors or a hex colour used elsewhere (the chart theme); build --print needs one for every colour the template uses.',
     ),
-  text: z.record(z.string(), TextStyleSchema).describe('Paragraph styles by name (body, h1, h2, caption, tableCell …).'),
+  text: z.record(z.string(), real(TextStyleSchema)).describe('Paragraph styles by name (body, h1, h2, caption, tableCell …).'),
   sectionText: z
-    .partialRecord(z.enum(['foreword', 'article', 'appendix', 'colophon']), z.record(z.string(), TextStyleSchema.partial()))
+    .partialRecord(z.enum(['foreword', 'article', 'appendix', 'colophon']), z.record(z.string(), real(TextStyleSchema).partial()))
     .optional()
     .describe('Per section kind, changes to named text styles (e.g. a foreword set larger); the body leading sets that kind\'s grid.'),
-  boxes: z.record(z.string(), BoxSchema).describe('Decoration of box-like blocks by name (facts, quote, keyFigure …).'),
+  boxes: z.record(z.string(), real(BoxSchema)).describe('Decoration of box-like blocks by name (facts, quote, keyFigure …).'),
   table: z
     .strictObject({
       headerFill: colorD('Background of the header row'),
@@ -184,8 +185,8 @@ export const TemplateFileSchema = z.strictObject({
     .optional()
     .describe('Bookmarks.'),
   words: words.optional().describe('Words per language ({ en: { contents: Contents }, de: { contents: Inhalt } }); any built-in word can be replaced.'),
-  cover: z.array(PageElementSchema).describe('The cover page: its elements in drawing order.'),
-  furniture: z.array(PageElementSchema).describe('Elements of every numbered page (running heads, folios, decoration), drawn behind the text.'),
+  cover: z.array(real(PageElementSchema)).describe('The cover page: its elements in drawing order.'),
+  furniture: z.array(real(PageElementSchema)).describe('Elements of every numbered page (running heads, folios, decoration), drawn behind the text.'),
   opener: z
     .strictObject({
       order: partOrder(OPENER_PARTS, 'title')
@@ -237,6 +238,6 @@ export const TemplateFileSchema = z.strictObject({
       aspect: z.number().positive().describe('Height ÷ width of a chart without its own height.'),
     })
     .describe('The chart theme (Vega-Lite config).'),
-});
+}));
 /** template.yaml after validation, before colour names are resolved. */
 export type TemplateFile = z.infer<typeof TemplateFileSchema>;
