@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import { lazy, real } from './lazy.ts';
 
-const pt = z.number().nonnegative();
+const pt = () => z.number().nonnegative();
 /** A hex colour "#rrggbb" or the name of an entry in `colors`. */
-const color = z.string();
+const color = () => z.string();
 /** `d` is the editor's description (hover text) of the key. */
-const ptD = (d: string) => pt.describe(`${d} (pt)`);
-const colorD = (d: string) => color.describe(`${d}: a name in colors or "#rrggbb"`);
-const insets = z.strictObject({ top: ptD('Top'), right: ptD('Right'), bottom: ptD('Bottom'), left: ptD('Left') });
+const ptD = (d: string) => pt().describe(`${d} (pt)`);
+const colorD = (d: string) => color().describe(`${d}: a name in colors or "#rrggbb"`);
+const insets = () => z.strictObject({ top: ptD('Top'), right: ptD('Right'), bottom: ptD('Bottom'), left: ptD('Left') });
 
 /** One paragraph style; optional fields default in loadTheme (tracking 0, uppercase false, spaces 0). */
 export const TextStyleSchema = lazy(() => z.strictObject({
@@ -35,7 +35,7 @@ export const BoxSchema = lazy(() => z.strictObject({
   strokeWidth: ptD('Outline width').optional(),
   barColor: colorD('Colour of the bar on the leading edge').optional(),
   barWidth: ptD('Width of the bar on the leading edge').optional(),
-  padding: insets.optional().describe('Space between the box edge and its text.'),
+  padding: insets().optional().describe('Space between the box edge and its text.'),
   spaceBefore: ptD('Space above the box').optional(),
   spaceAfter: ptD('Space below the box').optional(),
 }));
@@ -47,19 +47,19 @@ export const BoxSchema = lazy(() => z.strictObject({
  * grid (the body leading), and <id>.top / <id>.bottom / <id>.baseline of an earlier text element.
  * Checked by spec/pageLength.ts.
  */
-const length = z.union([z.number(), z.string()]);
-const lengthD = (d: string) => length.describe(`${d}: pt or an expression such as "text.left + 12" or "50%"`);
+const length = () => z.union([z.number(), z.string()]);
+const lengthD = (d: string) => length().describe(`${d}: pt or an expression such as "text.left + 12" or "50%"`);
 /** Which pages an element of `furniture` is on: even or odd pages only, and only some masters. */
-const placement = {
+const placement = () => ({
   id: z.string().regex(/^[a-zA-Z]\w*$/, 'expected a name of letters and digits').optional().describe('A name later elements use in expressions (<id>.top, <id>.bottom, <id>.baseline).'),
   side: z.enum(['even', 'odd']).optional().describe('Only on even (left) or odd (right) pages.'),
   on: z.array(z.enum(['contents', 'opener', 'body'])).optional().describe('Only on these kinds of page (default: all numbered pages).'),
-};
+});
 /** A declarative page element (cover, running heads, page decoration). */
 export const PageElementSchema = lazy(() => z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('rect').describe('A filled and/or outlined rectangle (bands, planes, backgrounds).'),
-    ...placement,
+    ...placement(),
     x: lengthD('Left edge'),
     y: lengthD('Top edge'),
     width: lengthD('Width'),
@@ -70,7 +70,7 @@ export const PageElementSchema = lazy(() => z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('rule').describe('A straight line.'),
-    ...placement,
+    ...placement(),
     x1: lengthD('Start x'),
     y1: lengthD('Start y'),
     x2: lengthD('End x'),
@@ -80,7 +80,7 @@ export const PageElementSchema = lazy(() => z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('image').describe('An SVG or PNG file in the template\'s folder (drawn as vectors when SVG).'),
-    ...placement,
+    ...placement(),
     src: z.string().describe('File name relative to the template\'s folder.'),
     x: lengthD('Left edge'),
     y: lengthD('Top edge'),
@@ -94,7 +94,7 @@ export const PageElementSchema = lazy(() => z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('text').describe('Text from a pattern with slots, in a paragraph style.'),
-    ...placement,
+    ...placement(),
     text: z.string().describe('The pattern: {title}, {subtitle}, {organisation}, {author}, {date}, {year}, {sectionTitle}, {page}, {word:contents}.'),
     style: z.string().describe('A paragraph style of text.'),
     x: lengthD('Left edge'),
@@ -108,7 +108,7 @@ export const PageElementSchema = lazy(() => z.discriminatedUnion('type', [
 export type PageElementFile = z.infer<typeof PageElementSchema>;
 
 /** Words per language (`nl`, `en-GB` …): any built-in word of src/locale can be replaced. */
-const words = z.record(z.string(), z.record(z.string(), z.string()));
+const words = () => z.record(z.string(), z.record(z.string(), z.string()));
 
 /** Parts of a section opener, in the default order (top to bottom). */
 export const OPENER_PARTS = ['kicker', 'title', 'lead', 'rule'] as const;
@@ -184,7 +184,7 @@ export const TemplateFileSchema = lazy(() => z.strictObject({
     .strictObject({ depth: z.number().int().min(1).max(2).describe('1 = sections only, 2 = sections and their headings (default 1).') })
     .optional()
     .describe('Bookmarks.'),
-  words: words.optional().describe('Words per language ({ en: { contents: Contents }, de: { contents: Inhalt } }); any built-in word can be replaced.'),
+  words: words().optional().describe('Words per language ({ en: { contents: Contents }, de: { contents: Inhalt } }); any built-in word can be replaced.'),
   cover: z.array(real(PageElementSchema)).describe('The cover page: its elements in drawing order.'),
   furniture: z.array(real(PageElementSchema)).describe('Elements of every numbered page (running heads, folios, decoration), drawn behind the text.'),
   opener: z
@@ -234,7 +234,7 @@ export const TemplateFileSchema = lazy(() => z.strictObject({
       labelColor: colorD('Axis and legend labels'),
       gridColor: colorD('Grid lines'),
       domainColor: colorD('Axis lines'),
-      palette: z.array(color).min(1).describe('Series colours in order: names in colors or "#rrggbb".'),
+      palette: z.array(color()).min(1).describe('Series colours in order: names in colors or "#rrggbb".'),
       aspect: z.number().positive().describe('Height ÷ width of a chart without its own height.'),
     })
     .describe('The chart theme (Vega-Lite config).'),
