@@ -93,6 +93,13 @@ const cliRewrites = {
         if (!lazy.includes('function LineBreaker(') || lazy.includes("from 'fontkit'")) throw new Error('compile: pdfkit no longer imports fontkit and linebreak as expected');
         out = lazy;
       }
+      // commander spawns only for executable subcommands (none here): node:child_process (with net and dgram,
+      // ≈ 3 ms of every start) is loaded when it first spawns
+      if (/commander[\\/]lib[\\/]command\.js$/.test(args.path)) {
+        const lazy = out.replace("const childProcess = require('node:child_process');", "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };");
+        if (lazy === out || /childProcess\.(?!spawn\()/.test(lazy)) throw new Error('compile: commander no longer uses node:child_process as expected');
+        out = lazy;
+      }
       return out === text ? undefined : { contents: out, loader: 'js', resolveDir: dirname(args.path) };
     });
     // svg-to-pdfkit, required on first use by drawSvg.ts through createRequire (esbuild leaves that to run time):
