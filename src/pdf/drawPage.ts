@@ -13,10 +13,10 @@ import { assertNever } from '../util/assertNever.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
-import { type SvgDrawing, captureOps, compressPage, compressPageOnce, endParts, memoPartKey, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
+import { type SvgDrawing, captureOps, compressPage, compressPageOnce, endParts, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg, type SvgCmyk } from './drawSvg.ts';
-import type { ItemJson } from './itemJson.ts';
+import type { PartKeyFn } from './partKeys.ts';
 import { pageParts, type MarkGroup, type PageMarks } from './structure.ts';
 import { beginMark, endMark, type StructParents } from './tagged.ts';
 import { finishSheet } from './printSheet.ts';
@@ -37,7 +37,8 @@ export interface DrawEnv {
   readonly opts: PdfOptions;
   /** The document's fonts by resource name (replayed SVG records name them so). */
   readonly fonts: ReadonlyMap<string, EmbeddedFont>;
-  readonly itemJson: ItemJson;
+  /** Each part's content key (partKeys.ts), shared with the document ID. */
+  readonly partKey: PartKeyFn;
   readonly drawGlyphs: GlyphWriter;
   readonly print: boolean;
   /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
@@ -95,9 +96,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   // the first part holds pdfkit's page set-up (the y flip), the last the print sheet's marks
   const scope = `${cache?.scope}\u0000${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`;
   const items = page.items.slice(from, to);
-  const marks = cache && JSON.stringify(marksKey(groups, from));
-  const chartSvg = (id: string) => opts.charts?.get(id)?.svg;
-  const key = cache && memoPartKey(cache.partKeys, items, `${scope}\u0000${page.widthPt}x${page.heightPt}\u0000${marks}`, () => pageStreamKey(page, items, marks, chartSvg, scope, env.itemJson), chartSvg);
+  const key = cache && pageStreamKey(page, env.partKey(items), JSON.stringify(marksKey(groups, from)), scope);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   if (key !== undefined) cache!.used?.add(key);
   const unmute = hit ? muteContent(doc) : undefined;

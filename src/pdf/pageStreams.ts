@@ -18,10 +18,10 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import type { FrameItem, Page } from '../model/types.ts';
+import type { Page } from '../model/types.ts';
 import { includeGlyph, isStableFont, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
-import { createItemJson, type ItemJson } from './itemJson.ts';
+import type { PartKeyMemo } from './partKeys.ts';
 
 /**
  * A cached page: its compressed stream and, per SVG item and unlinked glyph run, the record of its other effects
@@ -41,50 +41,12 @@ export interface PageStreamCache {
   readonly itemJson?: WeakMap<object, string>;
   /** Collects the keys of the pages drawn (what a disk pack saves: util/diskCache.ts). */
   readonly used?: Set<string>;
-  /** Part keys by the identity of their items (kept by the build context): a watcher's unchanged parts hash nothing. */
+  /** Part content keys by the identity of their items (partKeys.ts, kept by the build context): a watcher's unchanged parts hash nothing. */
   readonly partKeys?: PartKeyMemo;
   /** SVG drawings (charts) by SVG, place and scope, for pages that miss: drawn once, written again (svgKey). */
   readonly drawings?: Map<string, SvgDrawing>;
   /** Collects the keys of the drawings used. */
   readonly usedDrawings?: Set<string>;
-}
-
-/**
- * Part keys of a session by their items' identities: items are immutable plain data, and a section taken from the
- * section cache brings the same item objects to the next build, so the same objects in the same order (with the
- * same marks, size and scope: the context) have the same key. Kept by the part's first item; a lookup compares
- * the items one by one (by identity), far cheaper than serialising and hashing them. A chart item stays the same
- * object when only its SVG changed, so a key that depends on the SVGs is kept with them and compared too.
- */
-export type PartKeyMemo = WeakMap<object, { readonly items: readonly FrameItem[]; readonly keys: Map<string, { readonly key: string; readonly svgs: readonly (string | undefined)[] }> }>;
-
-/** Most contexts remembered per part (variants, marks). */
-const MAX_CONTEXTS = 8;
-
-/**
- * `make()` (pageStreamKey), or the key it gave for the same item objects before (and, for a part with charts, the
- * same chart SVGs: `chartSvg`, which a key that does not depend on them gives as `() => undefined`). A part with
- * charts and no `chartSvg` is always hashed.
- */
-export function memoPartKey(memo: PartKeyMemo | undefined, items: readonly FrameItem[], context: string, make: () => string, chartSvg?: (id: string) => string | undefined): string {
-  const first = items[0];
-  if (!memo || !first) return make();
-  const svgs: (string | undefined)[] = [];
-  for (const it of items) {
-    if (it.kind !== 'chart') continue;
-    if (!chartSvg) return make();
-    svgs.push(chartSvg(it.chartId));
-  }
-  let m = memo.get(first);
-  if (!m || m.items.length !== items.length || m.items.some((it, i) => it !== items[i])) memo.set(first, (m = { items: [...items], keys: new Map() }));
-  let e = m.keys.get(context);
-  // SVGs compare as strings: the same string object (the chart cache's) at once, a changed chart by content
-  if (e === undefined || e.svgs.length !== svgs.length || e.svgs.some((svg, i) => svg !== svgs[i])) {
-    m.keys.delete(context);
-    m.keys.set(context, (e = { key: make(), svgs }));
-    if (m.keys.size > MAX_CONTEXTS) m.keys.delete(m.keys.keys().next().value as string);
-  }
-  return e.key;
 }
 
 /** An SVG as drawn: its operators and what drawing it did besides them (drawRecorder.ts). */
@@ -152,20 +114,12 @@ interface PageInternals {
 const pageOf = (doc: PDFKit.PDFDocument) => (doc as unknown as { page: PageInternals }).page;
 
 /**
- * The key of a page's stream (or of one part of it: drawPage.ts): its items (itemJson.ts: source positions left
- * out), chart SVGs, marks, the page's size and the scope. Not the page number: nothing in the items' operators
- * depends on it (the folio is an item of the foot part, the ParentTree key sits in the page dictionary).
+ * The key of a part's stream (drawPage.ts): its content key (partKeys.ts: items without source positions, chart
+ * SVGs), marks, the page's size and the scope. Not the page number: nothing in the items' operators depends on it
+ * (the folio is an item of the foot part, the ParentTree key sits in the page dictionary).
  */
-export function pageStreamKey(page: Pick<Page, 'widthPt' | 'heightPt'>, items: readonly FrameItem[], marks: unknown, chartSvg: (id: string) => string | undefined, scope: string, itemJson: ItemJson = createItemJson()): string {
-  const h = createHash('sha256').update(scope).update('\u0000');
-  h.update(`${page.widthPt}x${page.heightPt}\n`);
-  h.update(JSON.stringify(marks)).update('\n');
-  for (const item of items) {
-    h.update(itemJson(item));
-    if (item.kind === 'chart') h.update(chartSvg(item.chartId) ?? '');
-    h.update('\n');
-  }
-  return h.digest('hex');
+export function pageStreamKey(page: Pick<Page, 'widthPt' | 'heightPt'>, contentKey: string, marks: string, scope: string): string {
+  return createHash('sha256').update(scope).update(`\u0000${page.widthPt}x${page.heightPt}\n${marks}\n${contentKey}`).digest('hex');
 }
 
 /** Starts another content stream of the current page: what is drawn next goes there (drawPage.ts parts). */

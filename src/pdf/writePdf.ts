@@ -18,6 +18,7 @@ import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
 import { createItemJson } from './itemJson.ts';
+import { createPartKeys } from './partKeys.ts';
 import { planStructure } from './structure.ts';
 import { currentPageRef, StructParents, writeStructTree } from './tagged.ts';
 import { cmykResolver, type Cmyk } from './cmyk.ts';
@@ -75,8 +76,9 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
-  const itemJson = createItemJson(opts.pageCache?.itemJson);
-  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, itemJson, opts.pageCache?.partKeys), claims);
+  // one content key per page part, for the ID and the page-stream cache (remembered by item identity in a session)
+  const partKey = createPartKeys({ memo: opts.pageCache?.partKeys, itemJson: createItemJson(opts.pageCache?.itemJson), chartSvg: (id) => opts.charts?.get(id)?.svg });
+  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, partKey), claims);
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
   const parsed = (key: string) => (opts.fontCache?.hashes[key] ? opts.fontCache.parsed.get(opts.fontCache.hashes[key]!) : undefined);
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, (parsed(key) ?? file) as string);
@@ -96,7 +98,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
 
   const print = variant === 'print';
   const origin = print ? PRINT_SHEET.slug : 0;
-  const env: DrawEnv = { fonts, itemJson, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont), ...(!opts.pageCache && { drawings: new Map(), deflated: new Map() }) };
+  const env: DrawEnv = { fonts, partKey, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont), ...(!opts.pageCache && { drawings: new Map(), deflated: new Map() }) };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);

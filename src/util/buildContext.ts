@@ -50,7 +50,7 @@ export type CacheName =
   | 'itemJson'
   /** pack file → its loaded maps (util/diskCache.ts: load records, styled sections, broken lines, section flows, page streams, font subsets on disk; read once per session) */
   | 'packs'
-  /** one entry: page parts' item objects → their page-stream keys (pdf/pageStreams.ts memoPartKey) */
+  /** one entry: page parts' item objects → their content keys (pdf/partKeys.ts: page streams, document ID, watch page hashes) */
   | 'partKeys'
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
