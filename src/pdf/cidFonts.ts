@@ -5,7 +5,7 @@
  * earlier page starts to use a new glyph; with CIDs equal to glyph ids, a page's stream depends only on that page
  * (what a page-stream cache needs). The subset itself is made when the font is embedded, from the glyphs drawn in
  * glyph id order, so the font program depends only on which glyphs were drawn (and a rebuild can reuse it). /W and the ToUnicode CMap are keyed by the same CIDs, so they cover exactly the
- * codes drawn. Fonts are opened in key order before any page, so their resource names (/F2 …) are fixed too.
+ * codes drawn. Fonts are opened in key order before any page, so their resource names (/F1 …) are fixed too.
  *
  * Written against pdfkit 0.20.2 (pinned) and fontkit's TTFSubset: uses EmbeddedFont's `id`, `font`, `subset`
  * (`includeGlyph`, `mapping`, `encode`, `cff`), `widths`, `unicode`, `scale`, `ascender`, `descender`, `document`,

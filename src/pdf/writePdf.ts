@@ -72,7 +72,10 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
     lang: docData.meta.language,
     displayTitle: true,
     info,
-  } as PDFKit.PDFDocumentOptions);
+    // no default font: pdfkit would parse its Helvetica metrics (AFM) for every document, and nothing here draws with
+    // a standard font (every font is registered from the template's files below)
+    font: null,
+  } as unknown as PDFKit.PDFDocumentOptions);
   // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
