@@ -22,6 +22,7 @@ import { createBuildContext, memo, type BuildContext, type CacheName } from '../
 import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
 import type { PartKeyMemo } from '../pdf/partKeys.ts';
+import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -143,7 +144,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // `--help` never load it
   // print: raster images first separated into CMYK through the press profile, padded where they run into the bleed
   const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
-  const subsets = kept<Uint8Array>('pdfSubsets');
+  const subsets = kept<EmbeddedProgram>('pdfSubsets');
   const streams = kept<CachedPage>('pageStreams');
   // drawings are only looked at by pages that miss: a build where every page hit keeps them for the next edit
   const drawings = kept<SvgDrawing>('svgDrawings', 64);

@@ -10,6 +10,7 @@ import PDFDocument from 'pdfkit';
 import type { FrameItem, PagedDocument, Page } from '../model/types.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
 import { fontsByKey, isStableFont, openFontsInOrder } from './cidFonts.ts';
+import type { EmbeddedProgram } from './embedCidFont.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
 import type { PageStreamCache } from './pageStreams.ts';
 import { drawPage, type DrawEnv } from './drawPage.ts';
@@ -49,9 +50,10 @@ export interface PdfOptions {
   readonly cmyk?: ReadonlyMap<string, Cmyk>;
   /**
    * Parsed font programs of earlier documents by font bytes (the build context's `pdfFonts`): pdfkit takes a parsed
-   * font as a font source, so a rebuild does not parse the same tables again; never changes the output.
+   * font as a font source, so a rebuild does not parse the same tables again; and their embedded streams by font bytes
+   * and glyphs (`pdfSubsets`, embedCidFont.ts); never changes the output.
    */
-  readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, Uint8Array>; readonly used?: Set<string> };
+  readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, EmbeddedProgram>; readonly used?: Set<string> };
   /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
   readonly pageCache?: PageStreamCache;
   /** Called after each page is drawn (the CLI's "pages n/N" progress); never changes the output. */

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { FrameItem, Page } from '../../src/model/types.ts';
 import { svgKey, type CachedPage, type SvgDrawing } from '../../src/pdf/pageStreams.ts';
 import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
+import type { EmbeddedProgram } from '../../src/pdf/embedCidFont.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
 import { doc, glyphs, page, samplePage, FIXTURE_CMYK, writePages } from './fixture.ts';
@@ -117,11 +118,11 @@ describe('SVG drawings reused by pages that miss (pageStreams.ts svgKey)', () =>
 
 describe('font programs reused across documents (build context pdfFonts, pdfSubsets)', () => {
   const hashes = { serif: 'serif-bytes', sans: 'sans-bytes' };
-  const writeWith = (pages: Page[], fontCache?: { hashes: Record<string, string>; parsed: Map<string, object>; encoded: Map<string, Uint8Array> }) =>
+  const writeWith = (pages: Page[], fontCache?: { hashes: Record<string, string>; parsed: Map<string, object>; encoded: Map<string, EmbeddedProgram> }) =>
     writePdf(doc(pages), { svgFontKey: () => 'sans', shape: (t, k, f) => fonts.shape!(t, k, f), ...(fontCache && { fontCache }) });
 
   test('a subset is keyed by font bytes and the glyphs drawn; bytes equal with the caches off, cold and warm', async () => {
-    const cache = { hashes, parsed: new Map<string, object>(), encoded: new Map<string, Uint8Array>() };
+    const cache = { hashes, parsed: new Map<string, object>(), encoded: new Map<string, EmbeddedProgram>() };
     const a = [page([glyphs('Het jaar 2020', 62, 200), glyphs('Asiel', 62, 220, { font: 'sans' })])];
     const off = Buffer.from(await writeWith(a));
     expect(Buffer.from(await writeWith(a, cache)).equals(off)).toBe(true);
@@ -140,5 +141,37 @@ describe('font programs reused across documents (build context pdfFonts, pdfSubs
     // other font bytes under the same key: another subset
     await writeWith(a, { ...cache, hashes: { ...hashes, serif: 'other-serif-bytes' } });
     expect(cache.encoded.size).toBe(4);
+  });
+
+  test('warm: no subset is made and nothing compressed again; the same glyphs standing for other text get a new CMap', async () => {
+    const cache = { hashes, parsed: new Map<string, object>(), encoded: new Map<string, EmbeddedProgram>() };
+    const a = [page([glyphs('Het co-op jaar', 62, 200), glyphs('Asiel', 62, 220, { font: 'sans' })])];
+    const off = Buffer.from(await writeWith(a));
+    await writeWith(a, cache);
+    // count the font programs fontkit encodes from now on (the parsed fonts are the ones the next documents embed)
+    let made = 0;
+    for (const f of cache.parsed.values()) {
+      const font = f as { createSubset(): { encode(): unknown } };
+      const create = font.createSubset.bind(font);
+      font.createSubset = () => {
+        const subset = create();
+        const encode = subset.encode.bind(subset);
+        subset.encode = () => (made++, encode());
+        return subset;
+      };
+    }
+    expect(Buffer.from(await writeWith(a, cache)).equals(off)).toBe(true);
+    expect(made).toBe(0);
+    // U+2010 HYPHEN is drawn with the hyphen-minus's glyph (checked here): the same subset, another ToUnicode text
+    expect([...fonts.shape!('\u2010', 'serif', []).ids]).toEqual([...fonts.shape!('-', 'serif', []).ids]);
+    const hyphen = [page([glyphs('Het co\u2010op jaar', 62, 200), glyphs('Asiel', 62, 220, { font: 'sans' })])];
+    const hyphenOff = Buffer.from(await writeWith(hyphen));
+    expect(hyphenOff.equals(off)).toBe(false);
+    expect(Buffer.from(await writeWith(hyphen, cache)).equals(hyphenOff)).toBe(true);
+    expect(made).toBe(0);
+    expect(Buffer.from(await writeWith(a, cache)).equals(off)).toBe(true);
+    // the oracle can fail: a glyph more is encoded
+    await writeWith([page([glyphs('Het co-op jaar!', 62, 200)])], cache);
+    expect(made).toBe(1);
   });
 });
