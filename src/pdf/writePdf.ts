@@ -18,6 +18,7 @@ import { addOutline } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
+import { collectOutput } from './output.ts';
 import { createItemJson } from './itemJson.ts';
 import { createPartKeys } from './partKeys.ts';
 import { planStructure } from './structure.ts';
@@ -94,12 +95,8 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   if (opts.fontCache) for (const [key, font] of fontsByKey(doc, Object.keys(docData.fonts))) if (opts.fontCache.hashes[key]) opts.fontCache.parsed.set(opts.fontCache.hashes[key]!, font.font);
   nameResourcesByContent(doc);
 
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
+  // the bytes as pdfkit writes them, collected without its stream (output.ts)
+  const output = collectOutput(doc);
 
   const print = variant === 'print';
   const origin = print ? PRINT_SHEET.slug : 0;
@@ -129,7 +126,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   });
   addOutline(doc, docData, origin);
   doc.end();
-  return done;
+  return output;
 }
 
 /** A page as the print variant draws it: bleed added, link areas and link targets removed. */
