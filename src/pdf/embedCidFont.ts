@@ -17,12 +17,14 @@ export const hex4 = (n: number): string => (n < 0x10 ? '000' : n < 0x100 ? '00' 
 /** Most subsets kept: a few versions of each face. */
 const MAX_SUBSETS = 64;
 
-/** The CIDs drawn in the font, ascending (CID 0, .notdef, is always there, as pdfkit's subset includes it). */
+/**
+ * The CIDs drawn in the font, ascending (CID 0, .notdef, is always there, as pdfkit's subset includes it). The
+ * widths array is sparse (glyph ids up to the thousands): its own keys, which integer keys list in ascending order,
+ * rather than a walk over every hole.
+ */
 function usedCids(font: EmbeddedFont): number[] {
   const out: number[] = [];
-  font.widths.forEach((w, cid) => {
-    if (w !== undefined) out.push(cid);
-  });
+  for (const k of Object.keys(font.widths)) if (font.widths[+k] !== undefined) out.push(+k);
   return out;
 }
 

@@ -55,6 +55,8 @@ export interface PdfOptions {
    * and glyphs (`pdfSubsets`, embedCidFont.ts); never changes the output.
    */
   readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, EmbeddedProgram>; readonly used?: Set<string> };
+  /** ICC profiles compressed by earlier documents, by file (the build context's `pdfProfiles`); never changes the output. */
+  readonly profiles?: Map<string, Uint8Array>;
   /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
   readonly pageCache?: PageStreamCache;
   /** Called after each page is drawn (the CLI's "pages n/N" progress); never changes the output. */
@@ -85,7 +87,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   // one content key per page part, for the ID and the page-stream cache (remembered by item identity in a session)
   const partKey = createPartKeys({ memo: opts.pageCache?.partKeys, itemJson: createItemJson(opts.pageCache?.itemJson), chartSvg: (id) => opts.charts?.get(id)?.svg });
   installMetadata(doc, info, docData.meta.language, documentId(docData, variant, partKey), claims);
-  addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
+  addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT, opts.profiles);
   const parsed = (key: string) => (opts.fontCache?.hashes[key] ? opts.fontCache.parsed.get(opts.fontCache.hashes[key]!) : undefined);
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, (parsed(key) ?? file) as string);
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
