@@ -63,7 +63,13 @@ export function planStructure(pages: readonly Page[]): StructurePlan {
   let seq = 0;
   const root: StructElem = { role: 'Document', kids: [], order: null, seq: seq++ };
   const elems = new Map<string, StructElem>();
+  // the items of one element share its node objects: the last node finds the element without building its path's
+  // key, once the rest of the path is checked to name the same elements (a node may sit under other parents)
+  const byLast = new Map<StructNode, { readonly path: readonly StructNode[]; readonly elem: StructElem }>();
   const elemFor = (path: readonly StructNode[]): StructElem => {
+    const last = path[path.length - 1];
+    const known = last && byLast.get(last);
+    if (known && samePath(known.path, path)) return known.elem;
     let parent = root;
     let id = '';
     for (const n of path) {
@@ -76,11 +82,19 @@ export function planStructure(pages: readonly Page[]): StructurePlan {
       }
       parent = e;
     }
+    if (last) byLast.set(last, { path, elem: parent });
     return parent;
   };
   const out = pages.map((page, p) => planPage(page, p, elemFor));
   settle(root);
   return { root, pages: out };
+}
+
+/** Whether two paths name the same element: node by node the same object or the same role and key. */
+function samePath(p: readonly StructNode[], q: readonly StructNode[]): boolean {
+  if (p.length !== q.length) return false;
+  for (let i = 0; i < p.length; i++) if (p[i] !== q[i] && (p[i]!.role !== q[i]!.role || p[i]!.key !== q[i]!.key)) return false;
+  return true;
 }
 
 /** An element's key: its path's roles and keys. */
@@ -95,8 +109,7 @@ function sameKey(a: ItemTag, b: ItemTag): boolean {
   if (!isContent(a) || !isContent(b)) return !isContent(a) && !isContent(b) && a.artifact === b.artifact && (a.subtype ?? '') === (b.subtype ?? '');
   const p = a.path;
   const q = b.path;
-  if (p.length === q.length && p.every((n, i) => n === q[i] || (n.role === q[i]!.role && n.key === q[i]!.key))) return true;
-  return pathKey(p) === pathKey(q);
+  return samePath(p, q) || pathKey(p) === pathKey(q);
 }
 
 function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) => StructElem): PageMarks {
@@ -178,7 +191,8 @@ function settle(e: StructElem): readonly number[] | null {
   // at equal order a link annotation follows the text it covers
   const late = (k: StructKid) => (k.kind === 'annot' ? 1 : 0);
   keyed.sort((a, b) => compareOrder(a.order ?? [], b.order ?? []) || late(a.k) - late(b.k));
-  e.kids.splice(0, e.kids.length, ...keyed.map((x) => x.k));
+  // in place (a spread of thousands of kids into splice was a good part of settling the root)
+  for (let i = 0; i < keyed.length; i++) e.kids[i] = keyed[i]!.k;
   e.order = keyed.find((x) => x.order)?.order ?? null;
   if (e.role === 'Link' && !e.kids.some((k) => k.kind === 'annot')) e.role = 'Span';
   return e.order;
