@@ -192,14 +192,9 @@ export function putStream(doc: PDFKit.PDFDocument, z: Uint8Array): void {
 /** Does again what a recorded SVG drawing did besides its stream (drawRecorder.ts), in the same order. */
 export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEvent[], fonts: ReadonlyMap<string, EmbeddedFont>): void {
   const d = doc as unknown as { page: { fonts: Record<string, unknown>; patterns: Record<string, unknown> }; _gradCount: number; _doOpacity(f?: number, s?: number): unknown; ref(data: object): ReplayedRef };
-  // the drawing's own objects, made again in the same order (so with the same numbers) and with the same data
-  const own: ReplayedRef[] = [];
-  const data = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(data);
-    if (v === null || typeof v !== 'object') return v;
-    if ('$ref' in v) return own[(v as { $ref: number }).$ref];
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, data(x)]));
-  };
+  // the drawing's own objects, made again in the same order (so with the same numbers) and with the same data; most
+  // records (a glyph run's fonts and glyphs) make none, and a replay allocates nothing for them
+  let own: ReplayedRef[] | undefined;
   for (const e of events) {
     if (e[0] === 'font') d.page.fonts[e[1]] = fonts.get(e[1])!.ref();
     else if (e[0] === 'glyph') {
@@ -207,14 +202,22 @@ export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEven
       // a glyph id already registered keeps its first width and text (includeGlyph): nothing to do
       if (!(isStableFont(font) && font.widths[e[2]] !== undefined)) includeGlyph(font, e[2], e[3], [...e[4]]);
     } else if (e[0] === 'gs') d._doOpacity(e[1], e[2]);
-    else if (e[0] === 'ref') own[e[1]] = d.ref(data(e[2]) as object);
+    else if (e[0] === 'ref') (own ??= [])[e[1]] = d.ref(withRefs(e[2], own) as object);
     else if (e[0] === 'end') {
-      const r = own[e[1]]!;
+      const r = own![e[1]]!;
       if (e[2].length > 0) r.write(Buffer.from(e[2], 'latin1'));
       r.end();
-    } else if (e[0] === 'pattern') d.page.patterns[e[1]] = own[e[2]];
+    } else if (e[0] === 'pattern') d.page.patterns[e[1]] = own![e[2]];
     else d._gradCount += e[1];
   }
+}
+
+/** Recorded object data with each `{ $ref: n }` replaced by the replay's n-th own object. */
+function withRefs(v: unknown, own: readonly ReplayedRef[]): unknown {
+  if (Array.isArray(v)) return v.map((x) => withRefs(x, own));
+  if (v === null || typeof v !== 'object') return v;
+  if ('$ref' in v) return own[(v as { $ref: number }).$ref];
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withRefs(x, own)]));
 }
 
 /** What a replay does with the objects it makes (pdfkit's PDFReference). */
