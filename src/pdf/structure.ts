@@ -62,27 +62,22 @@ const UNTAGGED: ArtifactTag = { artifact: 'Layout' };
 export function planStructure(pages: readonly Page[]): StructurePlan {
   let seq = 0;
   const root: StructElem = { role: 'Document', kids: [], order: null, seq: seq++ };
-  const elems = new Map<string, StructElem>();
-  // the items of one element share its node objects: the last node finds the element without building its path's
-  // key, once the rest of the path is checked to name the same elements (a node may sit under other parents)
-  const byLast = new Map<StructNode, { readonly path: readonly StructNode[]; readonly elem: StructElem }>();
+  // each element's children by role and key (a trie: no key of the whole path is built for every sequence)
+  const children = new Map<StructElem, Map<string, StructElem>>();
   const elemFor = (path: readonly StructNode[]): StructElem => {
-    const last = path[path.length - 1];
-    const known = last && byLast.get(last);
-    if (known && samePath(known.path, path)) return known.elem;
     let parent = root;
-    let id = '';
     for (const n of path) {
-      id += `/${n.role}:${n.key}`;
-      let e = elems.get(id);
+      let byKey = children.get(parent);
+      if (!byKey) children.set(parent, (byKey = new Map()));
+      const k = `${n.role}:${n.key}`;
+      let e = byKey.get(k);
       if (!e) {
         e = { role: n.role, node: n, kids: [], order: null, seq: seq++ };
-        elems.set(id, e);
+        byKey.set(k, e);
         parent.kids.push({ kind: 'elem', elem: e });
       }
       parent = e;
     }
-    if (last) byLast.set(last, { path, elem: parent });
     return parent;
   };
   const out = pages.map((page, p) => planPage(page, p, elemFor));
@@ -97,19 +92,13 @@ function samePath(p: readonly StructNode[], q: readonly StructNode[]): boolean {
   return true;
 }
 
-/** An element's key: its path's roles and keys. */
-const pathKey = (path: readonly StructNode[]): string => `c${path.map((n) => `/${n.role}:${n.key}`).join('')}`;
-
 /**
- * Whether two items' tags name the same element (their keys are equal). Every item has a path array of its own, and
- * building its key string was most of a watch rebuild's planning: equal roles and keys node by node say yes at once,
- * and only where they differ (a sequence's end) are the keys built and compared.
+ * Whether two items' tags name the same element (node by node the same role and key, as elemFor finds elements).
+ * Every item has a path array of its own: equal roles and keys node by node, without building keys.
  */
 function sameKey(a: ItemTag, b: ItemTag): boolean {
   if (!isContent(a) || !isContent(b)) return !isContent(a) && !isContent(b) && a.artifact === b.artifact && (a.subtype ?? '') === (b.subtype ?? '');
-  const p = a.path;
-  const q = b.path;
-  return samePath(p, q) || pathKey(p) === pathKey(q);
+  return samePath(a.path, b.path);
 }
 
 function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) => StructElem): PageMarks {
