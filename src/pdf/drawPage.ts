@@ -102,7 +102,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   const unmute = hit ? muteContent(doc) : undefined;
   // records by the item's place in the part (the part may sit after another number of furniture items next time)
   const recorded = key !== undefined && !hit ? new Map<number, readonly DrawEvent[] | undefined>() : undefined;
-  const glyphRecord: GlyphRecord | undefined = recorded && { events: [], seen: new Set() };
+  const glyphRecord: GlyphRecord | undefined = recorded && { events: [], seen: new Map() };
   env.muted = !!hit;
   const starts = new Map(groups.map((g) => [g.from, g]));
   let end = -1;
