@@ -19,6 +19,7 @@ import { PRINT_SHEET } from '../pdf/printSheet.ts';
 import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { createBuildContext, memo, type BuildContext, type CacheName } from '../util/buildContext.ts';
+import { contentKeys } from '../util/contentKeys.ts';
 import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
 import type { CachedPage, PartKeyMemo, SvgDrawing } from '../pdf/pageStreams.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
@@ -71,7 +72,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   // styled sections by content: a rebuild, and a page-reference pass, restyle only the sections that changed
   const styles = styleStore(session, opts.cacheDir, opts.contentDir);
-  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs, styles));
+  // the keys stages note against their outputs, so the next stage keys by them (util/contentKeys.ts)
+  const keys = contentKeys(session);
+  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs, styles, keys));
   // 6. text: hyphenation patterns and the paragraph line breaker
   const passages = passageLanguages(sections, source.meta.language);
   const hyphenator = await timed('hyphenation', () =>
@@ -88,7 +91,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
   const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]) : '';
   const flows = kept<SectionFlow>('sectionFlows');
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -120,7 +123,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
       break;
     }
     refs = { pages: found };
-    sections = resolveStyles(bound, theme, boxes, images, fonts, refs, styles);
+    sections = resolveStyles(bound, theme, boxes, images, fonts, refs, styles, keys);
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
@@ -129,7 +132,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // laid out again in the unexpected case that one came out at another size than planned
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
-    sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles);
+    sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles, keys);
     document = await timed('relayout', layout);
   }
   // a kept context (watch) writes the styled sections after the rebuild has returned, as the disk pack does

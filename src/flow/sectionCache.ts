@@ -14,6 +14,7 @@ import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import type { StyledSection } from '../style/types.ts';
 import type { PageFrame } from './types.ts';
+import type { ContentKeys } from '../util/contentKeys.ts';
 
 /** A section as flowed: its frames and warnings, and the line breaker's warnings raised meanwhile. */
 export interface SectionFlow {
@@ -46,7 +47,14 @@ function sectionJson(section: StyledSection): string {
  * `diag` the build's sink, `used` collects the keys this build asked for (what a disk pack saves). Returns the
  * cache and the sink the line breaker must push to (it records for `flow`).
  */
-export function createSectionCache(entries: Map<string, SectionFlow>, scope: string, diag: DiagnosticSink, used?: Set<string>): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
+export function createSectionCache(
+  entries: Map<string, SectionFlow>,
+  scope: string,
+  diag: DiagnosticSink,
+  used?: Set<string>,
+  /** Keys styling noted for its sections (the style key describes all of a section's content); others go by JSON. */
+  keys?: ContentKeys,
+): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
   let recording: Diagnostic[] | undefined;
   const lineDiag: DiagnosticSink = {
     push(d) {
@@ -58,13 +66,19 @@ export function createSectionCache(entries: Map<string, SectionFlow>, scope: str
     },
     hasErrors: () => diag.hasErrors(),
   };
-  // One section object is keyed once per build, however many layout passes ask (TOC, page references).
+  // One section object is keyed once per build, however many layout passes ask (TOC, page references); a section
+  // styling keyed is described by that key (a hash), so an unchanged section costs no walk of its content.
   const json = new WeakMap<StyledSection, string>();
+  const contentOf = (section: StyledSection): string => {
+    const styled = keys?.get(section);
+    if (styled !== undefined) return `style:${styled}`;
+    let j = json.get(section);
+    if (j === undefined) json.set(section, (j = `json:${sectionJson(section)}`));
+    return j;
+  };
   const cache: SectionFlowCache = {
     key(section, index, firstPage) {
-      let j = json.get(section);
-      if (j === undefined) json.set(section, (j = sectionJson(section)));
-      return createHash('sha256').update(scope).update(`\u0000${index}\u0000${firstPage % 2}\u0000`).update(j).digest('hex');
+      return createHash('sha256').update(scope).update(`\u0000${index}\u0000${firstPage % 2}\u0000`).update(contentOf(section)).digest('hex');
     },
     get(key, first) {
       const hit = entries.get(key);

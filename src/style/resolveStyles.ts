@@ -11,6 +11,7 @@ import { estimateMeasure } from './styleTable.ts';
 import { fillRefs, numberBlocks, type Numbering, type RefState } from './pageRefs.ts';
 import type { Block, ParagraphSpec, StyledSection } from './types.ts';
 import { sectionStyleKey, styleScope, type StyleCache } from './styleCache.ts';
+import type { ContentKeys } from '../util/contentKeys.ts';
 
 /**
  * Styles every section of the report with the theme: opener, body blocks and footnotes.
@@ -26,6 +27,8 @@ export function resolveStyles(
   refs: RefState = { pages: new Map() },
   /** Styled sections of earlier builds (build context `styles`, see styleCache.ts); none: every section is styled. */
   cache?: StyleCache,
+  /** Where each styled section's key is noted, for flow's section key (util/contentKeys.ts). */
+  keys?: ContentKeys,
 ): StyledSection[] {
   // figure and table numbers, then page references filled in with the pages of the previous layout pass
   const numbering = numberBlocks(report, theme, report.meta.numbering ?? []);
@@ -42,6 +45,7 @@ export function resolveStyles(
     const hit = key ? cache!.get(key) : undefined;
     if (hit) {
       next = hit.next;
+      keys?.set(hit.section, key!);
       return hit.section;
     }
     // Per section: ids are local to the section's footnotes map, numbers continue through the report, in the
@@ -66,7 +70,10 @@ export function resolveStyles(
       ...(section.kind === 'colophon' && theme.text.colophon ? { bodyStyle: 'colophon' } : {}),
     };
     const styled = styleSection(section, columns, ctx, numbers, numbering);
-    if (key) cache!.set(key, { section: styled, next });
+    if (key) {
+      cache!.set(key, { section: styled, next });
+      keys?.set(styled, key);
+    }
     return styled;
   });
 }

@@ -55,7 +55,9 @@ export type CacheName =
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
   /** content folder → its real path (load/, reading stays inside it) */
-  | 'realRoots';
+  | 'realRoots'
+  /** one entry: stage output object → the content key it was made under (util/contentKeys.ts) */
+  | 'contentKeys';
 
 /** The caches of one session. */
 export interface BuildContext {

@@ -38,6 +38,23 @@ describe('section cache key and warnings', () => {
     expect(new Set([k, ...other]).size).toBe(5);
   });
 
+  test('a section styling noted a key for is keyed by that key (and where it starts), not by its content', () => {
+    const keys = new WeakMap<object, string>();
+    const { cache } = createSectionCache(new Map(), 'scope-1', createSink(), undefined, keys);
+    const a = section('Het jaar 2020');
+    const b = section('Een heel andere tekst');
+    keys.set(a, 'style-key-1');
+    keys.set(b, 'style-key-1');
+    // the noted key stands for the content: two objects under one style key are one section to flow
+    expect(cache.key(b, 2, 7)).toBe(cache.key(a, 2, 7));
+    const other = section('Het jaar 2020');
+    keys.set(other, 'style-key-2');
+    const variants = [cache.key(other, 2, 7), cache.key(a, 3, 7), cache.key(a, 2, 8), cache.key(section('Het jaar 2020'), 2, 7)];
+    // another style key, index or side, or no noted key at all (keyed by content then): all different
+    expect(new Set([cache.key(a, 2, 7), ...variants]).size).toBe(5);
+    expect(createSectionCache(new Map(), 'scope-2', createSink(), undefined, keys).cache.key(a, 2, 7)).not.toBe(cache.key(a, 2, 7));
+  });
+
   test('line warnings raised while a section is flowed are said again on a hit, in a later build', () => {
     const entries = new Map<string, SectionFlow>();
     const first = createSink();
