@@ -19,9 +19,12 @@ import { bindSection, type SectionEnv } from './bindSections.ts';
 import { formatDate } from './formatters.ts';
 import { interpolate } from './interpolate.ts';
 import { collectTargets } from './refTargets.ts';
+import { createBindCache, type BoundEntry } from './sectionCache.ts';
+import type { BuildContext } from '../util/buildContext.ts';
+import { contentKeys } from '../util/contentKeys.ts';
 
 /** Binds figures into the report; throws ReportError listing every error found. */
-export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink }): BoundReport {
+export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; build?: BuildContext }): BoundReport {
   const errors: Diagnostic[] = [];
   const used = new Set<string>();
   const locale = source.meta.language;
@@ -38,7 +41,9 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink })
   const warnings: Diagnostic[] = [];
   const targets = collectTargets(source.sections, errors);
   const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings, targets };
-  const sections = source.sections.map((s) => bindSection(s, env));
+  // a session's sections whose source and the figures they read are unchanged are not bound again (sectionCache.ts)
+  const cache = ctx.build && createBindCache(ctx.build.cache<BoundEntry>('boundSections'), contentKeys(ctx.build), env);
+  const sections = source.sections.map((s) => (cache ? cache.bind(s, (e) => bindSection(s, e)) : bindSection(s, env)));
   const m = source.meta;
   const meta = {
     title: interpolate(m.title, env),

@@ -8,6 +8,7 @@ import { displayPath, readTextInside } from './readSources.ts';
 import { memo } from '../util/buildContext.ts';
 import type { LoadLog, RecordStore } from './loadRecords.ts';
 import { bytesHash } from '../util/diskCache.ts';
+import type { ContentKeys } from '../util/contentKeys.ts';
 
 /** A parsed file with its syntax errors, as kept in the build context's `yaml` cache. */
 export interface ParsedFile {
@@ -36,6 +37,8 @@ export interface LoadContext {
    * record checks) is read from disk once per load. Only successful reads: a failed one is reported where it is.
    */
   readonly texts: Map<string, SourceRead>;
+  /** Where the content key of each recorded load's value is noted (util/contentKeys.ts); none: no keys. */
+  readonly keys?: ContentKeys;
   /** While a file is loaded for a record: what it reads (set and restored by loadRecords.recorded). */
   log?: LoadLog;
 }

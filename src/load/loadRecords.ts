@@ -18,6 +18,7 @@ import { parseSource, readSource, type LoadContext, type SourceRead } from './lo
 import { readInside } from './readSources.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { mirrorPack, mirrorStore } from '../util/mirrorStore.ts';
+import { keyOf } from '../util/contentKeys.ts';
 
 /** One text file a load read: path as written, as printed, its text hash, and the warnings its parsing gave. */
 export interface FileRead {
@@ -65,7 +66,7 @@ export async function recorded<T>(ctx: LoadContext, path: string, span: SourceSp
   }
   const key = JSON.stringify([kind, read.path, read.file, bytesHash(read.text), ctx.limits]);
   const record = store.get(key);
-  if (record && (await replay(ctx, record, read))) return record.value as T;
+  if (record && (await replay(ctx, record, read))) return noteKey(ctx, key, record);
   const outer = ctx.log;
   const log: LoadLog = { reads: [], images: [] };
   const errorsBefore = ctx.errors.length;
@@ -77,9 +78,25 @@ export async function recorded<T>(ctx: LoadContext, path: string, span: SourceSp
   } finally {
     ctx.log = outer;
   }
-  if (value !== undefined && ctx.errors.length === errorsBefore) store.set(key, { value, ...log });
+  if (value !== undefined && ctx.errors.length === errorsBefore) {
+    const made = { value, ...log };
+    store.set(key, made);
+    noteKey(ctx, key, made);
+  }
   outer?.reads.push(...log.reads);
   outer?.images.push(...log.images);
+  return value;
+}
+
+/**
+ * Notes the content key of a record's value (util/contentKeys.ts): its own key and the hashes of every file and
+ * image it read, which is all a load reads, so bind keys a section by it instead of walking the section.
+ */
+function noteKey<T>(ctx: LoadContext, key: string, record: LoadRecord): T {
+  const value = record.value as T;
+  if (ctx.keys && value && typeof value === 'object') {
+    ctx.keys.set(value, keyOf('load', key, ...record.reads.map((r) => `${r.file}\u0000${r.hash}`), ...record.images.map((im) => `${im.src}\u0000${im.hash}`)));
+  }
   return value;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { BoundReport, BoundText } from '../bind/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
+import { keyOf, type ContentKeys } from '../util/contentKeys.ts';
 
 /** What a pass knows: each anchor's page (empty on the first pass). */
 export interface RefState {
@@ -57,21 +58,33 @@ export function hasPageRefs(report: BoundReport): boolean {
  */
 export const targetAnchor = (sectionId: string, id: string): string => (id.startsWith('^') ? `${sectionId}${id}` : id);
 
-/** The report with every `{page:id}` and `{ref:id}` replaced by a link to the target. */
-export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState): BoundReport {
+/**
+ * The report with every `{page:id}` and `{ref:id}` replaced by a link to the target. A section changed here whose
+ * bound section has a content key (`keys`, util/contentKeys.ts) gets one too: that key and what each reference
+ * became, in order, which is all the filled section is made of.
+ */
+export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState, keys?: ContentKeys): BoundReport {
   const pageWord = theme.words.pageRef;
-  const fillIn = (sectionId: string) => (t: BoundText): BoundText => {
+  const fillIn = (sectionId: string, made: string[]) => (t: BoundText): BoundText => {
     if (!t.text.includes('{')) return t;
-    const text = t.text.replace(PAGE_REF, (_, kind: string, id: string) => {
+    const text = t.text.replace(PAGE_REF, (ref: string, kind: string, id: string) => {
       const anchor = targetAnchor(sectionId, id);
       const note = id.startsWith('^') ? numbering.notes.get(anchor) : undefined;
       const named = note !== undefined ? theme.words.noteLabel.replace('{n}', String(note)) : (numbering.byId.get(id) ?? id);
       const label = kind === 'page' ? pageWord.replace('{page}', String(state.pages.get(anchor) ?? UNKNOWN_PAGE)) : named;
+      made.push(ref, `[${label}](#${anchor})`);
       return `[${label}](#${anchor})`;
     });
     return { ...t, text };
   };
-  return { ...report, sections: report.sections.map((s) => mapTexts(s, fillIn(s.id))) };
+  const sections = report.sections.map((s) => {
+    const made: string[] = [];
+    const filled = mapTexts(s, fillIn(s.id, made));
+    const key = filled !== s ? keys?.get(s) : undefined;
+    if (key !== undefined) keys!.set(filled, keyOf('filled', key, ...made));
+    return filled;
+  });
+  return { ...report, sections };
 }
 
 /** Every anchor a page reference names, to compare the pages a pass used with those layout produced. */

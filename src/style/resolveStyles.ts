@@ -32,7 +32,7 @@ export function resolveStyles(
 ): StyledSection[] {
   // figure and table numbers, then page references filled in with the pages of the previous layout pass
   const numbering = numberBlocks(report, theme, report.meta.numbering ?? []);
-  report = fillRefs(report, theme, numbering, refs);
+  report = fillRefs(report, theme, numbering, refs, keys);
   // numbers a marker the report-wide scan did not reach would get (none expected): after all the scanned ones
   let next = numbering.notes.size + 1;
   // one Intl.NumberFormat per build, not per section (constructing one is slow)
@@ -41,7 +41,7 @@ export function resolveStyles(
   const assets = { charts, chartSizes: new Map(report.charts.map((c) => [c.id, c.size])), images };
   return report.sections.map((section) => {
     const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;
-    const key = scope && sectionStyleKey(scope, section, columns, assets, numbering, next);
+    const key = scope && sectionStyleKey(scope, section, columns, assets, numbering, next, keys?.get(section));
     const hit = key ? cache!.get(key) : undefined;
     if (hit) {
       next = hit.next;

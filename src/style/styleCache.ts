@@ -36,7 +36,8 @@ export function styleScope(theme: ResolvedTheme, fontHashes: Readonly<Record<str
 /**
  * The key of one section: the scope, the section, the charts (drawing, size) and prepared images it places, its
  * labels and footnote numbers, and the first free footnote number. Only its own charts and images: a figures
- * edit that redraws every chart restyles only the sections that show one.
+ * edit that redraws every chart restyles only the sections that show one. The section itself goes in by the
+ * content key bind noted for it (`noted`, util/contentKeys.ts) when there is one, else by its JSON.
  */
 export function sectionStyleKey(
   scope: string,
@@ -45,12 +46,13 @@ export function sectionStyleKey(
   assets: { charts: ReadonlyMap<string, ChartBox>; chartSizes: ReadonlyMap<string, string | undefined>; images: ReadonlyMap<string, PreparedImage> },
   numbering: Numbering,
   next: number,
+  noted?: string,
 ): string {
   const charts = section.blocks.flatMap((b) => (b.type === 'chart' ? [[b.chartId, assets.charts.get(b.chartId) ?? null, assets.chartSizes.get(b.chartId) ?? null]] : []));
   const images = section.blocks.flatMap((b) => (b.type === 'image' ? [[b.src, assets.images.get(b.src) ?? null]] : []));
   const labels = [...numbering.byBlock].filter(([k]) => k.startsWith(`${section.id}/`));
   const notes = [...numbering.notes].filter(([k]) => k.startsWith(`${section.id}^`));
-  return createHash('sha256').update(scope).update(contentJson([section, columns, charts, images, labels, notes, next])).digest('hex');
+  return createHash('sha256').update(scope).update(contentJson([noted === undefined ? section : `bound:${noted}`, columns, charts, images, labels, notes, next])).digest('hex');
 }
 
 /** Most entries a session keeps (a long watch session adds one per edited section); the oldest go first. */
