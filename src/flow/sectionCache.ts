@@ -12,8 +12,9 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
-import type { StyledSection } from '../style/types.ts';
-import type { PageFrame } from './types.ts';
+import type { Block, StyledSection } from '../style/types.ts';
+import type { Box, PageFrame } from './types.ts';
+import type { Pt } from '../util/geometry.ts';
 import type { ContentKeys } from '../util/contentKeys.ts';
 
 /** A section as flowed: its frames and warnings, and the line breaker's warnings raised meanwhile. */
@@ -25,6 +26,12 @@ export interface SectionFlow {
   readonly lineWarnings: readonly Diagnostic[];
 }
 
+/** A composed box as kept: the box and the line breaker's warnings raised while it was composed. */
+export interface CachedBox {
+  readonly box: Box;
+  readonly lineWarnings: readonly Diagnostic[];
+}
+
 /** The cache flow consults (LayoutEnv.sections). */
 export interface SectionFlowCache {
   key(section: StyledSection, index: number, firstPage: number): string;
@@ -32,15 +39,24 @@ export interface SectionFlowCache {
   get(key: string, first: number): SectionFlow | undefined;
   /** Runs `flow` and keeps its result under `key` with the line warnings raised meanwhile. */
   flow(key: string, flow: () => Omit<SectionFlow, 'lineWarnings'>): SectionFlow;
+  /**
+   * The box of a block (quote, facts, video, chart …) at a width and grid: kept by the block's content, so an edit
+   * elsewhere in its section, or a layout pass that corrects indents, does not compose it again (a video's QR code
+   * was most of flowing its section).
+   */
+  box(block: Block, widthPt: Pt, gridPt: Pt | undefined, compose: () => Box): Box;
 }
 
 /** Most sections kept: a few versions of a 10× report. */
 const MAX_ENTRIES = 1000;
+/** Most boxes kept: every box of a few versions of a 10× report. */
+const MAX_BOXES = 4000;
 
-/** Section content as JSON for the key: image bytes by their hash (not as arrays of numbers). */
-function sectionJson(section: StyledSection): string {
-  return JSON.stringify(section, (_k, v: unknown) => (v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v));
+/** Content as JSON for a key: image bytes by their hash (not as arrays of numbers). */
+function contentJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? createHash('sha256').update(x).digest('hex') : x));
 }
+const sectionJson = (section: StyledSection): string => contentJson(section);
 
 /**
  * A section cache over `entries` for one build: `scope` is everything besides the section that decides its pages,
@@ -54,6 +70,8 @@ export function createSectionCache(
   used?: Set<string>,
   /** Keys styling noted for its sections (the style key describes all of a section's content); others go by JSON. */
   keys?: ContentKeys,
+  /** Composed boxes by block content, width, grid and scope (build context `boxes`); none: boxes are not kept. */
+  boxes?: Map<string, CachedBox>,
 ): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
   let recording: Diagnostic[] | undefined;
   const lineDiag: DiagnosticSink = {
@@ -91,19 +109,41 @@ export function createSectionCache(
       return shift === 0 ? hit : { ...hit, first, frames: hit.frames.map((f) => ({ ...f, number: f.number + shift })) };
     },
     flow(key, run) {
-      const outer = recording;
-      recording = [];
-      try {
-        const r = { ...run(), lineWarnings: recording };
-        entries.set(key, r);
-        used?.add(key);
-        while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-        return r;
-      } finally {
-        outer?.push(...(recording ?? []));
-        recording = outer;
+      const [flowed, lineWarnings] = recorded(run);
+      const r = { ...flowed, lineWarnings };
+      entries.set(key, r);
+      used?.add(key);
+      while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+      return r;
+    },
+    box(block, widthPt, gridPt, compose) {
+      if (!boxes) return compose();
+      const key = createHash('sha256').update(scope).update('\u0000box\u0000').update(contentJson([block, widthPt, gridPt ?? null])).digest('hex');
+      const hit = boxes.get(key);
+      if (hit) {
+        boxes.delete(key); // most recently used last
+        boxes.set(key, hit);
+        // said again through the line sink, so a section being flowed records them as its own
+        for (const d of hit.lineWarnings) lineDiag.push(d);
+        return hit.box;
       }
+      const [box, lineWarnings] = recorded(compose);
+      boxes.set(key, { box, lineWarnings });
+      while (boxes.size > MAX_BOXES) boxes.delete(boxes.keys().next().value as string);
+      return box;
     },
   };
+  /** Runs `run`, returning what it gave and the line warnings it raised (also recorded by any run around it). */
+  function recorded<T>(run: () => T): [T, Diagnostic[]] {
+    const outer = recording;
+    const mine: Diagnostic[] = [];
+    recording = mine;
+    try {
+      return [run(), mine];
+    } finally {
+      outer?.push(...mine);
+      recording = outer;
+    }
+  }
   return { cache, lineDiag };
 }

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createSink } from '../../src/diag/sink.ts';
 import type { Diagnostic } from '../../src/diag/types.ts';
-import { createSectionCache, type SectionFlow } from '../../src/flow/sectionCache.ts';
-import type { StyledSection } from '../../src/style/types.ts';
+import { createSectionCache, type CachedBox, type SectionFlow } from '../../src/flow/sectionCache.ts';
+import type { Box } from '../../src/flow/types.ts';
+import type { Block, StyledSection } from '../../src/style/types.ts';
 import { buildReport } from '../../src/index.ts';
 import { createBuildContext } from '../../src/util/buildContext.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
@@ -84,6 +85,39 @@ describe('section cache key and warnings', () => {
     expect(moved.frames.map((f) => f.items)).toEqual(flowed.frames.map((f) => f.items));
     expect(moved.frames[0]!.items).toBe(flowed.frames[0]!.items);
     expect(cache.get(key, 3)).toBe(flowed);
+  });
+});
+
+describe('composed boxes', () => {
+  const quote = (text: string) => ({ kind: 'quote', para: para(text) }) as unknown as Block;
+  const box = (h: number): Box => ({ widthPt: 100, heightPt: h, items: [] });
+
+  test('kept by block content, width, grid and scope; a hit is the kept box', () => {
+    const boxes = new Map<string, CachedBox>();
+    const { cache } = createSectionCache(new Map(), 'scope-1', createSink(), undefined, undefined, boxes);
+    let composed = 0;
+    const compose = () => box(++composed);
+    const first = cache.box(quote('Een citaat'), 200, 12, compose);
+    expect(cache.box(quote('Een citaat'), 200, 12, compose)).toBe(first);
+    expect(composed).toBe(1);
+    // each input changed alone composes again
+    cache.box(quote('Een ander citaat'), 200, 12, compose);
+    cache.box(quote('Een citaat'), 180, 12, compose);
+    cache.box(quote('Een citaat'), 200, 13, compose);
+    createSectionCache(new Map(), 'scope-2', createSink(), undefined, undefined, boxes).cache.box(quote('Een citaat'), 200, 12, compose);
+    expect(composed).toBe(5);
+    expect(boxes.size).toBe(5);
+  });
+
+  test('line warnings raised while a box was composed are said again on a hit, also into the section being flowed', () => {
+    const boxes = new Map<string, CachedBox>();
+    const a = createSectionCache(new Map(), 's', createSink(), undefined, undefined, boxes);
+    a.cache.box(quote('x'), 200, 12, () => (a.lineDiag.push(warning('overfull line in a box')), box(1)));
+    const next = createSink();
+    const b = createSectionCache(new Map(), 's', next, undefined, undefined, boxes);
+    const flowed = b.cache.flow('k', () => (b.cache.box(quote('x'), 200, 12, () => box(2)), { first: 3, frames: [], warnings: [] }));
+    expect(next.items.map((d) => d.message)).toEqual(['overfull line in a box']);
+    expect(flowed.lineWarnings.map((d) => d.message)).toEqual(['overfull line in a box']);
   });
 });
 
