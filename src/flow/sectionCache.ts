@@ -26,9 +26,9 @@ export interface SectionFlow {
   readonly lineWarnings: readonly Diagnostic[];
 }
 
-/** A composed box as kept: the box and the line breaker's warnings raised while it was composed. */
-export interface CachedBox {
-  readonly box: Box;
+/** A layout part as kept (a composed box, a page's furniture, the TOC): it and the line warnings raised making it. */
+export interface CachedPart {
+  readonly value: unknown;
   readonly lineWarnings: readonly Diagnostic[];
 }
 
@@ -45,12 +45,17 @@ export interface SectionFlowCache {
    * was most of flowing its section).
    */
   box(block: Block, widthPt: Pt, gridPt: Pt | undefined, compose: () => Box): Box;
+  /**
+   * A part of the layout made by `make` from `content` and the scope only (pages/: a page's furniture, the TOC, the
+   * cover), kept by that content under `kind`; so an edit composes again only the parts it reaches.
+   */
+  part<T>(kind: string, content: unknown, make: () => T): T;
 }
 
 /** Most sections kept: a few versions of a 10× report. */
 const MAX_ENTRIES = 1000;
-/** Most boxes kept: every box of a few versions of a 10× report. */
-const MAX_BOXES = 4000;
+/** Most parts kept: every box and page of a few versions of a 10× report. */
+const MAX_PARTS = 8000;
 
 /** Content as JSON for a key: image bytes by their hash (not as arrays of numbers). */
 function contentJson(v: unknown): string {
@@ -70,8 +75,8 @@ export function createSectionCache(
   used?: Set<string>,
   /** Keys styling noted for its sections (the style key describes all of a section's content); others go by JSON. */
   keys?: ContentKeys,
-  /** Composed boxes by block content, width, grid and scope (build context `boxes`); none: boxes are not kept. */
-  boxes?: Map<string, CachedBox>,
+  /** Composed boxes and pages' parts by content and scope (build context `layoutParts`); none: they are not kept. */
+  parts?: Map<string, CachedPart>,
 ): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
   let recording: Diagnostic[] | undefined;
   const lineDiag: DiagnosticSink = {
@@ -117,20 +122,23 @@ export function createSectionCache(
       return r;
     },
     box(block, widthPt, gridPt, compose) {
-      if (!boxes) return compose();
-      const key = createHash('sha256').update(scope).update('\u0000box\u0000').update(contentJson([block, widthPt, gridPt ?? null])).digest('hex');
-      const hit = boxes.get(key);
+      return cache.part('box', [block, widthPt, gridPt ?? null], compose);
+    },
+    part<T>(kind: string, content: unknown, make: () => T): T {
+      if (!parts) return make();
+      const key = createHash('sha256').update(scope).update(`\u0000${kind}\u0000`).update(contentJson(content)).digest('hex');
+      const hit = parts.get(key);
       if (hit) {
-        boxes.delete(key); // most recently used last
-        boxes.set(key, hit);
+        parts.delete(key); // most recently used last
+        parts.set(key, hit);
         // said again through the line sink, so a section being flowed records them as its own
         for (const d of hit.lineWarnings) lineDiag.push(d);
-        return hit.box;
+        return hit.value as T;
       }
-      const [box, lineWarnings] = recorded(compose);
-      boxes.set(key, { box, lineWarnings });
-      while (boxes.size > MAX_BOXES) boxes.delete(boxes.keys().next().value as string);
-      return box;
+      const [value, lineWarnings] = recorded(make);
+      parts.set(key, { value, lineWarnings });
+      while (parts.size > MAX_PARTS) parts.delete(parts.keys().next().value as string);
+      return value;
     },
   };
   /** Runs `run`, returning what it gave and the line warnings it raised (also recorded by any run around it). */

@@ -30,8 +30,8 @@ export type CacheName =
   | 'lines'
   /** section content, place and report scope → flowed pages and warnings (flow/sectionCache.ts) */
   | 'sectionFlows'
-  /** block content + width + grid + section scope → composed box and its line warnings (flow/sectionCache.ts) */
-  | 'boxes'
+  /** part kind + content (block, width, grid; a page's geometry and slots …) + scope → composed box, page furniture, TOC, cover, and their line warnings (flow/sectionCache.ts) */
+  | 'layoutParts'
   /** image path + bytes hash → prepared PNG (images/) */
   | 'images'
   /** PNG hash + bleed pad + press profile → CMYK raster for the print variant (images/printRaster.ts) */

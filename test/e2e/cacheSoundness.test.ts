@@ -53,6 +53,8 @@ describe('disk caches across a series of edits', () => {
     const steps: [string, () => void][] = [
       ['article text', () => (keep('sections/01-asiel.yaml'), edit(join(content, 'sections/01-asiel.yaml'), /(- p: >-\n\s+)/, '$1Een nieuwe eerste zin, lang genoeg om de regels te verschuiven. '))],
       ['a box (a video\'s address, so its QR code)', () => edit(join(content, 'sections/01-asiel.yaml'), 'video-taskforce', 'video-taskforce-2020')],
+      // the TOC entry and the running heads of its pages (layout parts kept by what they show)
+      ['a section title', () => (keep('sections/02-familie.yaml'), edit(join(content, 'sections/02-familie.yaml'), /^short: Familie en gezin$/m, 'short: Familie, gezin en bezoek'), edit(join(content, 'sections/02-familie.yaml'), 'raakt iedereen"', 'raakt ons allemaal"'))],
       ['a figure the text cites', () => (keep('figures.yaml'), edit(join(content, 'figures.yaml'), 'medewerkers: { value: 260,', 'medewerkers: { value: 265,'))],
       ['figures', () => (keep('figures.yaml'), edit(join(content, 'figures.yaml'), /(value: )(\d{3,})\b/g, '$1$21'))],
       ['report head', () => edit(report, /^subtitle: .*$/m, 'subtitle: "2020: een ander jaar"')],

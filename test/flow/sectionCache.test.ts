@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createSink } from '../../src/diag/sink.ts';
 import type { Diagnostic } from '../../src/diag/types.ts';
-import { createSectionCache, type CachedBox, type SectionFlow } from '../../src/flow/sectionCache.ts';
+import { createSectionCache, type CachedPart, type SectionFlow } from '../../src/flow/sectionCache.ts';
 import type { Box } from '../../src/flow/types.ts';
 import type { Block, StyledSection } from '../../src/style/types.ts';
 import { buildReport } from '../../src/index.ts';
@@ -93,7 +93,7 @@ describe('composed boxes', () => {
   const box = (h: number): Box => ({ widthPt: 100, heightPt: h, items: [] });
 
   test('kept by block content, width, grid and scope; a hit is the kept box', () => {
-    const boxes = new Map<string, CachedBox>();
+    const boxes = new Map<string, CachedPart>();
     const { cache } = createSectionCache(new Map(), 'scope-1', createSink(), undefined, undefined, boxes);
     let composed = 0;
     const compose = () => box(++composed);
@@ -110,7 +110,7 @@ describe('composed boxes', () => {
   });
 
   test('line warnings raised while a box was composed are said again on a hit, also into the section being flowed', () => {
-    const boxes = new Map<string, CachedBox>();
+    const boxes = new Map<string, CachedPart>();
     const a = createSectionCache(new Map(), 's', createSink(), undefined, undefined, boxes);
     a.cache.box(quote('x'), 200, 12, () => (a.lineDiag.push(warning('overfull line in a box')), box(1)));
     const next = createSink();
