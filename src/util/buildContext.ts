@@ -16,6 +16,8 @@ export type CacheName =
   | 'templates'
   /** font files' content hashes → FontStore with its shaped runs (fonts/) */
   | 'fonts'
+  /** figures.yaml's content key + the report's dates and limits → figure table, datasets, figures they read (bind/figureCache.ts) */
+  | 'figureTables'
   /** section source key + language, reference targets, chart ids taken → bound section, valid while the figures it read are (bind/sectionCache.ts) */
   | 'boundSections'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
