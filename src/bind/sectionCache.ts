@@ -36,33 +36,43 @@ function exactJson(v: unknown): string {
 }
 
 /** What interpolation reads of a figure: whether it is defined, its default format and its computed value. */
-function figureFingerprint(env: SectionEnv, path: string): string {
+function figurePrint(env: SectionEnv, path: string): string {
   const def = env.figures.figures.get(path);
   return def ? exactJson([def.format ?? null, env.figures.values.get(path) ?? null]) : 'undefined';
 }
 
 /** Binds sections through the session's entries (`entries`, build context `boundSections`). */
 export function createBindCache(entries: Map<string, BoundEntry>, keys: ContentKeys, env: SectionEnv) {
-  // shared by every section of this build; the chart ids taken so far are added per section (they grow)
+  // shared by every section of this build
   const shared = keyOf(env.locale, exactJson([...(env.targets ?? [])]), String(env.maxChartValues ?? ''));
-  const datasetPrints = new Map<string, string>();
-  const datasetPrint = (name: string) => {
-    let p = datasetPrints.get(name);
-    if (p === undefined) datasetPrints.set(name, (p = exactJson(env.datasets.get(name) ?? null)));
+  // the chart ids taken by the sections before, as a chain of hashes (a section's ids depend on those taken before
+  // it; a chain costs one hash per section with charts where listing the set would grow with the report)
+  let taken = keyOf('chart ids', ...env.chartIds);
+  // each figure and dataset printed once per build, however many sections read it
+  const prints = new Map<string, string>();
+  const printOf = (what: string, make: () => string) => {
+    let p = prints.get(what);
+    if (p === undefined) prints.set(what, (p = make()));
     return p;
   };
-  const valid = (e: BoundEntry) => e.figures.every(([path, print]) => figureFingerprint(env, path) === print) && e.datasets.every(([name, print]) => datasetPrint(name) === print);
+  const figurePrintOf = (path: string) => printOf(`f:${path}`, () => figurePrint(env, path));
+  const datasetPrint = (name: string) => printOf(`d:${name}`, () => exactJson(env.datasets.get(name) ?? null));
+  const valid = (e: BoundEntry) => e.figures.every(([path, print]) => figurePrintOf(path) === print) && e.datasets.every(([name, print]) => datasetPrint(name) === print);
+  const took = (charts: readonly BoundChartSpec[]) => {
+    if (charts.length) taken = keyOf(taken, ...charts.map((c) => c.id));
+  };
   return {
     /** The bound section: a valid entry's (its effects repeated) or `bind`'s (kept when it raised no error). */
     bind(source: SectionSource, bind: (env: SectionEnv) => BoundSection): BoundSection {
       const sourceKey = keys.get(source);
       if (sourceKey === undefined) return bind(env);
-      const key = keyOf('bind', shared, sourceKey, exactJson([...env.chartIds]));
+      const key = keyOf('bind', shared, sourceKey, taken);
       const hit = entries.get(key);
       if (hit && valid(hit)) {
         entries.delete(key); // most recently used last
         entries.set(key, hit);
         replay(env, hit);
+        took(hit.charts);
         keys.set(hit.section, hit.key);
         return hit.section;
       }
@@ -71,10 +81,11 @@ export function createBindCache(entries: Map<string, BoundEntry>, keys: ContentK
       const local: SectionEnv = { ...env, used, charts: [], warnings: [] };
       const errors = env.errors.length;
       const section = bind(local);
-      const figures = [...used].map((path) => [path, figureFingerprint(env, path)] as const);
+      const figures = [...used].map((path) => [path, figurePrintOf(path)] as const);
       const datasets = [...new Set(local.charts.flatMap((c) => Object.keys(c.datasets)))].map((name) => [name, datasetPrint(name)] as const);
       const entry: BoundEntry = { section, charts: local.charts, warnings: local.warnings, figures, datasets, key: boundKey(key, figures, datasets) };
       replay(env, entry);
+      took(entry.charts);
       if (env.errors.length === errors) {
         entries.set(key, entry);
         while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);

@@ -50,6 +50,8 @@ export interface SectionFlowCache {
    * cover), kept by that content under `kind`; so an edit composes again only the parts it reaches.
    */
   part<T>(kind: string, content: unknown, make: () => T): T;
+  /** Like `part` for what is made from one styled section alone (its outline entries), keyed as the section is. */
+  ofSection<T>(kind: string, section: StyledSection, make: () => T): T;
 }
 
 /** Most sections kept: a few versions of a 10× report. */
@@ -89,6 +91,8 @@ export function createSectionCache(
     },
     hasErrors: () => diag.hasErrors(),
   };
+  // the scope (the template's JSON among it) is hashed once here, not into every key
+  const scopeKey = createHash('sha256').update(scope).digest('hex');
   // One section object is keyed once per build, however many layout passes ask (TOC, page references); a section
   // styling keyed is described by that key (a hash), so an unchanged section costs no walk of its content.
   const json = new WeakMap<StyledSection, string>();
@@ -101,7 +105,7 @@ export function createSectionCache(
   };
   const cache: SectionFlowCache = {
     key(section, index, firstPage) {
-      return createHash('sha256').update(scope).update(`\u0000${index}\u0000${firstPage % 2}\u0000`).update(contentOf(section)).digest('hex');
+      return createHash('sha256').update(scopeKey).update(`\u0000${index}\u0000${firstPage % 2}\u0000`).update(contentOf(section)).digest('hex');
     },
     get(key, first) {
       const hit = entries.get(key);
@@ -125,22 +129,29 @@ export function createSectionCache(
       return cache.part('box', [block, widthPt, gridPt ?? null], compose);
     },
     part<T>(kind: string, content: unknown, make: () => T): T {
-      if (!parts) return make();
-      const key = createHash('sha256').update(scope).update(`\u0000${kind}\u0000`).update(contentJson(content)).digest('hex');
-      const hit = parts.get(key);
-      if (hit) {
-        parts.delete(key); // most recently used last
-        parts.set(key, hit);
-        // said again through the line sink, so a section being flowed records them as its own
-        for (const d of hit.lineWarnings) lineDiag.push(d);
-        return hit.value as T;
-      }
-      const [value, lineWarnings] = recorded(make);
-      parts.set(key, { value, lineWarnings });
-      while (parts.size > MAX_PARTS) parts.delete(parts.keys().next().value as string);
-      return value;
+      return kept(kind, () => contentJson(content), make);
+    },
+    ofSection(kind, section, make) {
+      return kept(`section ${kind}`, () => contentOf(section), make);
     },
   };
+  /** A part kept under `kind` and its content (asked for only when there is a parts map). */
+  function kept<T>(kind: string, content: () => string, make: () => T): T {
+    if (!parts) return make();
+    const key = createHash('sha256').update(scopeKey).update(`\u0000${kind}\u0000`).update(content()).digest('hex');
+    const hit = parts.get(key);
+    if (hit) {
+      parts.delete(key); // most recently used last
+      parts.set(key, hit);
+      // said again through the line sink, so a section being flowed records them as its own
+      for (const d of hit.lineWarnings) lineDiag.push(d);
+      return hit.value as T;
+    }
+    const [value, lineWarnings] = recorded(make);
+    parts.set(key, { value, lineWarnings });
+    while (parts.size > MAX_PARTS) parts.delete(parts.keys().next().value as string);
+    return value;
+  }
   /** Runs `run`, returning what it gave and the line warnings it raised (also recorded by any run around it). */
   function recorded<T>(run: () => T): [T, Diagnostic[]] {
     const outer = recording;

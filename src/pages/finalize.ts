@@ -43,7 +43,7 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
   const outline: OutlineEntry[] = [
     { title: contents, dest: TOC_ANCHOR, children: [] },
     // one entry per section (H2), with its headings (H3) under it unless the template's outline depth is 1
-    ...sections.map((s) => ({ title: s.title, dest: s.id, children: (theme.outlineDepth ?? 2) >= 2 ? headingEntries(s) : [] })),
+    ...sections.map((s) => ({ title: s.title, dest: s.id, children: (theme.outlineDepth ?? 2) >= 2 ? (env.sections ? env.sections.ofSection('headings', s, () => headingEntries(s)) : headingEntries(s)) : [] })),
   ];
   return {
     pages,

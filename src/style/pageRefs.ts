@@ -4,9 +4,9 @@
  * ("Figuur 3", "Tabel 2") or a heading's or section's title; both link to the target. cli/build.ts reruns
  * style → layout until the pages it used are the pages the targets landed on.
  */
-import type { BoundReport, BoundText } from '../bind/types.ts';
+import type { BoundReport, BoundSection, BoundText } from '../bind/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
-import { keyOf, type ContentKeys } from '../util/contentKeys.ts';
+import { derived, keyOf, type DerivedValues, type OutputMemo } from '../util/contentKeys.ts';
 
 /** What a pass knows: each anchor's page (empty on the first pass). */
 export interface RefState {
@@ -26,7 +26,7 @@ const PAGE_REF = /\{(page|ref):([^}\s]*)\}/g;
 const UNKNOWN_PAGE = '00';
 
 /** Numbers charts and images ("figures") and tables through the report, when report.yaml asks for it. */
-export function numberBlocks(report: BoundReport, theme: ResolvedTheme, numbering: readonly string[]): Numbering {
+export function numberBlocks(report: BoundReport, theme: ResolvedTheme, numbering: readonly string[], values?: DerivedValues): Numbering {
   const byBlock = new Map<string, string>();
   const byId = new Map<string, string>();
   let figures = 0;
@@ -42,7 +42,7 @@ export function numberBlocks(report: BoundReport, theme: ResolvedTheme, numberin
       if (id) byId.set(id, label ?? (b.type === 'heading' ? b.text.text : id));
     }
   }
-  return { byBlock, byId, notes: footnoteNumbers(report) };
+  return { byBlock, byId, notes: footnoteNumbers(report, values) };
 }
 
 /** True when any text of the report holds a page reference (only then does layout need more than one pass). */
@@ -63,7 +63,8 @@ export const targetAnchor = (sectionId: string, id: string): string => (id.start
  * bound section has a content key (`keys`, util/contentKeys.ts) gets one too: that key and what each reference
  * became, in order, which is all the filled section is made of.
  */
-export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState, keys?: ContentKeys): BoundReport {
+export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState, memo?: OutputMemo): BoundReport {
+  const keys = memo?.keys;
   const pageWord = theme.words.pageRef;
   const fillIn = (sectionId: string, made: string[]) => (t: BoundText): BoundText => {
     if (!t.text.includes('{')) return t;
@@ -78,6 +79,8 @@ export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: N
     return { ...t, text };
   };
   const sections = report.sections.map((s) => {
+    // a section with no brace in any text has nothing to fill (most sections; scanned once per session)
+    if (!derived(memo?.values, s, 'braces', () => hasBraces(s))) return s;
     const made: string[] = [];
     const filled = mapTexts(s, fillIn(s.id, made));
     const key = filled !== s ? keys?.get(s) : undefined;
@@ -87,14 +90,26 @@ export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: N
   return { ...report, sections };
 }
 
+/** True when some text of the section holds a "{" (only such a text can hold a reference to fill). */
+function hasBraces(s: BoundSection): boolean {
+  let found = false;
+  mapTexts(s, (t) => ((found ||= t.text.includes('{')), t));
+  return found;
+}
+
 /** Every anchor a page reference names, to compare the pages a pass used with those layout produced. */
-export function referencedIds(report: BoundReport): Set<string> {
+export function referencedIds(report: BoundReport, values?: DerivedValues): Set<string> {
   const ids = new Set<string>();
   for (const s of report.sections) {
-    mapTexts(s, (t) => {
-      for (const m of t.text.matchAll(PAGE_REF)) if (m[1] === 'page') ids.add(targetAnchor(s.id, m[2]!));
-      return t;
+    const own = derived(values, s, 'pageRefs', () => {
+      const found: string[] = [];
+      mapTexts(s, (t) => {
+        for (const m of t.text.matchAll(PAGE_REF)) if (m[1] === 'page') found.push(targetAnchor(s.id, m[2]!));
+        return t;
+      });
+      return found;
     });
+    for (const id of own) ids.add(id);
   }
   return ids;
 }
@@ -105,20 +120,27 @@ const NOTE_MARKER = /\[\^([^\]\s]+)\]/g;
  * Footnote numbers through the report, in order of first marker `[^id]` (opener label, title and lead, then the
  * blocks in order), keyed by `sectionId^id`: style numbers the notes with them, and `{ref:^id}` prints them.
  */
-export function footnoteNumbers(report: BoundReport): Map<string, number> {
+export function footnoteNumbers(report: BoundReport, values?: DerivedValues): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of report.sections) {
-    const scan = (t: BoundText): BoundText => {
-      for (const m of t.text.matchAll(NOTE_MARKER)) {
-        const key = `${s.id}^${m[1]}`;
-        if (s.footnotes.has(m[1]!) && !out.has(key)) out.set(key, out.size + 1);
-      }
-      return t;
-    };
-    for (const t of [s.label, s.title, s.lead]) if (t !== undefined) mapTexts(typeof t === 'string' ? { text: t, source: s.source } : t, scan);
-    mapTexts(s.blocks, scan);
+    for (const id of derived(values, s, 'noteMarkers', () => noteMarkers(s))) {
+      const key = `${s.id}^${id}`;
+      if (!out.has(key)) out.set(key, out.size + 1);
+    }
   }
   return out;
+}
+
+/** The section's notes in order of their first marker (scanned once per section and session). */
+function noteMarkers(s: BoundSection): string[] {
+  const ids: string[] = [];
+  const scan = (t: BoundText): BoundText => {
+    for (const m of t.text.matchAll(NOTE_MARKER)) if (s.footnotes.has(m[1]!) && !ids.includes(m[1]!)) ids.push(m[1]!);
+    return t;
+  };
+  for (const t of [s.label, s.title, s.lead]) if (t !== undefined) mapTexts(typeof t === 'string' ? { text: t, source: s.source } : t, scan);
+  mapTexts(s.blocks, scan);
+  return ids;
 }
 
 /**

@@ -63,7 +63,9 @@ export type CacheName =
   /** content folder → its real path (load/, reading stays inside it) */
   | 'realRoots'
   /** one entry: stage output object → the content key it was made under (util/contentKeys.ts) */
-  | 'contentKeys';
+  | 'contentKeys'
+  /** one entry: stage output object → values scanned from it, e.g. the languages of a styled section (util/contentKeys.ts) */
+  | 'derivedValues';
 
 /** The caches of one session. */
 export interface BuildContext {

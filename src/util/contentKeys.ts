@@ -23,3 +23,47 @@ export function keyOf(...parts: readonly string[]): string {
   for (const p of parts) h.update(`${p.length}:`).update(p);
   return h.digest('hex');
 }
+
+/**
+ * The key noted for `o`, else `make()`'s, noted now: for an object no stage noted a key for (a template from its
+ * cache), hashed once per session instead of once per build. `make` must describe all of `o`'s content.
+ */
+export function keyFor(keys: ContentKeys | undefined, o: object, make: () => string): string {
+  let k = keys?.get(o);
+  if (k === undefined) {
+    k = make();
+    keys?.set(o, k);
+  }
+  return k;
+}
+
+/** Values a pure function computed from an output object, kept with it for the session (weakly held, like keys). */
+export type DerivedValues = WeakMap<object, Map<string, unknown>>;
+
+/** The session's derived values (build context `derivedValues`). */
+export function derivedValues(build: BuildContext): DerivedValues {
+  return memo(build.cache<DerivedValues>('derivedValues'), 'values', () => new WeakMap());
+}
+
+/**
+ * `make()`, computed once per object and `what` when `values` is given (a section a rebuild found in a cache is
+ * scanned no more); `make` must read nothing but `o` (and constants), since readonly outputs never change.
+ */
+export function derived<T>(values: DerivedValues | undefined, o: object, what: string, make: () => T): T {
+  if (!values) return make();
+  let m = values.get(o);
+  if (!m) values.set(o, (m = new Map()));
+  if (!m.has(what)) m.set(what, make());
+  return m.get(what) as T;
+}
+
+/** The content keys and derived values of a session together, as the stages take them. */
+export interface OutputMemo {
+  readonly keys: ContentKeys;
+  readonly values: DerivedValues;
+}
+
+/** The session's content keys and derived values. */
+export function outputMemo(build: BuildContext): OutputMemo {
+  return { keys: contentKeys(build), values: derivedValues(build) };
+}

@@ -109,6 +109,25 @@ describe('composed boxes', () => {
     expect(boxes.size).toBe(5);
   });
 
+  test('a part of one section (its outline entries) is keyed as the section is: by the key styling noted', () => {
+    const keys = new WeakMap<object, string>();
+    const { cache } = createSectionCache(new Map(), 's', createSink(), undefined, keys, new Map());
+    const a = section('Het jaar 2020');
+    const b = section('Een andere tekst');
+    keys.set(a, 'k1');
+    keys.set(b, 'k1');
+    let made = 0;
+    const make = () => ++made;
+    expect(cache.ofSection('headings', a, make)).toBe(1);
+    expect(cache.ofSection('headings', b, make)).toBe(1);
+    keys.set(b, 'k2');
+    expect(cache.ofSection('headings', b, make)).toBe(2);
+    expect(cache.ofSection('other', a, make)).toBe(3);
+    // no noted key: by content
+    expect(cache.ofSection('headings', section('Het jaar 2020'), make)).toBe(4);
+    expect(cache.ofSection('headings', section('Het jaar 2020'), make)).toBe(4);
+  });
+
   test('line warnings raised while a box was composed are said again on a hit, also into the section being flowed', () => {
     const boxes = new Map<string, CachedPart>();
     const a = createSectionCache(new Map(), 's', createSink(), undefined, undefined, boxes);
