@@ -23,6 +23,7 @@ import { validate } from './validate.ts';
 import { DEFAULT_LIMITS } from '../spec/limits.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { contentKeys } from '../util/contentKeys.ts';
+import type { KnownFile } from './readSources.ts';
 
 /** Loads and validates report.yaml, its sections, figures.yaml, chart specs and images. */
 export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink; build?: BuildContext; cacheDir?: string }): Promise<ReportSource> {
@@ -30,7 +31,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
   const records = ctx.build && recordStore(ctx.build, ctx.cacheDir, contentDir);
   const lc: LoadContext = {
     root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, texts: new Map(),
-    ...(yaml && { yaml }), ...(records && { records, keys: contentKeys(ctx.build!) }),
+    ...(yaml && { yaml }), ...(records && { records, keys: contentKeys(ctx.build!) }), ...(ctx.build && { known: ctx.build.cache<KnownFile>('knownFiles') }),
   };
   // 1. report.yaml
   const head = await recorded(lc, 'report.yaml', undefined, 'report', (rp) => reportHead(lc, rp));

@@ -64,7 +64,7 @@ export async function recorded<T>(ctx: LoadContext, path: string, span: SourceSp
     const p = parseSource(ctx, read);
     return p && load(p);
   }
-  const key = JSON.stringify([kind, read.path, read.file, bytesHash(read.text), ctx.limits]);
+  const key = JSON.stringify([kind, read.path, read.file, read.hash, ctx.limits]);
   const record = store.get(key);
   if (record && (await replay(ctx, record, read))) return noteKey(ctx, key, record);
   const outer = ctx.log;
@@ -108,7 +108,7 @@ async function replay(ctx: LoadContext, record: LoadRecord, first: SourceRead): 
     const errors = ctx.errors.length;
     const again = await readSource(ctx, r.path);
     ctx.errors.length = errors;
-    if (!again || again.file !== r.file || bytesHash(again.text) !== r.hash) return false;
+    if (!again || again.file !== r.file || again.hash !== r.hash) return false;
     texts.push(again.text);
   }
   // an image read by an earlier file of this build is not read again (as loadImage does)

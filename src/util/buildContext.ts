@@ -60,6 +60,8 @@ export type CacheName =
   | 'partKeys'
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
+  /** real path of a content file → its stat (device, inode, size, times), bytes and decoded text (load/readSources.ts) */
+  | 'knownFiles'
   /** content folder → its real path (load/, reading stays inside it) */
   | 'realRoots'
   /** one entry: stage output object → the content key it was made under (util/contentKeys.ts) */
