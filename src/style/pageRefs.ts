@@ -66,28 +66,43 @@ export const targetAnchor = (sectionId: string, id: string): string => (id.start
 export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState, memo?: OutputMemo): BoundReport {
   const keys = memo?.keys;
   const pageWord = theme.words.pageRef;
-  const fillIn = (sectionId: string, made: string[]) => (t: BoundText): BoundText => {
+  const link = (sectionId: string, kind: string, id: string) => {
+    const anchor = targetAnchor(sectionId, id);
+    const note = id.startsWith('^') ? numbering.notes.get(anchor) : undefined;
+    const named = note !== undefined ? theme.words.noteLabel.replace('{n}', String(note)) : (numbering.byId.get(id) ?? id);
+    const label = kind === 'page' ? pageWord.replace('{page}', String(state.pages.get(anchor) ?? UNKNOWN_PAGE)) : named;
+    return `[${label}](#${anchor})`;
+  };
+  const fillIn = (sectionId: string) => (t: BoundText): BoundText => {
     if (!t.text.includes('{')) return t;
-    const text = t.text.replace(PAGE_REF, (ref: string, kind: string, id: string) => {
-      const anchor = targetAnchor(sectionId, id);
-      const note = id.startsWith('^') ? numbering.notes.get(anchor) : undefined;
-      const named = note !== undefined ? theme.words.noteLabel.replace('{n}', String(note)) : (numbering.byId.get(id) ?? id);
-      const label = kind === 'page' ? pageWord.replace('{page}', String(state.pages.get(anchor) ?? UNKNOWN_PAGE)) : named;
-      made.push(ref, `[${label}](#${anchor})`);
-      return `[${label}](#${anchor})`;
-    });
-    return { ...t, text };
+    return { ...t, text: t.text.replace(PAGE_REF, (_ref, kind: string, id: string) => link(sectionId, kind, id)) };
   };
   const sections = report.sections.map((s) => {
     // a section with no brace in any text has nothing to fill (most sections; scanned once per session)
     if (!derived(memo?.values, s, 'braces', () => hasBraces(s))) return s;
-    const made: string[] = [];
-    const filled = mapTexts(s, fillIn(s.id, made));
-    const key = filled !== s ? keys?.get(s) : undefined;
+    // what each of its references becomes, in order: all the filled section is made of besides the section; the
+    // same as last time (the TOC pass, the next rebuild) gives the section filled last time (a one-entry memo held
+    // with the section: the filled section is a function of the section and `made` alone)
+    const made = derived(memo?.values, s, 'refs', () => refsIn(s)).flatMap(([ref, kind, id]) => [ref, link(s.id, kind, id)]);
+    const last = derived(memo?.values, s, 'lastFilled', () => ({ made: [] as string[], filled: undefined as BoundSection | undefined }));
+    if (last.filled && last.made.length === made.length && last.made.every((m, i) => m === made[i])) return last.filled;
+    const filled = mapTexts(s, fillIn(s.id));
+    const key = keys?.get(s);
     if (key !== undefined) keys!.set(filled, keyOf('filled', key, ...made));
+    Object.assign(last, { made, filled });
     return filled;
   });
   return { ...report, sections };
+}
+
+/** Every `{page:id}` and `{ref:id}` of the section in the order filling meets them: the match, its kind and id. */
+function refsIn(s: BoundSection): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  mapTexts(s, (t) => {
+    if (t.text.includes('{')) for (const m of t.text.matchAll(PAGE_REF)) out.push([m[0], m[1]!, m[2]!]);
+    return t;
+  });
+  return out;
 }
 
 /** True when some text of the section holds a "{" (only such a text can hold a reference to fill). */
