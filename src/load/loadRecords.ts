@@ -94,7 +94,8 @@ export async function recorded<T>(ctx: LoadContext, path: string, span: SourceSp
  */
 function noteKey<T>(ctx: LoadContext, key: string, record: LoadRecord): T {
   const value = record.value as T;
-  if (ctx.keys && value && typeof value === 'object') {
+  // a record's value keeps the key it got when it was made (the record, and so the key, is the same)
+  if (ctx.keys && value && typeof value === 'object' && !ctx.keys.has(value)) {
     ctx.keys.set(value, keyOf('load', key, ...record.reads.map((r) => `${r.file}\u0000${r.hash}`), ...record.images.map((im) => `${im.src}\u0000${im.hash}`)));
   }
   return value;
