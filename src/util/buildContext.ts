@@ -16,6 +16,10 @@ export type CacheName =
   | 'templates'
   /** font files' content hashes → FontStore with its shaped runs (fonts/) */
   | 'fonts'
+  /** figures.yaml's content key + the report's dates and limits → figure table, datasets, figures they read (bind/figureCache.ts) */
+  | 'figureTables'
+  /** section source key + language, reference targets, chart ids taken → bound section, valid while the figures it read are (bind/sectionCache.ts) */
+  | 'boundSections'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
   | 'styles'
   /** font hashes + fallbacks (+ disk file) → texts those faces draw completely (fonts/coverageCache.ts) */
@@ -28,6 +32,8 @@ export type CacheName =
   | 'lines'
   /** section content, place and report scope → flowed pages and warnings (flow/sectionCache.ts) */
   | 'sectionFlows'
+  /** part kind + content (block, width, grid; a page's geometry and slots …) + scope → composed box, page furniture, TOC, cover, and their line warnings (flow/sectionCache.ts) */
+  | 'layoutParts'
   /** image path + bytes hash → prepared PNG (images/) */
   | 'images'
   /** PNG hash + bleed pad + press profile → CMYK raster for the print variant (images/printRaster.ts) */
@@ -58,8 +64,14 @@ export type CacheName =
   | 'intl'
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
+  /** real path of a content file → its stat (device, inode, size, times), bytes and decoded text (load/readSources.ts) */
+  | 'knownFiles'
   /** content folder → its real path (load/, reading stays inside it) */
-  | 'realRoots';
+  | 'realRoots'
+  /** one entry: stage output object → the content key it was made under (util/contentKeys.ts) */
+  | 'contentKeys'
+  /** one entry: stage output object → values scanned from it, e.g. the languages of a styled section (util/contentKeys.ts) */
+  | 'derivedValues';
 
 /** The caches of one session. */
 export interface BuildContext {
