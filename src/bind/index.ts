@@ -10,40 +10,39 @@ import type { DiagnosticSink } from '../diag/sink.ts';
 import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
 import type { ReportSource } from '../load/types.ts';
-import { FiguresFileSchema } from '../spec/figures.ts';
 import type { BoundChartSpec, BoundReport } from './types.ts';
-import { addReportDates, parseFigures, resolveFigures, spanAt } from './parseFigures.ts';
-import { buildDatasets, runChecks } from './datasets.ts';
+import { spanAt } from './parseFigures.ts';
+import { cachedFigureStage, figureStage, type FigureStage } from './figureCache.ts';
 import { createLocator } from './locate.ts';
 import { bindSection, type SectionEnv } from './bindSections.ts';
 import { formatDate } from './formatters.ts';
 import { createIntlCache, type IntlCache } from '../locale/intlCache.ts';
 import { interpolate } from './interpolate.ts';
 import { collectTargets } from './refTargets.ts';
+import { createBindCache, type BoundEntry } from './sectionCache.ts';
+import type { BuildContext } from '../util/buildContext.ts';
+import { contentKeys } from '../util/contentKeys.ts';
 
 /**
  * Binds figures into the report; throws ReportError listing every error found. `ctx.intl`: the build context's
  * Intl formatters and texts (locale/intlCache.ts; none: a fresh one for this call).
  */
-export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; intl?: IntlCache }): BoundReport {
+export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; intl?: IntlCache; build?: BuildContext }): BoundReport {
   const intl = ctx.intl ?? createIntlCache();
   const errors: Diagnostic[] = [];
   const used = new Set<string>();
   const locale = source.meta.language;
-  // 1. figures and derivations (figures.yaml's outline was validated by load)
-  const file = FiguresFileSchema.safeParse(source.figures.value).data ?? { figures: {}, datasets: {}, checks: [] };
-  const table = parseFigures(source.figures, errors);
-  addReportDates(table, source.meta.dates ?? []);
-  resolveFigures(table, source.figures, used, errors);
-  // 2. datasets and checks
-  const datasets = buildDatasets(file, table, source.figures, used, errors, source.meta.limits);
-  runChecks(file, table, source.figures, used, errors);
+  // 1–2. figures and derivations, datasets and checks (kept per session while figures.yaml is unchanged)
+  const keys = ctx.build && contentKeys(ctx.build);
+  const { table, datasets } = ctx.build ? cachedFigureStage(source, used, errors, ctx.build.cache<FigureStage>('figureTables'), keys!) : figureStage(source, used, errors);
   // 3. sections and charts
   const charts: BoundChartSpec[] = [];
   const warnings: Diagnostic[] = [];
   const targets = collectTargets(source.sections, errors);
   const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings, targets, intl };
-  const sections = source.sections.map((s) => bindSection(s, env));
+  // a session's sections whose source and the figures they read are unchanged are not bound again (sectionCache.ts)
+  const cache = ctx.build && createBindCache(ctx.build.cache<BoundEntry>('boundSections'), keys!, env);
+  const sections = source.sections.map((s) => (cache ? cache.bind(s, (e) => bindSection(s, e)) : bindSection(s, env)));
   const m = source.meta;
   const meta = {
     title: interpolate(m.title, env),

@@ -19,6 +19,9 @@ export interface InterpolateEnv {
   readonly intl?: IntlCache;
 }
 
+/** Where a reference stands in its file, found when asked (only errors ask). */
+type Locate = () => Diagnostic['span'];
+
 /** The language attribute of an inline passage, `[text]{lang=en}` (Pandoc's bracketed span). */
 const PASSAGE = /^\{lang=([^}\s]*)\}$/;
 /** A figure path: dotted names of letters, digits, _ and -. */
@@ -44,19 +47,20 @@ export function interpolate(t: Text, env: InterpolateEnv): string {
     const raw = close < 0 ? s.slice(i) : s.slice(i, close + 1);
     const n = seen.get(raw) ?? 0;
     seen.set(raw, n + 1);
-    const span = env.locate(t, raw, n);
+    // located only for an error: finding a reference in its file is most of interpolating a clean text
+    const span = () => env.locate(t, raw, n);
     const passage = s[i - 1] === ']' ? PASSAGE.exec(raw) : null;
     if (passage) {
       // the attribute of an inline passage, [text]{lang=en}: kept for style/inline.ts, its tag checked here
-      if (!isValidTag(passage[1]!)) env.errors.push(messages.badLanguage(passage[1]!, span));
+      if (!isValidTag(passage[1]!)) env.errors.push(messages.badLanguage(passage[1]!, span()));
       out += raw;
-    } else out += close < 0 ? (env.errors.push(messages.badReference(raw, span)), raw) : resolveRef(raw, span, env);
+    } else out += close < 0 ? (env.errors.push(messages.badReference(raw, span())), raw) : resolveRef(raw, span, env);
     i = close < 0 ? s.length : close;
   }
   return out;
 }
 
-function resolveRef(raw: string, span: Diagnostic['span'], env: InterpolateEnv): string {
+function resolveRef(raw: string, span: Locate, env: InterpolateEnv): string {
   // page references are filled in after layout (style/pageRefs.ts); their targets are checked by bindSection
   if (/^\{(page|ref):/.test(raw)) return raw;
   const [path, ...formats] = raw.slice(1, -1).split('|').map((x) => x.trim());
@@ -69,7 +73,7 @@ function resolveRef(raw: string, span: Diagnostic['span'], env: InterpolateEnv):
  * `{low .. high | fmt}`: both ends formatted alike and joined by an en dash, the sign or unit they share
  * written once: "€ 3,1–4,2 miljoen", "12–15%", "juni 2022–september 2022".
  */
-function resolveRange(raw: string, [a, b]: [string, string], formats: readonly string[], span: Diagnostic['span'], env: InterpolateEnv): string {
+function resolveRange(raw: string, [a, b]: [string, string], formats: readonly string[], span: Locate, env: InterpolateEnv): string {
   const low = resolveOne(raw, a, formats, span, env);
   const high = resolveOne(raw, b, formats, span, env);
   if (low === raw || high === raw) return raw;
@@ -87,20 +91,21 @@ export function joinRange(low: string, high: string): string {
   return `${low.slice(0, low.length - suf)}\u2013${high.slice(pre)}`;
 }
 
-function resolveOne(raw: string, path: string, formats: readonly string[], span: Diagnostic['span'], env: InterpolateEnv): string {
-  if (!PATH.test(path) || path.includes('..') || formats.some((f) => f === '')) return env.errors.push(messages.badReference(raw, span)), raw;
+function resolveOne(raw: string, path: string, formats: readonly string[], at: Locate, env: InterpolateEnv): string {
+  if (!PATH.test(path) || path.includes('..') || formats.some((f) => f === '')) return env.errors.push(messages.badReference(raw, at())), raw;
   env.used.add(path);
   const def = env.figures.figures.get(path);
   if (!def) {
     const children = env.figures.groups.get(path);
-    if (children) env.errors.push(messages.referenceToGroup(path, children.map((c) => `${path}.${c}`), span));
-    else env.errors.push(messages.unknownFigure(path, span, [...env.figures.figures.keys()]));
+    if (children) env.errors.push(messages.referenceToGroup(path, children.map((c) => `${path}.${c}`), at()));
+    else env.errors.push(messages.unknownFigure(path, at(), [...env.figures.figures.keys()]));
     return raw;
   }
   const value = env.figures.values.get(path);
   if (!value) return raw; // its definition already failed and was reported
   const r = applyFormats(value, formats, def.format, env.locale, env.intl);
   if (typeof r === 'string') return r;
+  const span = at();
   env.errors.push(
     r.reason === 'unknown' ? messages.unknownFormat(r.format, FORMAT_NAMES, span)
     : r.reason === 'range' ? messages.formatArgumentRange('round', r.format.slice('round:'.length), ...ROUND_RANGE, span)

@@ -19,14 +19,17 @@ import { PRINT_SHEET } from '../pdf/printSheet.ts';
 import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
 import { createBuildContext, memo, type BuildContext, type CacheName } from '../util/buildContext.ts';
+import { derived, outputMemo, type DerivedValues } from '../util/contentKeys.ts';
 import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
-import type { CachedPage, PartKeyMemo, SvgDrawing } from '../pdf/pageStreams.ts';
+import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
+import type { PartKeyMemo } from '../pdf/partKeys.ts';
+import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
-import { styleStore } from '../style/styleCache.ts';
+import { styleStore, themeKey } from '../style/styleCache.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -71,9 +74,12 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   // styled sections by content: a rebuild, and a page-reference pass, restyle only the sections that changed
   const styles = styleStore(session, opts.cacheDir, opts.contentDir);
-  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs, styles));
+  // the keys stages note against their outputs, so the next stage keys by them (util/contentKeys.ts)
+  const outputs = outputMemo(session);
+  const keys = outputs.keys;
+  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs, styles, outputs));
   // 6. text: hyphenation patterns and the paragraph line breaker
-  const passages = passageLanguages(sections, source.meta.language);
+  const passages = passageLanguages(sections, source.meta.language, outputs.values);
   const hyphenator = await timed('hyphenation', () =>
     createHyphenator(
       { language: source.meta.language, exceptions: source.meta.hyphenation?.exceptions, others: [...passages.keys()], otherExceptions: source.meta.hyphenation?.languages },
@@ -86,9 +92,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   const locate = (span: SourceSpan, word: string) => narrowSpan(span, word, (f) => texts.get(f));
   const disk = opts.cacheDir ? createLineDiskCache(opts.cacheDir, session.cache('packs')) : undefined;
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
-  const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, theme, source.meta.limits?.pages ?? null]) : '';
+  const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, themeKey(theme, keys), source.meta.limits?.pages ?? null]) : '';
   const flows = kept<SectionFlow>('sectionFlows');
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? session.cache('layoutParts') : undefined);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -111,7 +117,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   let document = await timed('layout', layout);
   // 7b. page references ("zie pagina 12"): style and lay out again until every target is on the page the text
   // says (the TOC loop's idea one level up: a reference's own width can move its target); max MAX_PASSES
-  const refIds = referencedIds(bound);
+  const refIds = referencedIds(bound, outputs.values);
   for (let pass = 1; refIds.size > 0; pass++) {
     const found = anchorPages(document);
     if ([...refIds].every((id) => found.get(id) === refs.pages.get(id))) break;
@@ -120,7 +126,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
       break;
     }
     refs = { pages: found };
-    sections = resolveStyles(bound, theme, boxes, images, fonts, refs, styles);
+    sections = resolveStyles(bound, theme, boxes, images, fonts, refs, styles, outputs);
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
@@ -129,7 +135,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // laid out again in the unexpected case that one came out at another size than planned
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
-    sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles);
+    sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles, outputs);
     document = await timed('relayout', layout);
   }
   // a kept context (watch) writes the styled sections after the rebuild has returned, as the disk pack does
@@ -142,7 +148,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // `--help` never load it
   // print: raster images first separated into CMYK through the press profile, padded where they run into the bleed
   const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
-  const subsets = kept<Uint8Array>('pdfSubsets');
+  const subsets = kept<EmbeddedProgram>('pdfSubsets');
   const streams = kept<CachedPage>('pageStreams');
   // drawings are only looked at by pages that miss: a build where every page hit keeps them for the next edit
   const drawings = kept<SvgDrawing>('svgDrawings', 64);
@@ -156,6 +162,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         variant: opts.variant,
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
+        profiles: session.cache<Uint8Array>('pdfProfiles'),
         fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
         pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()) } : undefined,
@@ -175,12 +182,23 @@ function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {
 
 /**
  * The languages text is set in besides the report's, each with where it first appears (for LANG002): blocks with
- * `lang:` (their paragraphs) and inline passages (their runs).
+ * `lang:` (their paragraphs) and inline passages (their runs). Each section is scanned once per session (`values`).
  */
-function passageLanguages(sections: readonly StyledSection[], main: string): Map<string, SourceSpan | undefined> {
+function passageLanguages(sections: readonly StyledSection[], main: string, values?: DerivedValues): Map<string, SourceSpan | undefined> {
+  const out = new Map<string, SourceSpan | undefined>();
+  for (const s of sections) {
+    for (const [lang, at] of derived(values, s, 'languages', () => sectionLanguages(s))) {
+      if (lang.toLowerCase() !== main.toLowerCase() && !out.has(lang)) out.set(lang, at);
+    }
+  }
+  return out;
+}
+
+/** Every language one section names, each with where it first appears, in reading order. */
+function sectionLanguages(s: StyledSection): Map<string, SourceSpan | undefined> {
   const out = new Map<string, SourceSpan | undefined>();
   const add = (lang: string | undefined, at: SourceSpan | undefined) => {
-    if (lang && lang.toLowerCase() !== main.toLowerCase() && !out.has(lang)) out.set(lang, at);
+    if (lang && !out.has(lang)) out.set(lang, at);
   };
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(visit);
@@ -193,10 +211,8 @@ function passageLanguages(sections: readonly StyledSection[], main: string): Map
       for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
     }
   };
-  for (const s of sections) {
-    visit(s.opener);
-    visit(s.blocks);
-    visit([...s.footnotes.values()]);
-  }
+  visit(s.opener);
+  visit(s.blocks);
+  visit([...s.footnotes.values()]);
   return out;
 }

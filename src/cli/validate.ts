@@ -23,6 +23,7 @@ import { checkTables } from '../style/index.ts';
 import { chartFrameWidth } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
 import type { BuildContext } from '../util/buildContext.ts';
+import { derived, derivedValues } from '../util/contentKeys.ts';
 import type { ChartJob } from '../charts/index.ts';
 import type { PdfVariant } from '../pdf/writePdf.ts';
 
@@ -106,7 +107,9 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
       list.flatMap((t) => (t && typeof t === 'object' && 'span' in t && 'value' in t && typeof t.value === 'string' ? [{ text: t.value, source: t.span as SourceSpan }] : []));
     const heads = [...located(Object.values(source.meta)), ...source.sections.flatMap((s) => located([s.label, s.title, s.shortTitle]))];
     // texts found drawable before by faces with the same bytes and fallbacks are not checked again
-    const all = [...heads, ...locatedTexts(bound.sections)];
+    // each bound section's texts are gathered once per session (a section bind kept is the same object)
+    const values = ctx.build && derivedValues(ctx.build);
+    const all = [...heads, ...bound.sections.flatMap((s) => derived(values, s, 'texts', () => locatedTexts(s)))];
     const disk = opts.cacheDir ? { cacheDir: opts.cacheDir, contentDir: opts.contentDir } : undefined;
     const covered = ctx.build && store.hashes ? coveredTexts(ctx.build, JSON.stringify([store.hashes, theme.fallback ?? null]), disk) : undefined;
     const missing = checkCoverage(all, store, (f) => texts.get(f), covered?.set);

@@ -82,7 +82,10 @@ function paragraphLines(spec: ParagraphSpec, block: TextBlock, para: number, ctx
 
 function boxItem(block: Exclude<Block, TextBlock | { kind: 'table' }>, ctx: CollectContext, order: number, index: number): FlowBlock {
   const full = block.kind === 'chart' && block.size === 'full' && ctx.columns > 1;
-  const composed = ctx.compose.composeBlock(block, full ? ctx.fullWidthPt : ctx.columnWidthPt, ctx.env);
+  const widthPt = full ? ctx.fullWidthPt : ctx.columnWidthPt;
+  const compose = () => ctx.compose.composeBlock(block, widthPt, ctx.env);
+  // kept by content between layouts when flow has a section cache (sectionCache.ts)
+  const composed = ctx.env.sections ? ctx.env.sections.box(block, widthPt, ctx.env.gridPt, compose) : compose();
   const box = { ...composed, items: within(composed.items, blockTag(block.kind, index, block.lang)) };
   const signature = block.kind === 'signature';
   // boxes that report their own (grid-rounded) spacing start right after it; others start on a grid line

@@ -12,8 +12,10 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
-import type { StyledSection } from '../style/types.ts';
-import type { PageFrame } from './types.ts';
+import type { Block, StyledSection } from '../style/types.ts';
+import type { Box, PageFrame } from './types.ts';
+import type { Pt } from '../util/geometry.ts';
+import type { ContentKeys } from '../util/contentKeys.ts';
 
 /** A section as flowed: its frames and warnings, and the line breaker's warnings raised meanwhile. */
 export interface SectionFlow {
@@ -24,6 +26,12 @@ export interface SectionFlow {
   readonly lineWarnings: readonly Diagnostic[];
 }
 
+/** A layout part as kept (a composed box, a page's furniture, the TOC): it and the line warnings raised making it. */
+export interface CachedPart {
+  readonly value: unknown;
+  readonly lineWarnings: readonly Diagnostic[];
+}
+
 /** The cache flow consults (LayoutEnv.sections). */
 export interface SectionFlowCache {
   key(section: StyledSection, index: number, firstPage: number): string;
@@ -31,22 +39,47 @@ export interface SectionFlowCache {
   get(key: string, first: number): SectionFlow | undefined;
   /** Runs `flow` and keeps its result under `key` with the line warnings raised meanwhile. */
   flow(key: string, flow: () => Omit<SectionFlow, 'lineWarnings'>): SectionFlow;
+  /**
+   * The box of a block (quote, facts, video, chart …) at a width and grid: kept by the block's content, so an edit
+   * elsewhere in its section, or a layout pass that corrects indents, does not compose it again (a video's QR code
+   * was most of flowing its section).
+   */
+  box(block: Block, widthPt: Pt, gridPt: Pt | undefined, compose: () => Box): Box;
+  /**
+   * A part of the layout made by `make` from `content` and the scope only (pages/: a page's furniture, the TOC, the
+   * cover), kept by that content under `kind`; so an edit composes again only the parts it reaches.
+   */
+  part<T>(kind: string, content: unknown, make: () => T): T;
+  /** Like `part` for what is made from one styled section alone (its outline entries), keyed as the section is. */
+  ofSection<T>(kind: string, section: StyledSection, make: () => T): T;
 }
 
 /** Most sections kept: a few versions of a 10× report. */
 const MAX_ENTRIES = 1000;
+/** Most parts kept: every box and page of a few versions of a 10× report. */
+const MAX_PARTS = 8000;
 
-/** Section content as JSON for the key: image bytes by their hash (not as arrays of numbers). */
-function sectionJson(section: StyledSection): string {
-  return JSON.stringify(section, (_k, v: unknown) => (v instanceof Uint8Array ? createHash('sha256').update(v).digest('hex') : v));
+/** Content as JSON for a key: image bytes by their hash (not as arrays of numbers). */
+function contentJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? createHash('sha256').update(x).digest('hex') : x));
 }
+const sectionJson = (section: StyledSection): string => contentJson(section);
 
 /**
  * A section cache over `entries` for one build: `scope` is everything besides the section that decides its pages,
  * `diag` the build's sink, `used` collects the keys this build asked for (what a disk pack saves). Returns the
  * cache and the sink the line breaker must push to (it records for `flow`).
  */
-export function createSectionCache(entries: Map<string, SectionFlow>, scope: string, diag: DiagnosticSink, used?: Set<string>): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
+export function createSectionCache(
+  entries: Map<string, SectionFlow>,
+  scope: string,
+  diag: DiagnosticSink,
+  used?: Set<string>,
+  /** Keys styling noted for its sections (the style key describes all of a section's content); others go by JSON. */
+  keys?: ContentKeys,
+  /** Composed boxes and pages' parts by content and scope (build context `layoutParts`); none: they are not kept. */
+  parts?: Map<string, CachedPart>,
+): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
   let recording: Diagnostic[] | undefined;
   const lineDiag: DiagnosticSink = {
     push(d) {
@@ -58,13 +91,21 @@ export function createSectionCache(entries: Map<string, SectionFlow>, scope: str
     },
     hasErrors: () => diag.hasErrors(),
   };
-  // One section object is keyed once per build, however many layout passes ask (TOC, page references).
+  // the scope (the template's JSON among it) is hashed once here, not into every key
+  const scopeKey = createHash('sha256').update(scope).digest('hex');
+  // One section object is keyed once per build, however many layout passes ask (TOC, page references); a section
+  // styling keyed is described by that key (a hash), so an unchanged section costs no walk of its content.
   const json = new WeakMap<StyledSection, string>();
+  const contentOf = (section: StyledSection): string => {
+    const styled = keys?.get(section);
+    if (styled !== undefined) return `style:${styled}`;
+    let j = json.get(section);
+    if (j === undefined) json.set(section, (j = `json:${sectionJson(section)}`));
+    return j;
+  };
   const cache: SectionFlowCache = {
     key(section, index, firstPage) {
-      let j = json.get(section);
-      if (j === undefined) json.set(section, (j = sectionJson(section)));
-      return createHash('sha256').update(scope).update(`\u0000${index}\u0000${firstPage % 2}\u0000`).update(j).digest('hex');
+      return createHash('sha256').update(scopeKey).update(`\u0000${index}\u0000${firstPage % 2}\u0000`).update(contentOf(section)).digest('hex');
     },
     get(key, first) {
       const hit = entries.get(key);
@@ -77,19 +118,51 @@ export function createSectionCache(entries: Map<string, SectionFlow>, scope: str
       return shift === 0 ? hit : { ...hit, first, frames: hit.frames.map((f) => ({ ...f, number: f.number + shift })) };
     },
     flow(key, run) {
-      const outer = recording;
-      recording = [];
-      try {
-        const r = { ...run(), lineWarnings: recording };
-        entries.set(key, r);
-        used?.add(key);
-        while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-        return r;
-      } finally {
-        outer?.push(...(recording ?? []));
-        recording = outer;
-      }
+      const [flowed, lineWarnings] = recorded(run);
+      const r = { ...flowed, lineWarnings };
+      entries.set(key, r);
+      used?.add(key);
+      while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+      return r;
+    },
+    box(block, widthPt, gridPt, compose) {
+      return cache.part('box', [block, widthPt, gridPt ?? null], compose);
+    },
+    part<T>(kind: string, content: unknown, make: () => T): T {
+      return kept(kind, () => contentJson(content), make);
+    },
+    ofSection(kind, section, make) {
+      return kept(`section ${kind}`, () => contentOf(section), make);
     },
   };
+  /** A part kept under `kind` and its content (asked for only when there is a parts map). */
+  function kept<T>(kind: string, content: () => string, make: () => T): T {
+    if (!parts) return make();
+    const key = createHash('sha256').update(scopeKey).update(`\u0000${kind}\u0000`).update(content()).digest('hex');
+    const hit = parts.get(key);
+    if (hit) {
+      parts.delete(key); // most recently used last
+      parts.set(key, hit);
+      // said again through the line sink, so a section being flowed records them as its own
+      for (const d of hit.lineWarnings) lineDiag.push(d);
+      return hit.value as T;
+    }
+    const [value, lineWarnings] = recorded(make);
+    parts.set(key, { value, lineWarnings });
+    while (parts.size > MAX_PARTS) parts.delete(parts.keys().next().value as string);
+    return value;
+  }
+  /** Runs `run`, returning what it gave and the line warnings it raised (also recorded by any run around it). */
+  function recorded<T>(run: () => T): [T, Diagnostic[]] {
+    const outer = recording;
+    const mine: Diagnostic[] = [];
+    recording = mine;
+    try {
+      return [run(), mine];
+    } finally {
+      outer?.push(...mine);
+      recording = outer;
+    }
+  }
   return { cache, lineDiag };
 }

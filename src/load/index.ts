@@ -22,12 +22,17 @@ import { textAt } from './loadBlocks.ts';
 import { validate } from './validate.ts';
 import { DEFAULT_LIMITS } from '../spec/limits.ts';
 import type { BuildContext } from '../util/buildContext.ts';
+import { contentKeys } from '../util/contentKeys.ts';
+import type { KnownFile } from './readSources.ts';
 
 /** Loads and validates report.yaml, its sections, figures.yaml, chart specs and images. */
 export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink; build?: BuildContext; cacheDir?: string }): Promise<ReportSource> {
   const yaml = ctx.build?.cache<ParsedFile>('yaml');
   const records = ctx.build && recordStore(ctx.build, ctx.cacheDir, contentDir);
-  const lc: LoadContext = { root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, texts: new Map(), ...(yaml && { yaml }), ...(records && { records }) };
+  const lc: LoadContext = {
+    root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, texts: new Map(),
+    ...(yaml && { yaml }), ...(records && { records, keys: contentKeys(ctx.build!) }), ...(ctx.build && { known: ctx.build.cache<KnownFile>('knownFiles') }),
+  };
   // 1. report.yaml
   const head = await recorded(lc, 'report.yaml', undefined, 'report', (rp) => reportHead(lc, rp));
   if (!head) throw new ReportError(lc.errors);

@@ -4,10 +4,11 @@ import type { DiagnosticSink } from '../diag/sink.ts';
 import type { SourceFile } from './types.ts';
 import type { Limits } from '../spec/limits.ts';
 import { parseYaml, type ParsedYaml } from './parseYaml.ts';
-import { displayPath, readTextInside } from './readSources.ts';
+import { displayPath, readTextInside, type KnownFile } from './readSources.ts';
 import { memo } from '../util/buildContext.ts';
 import type { LoadLog, RecordStore } from './loadRecords.ts';
 import { bytesHash } from '../util/diskCache.ts';
+import type { ContentKeys } from '../util/contentKeys.ts';
 
 /** A parsed file with its syntax errors, as kept in the build context's `yaml` cache. */
 export interface ParsedFile {
@@ -36,6 +37,10 @@ export interface LoadContext {
    * record checks) is read from disk once per load. Only successful reads: a failed one is reported where it is.
    */
   readonly texts: Map<string, SourceRead>;
+  /** Where the content key of each recorded load's value is noted (util/contentKeys.ts); none: no keys. */
+  readonly keys?: ContentKeys;
+  /** Files read before in the session, taken again while their stat is unchanged (readSources.ts KnownFile). */
+  readonly known?: Map<string, KnownFile>;
   /** While a file is loaded for a record: what it reads (set and restored by loadRecords.recorded). */
   log?: LoadLog;
 }
@@ -45,6 +50,8 @@ export interface SourceRead {
   readonly path: string;
   readonly file: string;
   readonly text: string;
+  /** SHA-256 of the text (util/diskCache.ts bytesHash), made once per read. */
+  readonly hash: string;
 }
 
 /** Reads a text file inside the content folder; a problem goes to ctx.errors and gives undefined. */
@@ -52,12 +59,12 @@ export async function readSource(ctx: LoadContext, path: string, span?: SourceSp
   const key = `${path}\u0000${ctx.limits.fileBytes}`;
   const known = ctx.texts.get(key);
   if (known) return known;
-  const read = await readTextInside(ctx.root, path, span, ctx.limits.fileBytes);
+  const read = await readTextInside(ctx.root, path, span, ctx.limits.fileBytes, ctx.known);
   if (read.text === undefined) {
     if (read.error) ctx.errors.push(read.error);
     return undefined;
   }
-  const source = { path, file: displayPath(read.abs), text: read.text };
+  const source = { path, file: displayPath(read.abs), text: read.text, hash: read.hash ?? bytesHash(read.text) };
   ctx.texts.set(key, source);
   return source;
 }
@@ -69,11 +76,10 @@ export async function readYamlFile(ctx: LoadContext, path: string, span?: Source
 }
 
 /** Parses a file read by readSource (it becomes one of the files read; its warnings go to the sink). */
-export function parseSource(ctx: LoadContext, { path, file, text }: SourceRead): ParsedYaml | undefined {
+export function parseSource(ctx: LoadContext, { path, file, text, hash }: SourceRead): ParsedYaml | undefined {
   ctx.files.push({ path: file, text });
   const limits = ctx.limits;
   const parse = () => parseYaml(file, text, limits);
-  const hash = bytesHash(text);
   // yaml parsing is most of loading: an unchanged file (same path, text and limits) is not parsed again
   const { parsed, errors, warnings } = ctx.yaml ? memo(ctx.yaml, `${file}\u0000${hash}\u0000${JSON.stringify(limits)}`, parse) : parse();
   ctx.errors.push(...errors);

@@ -18,6 +18,7 @@ import { parseSource, readSource, type LoadContext, type SourceRead } from './lo
 import { readInside } from './readSources.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { mirrorPack, mirrorStore } from '../util/mirrorStore.ts';
+import { keyOf } from '../util/contentKeys.ts';
 
 /** One text file a load read: path as written, as printed, its text hash, and the warnings its parsing gave. */
 export interface FileRead {
@@ -63,9 +64,9 @@ export async function recorded<T>(ctx: LoadContext, path: string, span: SourceSp
     const p = parseSource(ctx, read);
     return p && load(p);
   }
-  const key = JSON.stringify([kind, read.path, read.file, bytesHash(read.text), ctx.limits]);
+  const key = JSON.stringify([kind, read.path, read.file, read.hash, ctx.limits]);
   const record = store.get(key);
-  if (record && (await replay(ctx, record, read))) return record.value as T;
+  if (record && (await replay(ctx, record, read))) return noteKey(ctx, key, record);
   const outer = ctx.log;
   const log: LoadLog = { reads: [], images: [] };
   const errorsBefore = ctx.errors.length;
@@ -77,9 +78,26 @@ export async function recorded<T>(ctx: LoadContext, path: string, span: SourceSp
   } finally {
     ctx.log = outer;
   }
-  if (value !== undefined && ctx.errors.length === errorsBefore) store.set(key, { value, ...log });
+  if (value !== undefined && ctx.errors.length === errorsBefore) {
+    const made = { value, ...log };
+    store.set(key, made);
+    noteKey(ctx, key, made);
+  }
   outer?.reads.push(...log.reads);
   outer?.images.push(...log.images);
+  return value;
+}
+
+/**
+ * Notes the content key of a record's value (util/contentKeys.ts): its own key and the hashes of every file and
+ * image it read, which is all a load reads, so bind keys a section by it instead of walking the section.
+ */
+function noteKey<T>(ctx: LoadContext, key: string, record: LoadRecord): T {
+  const value = record.value as T;
+  // a record's value keeps the key it got when it was made (the record, and so the key, is the same)
+  if (ctx.keys && value && typeof value === 'object' && !ctx.keys.has(value)) {
+    ctx.keys.set(value, keyOf('load', key, ...record.reads.map((r) => `${r.file}\u0000${r.hash}`), ...record.images.map((im) => `${im.src}\u0000${im.hash}`)));
+  }
   return value;
 }
 
@@ -91,7 +109,7 @@ async function replay(ctx: LoadContext, record: LoadRecord, first: SourceRead): 
     const errors = ctx.errors.length;
     const again = await readSource(ctx, r.path);
     ctx.errors.length = errors;
-    if (!again || again.file !== r.file || bytesHash(again.text) !== r.hash) return false;
+    if (!again || again.file !== r.file || again.hash !== r.hash) return false;
     texts.push(again.text);
   }
   // an image read by an earlier file of this build is not read again (as loadImage does)

@@ -1,8 +1,9 @@
 /** Reads files strictly inside the content folder: rejects `..`, absolute paths, urls and symlinks that escape. */
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type BigIntStats, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
+import { bytesHash } from '../util/diskCache.ts';
 
 /** Path as printed in diagnostics: relative to the working directory. */
 export function displayPath(abs: string): string {
@@ -18,10 +19,31 @@ export function checkContentPath(path: string, span?: SourceSpan): Diagnostic | 
   return undefined;
 }
 
-/** The root's real path, resolved on every read: a folder replaced between two builds of a session is seen. */
+/**
+ * The root's real path, resolved on every read: a folder replaced between two builds of a session is seen. One
+ * realpath(3) call (the native form): the JavaScript form lstat's every component of the path.
+ */
 function realRootOf(root: string): string {
-  return realpathSync(resolve(root));
+  return realpathSync.native(resolve(root));
 }
+
+/**
+ * A file read before in the session (build context `knownFiles`, by real path): what fstat said of it then, its
+ * bytes, and (for a text file) its decoded text and that text's hash. A read whose open file has the same device,
+ * inode, size, modification and change times (nanoseconds) takes these instead of reading and decoding again; the
+ * change time moves on every write and rename and cannot be set back, and an entry is only made when that time
+ * was at least SETTLED_NS old at the read, so a write within the clock's granularity of the read is never missed
+ * (git's "racily clean" rule). The path and the folder checks before it are made on every read.
+ */
+export interface KnownFile {
+  readonly stat: string;
+  readonly bytes: Uint8Array;
+  text?: string;
+  textHash?: string;
+}
+
+/** How old a file's change time must be for its stat to stand for its content (2 s: coarse file system clocks). */
+const SETTLED_NS = 2_000_000_000n;
 
 /**
  * Reads `path` (relative to `root`) as bytes; symlinks must resolve inside the real root. Only regular files are
@@ -33,7 +55,8 @@ export async function readInside(
   path: string,
   span?: SourceSpan,
   limit: { bytes: number; name: 'fileBytes' | 'imageBytes' } = { bytes: Infinity, name: 'fileBytes' },
-): Promise<{ bytes?: Uint8Array; abs: string; error?: Diagnostic }> {
+  known?: Map<string, KnownFile>,
+): Promise<{ bytes?: Uint8Array; abs: string; error?: Diagnostic; known?: KnownFile }> {
   const abs = resolve(root, path);
   const refused = checkContentPath(path, span);
   if (refused) return { abs, error: refused };
@@ -41,7 +64,7 @@ export async function readInside(
   // open, fstat, read, close) were most of a rebuild's load time while the event loop sat idle.
   let real: string;
   try {
-    real = realpathSync(abs);
+    real = realpathSync.native(abs);
   } catch {
     return { abs, error: messages.fileNotFound(displayPath(abs), span, 'no such file') };
   }
@@ -51,10 +74,22 @@ export async function readInside(
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open descriptor then says what it is.
     const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const st = fstatSync(fd);
+      const st = fstatSync(fd, { bigint: true });
       if (!st.isFile()) return { abs, error: messages.notAFile(displayPath(abs), fileKind(st), span) };
-      if (st.size > limit.bytes) return { abs, error: messages.limitExceeded(limit.name, st.size, limit.bytes, span, `size of "${displayPath(abs)}" in bytes`) };
-      return { abs, bytes: new Uint8Array(readFileSync(fd)) };
+      const size = Number(st.size);
+      if (size > limit.bytes) return { abs, error: messages.limitExceeded(limit.name, size, limit.bytes, span, `size of "${displayPath(abs)}" in bytes`) };
+      const stat = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+      const seen = known?.get(real);
+      if (seen?.stat === stat) return { abs, bytes: seen.bytes, known: seen };
+      const bytes = new Uint8Array(readFileSync(fd));
+      // Date.now() only decides whether to trust the stat next time; it never reaches the output
+      if (!known || BigInt(Date.now()) * 1_000_000n - st.ctimeNs < SETTLED_NS) {
+        known?.delete(real);
+        return { abs, bytes };
+      }
+      const entry: KnownFile = { stat, bytes };
+      known.set(real, entry);
+      return { abs, bytes, known: entry };
     } finally {
       closeSync(fd);
     }
@@ -64,7 +99,7 @@ export async function readInside(
 }
 
 /** What a non-regular file is, for the message. */
-function fileKind(st: Stats): string {
+function fileKind(st: Stats | BigIntStats): string {
   if (st.isFIFO()) return 'a named pipe';
   if (st.isDirectory()) return 'a folder';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
@@ -72,12 +107,20 @@ function fileKind(st: Stats): string {
   return 'not a regular file';
 }
 
-/** Reads a text file inside the content folder: strict UTF-8 (an invalid byte is an error at its line), BOM stripped. */
-export async function readTextInside(root: string, path: string, span?: SourceSpan, maxBytes = Infinity) {
-  const r = await readInside(root, path, span, { bytes: maxBytes, name: 'fileBytes' });
+/**
+ * Reads a text file inside the content folder: strict UTF-8 (an invalid byte is an error at its line), BOM stripped.
+ * With `known`, an unchanged file's text (and its hash) is the one decoded before.
+ */
+export async function readTextInside(root: string, path: string, span?: SourceSpan, maxBytes = Infinity, known?: Map<string, KnownFile>): Promise<{ abs: string; text?: string; error?: Diagnostic; hash?: string }> {
+  const r = await readInside(root, path, span, { bytes: maxBytes, name: 'fileBytes' }, known);
   if (!r.bytes) return { abs: r.abs, text: undefined, error: r.error };
+  if (r.known?.text !== undefined) return { abs: r.abs, text: r.known.text, hash: r.known.textHash };
   const decoded = decodeUtf8(r.bytes, displayPath(r.abs));
-  return { abs: r.abs, text: decoded.text?.replace(/^\uFEFF/, ''), error: decoded.error };
+  const text = decoded.text?.replace(/^\uFEFF/, '');
+  if (text === undefined || !r.known) return { abs: r.abs, text, error: decoded.error };
+  r.known.text = text;
+  r.known.textHash = bytesHash(text);
+  return { abs: r.abs, text, hash: r.known.textHash };
 }
 
 /** Strict UTF-8: the text, or an error at the line and column of the first invalid byte. */

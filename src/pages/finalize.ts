@@ -2,6 +2,7 @@ import { headingAnchor } from '../flow/index.ts';
 import type { FlowEnv, PageFrame } from '../flow/types.ts';
 import { frameToPage } from './masters.ts';
 import { pageFurniture } from './runningHeads.ts';
+import { metaSlots } from './cover.ts';
 import { TOC_ANCHOR } from './toc.ts';
 import type { ReportInfo } from './types.ts';
 import type { FrameItem, OutlineEntry, Page, PagedDocument } from '../model/types.ts';
@@ -23,8 +24,11 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
   const contents = theme.words.contents;
   // In reading order: what starts above the foot of the text area (running heads, sidebars and other backgrounds)
   // before the page's content, what lies below it (foot text, folio) after.
+  const slots = metaSlots(meta);
   const withFurniture = (page: Page, title: string): Page => {
-    const furniture = pageFurniture(page, title, theme, env, meta);
+    // kept by what it is drawn from: the page's geometry and number, the running title and the report's metadata
+    const geometry = [page.widthPt, page.heightPt, page.number, page.master, page.textArea];
+    const furniture = kept(env, 'furniture', [geometry, title, slots], () => pageFurniture(page, title, theme, env, meta));
     const foot = page.textArea.y + page.textArea.height;
     const below = (i: FrameItem) => (i.kind === 'rule' ? Math.min(i.y1, i.y2) : 'y' in i ? i.y : 0) > foot;
     const above = furniture.filter((i) => !below(i));
@@ -39,7 +43,7 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
   const outline: OutlineEntry[] = [
     { title: contents, dest: TOC_ANCHOR, children: [] },
     // one entry per section (H2), with its headings (H3) under it unless the template's outline depth is 1
-    ...sections.map((s) => ({ title: s.title, dest: s.id, children: (theme.outlineDepth ?? 2) >= 2 ? headingEntries(s) : [] })),
+    ...sections.map((s) => ({ title: s.title, dest: s.id, children: (theme.outlineDepth ?? 2) >= 2 ? (env.sections ? env.sections.ofSection('headings', s, () => headingEntries(s)) : headingEntries(s)) : [] })),
   ];
   return {
     pages,
@@ -47,6 +51,14 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
     meta: { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords, language: meta.language, date: meta.date },
     fonts: theme.fonts,
   };
+}
+
+/**
+ * `make()`, kept by `content` (everything it reads besides the template, fonts and hyphenation, which are the
+ * section cache's scope) when flow has a section cache; else made every time.
+ */
+export function kept<T>(env: FlowEnv, kind: string, content: unknown, make: () => T): T {
+  return env.sections ? env.sections.part(kind, content, make) : make();
 }
 
 /** Outline entries of a section's heading blocks, at the anchors flow set on their first lines (an editor's id, else the block's own). */

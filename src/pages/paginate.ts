@@ -3,8 +3,8 @@ import type { FlowEnv, FlowResult } from '../flow/types.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import { looseLine, tocUnstable } from './messages.ts';
-import { coverPage } from './cover.ts';
-import { anchorPages, finalizePages } from './finalize.ts';
+import { coverPage, metaSlots } from './cover.ts';
+import { anchorPages, finalizePages, kept } from './finalize.ts';
 import { tocPages } from './toc.ts';
 import type { PaginateOptions, ReportInfo } from './types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -32,9 +32,12 @@ export function paginatePass(
   opts: PaginateOptions = {},
   flowFor: FlowFor = (first) => runFlow(sections, theme, env, { firstPageNumber: first }),
 ): PaginateResult {
-  // 1. cover and TOC: the TOC's page count does not depend on the numbers it prints
-  const cover = coverPage(theme, env, meta);
-  const toc = tocPages(sections, theme, env, opts.tocPages ?? new Map(), 2);
+  // 1. cover and TOC: the TOC's page count does not depend on the numbers it prints; both kept by what they show
+  // when flow keeps layout parts (a rebuild whose titles and page numbers did not change sets neither again)
+  const cover = kept(env, 'cover', metaSlots(meta), () => coverPage(theme, env, meta));
+  const pages = opts.tocPages ?? new Map<string, number>();
+  const shown = sections.map((s) => [s.id, s.title, s.label ?? null, s.lang ?? null, pages.get(s.id) ?? null]);
+  const toc = kept(env, 'toc', shown, () => tocPages(sections, theme, env, pages, 2));
   // 2. body pages start after them
   const flow = flowFor(2 + toc.length);
   // 3. page furniture, outline, metadata

@@ -4,8 +4,9 @@
  * ("Figuur 3", "Tabel 2") or a heading's or section's title; both link to the target. cli/build.ts reruns
  * style → layout until the pages it used are the pages the targets landed on.
  */
-import type { BoundReport, BoundText } from '../bind/types.ts';
+import type { BoundReport, BoundSection, BoundText } from '../bind/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
+import { derived, keyOf, type DerivedValues, type OutputMemo } from '../util/contentKeys.ts';
 
 /** What a pass knows: each anchor's page (empty on the first pass). */
 export interface RefState {
@@ -25,7 +26,7 @@ const PAGE_REF = /\{(page|ref):([^}\s]*)\}/g;
 const UNKNOWN_PAGE = '00';
 
 /** Numbers charts and images ("figures") and tables through the report, when report.yaml asks for it. */
-export function numberBlocks(report: BoundReport, theme: ResolvedTheme, numbering: readonly string[]): Numbering {
+export function numberBlocks(report: BoundReport, theme: ResolvedTheme, numbering: readonly string[], values?: DerivedValues): Numbering {
   const byBlock = new Map<string, string>();
   const byId = new Map<string, string>();
   let figures = 0;
@@ -41,7 +42,7 @@ export function numberBlocks(report: BoundReport, theme: ResolvedTheme, numberin
       if (id) byId.set(id, label ?? (b.type === 'heading' ? b.text.text : id));
     }
   }
-  return { byBlock, byId, notes: footnoteNumbers(report) };
+  return { byBlock, byId, notes: footnoteNumbers(report, values) };
 }
 
 /** True when any text of the report holds a page reference (only then does layout need more than one pass). */
@@ -57,31 +58,73 @@ export function hasPageRefs(report: BoundReport): boolean {
  */
 export const targetAnchor = (sectionId: string, id: string): string => (id.startsWith('^') ? `${sectionId}${id}` : id);
 
-/** The report with every `{page:id}` and `{ref:id}` replaced by a link to the target. */
-export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState): BoundReport {
+/**
+ * The report with every `{page:id}` and `{ref:id}` replaced by a link to the target. A section changed here whose
+ * bound section has a content key (`keys`, util/contentKeys.ts) gets one too: that key and what each reference
+ * became, in order, which is all the filled section is made of.
+ */
+export function fillRefs(report: BoundReport, theme: ResolvedTheme, numbering: Numbering, state: RefState, memo?: OutputMemo): BoundReport {
+  const keys = memo?.keys;
   const pageWord = theme.words.pageRef;
+  const link = (sectionId: string, kind: string, id: string) => {
+    const anchor = targetAnchor(sectionId, id);
+    const note = id.startsWith('^') ? numbering.notes.get(anchor) : undefined;
+    const named = note !== undefined ? theme.words.noteLabel.replace('{n}', String(note)) : (numbering.byId.get(id) ?? id);
+    const label = kind === 'page' ? pageWord.replace('{page}', String(state.pages.get(anchor) ?? UNKNOWN_PAGE)) : named;
+    return `[${label}](#${anchor})`;
+  };
   const fillIn = (sectionId: string) => (t: BoundText): BoundText => {
     if (!t.text.includes('{')) return t;
-    const text = t.text.replace(PAGE_REF, (_, kind: string, id: string) => {
-      const anchor = targetAnchor(sectionId, id);
-      const note = id.startsWith('^') ? numbering.notes.get(anchor) : undefined;
-      const named = note !== undefined ? theme.words.noteLabel.replace('{n}', String(note)) : (numbering.byId.get(id) ?? id);
-      const label = kind === 'page' ? pageWord.replace('{page}', String(state.pages.get(anchor) ?? UNKNOWN_PAGE)) : named;
-      return `[${label}](#${anchor})`;
-    });
-    return { ...t, text };
+    return { ...t, text: t.text.replace(PAGE_REF, (_ref, kind: string, id: string) => link(sectionId, kind, id)) };
   };
-  return { ...report, sections: report.sections.map((s) => mapTexts(s, fillIn(s.id))) };
+  const sections = report.sections.map((s) => {
+    // a section with no brace in any text has nothing to fill (most sections; scanned once per session)
+    if (!derived(memo?.values, s, 'braces', () => hasBraces(s))) return s;
+    // what each of its references becomes, in order: all the filled section is made of besides the section; the
+    // same as last time (the TOC pass, the next rebuild) gives the section filled last time (a one-entry memo held
+    // with the section: the filled section is a function of the section and `made` alone)
+    const made = derived(memo?.values, s, 'refs', () => refsIn(s)).flatMap(([ref, kind, id]) => [ref, link(s.id, kind, id)]);
+    const last = derived(memo?.values, s, 'lastFilled', () => ({ made: [] as string[], filled: undefined as BoundSection | undefined }));
+    if (last.filled && last.made.length === made.length && last.made.every((m, i) => m === made[i])) return last.filled;
+    const filled = mapTexts(s, fillIn(s.id));
+    const key = keys?.get(s);
+    if (key !== undefined) keys!.set(filled, keyOf('filled', key, ...made));
+    Object.assign(last, { made, filled });
+    return filled;
+  });
+  return { ...report, sections };
+}
+
+/** Every `{page:id}` and `{ref:id}` of the section in the order filling meets them: the match, its kind and id. */
+function refsIn(s: BoundSection): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  mapTexts(s, (t) => {
+    if (t.text.includes('{')) for (const m of t.text.matchAll(PAGE_REF)) out.push([m[0], m[1]!, m[2]!]);
+    return t;
+  });
+  return out;
+}
+
+/** True when some text of the section holds a "{" (only such a text can hold a reference to fill). */
+function hasBraces(s: BoundSection): boolean {
+  let found = false;
+  mapTexts(s, (t) => ((found ||= t.text.includes('{')), t));
+  return found;
 }
 
 /** Every anchor a page reference names, to compare the pages a pass used with those layout produced. */
-export function referencedIds(report: BoundReport): Set<string> {
+export function referencedIds(report: BoundReport, values?: DerivedValues): Set<string> {
   const ids = new Set<string>();
   for (const s of report.sections) {
-    mapTexts(s, (t) => {
-      for (const m of t.text.matchAll(PAGE_REF)) if (m[1] === 'page') ids.add(targetAnchor(s.id, m[2]!));
-      return t;
+    const own = derived(values, s, 'pageRefs', () => {
+      const found: string[] = [];
+      mapTexts(s, (t) => {
+        for (const m of t.text.matchAll(PAGE_REF)) if (m[1] === 'page') found.push(targetAnchor(s.id, m[2]!));
+        return t;
+      });
+      return found;
     });
+    for (const id of own) ids.add(id);
   }
   return ids;
 }
@@ -92,20 +135,27 @@ const NOTE_MARKER = /\[\^([^\]\s]+)\]/g;
  * Footnote numbers through the report, in order of first marker `[^id]` (opener label, title and lead, then the
  * blocks in order), keyed by `sectionId^id`: style numbers the notes with them, and `{ref:^id}` prints them.
  */
-export function footnoteNumbers(report: BoundReport): Map<string, number> {
+export function footnoteNumbers(report: BoundReport, values?: DerivedValues): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of report.sections) {
-    const scan = (t: BoundText): BoundText => {
-      for (const m of t.text.matchAll(NOTE_MARKER)) {
-        const key = `${s.id}^${m[1]}`;
-        if (s.footnotes.has(m[1]!) && !out.has(key)) out.set(key, out.size + 1);
-      }
-      return t;
-    };
-    for (const t of [s.label, s.title, s.lead]) if (t !== undefined) mapTexts(typeof t === 'string' ? { text: t, source: s.source } : t, scan);
-    mapTexts(s.blocks, scan);
+    for (const id of derived(values, s, 'noteMarkers', () => noteMarkers(s))) {
+      const key = `${s.id}^${id}`;
+      if (!out.has(key)) out.set(key, out.size + 1);
+    }
   }
   return out;
+}
+
+/** The section's notes in order of their first marker (scanned once per section and session). */
+function noteMarkers(s: BoundSection): string[] {
+  const ids: string[] = [];
+  const scan = (t: BoundText): BoundText => {
+    for (const m of t.text.matchAll(NOTE_MARKER)) if (s.footnotes.has(m[1]!) && !ids.includes(m[1]!)) ids.push(m[1]!);
+    return t;
+  };
+  for (const t of [s.label, s.title, s.lead]) if (t !== undefined) mapTexts(typeof t === 'string' ? { text: t, source: s.source } : t, scan);
+  mapTexts(s.blocks, scan);
+  return ids;
 }
 
 /**

@@ -10,7 +10,8 @@ import { styleBlock, type BlockContext } from './styleBlock.ts';
 import { estimateMeasure } from './styleTable.ts';
 import { fillRefs, numberBlocks, type Numbering, type RefState } from './pageRefs.ts';
 import type { Block, ParagraphSpec, StyledSection } from './types.ts';
-import { sectionStyleKey, styleScope, type StyleCache } from './styleCache.ts';
+import { numberingBySection, sectionStyleKey, styleScope, type StyleCache } from './styleCache.ts';
+import type { OutputMemo } from '../util/contentKeys.ts';
 
 /**
  * Styles every section of the report with the theme: opener, body blocks and footnotes.
@@ -26,22 +27,27 @@ export function resolveStyles(
   refs: RefState = { pages: new Map() },
   /** Styled sections of earlier builds (build context `styles`, see styleCache.ts); none: every section is styled. */
   cache?: StyleCache,
+  /** Where each styled section's key is noted (for flow's section key) and scans of sections kept (util/contentKeys.ts). */
+  memo?: OutputMemo,
 ): StyledSection[] {
+  const keys = memo?.keys;
   // figure and table numbers, then page references filled in with the pages of the previous layout pass
-  const numbering = numberBlocks(report, theme, report.meta.numbering ?? []);
-  report = fillRefs(report, theme, numbering, refs);
+  const numbering = numberBlocks(report, theme, report.meta.numbering ?? [], memo?.values);
+  report = fillRefs(report, theme, numbering, refs, memo);
   // numbers a marker the report-wide scan did not reach would get (none expected): after all the scanned ones
   let next = numbering.notes.size + 1;
-  // one Intl.NumberFormat per build, not per section (constructing one is slow)
-  const decimalMark = decimalMarkOf(report.meta.language);
-  const scope = cache && styleScope(theme, fonts?.hashes, report.meta.language);
+  // one Intl.NumberFormat per build, not per section (constructing one is slow), and only if a section is styled
+  let decimalMark: string | undefined;
+  const scope = cache && styleScope(theme, fonts?.hashes, report.meta.language, keys);
   const assets = { charts, chartSizes: new Map(report.charts.map((c) => [c.id, c.size])), images };
+  const grouped = scope ? numberingBySection(numbering, report.sections.map((s) => s.id)) : undefined;
   return report.sections.map((section) => {
     const columns = theme.page.sectionColumns?.[section.kind] ?? theme.page.columns;
-    const key = scope && sectionStyleKey(scope, section, columns, assets, numbering, next);
+    const key = scope && sectionStyleKey(scope, section, columns, assets, grouped!, next, keys?.get(section));
     const hit = key ? cache!.get(key) : undefined;
     if (hit) {
       next = hit.next;
+      keys?.set(hit.section, key!);
       return hit.section;
     }
     // Per section: ids are local to the section's footnotes map, numbers continue through the report, in the
@@ -62,11 +68,14 @@ export function resolveStyles(
       footnote,
       tableWidthPt: columnWidthPt(theme, columns),
       measure: fonts ? (t, f, s, feat) => fonts.measure(t, f, s, feat) : estimateMeasure,
-      decimalMark,
+      decimalMark: (decimalMark ??= decimalMarkOf(report.meta.language)),
       ...(section.kind === 'colophon' && theme.text.colophon ? { bodyStyle: 'colophon' } : {}),
     };
     const styled = styleSection(section, columns, ctx, numbers, numbering);
-    if (key) cache!.set(key, { section: styled, next });
+    if (key) {
+      cache!.set(key, { section: styled, next });
+      keys?.set(styled, key);
+    }
     return styled;
   });
 }

@@ -15,6 +15,7 @@ import type { Numbering } from './pageRefs.ts';
 import type { StyledSection } from './types.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { mirrorPack, mirrorStore, type MirrorStore } from '../util/mirrorStore.ts';
+import { keyFor, type ContentKeys } from '../util/contentKeys.ts';
 
 /** A styled section and the next free footnote number after it (numbers a report-wide scan missed continue). */
 export interface StyledEntry {
@@ -27,30 +28,63 @@ function contentJson(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? [...x] : x instanceof Uint8Array ? createHash('sha256').update(x).digest('hex') : x));
 }
 
+/** A template's content key: its JSON (Maps as entries, bytes by hash) hashed, once per session with `keys`. */
+export function themeKey(theme: ResolvedTheme, keys?: ContentKeys): string {
+  return keyFor(keys, theme, () => createHash('sha256').update(contentJson(theme)).digest('hex'));
+}
+
 /** What every section's styling shares, hashed once per build; undefined when the fonts cannot be keyed (test fakes). */
-export function styleScope(theme: ResolvedTheme, fontHashes: Readonly<Record<string, string>> | undefined, language: string): string | undefined {
+export function styleScope(theme: ResolvedTheme, fontHashes: Readonly<Record<string, string>> | undefined, language: string, keys?: ContentKeys): string | undefined {
   if (!fontHashes) return undefined;
-  return createHash('sha256').update(contentJson([fontHashes, theme, language])).digest('hex');
+  return createHash('sha256').update(contentJson([fontHashes, themeKey(theme, keys), language])).digest('hex');
 }
 
 /**
  * The key of one section: the scope, the section, the charts (drawing, size) and prepared images it places, its
  * labels and footnote numbers, and the first free footnote number. Only its own charts and images: a figures
- * edit that redraws every chart restyles only the sections that show one.
+ * edit that redraws every chart restyles only the sections that show one. The section itself goes in by the
+ * content key bind noted for it (`noted`, util/contentKeys.ts) when there is one, else by its JSON.
  */
 export function sectionStyleKey(
   scope: string,
   section: BoundSection,
   columns: number,
   assets: { charts: ReadonlyMap<string, ChartBox>; chartSizes: ReadonlyMap<string, string | undefined>; images: ReadonlyMap<string, PreparedImage> },
-  numbering: Numbering,
+  numbering: NumberingBySection,
   next: number,
+  noted?: string,
 ): string {
   const charts = section.blocks.flatMap((b) => (b.type === 'chart' ? [[b.chartId, assets.charts.get(b.chartId) ?? null, assets.chartSizes.get(b.chartId) ?? null]] : []));
   const images = section.blocks.flatMap((b) => (b.type === 'image' ? [[b.src, assets.images.get(b.src) ?? null]] : []));
-  const labels = [...numbering.byBlock].filter(([k]) => k.startsWith(`${section.id}/`));
-  const notes = [...numbering.notes].filter(([k]) => k.startsWith(`${section.id}^`));
-  return createHash('sha256').update(scope).update(contentJson([section, columns, charts, images, labels, notes, next])).digest('hex');
+  const labels = numbering.labels.get(section.id) ?? [];
+  const notes = numbering.notes.get(section.id) ?? [];
+  return createHash('sha256').update(scope).update(contentJson([noted === undefined ? section : `bound:${noted}`, columns, charts, images, labels, notes, next])).digest('hex');
+}
+
+/** A build's figure and table labels and footnote numbers, grouped by section (one pass, not one per section). */
+export interface NumberingBySection {
+  readonly labels: ReadonlyMap<string, readonly (readonly [string, string])[]>;
+  readonly notes: ReadonlyMap<string, readonly (readonly [string, number])[]>;
+}
+
+/** Groups `numbering` by the section id its keys start with ("sectionId/index", "sectionId^note"). */
+export function numberingBySection(numbering: Numbering, sectionIds: readonly string[]): NumberingBySection {
+  // a key goes to every section whose id followed by the separator starts it (an id may hold "^" itself), in order
+  const group = <V>(entries: Iterable<[string, V]>, sep: string) => {
+    const out = new Map<string, [string, V][]>();
+    const ids = new Set(sectionIds);
+    for (const e of entries) {
+      for (let at = e[0].indexOf(sep); at >= 0; at = e[0].indexOf(sep, at + 1)) {
+        const owner = e[0].slice(0, at);
+        if (!ids.has(owner)) continue;
+        let list = out.get(owner);
+        if (!list) out.set(owner, (list = []));
+        list.push(e);
+      }
+    }
+    return out;
+  };
+  return { labels: group(numbering.byBlock, '/'), notes: group(numbering.notes, '^') };
 }
 
 /** Most entries a session keeps (a long watch session adds one per edited section); the oldest go first. */

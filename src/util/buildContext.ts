@@ -16,6 +16,10 @@ export type CacheName =
   | 'templates'
   /** font files' content hashes → FontStore with its shaped runs (fonts/) */
   | 'fonts'
+  /** figures.yaml's content key + the report's dates and limits → figure table, datasets, figures they read (bind/figureCache.ts) */
+  | 'figureTables'
+  /** section source key + language, reference targets, chart ids taken → bound section, valid while the figures it read are (bind/sectionCache.ts) */
+  | 'boundSections'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
   | 'styles'
   /** font hashes + fallbacks (+ disk file) → texts those faces draw completely (fonts/coverageCache.ts) */
@@ -28,6 +32,8 @@ export type CacheName =
   | 'lines'
   /** section content, place and report scope → flowed pages and warnings (flow/sectionCache.ts) */
   | 'sectionFlows'
+  /** part kind + content (block, width, grid; a page's geometry and slots …) + scope → composed box, page furniture, TOC, cover, and their line warnings (flow/sectionCache.ts) */
+  | 'layoutParts'
   /** image path + bytes hash → prepared PNG (images/) */
   | 'images'
   /** PNG hash + bleed pad + press profile → CMYK raster for the print variant (images/printRaster.ts) */
@@ -44,20 +50,28 @@ export type CacheName =
   | 'svgDrawings'
   /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
   | 'pdfFonts'
-  /** font bytes hash + subset glyphs in order → encoded font program (pdf/cidFonts.ts) */
+  /** shipped ICC profile file → its compressed bytes (pdf/outputIntent.ts) */
+  | 'pdfProfiles'
+  /** font bytes hash + subset glyphs in order → embedded font streams: program, CID map, ToUnicode (pdf/embedCidFont.ts) */
   | 'pdfSubsets'
   /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
   | 'itemJson'
   /** pack file → its loaded maps (util/diskCache.ts: load records, styled sections, broken lines, section flows, page streams, font subsets on disk; read once per session) */
   | 'packs'
-  /** one entry: page parts' item objects → their page-stream keys (pdf/pageStreams.ts memoPartKey) */
+  /** one entry: page parts' item objects → their content keys (pdf/partKeys.ts: page streams, document ID, watch page hashes) */
   | 'partKeys'
   /** Intl cache file of a content folder ('' for none) → Intl formatters and the texts they wrote (locale/intlCache.ts) */
   | 'intl'
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
+  /** real path of a content file → its stat (device, inode, size, times), bytes and decoded text (load/readSources.ts) */
+  | 'knownFiles'
   /** content folder → its real path (load/, reading stays inside it) */
-  | 'realRoots';
+  | 'realRoots'
+  /** one entry: stage output object → the content key it was made under (util/contentKeys.ts) */
+  | 'contentKeys'
+  /** one entry: stage output object → values scanned from it, e.g. the languages of a styled section (util/contentKeys.ts) */
+  | 'derivedValues';
 
 /** The caches of one session. */
 export interface BuildContext {

@@ -47,8 +47,10 @@ export function mirrorStore<V>(
   return {
     get(key) {
       let value = memory.get(key);
+      // the pack's key: only hashed when there is a pack (a watch session without a cache folder asks per file)
+      if (!m) return value;
       const h = bytesHash(key);
-      const raw = value === undefined ? m?.entries.get(h) : undefined;
+      const raw = value === undefined ? m.entries.get(h) : undefined;
       if (raw !== undefined) {
         try {
           value = check(raw);
@@ -67,8 +69,9 @@ export function mirrorStore<V>(
     set(key, value) {
       memory.set(key, value);
       while (memory.size > max) memory.delete(memory.keys().next().value as string);
+      if (!m) return;
       const h = bytesHash(key);
-      m?.entries.delete(h);
+      m.entries.delete(h);
       keep(h, value);
     },
     save() {

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createSink } from '../../src/diag/sink.ts';
 import type { Diagnostic } from '../../src/diag/types.ts';
-import { createSectionCache, type SectionFlow } from '../../src/flow/sectionCache.ts';
-import type { StyledSection } from '../../src/style/types.ts';
+import { createSectionCache, type CachedPart, type SectionFlow } from '../../src/flow/sectionCache.ts';
+import type { Box } from '../../src/flow/types.ts';
+import type { Block, StyledSection } from '../../src/style/types.ts';
 import { buildReport } from '../../src/index.ts';
 import { createBuildContext } from '../../src/util/buildContext.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/paths.ts';
@@ -36,6 +37,23 @@ describe('section cache key and warnings', () => {
       createSectionCache(new Map(), 'scope-2', createSink()).cache.key(section('Het jaar 2020'), 2, 7),
     ];
     expect(new Set([k, ...other]).size).toBe(5);
+  });
+
+  test('a section styling noted a key for is keyed by that key (and where it starts), not by its content', () => {
+    const keys = new WeakMap<object, string>();
+    const { cache } = createSectionCache(new Map(), 'scope-1', createSink(), undefined, keys);
+    const a = section('Het jaar 2020');
+    const b = section('Een heel andere tekst');
+    keys.set(a, 'style-key-1');
+    keys.set(b, 'style-key-1');
+    // the noted key stands for the content: two objects under one style key are one section to flow
+    expect(cache.key(b, 2, 7)).toBe(cache.key(a, 2, 7));
+    const other = section('Het jaar 2020');
+    keys.set(other, 'style-key-2');
+    const variants = [cache.key(other, 2, 7), cache.key(a, 3, 7), cache.key(a, 2, 8), cache.key(section('Het jaar 2020'), 2, 7)];
+    // another style key, index or side, or no noted key at all (keyed by content then): all different
+    expect(new Set([cache.key(a, 2, 7), ...variants]).size).toBe(5);
+    expect(createSectionCache(new Map(), 'scope-2', createSink(), undefined, keys).cache.key(a, 2, 7)).not.toBe(cache.key(a, 2, 7));
   });
 
   test('line warnings raised while a section is flowed are said again on a hit, in a later build', () => {
@@ -67,6 +85,58 @@ describe('section cache key and warnings', () => {
     expect(moved.frames.map((f) => f.items)).toEqual(flowed.frames.map((f) => f.items));
     expect(moved.frames[0]!.items).toBe(flowed.frames[0]!.items);
     expect(cache.get(key, 3)).toBe(flowed);
+  });
+});
+
+describe('composed boxes', () => {
+  const quote = (text: string) => ({ kind: 'quote', para: para(text) }) as unknown as Block;
+  const box = (h: number): Box => ({ widthPt: 100, heightPt: h, items: [] });
+
+  test('kept by block content, width, grid and scope; a hit is the kept box', () => {
+    const boxes = new Map<string, CachedPart>();
+    const { cache } = createSectionCache(new Map(), 'scope-1', createSink(), undefined, undefined, boxes);
+    let composed = 0;
+    const compose = () => box(++composed);
+    const first = cache.box(quote('Een citaat'), 200, 12, compose);
+    expect(cache.box(quote('Een citaat'), 200, 12, compose)).toBe(first);
+    expect(composed).toBe(1);
+    // each input changed alone composes again
+    cache.box(quote('Een ander citaat'), 200, 12, compose);
+    cache.box(quote('Een citaat'), 180, 12, compose);
+    cache.box(quote('Een citaat'), 200, 13, compose);
+    createSectionCache(new Map(), 'scope-2', createSink(), undefined, undefined, boxes).cache.box(quote('Een citaat'), 200, 12, compose);
+    expect(composed).toBe(5);
+    expect(boxes.size).toBe(5);
+  });
+
+  test('a part of one section (its outline entries) is keyed as the section is: by the key styling noted', () => {
+    const keys = new WeakMap<object, string>();
+    const { cache } = createSectionCache(new Map(), 's', createSink(), undefined, keys, new Map());
+    const a = section('Het jaar 2020');
+    const b = section('Een andere tekst');
+    keys.set(a, 'k1');
+    keys.set(b, 'k1');
+    let made = 0;
+    const make = () => ++made;
+    expect(cache.ofSection('headings', a, make)).toBe(1);
+    expect(cache.ofSection('headings', b, make)).toBe(1);
+    keys.set(b, 'k2');
+    expect(cache.ofSection('headings', b, make)).toBe(2);
+    expect(cache.ofSection('other', a, make)).toBe(3);
+    // no noted key: by content
+    expect(cache.ofSection('headings', section('Het jaar 2020'), make)).toBe(4);
+    expect(cache.ofSection('headings', section('Het jaar 2020'), make)).toBe(4);
+  });
+
+  test('line warnings raised while a box was composed are said again on a hit, also into the section being flowed', () => {
+    const boxes = new Map<string, CachedPart>();
+    const a = createSectionCache(new Map(), 's', createSink(), undefined, undefined, boxes);
+    a.cache.box(quote('x'), 200, 12, () => (a.lineDiag.push(warning('overfull line in a box')), box(1)));
+    const next = createSink();
+    const b = createSectionCache(new Map(), 's', next, undefined, undefined, boxes);
+    const flowed = b.cache.flow('k', () => (b.cache.box(quote('x'), 200, 12, () => box(2)), { first: 3, frames: [], warnings: [] }));
+    expect(next.items.map((d) => d.message)).toEqual(['overfull line in a box']);
+    expect(flowed.lineWarnings.map((d) => d.message)).toEqual(['overfull line in a box']);
   });
 });
 

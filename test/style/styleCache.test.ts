@@ -83,6 +83,19 @@ describe('style cache', () => {
     expect(onlyB).toStrictEqual(resolveStyles(report(sections().slice(1)), theme, charts(), images(), fonts()));
   });
 
+  it('notes each styled section\'s key: the same for a hit as when it was styled, another for an edited section', () => {
+    const cache = new Map<string, StyledEntry>();
+    const keys = new WeakMap<object, string>();
+    const memo = { keys, values: new WeakMap() };
+    const first = resolveStyles(report(), theme, charts(), images(), fonts(), undefined, cache, memo);
+    const again = resolveStyles(report(), theme, charts(), images(), fonts(), undefined, cache, memo);
+    expect(first.map((s) => keys.get(s))).toEqual([...cache.keys()]);
+    expect(again.map((s) => keys.get(s))).toEqual(first.map((s) => keys.get(s)));
+    const edited = resolveStyles(report(sections('Een andere alinea[^n].')), theme, charts(), images(), fonts(), undefined, cache, memo);
+    expect(keys.get(edited[0]!)).not.toBe(keys.get(first[0]!));
+    expect(keys.get(edited[1]!)).toBe(keys.get(first[1]!));
+  });
+
   it('a font store without hashes (a test fake) is never cached', () => {
     const cache = new Map<string, StyledEntry>();
     resolveStyles(report(), theme, charts(), images(), { measure: () => 1 }, undefined, cache);

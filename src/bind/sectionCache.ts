@@ -1,0 +1,112 @@
+/**
+ * Bound sections kept between the builds of a session (watch): binding every section again was most of bind's time
+ * on a one-paragraph edit. A section is looked up by the content key load noted for its source (util/contentKeys.ts:
+ * its file's text and every file and image it read) together with what every section's binding shares that is not
+ * a figure: the language, the ids page references may name, the chart ids earlier sections took and the chart-value
+ * limit. An entry holds its dependencies, the figures it read (each by its format and value) and the datasets its
+ * charts name (each by its rows), and is a hit only when they are all unchanged; so a figures edit binds again
+ * exactly the sections that cite a changed figure. A hit repeats the binding's effects (figures marked used, charts,
+ * chart ids, warnings), and only a binding that found no error is kept, so errors are always found afresh.
+ */
+import type { Diagnostic } from '../diag/types.ts';
+import type { SectionSource } from '../load/types.ts';
+import { keyOf, type ContentKeys } from '../util/contentKeys.ts';
+import type { BoundChartSpec, BoundSection } from './types.ts';
+import type { SectionEnv } from './bindSections.ts';
+
+/** One section as bound, with what it read and did. */
+export interface BoundEntry {
+  readonly section: BoundSection;
+  readonly charts: readonly BoundChartSpec[];
+  readonly warnings: readonly Diagnostic[];
+  /** Figure paths read, in order, with each one's fingerprint (figureFingerprint) when bound. */
+  readonly figures: readonly (readonly [string, string])[];
+  /** Datasets the charts name, with each one's fingerprint. */
+  readonly datasets: readonly (readonly [string, string])[];
+  /** The section's content key (boundKey), noted again on every hit. */
+  readonly key: string;
+}
+
+/** Most sections a session keeps (a long watch session adds one per edited section); the oldest go first. */
+const MAX_ENTRIES = 1000;
+
+/** JSON in which NaN, ±Infinity and -0 stay apart (a dataset row's missing value is NaN; JSON would say null). */
+function exactJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && (!Number.isFinite(x) || Object.is(x, -0)) ? `#${String(Object.is(x, -0) ? '-0' : x)}` : x)) ?? 'undefined';
+}
+
+/** What interpolation reads of a figure: whether it is defined, its default format and its computed value. */
+function figurePrint(env: SectionEnv, path: string): string {
+  const def = env.figures.figures.get(path);
+  return def ? exactJson([def.format ?? null, env.figures.values.get(path) ?? null]) : 'undefined';
+}
+
+/** Binds sections through the session's entries (`entries`, build context `boundSections`). */
+export function createBindCache(entries: Map<string, BoundEntry>, keys: ContentKeys, env: SectionEnv) {
+  // shared by every section of this build
+  const shared = keyOf(env.locale, exactJson([...(env.targets ?? [])]), String(env.maxChartValues ?? ''));
+  // the chart ids taken by the sections before, as a chain of hashes (a section's ids depend on those taken before
+  // it; a chain costs one hash per section with charts where listing the set would grow with the report)
+  let taken = keyOf('chart ids', ...env.chartIds);
+  // each figure and dataset printed once per build, however many sections read it
+  const prints = new Map<string, string>();
+  const printOf = (what: string, make: () => string) => {
+    let p = prints.get(what);
+    if (p === undefined) prints.set(what, (p = make()));
+    return p;
+  };
+  const figurePrintOf = (path: string) => printOf(`f:${path}`, () => figurePrint(env, path));
+  const datasetPrint = (name: string) => printOf(`d:${name}`, () => exactJson(env.datasets.get(name) ?? null));
+  const valid = (e: BoundEntry) => e.figures.every(([path, print]) => figurePrintOf(path) === print) && e.datasets.every(([name, print]) => datasetPrint(name) === print);
+  const took = (charts: readonly BoundChartSpec[]) => {
+    if (charts.length) taken = keyOf(taken, ...charts.map((c) => c.id));
+  };
+  return {
+    /** The bound section: a valid entry's (its effects repeated) or `bind`'s (kept when it raised no error). */
+    bind(source: SectionSource, bind: (env: SectionEnv) => BoundSection): BoundSection {
+      const sourceKey = keys.get(source);
+      if (sourceKey === undefined) return bind(env);
+      const key = keyOf('bind', shared, sourceKey, taken);
+      const hit = entries.get(key);
+      if (hit && valid(hit)) {
+        entries.delete(key); // most recently used last
+        entries.set(key, hit);
+        replay(env, hit);
+        took(hit.charts);
+        keys.set(hit.section, hit.key);
+        return hit.section;
+      }
+      // bound afresh with its own record of what it used, charts and warnings (then added to the build's)
+      const used = new Set<string>();
+      const local: SectionEnv = { ...env, used, charts: [], warnings: [] };
+      const errors = env.errors.length;
+      const section = bind(local);
+      const figures = [...used].map((path) => [path, figurePrintOf(path)] as const);
+      const datasets = [...new Set(local.charts.flatMap((c) => Object.keys(c.datasets)))].map((name) => [name, datasetPrint(name)] as const);
+      const entry: BoundEntry = { section, charts: local.charts, warnings: local.warnings, figures, datasets, key: boundKey(key, figures, datasets) };
+      replay(env, entry);
+      took(entry.charts);
+      if (env.errors.length === errors) {
+        entries.set(key, entry);
+        while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+      }
+      keys.set(section, entry.key);
+      return section;
+    },
+  };
+}
+
+/** The bound section's content key: its lookup key and the prints of everything it read besides its source. */
+function boundKey(key: string, figures: BoundEntry['figures'], datasets: BoundEntry['datasets']): string {
+  return keyOf('bound', key, exactJson(figures), exactJson(datasets));
+}
+
+/** The effects of binding a section, on the build's shared state. */
+function replay(env: SectionEnv, e: BoundEntry): void {
+  for (const [path] of e.figures) env.used.add(path);
+  for (const c of e.charts) {
+    env.charts.push(c);
+    env.chartIds.add(c.id);
+  }
+  env.warnings.push(...e.warnings);
+}
