@@ -2,12 +2,16 @@
  * Steps 1–2 of bind (the figure table with its derivations, the datasets, the checks) kept per session: a rebuild
  * after an edit that did not touch figures.yaml, the report's dates or its limits walks none of it again. Keyed by
  * the content key load noted for figures.yaml (util/contentKeys.ts) and the dates and limits; only a run that found
- * no error is kept, and a hit marks the same figures used as the run did.
+ * no error is kept, and a hit marks the same figures used as the run did. With a cache folder the entry the last
+ * build used is mirrored into a pack (util/mirrorStore.ts), so the next CLI run neither parses nor derives them.
  */
 import type { Diagnostic } from '../diag/types.ts';
 import type { ReportSource } from '../load/types.ts';
 import { FiguresFileSchema, type FiguresFile } from '../spec/figures.ts';
 import { keyOf, type ContentKeys } from '../util/contentKeys.ts';
+import type { BuildContext } from '../util/buildContext.ts';
+import { mirrorStore, type MirrorStore } from '../util/mirrorStore.ts';
+import type { Pack } from '../util/diskCache.ts';
 import { addReportDates, parseFigures, resolveFigures, type FigureTable } from './parseFigures.ts';
 import { buildDatasets, runChecks } from './datasets.ts';
 import type { DataRow } from './types.ts';
@@ -36,8 +40,30 @@ export function figureStage(source: ReportSource, used: Set<string>, errors: Dia
   return { file, table, datasets, used: [...used] };
 }
 
-/** figureStage through the session's entries (build context `figureTables`) when figures.yaml has a content key. */
-export function cachedFigureStage(source: ReportSource, used: Set<string>, errors: Diagnostic[], entries: Map<string, FigureStage>, keys: ContentKeys): FigureStage {
+/** Where figure stages are looked up and kept (a Map will do; a build uses figureStore). */
+export interface FigureStore {
+  get(key: string): FigureStage | undefined;
+  set(key: string, entry: FigureStage): void;
+}
+
+/**
+ * The session's figure stages (build context `figureTables`), and with a pack (the content folder's bind pack,
+ * bind/sectionCache.ts bindPack) the one its last build used, in the pack's map `figureTables`.
+ */
+export function figureStore(build: BuildContext, pack: Pack | undefined): MirrorStore<FigureStage> {
+  return mirrorStore(build.cache<FigureStage>('figureTables'), pack, 'figureTables', asFigureStage, MAX_ENTRIES);
+}
+
+/** A figure stage read back from a pack, or undefined when it does not have one's shape (then a miss). */
+function asFigureStage(v: unknown): FigureStage | undefined {
+  const e = v as Partial<FigureStage> | undefined;
+  const t = e?.table as Partial<FigureTable> | undefined;
+  const ok = !!e?.file && typeof e.file === 'object' && !!t && t.figures instanceof Map && t.groups instanceof Map && t.values instanceof Map && e.datasets instanceof Map && Array.isArray(e.used);
+  return ok ? (e as FigureStage) : undefined;
+}
+
+/** figureStage through the session's entries (figureStore, or a Map) when figures.yaml has a content key. */
+export function cachedFigureStage(source: ReportSource, used: Set<string>, errors: Diagnostic[], entries: FigureStore, keys: ContentKeys): FigureStage {
   const figuresKey = keys.get(source.figures);
   if (figuresKey === undefined) return figureStage(source, used, errors);
   const key = keyOf('figures', figuresKey, JSON.stringify(source.meta.dates ?? []), JSON.stringify(source.meta.limits ?? null));
@@ -48,9 +74,6 @@ export function cachedFigureStage(source: ReportSource, used: Set<string>, error
   }
   const before = errors.length;
   const made = figureStage(source, used, errors);
-  if (errors.length === before) {
-    entries.set(key, made);
-    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  }
+  if (errors.length === before) entries.set(key, made);
   return made;
 }

@@ -12,37 +12,42 @@ import * as messages from '../diag/messages.ts';
 import type { ReportSource } from '../load/types.ts';
 import type { BoundChartSpec, BoundReport } from './types.ts';
 import { spanAt } from './parseFigures.ts';
-import { cachedFigureStage, figureStage, type FigureStage } from './figureCache.ts';
+import { cachedFigureStage, figureStage, figureStore } from './figureCache.ts';
 import { createLocator } from './locate.ts';
 import { bindSection, type SectionEnv } from './bindSections.ts';
 import { formatDate } from './formatters.ts';
 import { createIntlCache, type IntlCache } from '../locale/intlCache.ts';
 import { interpolate } from './interpolate.ts';
 import { collectTargets } from './refTargets.ts';
-import { createBindCache, type BoundEntry } from './sectionCache.ts';
+import { bindPack, boundStore, createBindCache } from './sectionCache.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { contentKeys } from '../util/contentKeys.ts';
 
 /**
  * Binds figures into the report; throws ReportError listing every error found. `ctx.intl`: the build context's
- * Intl formatters and texts (locale/intlCache.ts; none: a fresh one for this call).
+ * Intl formatters and texts (locale/intlCache.ts; none: a fresh one for this call). `cacheDir` and `contentDir`:
+ * where the session's bound sections are mirrored on disk (none: kept in the session only).
  */
-export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; intl?: IntlCache; build?: BuildContext }): BoundReport {
+export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; intl?: IntlCache; build?: BuildContext; cacheDir?: string; contentDir?: string }): BoundReport {
   const intl = ctx.intl ?? createIntlCache();
   const errors: Diagnostic[] = [];
   const used = new Set<string>();
   const locale = source.meta.language;
   // 1–2. figures and derivations, datasets and checks (kept per session while figures.yaml is unchanged)
   const keys = ctx.build && contentKeys(ctx.build);
-  const { table, datasets } = ctx.build ? cachedFigureStage(source, used, errors, ctx.build.cache<FigureStage>('figureTables'), keys!) : figureStage(source, used, errors);
+  const pack = ctx.build && bindPack(ctx.build, ctx.cacheDir, ctx.contentDir);
+  const figureTables = ctx.build && figureStore(ctx.build, pack);
+  const { table, datasets } = figureTables ? cachedFigureStage(source, used, errors, figureTables, keys!) : figureStage(source, used, errors);
   // 3. sections and charts
   const charts: BoundChartSpec[] = [];
   const warnings: Diagnostic[] = [];
   const targets = collectTargets(source.sections, errors);
   const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings, targets, intl };
   // a session's sections whose source and the figures they read are unchanged are not bound again (sectionCache.ts)
-  const cache = ctx.build && createBindCache(ctx.build.cache<BoundEntry>('boundSections'), keys!, env);
+  const store = ctx.build && boundStore(ctx.build, pack);
+  const cache = store && createBindCache(store, keys!, env);
   const sections = source.sections.map((s) => (cache ? cache.bind(s, (e) => bindSection(s, e)) : bindSection(s, env)));
+  store?.save(); // the figure stage's map too (one pack)
   const m = source.meta;
   const meta = {
     title: interpolate(m.title, env),

@@ -7,10 +7,15 @@
  * charts name (each by its rows), and is a hit only when they are all unchanged; so a figures edit binds again
  * exactly the sections that cite a changed figure. A hit repeats the binding's effects (figures marked used, charts,
  * chart ids, warnings), and only a binding that found no error is kept, so errors are always found afresh.
+ * With a cache folder the entries the last build used are mirrored into a pack (util/mirrorStore.ts), so the next CLI
+ * run binds only what changed; an entry read back is checked against the figures and datasets like one in memory.
  */
 import type { Diagnostic } from '../diag/types.ts';
 import type { SectionSource } from '../load/types.ts';
 import { keyOf, type ContentKeys } from '../util/contentKeys.ts';
+import type { BuildContext } from '../util/buildContext.ts';
+import { mirrorPack, mirrorStore, type MirrorStore } from '../util/mirrorStore.ts';
+import type { Pack } from '../util/diskCache.ts';
 import type { BoundChartSpec, BoundSection } from './types.ts';
 import type { SectionEnv } from './bindSections.ts';
 
@@ -41,8 +46,38 @@ function figurePrint(env: SectionEnv, path: string): string {
   return def ? exactJson([def.format ?? null, env.figures.values.get(path) ?? null]) : 'undefined';
 }
 
-/** Binds sections through the session's entries (`entries`, build context `boundSections`). */
-export function createBindCache(entries: Map<string, BoundEntry>, keys: ContentKeys, env: SectionEnv) {
+/** Where bound sections are looked up and kept (a Map will do; a build uses boundStore). */
+export interface BindStore {
+  get(key: string): BoundEntry | undefined;
+  set(key: string, entry: BoundEntry): void;
+}
+
+/**
+ * The content folder's bind pack under `<cacheDir>/packs/` (loaded once per session into `packs`), when there is a
+ * cache folder: the bound sections and the figure stage (bind/figureCache.ts) its last build used, in one file
+ * read once. Saving either store writes both maps (and resets what they used): save once, after both.
+ */
+export function bindPack(build: BuildContext, cacheDir: string | undefined, contentDir: string | undefined): Pack | undefined {
+  return contentDir === undefined ? undefined : mirrorPack(build, cacheDir, 'bind', contentDir);
+}
+
+/** The session's bound sections (build context `boundSections`), and with a pack the ones its last build bound. */
+export function boundStore(build: BuildContext, pack: Pack | undefined): MirrorStore<BoundEntry> {
+  return mirrorStore(build.cache<BoundEntry>('boundSections'), pack, 'boundSections', asBoundEntry, MAX_ENTRIES);
+}
+
+const isPairs = (v: unknown) => Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
+
+/** A bound entry read back from a pack, or undefined when it does not have an entry's shape (then a miss). */
+function asBoundEntry(v: unknown): BoundEntry | undefined {
+  const e = v as Partial<BoundEntry> | undefined;
+  const s = e?.section as Partial<BoundSection> | undefined;
+  const ok = !!s && typeof s.id === 'string' && Array.isArray(s.blocks) && s.footnotes instanceof Map && Array.isArray(e!.charts) && Array.isArray(e!.warnings) && isPairs(e!.figures) && isPairs(e!.datasets) && typeof e!.key === 'string';
+  return ok ? (e as BoundEntry) : undefined;
+}
+
+/** Binds sections through the session's entries (`entries`: boundStore, or a Map). */
+export function createBindCache(entries: BindStore, keys: ContentKeys, env: SectionEnv) {
   // shared by every section of this build
   const shared = keyOf(env.locale, exactJson([...(env.targets ?? [])]), String(env.maxChartValues ?? ''));
   // the chart ids taken by the sections before, as a chain of hashes (a section's ids depend on those taken before
@@ -69,8 +104,6 @@ export function createBindCache(entries: Map<string, BoundEntry>, keys: ContentK
       const key = keyOf('bind', shared, sourceKey, taken);
       const hit = entries.get(key);
       if (hit && valid(hit)) {
-        entries.delete(key); // most recently used last
-        entries.set(key, hit);
         replay(env, hit);
         took(hit.charts);
         keys.set(hit.section, hit.key);
@@ -86,10 +119,7 @@ export function createBindCache(entries: Map<string, BoundEntry>, keys: ContentK
       const entry: BoundEntry = { section, charts: local.charts, warnings: local.warnings, figures, datasets, key: boundKey(key, figures, datasets) };
       replay(env, entry);
       took(entry.charts);
-      if (env.errors.length === errors) {
-        entries.set(key, entry);
-        while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-      }
+      if (env.errors.length === errors) entries.set(key, entry);
       keys.set(section, entry.key);
       return section;
     },

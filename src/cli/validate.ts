@@ -97,7 +97,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   // 3. figures into prose, tables and chart data (Intl's texts kept by the context and, with a cache folder, on disk)
   const intlCache = ctx.build && openIntlCache(ctx.build, opts.cacheDir ? { cacheDir: opts.cacheDir, contentDir: opts.contentDir } : undefined);
   const intl = intlCache?.intl ?? createIntlCache();
-  const bound = await timed('bind', () => bindFigures(source, { ...ctx, intl }));
+  const bound = await timed('bind', () => bindFigures(source, { ...ctx, intl, cacheDir: opts.cacheDir, contentDir: opts.contentDir }));
   // 4. the template's font files
   const fonts = await timed('fonts', () => {
     const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans, ctx.build?.cache('fileHashes'));

@@ -44,4 +44,22 @@ describe('next build (a new process with the cache folder filled)', () => {
     // and once more, now that the cache holds the edited article too
     expect(build(content, join(out, 'r.pdf')).equals(editedFresh)).toBe(true);
   }, 240_000);
+
+  it('after an edit to a figure a section cites, a new process binds that section again: the bytes of a build without caches', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'rp-next-'));
+    const content = join(scratch, 'c');
+    cpSync(join(root, 'content', 'jaarverslag-2020'), content, { recursive: true });
+    const out = join(scratch, 'out');
+    build(content, join(out, 'r.pdf')); // fills out/.cache, bound sections included
+    const figures = join(content, 'figures.yaml');
+    const text = readFileSync(figures, 'utf8');
+    const edited = text.replace('medewerkers: { value: 260,', 'medewerkers: { value: 265,');
+    expect(edited).not.toBe(text);
+    writeFileSync(figures, edited);
+    const editedFresh = build(content, join(scratch, 'edited.pdf'), '--no-cache');
+    // the figure's new value is in the text, so a section entry used from disk unchecked would show in the bytes
+    expect(editedFresh.equals(readFileSync(join(out, 'r.pdf')))).toBe(false);
+    expect(build(content, join(out, 'r.pdf')).equals(editedFresh)).toBe(true);
+    expect(build(content, join(out, 'r.pdf')).equals(editedFresh)).toBe(true);
+  }, 240_000);
 });
