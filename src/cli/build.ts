@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';
 import { narrowSpan } from '../diag/narrowSpan.ts';
 import type { SourceSpan } from '../diag/types.ts';
-import { referencedIds, resolveStyles } from '../style/index.ts';
+import { referencedIds, resolveStyles, themeTypography } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker, createLineDiskCache } from '../text/index.ts';
 import { createSectionCache, type SectionFlow } from '../flow/index.ts';
@@ -30,6 +30,7 @@ import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
 import { styleStore, themeKey } from '../style/styleCache.ts';
+import { openIntlCache } from '../locale/intlCache.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -77,7 +78,11 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // the keys stages note against their outputs, so the next stage keys by them (util/contentKeys.ts)
   const outputs = outputMemo(session);
   const keys = outputs.keys;
-  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs, styles, outputs));
+  // the typography rules compiled once per session and language; month names from the cached template, or for
+  // another language's sections from Intl's texts kept with the content folder's (locale/intlCache.ts)
+  const intl = openIntlCache(session, opts.cacheDir ? { cacheDir: opts.cacheDir, contentDir: opts.contentDir } : undefined);
+  const typography = themeTypography(theme, session.cache('typography'), intl.intl);
+  let sections = await timed('style', () => resolveStyles(bound, theme, boxes, images, fonts, refs, styles, outputs, typography));
   // 6. text: hyphenation patterns and the paragraph line breaker
   const passages = passageLanguages(sections, source.meta.language, outputs.values);
   const hyphenator = await timed('hyphenation', () =>
@@ -126,7 +131,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
       break;
     }
     refs = { pages: found };
-    sections = resolveStyles(bound, theme, boxes, images, fonts, refs, styles, outputs);
+    sections = resolveStyles(bound, theme, boxes, images, fonts, refs, styles, outputs, typography);
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
@@ -135,12 +140,15 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // laid out again in the unexpected case that one came out at another size than planned
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
-    sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles, outputs);
+    sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles, outputs, typography);
     document = await timed('relayout', layout);
   }
   // a kept context (watch) writes the styled sections after the rebuild has returned, as the disk pack does
-  if (given) setTimeout(() => styles.save(), 0).unref();
-  else styles.save();
+  if (given) setTimeout(() => (styles.save(), intl.save()), 0).unref();
+  else {
+    styles.save();
+    intl.save(); // month names another language's section asked for
+  }
   for (const w of layoutWarnings.items) diag.push(w);
   // The print shop needs 300 dpi at the placed size.
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);

@@ -10,6 +10,6 @@
 export { resolveStyles, columnWidthPt } from './resolveStyles.ts';
 export { parseInline } from './inline.ts';
 export { checkTables } from './checkTables.ts';
-export { applyTypography, NBSP } from './typography.ts';
+export { applyTypography, NBSP, themeTypography } from './typography.ts';
 export { plainText } from './paragraphs.ts';
 export { referencedIds, hasPageRefs, type RefState } from './pageRefs.ts';

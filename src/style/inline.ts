@@ -1,7 +1,7 @@
 import { DEFAULT_FEATURES } from '../fonts/fontStore.ts';
 import type { TextStyleSpec } from '../spec/theme.ts';
 import type { Passage, StyledRun } from './types.ts';
-import { applyTypography } from './typography.ts';
+import { applyTypography, type Typography } from './typography.ts';
 
 /** Footnote marker size relative to the text (a common superscript ratio; TeX's \scriptsize at 10pt is 0.7). */
 export const FOOTNOTE_SIZE_RATIO = 0.7;
@@ -24,6 +24,12 @@ interface Ctx {
   readonly runs: StyledRun[];
   /** Inline passages numbered so far. */
   passages: number;
+}
+
+/** What inline parsing takes from its build: footnote numbers, and the build's typography rules (none: made for the call). */
+export interface InlineEnv {
+  readonly footnote?: FootnoteNumberer;
+  readonly typography?: Typography;
 }
 
 const FOOTNOTE_REF = /^\[\^([^\]\s]+)\]/;
@@ -55,7 +61,8 @@ export function styleFeatures(style: TextStyleSpec): readonly string[] {
  * (a whole block in another language, `lang:` on the block, takes its own); its runs carry the passage's language
  * for hyphenation and its Span.
  */
-export function parseInline(text: string, style: TextStyleSpec, footnote: FootnoteNumberer = () => undefined): StyledRun[] {
+export function parseInline(text: string, style: TextStyleSpec, env: FootnoteNumberer | InlineEnv = {}): StyledRun[] {
+  const { footnote = () => undefined, typography } = typeof env === 'function' ? { footnote: env } : env;
   const kept: string[] = [];
   const [open, close] = maskPair(text);
   const masked = text.replace(PROTECTED, (...m: string[]) => {
@@ -64,7 +71,7 @@ export function parseInline(text: string, style: TextStyleSpec, footnote: Footno
     return `${m[k]}${open}${kept.length - 1}${close}${m[k + 2]}`;
   });
   const mask = new RegExp(`${open}(\\d+)${close}`, 'g');
-  const typeset = applyTypography(masked, style.lang).replace(mask, (_m, n: string) => kept[Number(n)]!);
+  const typeset = applyTypography(masked, style.lang, typography).replace(mask, (_m, n: string) => kept[Number(n)]!);
   const ctx: Ctx = { style, footnote, runs: [], passages: 0 };
   parse(typeset, { bold: false, italic: false }, ctx);
   const runs = style.uppercase ? ctx.runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase(r.passage?.lang ?? style.lang) })) : ctx.runs;

@@ -2,7 +2,7 @@ import type { SourceSpan } from '../diag/types.ts';
 import type { BoxSpec, ResolvedTheme, TextStyleSpec } from '../spec/theme.ts';
 import type { BoundText } from '../bind/types.ts';
 import type { Pt } from '../util/geometry.ts';
-import { parseInline, type FootnoteNumberer } from './inline.ts';
+import { parseInline, type FootnoteNumberer, type InlineEnv } from './inline.ts';
 import type { BoxStyle, ParagraphSpec, StyledRun } from './types.ts';
 
 /** Options for one paragraph: indent, alignment override and where it came from. */
@@ -38,7 +38,8 @@ export function styledPara(
   text: BoundText | string,
   theme: ResolvedTheme,
   styleName: string,
-  footnote: FootnoteNumberer,
+  /** Footnote numbers, or them with the build's typography rules (style/inline.ts). */
+  footnote: FootnoteNumberer | InlineEnv,
   opts: ParaOptions = {},
 ): ParagraphSpec {
   const style = textStyle(theme, styleName);

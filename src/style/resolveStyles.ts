@@ -5,6 +5,7 @@ import type { FontStore } from '../fonts/fontStore.ts';
 import { sectionTheme, type ResolvedTheme } from '../spec/theme.ts';
 import type { Pt } from '../util/geometry.ts';
 import { parseInline, styleFeatures, type FootnoteNumberer } from './inline.ts';
+import { themeTypography, type Typography } from './typography.ts';
 import { paragraph, styledPara, textStyle, themeInLanguage } from './paragraphs.ts';
 import { styleBlock, type BlockContext } from './styleBlock.ts';
 import { estimateMeasure } from './styleTable.ts';
@@ -29,6 +30,8 @@ export function resolveStyles(
   cache?: StyleCache,
   /** Where each styled section's key is noted (for flow's section key) and scans of sections kept (util/contentKeys.ts). */
   memo?: OutputMemo,
+  /** The build's typography rules (style/typography.ts themeTypography); none: compiled for this call. */
+  typography: Typography = themeTypography(theme),
 ): StyledSection[] {
   const keys = memo?.keys;
   // figure and table numbers, then page references filled in with the pages of the previous layout pass
@@ -36,7 +39,7 @@ export function resolveStyles(
   report = fillRefs(report, theme, numbering, refs, memo);
   // numbers a marker the report-wide scan did not reach would get (none expected): after all the scanned ones
   let next = numbering.notes.size + 1;
-  // one Intl.NumberFormat per build, not per section (constructing one is slow), and only if a section is styled
+  // the template's chart locale has it when it is in the report's language (no Intl object; the template is cached)
   let decimalMark: string | undefined;
   const scope = cache && styleScope(theme, fonts?.hashes, report.meta.language, keys);
   const assets = { charts, chartSizes: new Map(report.charts.map((c) => [c.id, c.size])), images };
@@ -68,7 +71,8 @@ export function resolveStyles(
       footnote,
       tableWidthPt: columnWidthPt(theme, columns),
       measure: fonts ? (t, f, s, feat) => fonts.measure(t, f, s, feat) : estimateMeasure,
-      decimalMark: (decimalMark ??= decimalMarkOf(report.meta.language)),
+      decimalMark: (decimalMark ??= theme.chart.language === report.meta.language ? theme.chart.locale.number.decimal : decimalMarkOf(report.meta.language)),
+      typography,
       ...(section.kind === 'colophon' && theme.text.colophon ? { bodyStyle: 'colophon' } : {}),
     };
     const styled = styleSection(section, columns, ctx, numbers, numbering);
@@ -81,7 +85,8 @@ export function resolveStyles(
 }
 
 function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, numbers: Map<string, number>, numbering: Numbering): StyledSection {
-  const { theme, footnote } = ctx;
+  const { theme } = ctx;
+  const footnote = { footnote: ctx.footnote, typography: ctx.typography };
   const opener = {
     ...(section.label ? { label: styledPara(section.label, theme, 'kicker', footnote, { source: section.source }) } : {}),
     title: styledPara(section.title, theme, 'title', footnote, { source: section.source }),
@@ -104,8 +109,8 @@ function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, 
   return {
     id: section.id,
     kind: section.kind,
-    title: plain(section.title, theme.language),
-    shortTitle: plain(section.shortTitle, theme.language),
+    title: plain(section.title, theme.language, ctx.typography),
+    shortTitle: plain(section.shortTitle, theme.language, ctx.typography),
     ...(section.label ? { label: section.label } : {}),
     opener,
     blocks,
@@ -137,12 +142,12 @@ function numberAndAnchor(block: Block, label: string | undefined, anchor: string
 function footnotePara(n: number, text: BoundText, ctx: BlockContext): ParagraphSpec {
   const st = textStyle(ctx.theme, 'footnote');
   const marker = { text: `${n} `, font: st.font, sizePt: st.size, color: st.color, features: styleFeatures(st) };
-  return paragraph([marker, ...parseInline(text.text, st, () => undefined)], st, { source: text.source });
+  return paragraph([marker, ...parseInline(text.text, st, { typography: ctx.typography })], st, { source: text.source });
 }
 
 /** Title text for TOC and running heads: typography applied, markup removed. */
-function plain(text: string, lang: string): string {
-  return parseInline(text, { ...PLAIN_STYLE, lang }).map((r) => r.text).join('');
+function plain(text: string, lang: string, typography?: Typography): string {
+  return parseInline(text, { ...PLAIN_STYLE, lang }, { typography }).map((r) => r.text).join('');
 }
 
 const PLAIN_STYLE = {

@@ -7,7 +7,8 @@ import { printedUrl } from '../util/url.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { assertNever } from '../util/assertNever.ts';
 import type { Pt } from '../util/geometry.ts';
-import { parseInline, type FootnoteNumberer } from './inline.ts';
+import { parseInline, type FootnoteNumberer, type InlineEnv } from './inline.ts';
+import type { Typography } from './typography.ts';
 import { boxStyle, paragraph, styledPara, textStyle, themeInLanguage } from './paragraphs.ts';
 import { styleTable, type MeasureFn } from './styleTable.ts';
 import type { Block, StyledRun } from './types.ts';
@@ -25,6 +26,8 @@ export interface BlockContext {
   /** Width a table may use in this section (one text column), for its column widths. */
   readonly tableWidthPt: Pt;
   readonly measure: MeasureFn;
+  /** The build's typography rules (style/typography.ts; none: compiled per paragraph). */
+  readonly typography?: Typography;
   /** The report language's decimal mark ("," in Dutch), for decimal-aligned table columns. */
   readonly decimalMark?: string;
   /** Text style of body paragraphs (default `body`); the colophon uses `colophon`: ragged, spaced, no indent. */
@@ -41,7 +44,8 @@ export function styleBlock(b: BoundBlock, indent: boolean, c: BlockContext): Blo
 }
 
 function styleOne(b: BoundBlock, indent: boolean, c: BlockContext): Block {
-  const { theme, footnote } = c;
+  const { theme } = c;
+  const footnote = inlineEnv(c);
   switch (b.type) {
     case 'paragraph': {
       const name = c.bodyStyle ?? 'body';
@@ -131,13 +135,13 @@ function styleOne(b: BoundBlock, indent: boolean, c: BlockContext): Block {
 function styleList(b: Extract<BoundBlock, { type: 'list' }>, c: BlockContext): Block {
   const label = textStyle(c.theme, 'boxLabel');
   const markerStyle = { ...label, font: label.bold ?? label.font };
-  const markers: StyledRun[] = b.items.map((_, i) => parseInline(b.ordered ? `${i + 1}.` : '•', markerStyle)[0]);
+  const markers: StyledRun[] = b.items.map((_, i) => parseInline(b.ordered ? `${i + 1}.` : '•', markerStyle, { typography: c.typography })[0]);
   const source = b.title?.source ?? b.items[0]?.source;
   return {
     kind: 'list',
-    ...(b.title ? { title: styledPara(b.title, c.theme, 'boxTitle', c.footnote) } : {}),
+    ...(b.title ? { title: styledPara(b.title, c.theme, 'boxTitle', inlineEnv(c)) } : {}),
     markers,
-    items: b.items.map((it) => styledPara(it, c.theme, 'boxLabel', c.footnote)),
+    items: b.items.map((it) => styledPara(it, c.theme, 'boxLabel', inlineEnv(c))),
     indentPt: Math.round(label.size * LIST_INDENT_EM * 10) / 10,
     box: boxStyle(c.theme, 'list'),
     source: source ?? { file: '', line: 1, column: 1 },
@@ -149,7 +153,7 @@ function styleVideo(b: Extract<BoundBlock, { type: 'video' }>, c: BlockContext):
   const st = textStyle(c.theme, 'boxLabel');
   const accent = textStyle(c.theme, 'boxTitle').color;
   const lead = `${c.theme.words.video}: `;
-  const title = parseInline(b.title.text, st, c.footnote);
+  const title = parseInline(b.title.text, st, inlineEnv(c));
   const runs: StyledRun[] = [
     { text: lead, font: st.bold ?? st.font, sizePt: st.size, color: accent, features: title[0]?.features ?? [], link: b.url },
     ...title.map((r) => ({ ...r, link: b.url })),
@@ -165,4 +169,9 @@ function styleVideo(b: Extract<BoundBlock, { type: 'video' }>, c: BlockContext):
 function missingAsset(what: string, id: string, span: SourceSpan): ReportError {
   // Bind checks references first, so this means a stage was skipped; message kept local until diag/messages.ts has it.
   return new ReportError({ severity: 'error', code: 'STYLE001', message: `no rendered ${what} for "${id}"`, span, hints: [] });
+}
+
+/** The footnote numbers and typography rules that inline parsing takes from a block's context. */
+function inlineEnv(c: BlockContext): InlineEnv {
+  return { footnote: c.footnote, typography: c.typography };
 }

@@ -1,7 +1,7 @@
 import type { BoundBlock } from '../bind/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { Pt } from '../util/geometry.ts';
-import type { FootnoteNumberer } from './inline.ts';
+import type { FootnoteNumberer, InlineEnv } from './inline.ts';
 import { boxStyle, styledPara, textStyle } from './paragraphs.ts';
 import type { Block, ParagraphSpec } from './types.ts';
 import type { BoundText } from '../bind/types.ts';
@@ -41,7 +41,7 @@ const PLACEHOLDER_CELL = /^([-\u2013\u2014x*]|n\.v\.t\.|n\/a)?$/i;
 export function styleTable(
   b: TableInput,
   theme: ResolvedTheme,
-  footnote: FootnoteNumberer,
+  footnote: FootnoteNumberer | InlineEnv,
   availablePt: Pt,
   measure: MeasureFn,
   decimalMark = ',',
@@ -87,7 +87,7 @@ export function styleTable(
 }
 
 /** A cell in `styleName` if the template has it, else in tableCell with its bold font (group and totals rows). */
-function rowPara(cell: BoundText, theme: ResolvedTheme, styleName: string, footnote: FootnoteNumberer, align: ParagraphSpec['align']): ParagraphSpec {
+function rowPara(cell: BoundText, theme: ResolvedTheme, styleName: string, footnote: FootnoteNumberer | InlineEnv, align: ParagraphSpec['align']): ParagraphSpec {
   if (styleName === 'tableCell' || theme.text[styleName]) return styledPara(cell, theme, styleName, footnote, { align });
   const para = styledPara(cell, theme, 'tableCell', footnote, { align });
   const bold = textStyle(theme, 'tableCell').bold;

@@ -22,6 +22,8 @@
  */
 
 import { localeOrDefault, vegaLocale, type LocaleData } from '../locale/index.ts';
+import { intlText, type IntlCache } from '../locale/intlCache.ts';
+import type { ResolvedTheme } from '../spec/theme.ts';
 
 /** No-break space. */
 export const NBSP = '\u00A0';
@@ -29,8 +31,8 @@ export const NBSP = '\u00A0';
 // SI unit symbols that stay with their number in every language; the language adds its own ("mln", "uur").
 const SI_UNITS = ['km', 'kg', 'mg', 'g', 'm', 'cm', 'mm', 'l', 'ml'];
 
-/** The rules' word lists for one language, compiled once. */
-interface Rules {
+/** The rules' word lists for one language, compiled once per build context. */
+export interface Rules {
   readonly quotes: LocaleData['quotes'];
   readonly quoteSpace: string;
   readonly date: RegExp;
@@ -39,26 +41,64 @@ interface Rules {
   readonly elision: RegExp;
 }
 
-const rulesByLang = new Map<string, Rules>();
-function rulesFor(lang: string): Rules {
-  let r = rulesByLang.get(lang);
-  if (!r) {
-    const data = localeOrDefault(lang);
-    const { months, shortMonths } = vegaLocale(lang).time;
-    const monthNames = [...months, ...shortMonths].map((m) => escape(m.toLocaleLowerCase(lang)));
-    const units = [...SI_UNITS, ...data.units].map(escape);
-    r = {
-      quotes: data.quotes,
-      quoteSpace: data.quoteSpace,
-      date: new RegExp(`\\b([0-3]?\\d\\.?) (${monthNames.join('|')})(?![\\p{L}])`, 'giu'),
-      abbreviation: new RegExp(`(?<!\\p{L})((?:${data.abbreviations.map(escape).join('|')})\\.) (?=\\S)`, 'giu'),
-      unit: new RegExp(`(\\d) (${units.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
-      // Word-initial elisions that take an apostrophe, not an opening quote: Dutch ’s, ’t, ’n; every language ’94.
-      elision: new RegExp(`^(?:(?:${data.elisions.map(escape).join('|') || '(?!)'})(?![\\p{L}\\p{N}])|\\d\\d)`, 'u'),
-    };
-    rulesByLang.set(lang, r);
-  }
-  return r;
+/** A language's month names, long and short (as vega's locale has them: locale/vegaLocale.ts). */
+export interface MonthNames {
+  readonly months: readonly string[];
+  readonly shortMonths: readonly string[];
+}
+
+/** The rules of a build, per language: compiled on first use into `compiled` (build context `typography`). */
+export interface Typography {
+  rules(lang: string): Rules;
+}
+
+/**
+ * Typography whose month names come from `monthsOf` (a cached template's chart locale, or Intl's texts kept on
+ * disk: themeTypography) and whose compiled rules are kept in `compiled`. Month names are the only part
+ * taken from Intl; making its formatters is ≈ 10–20 ms of a process, so a build asks for them once per language.
+ */
+export function createTypography(monthsOf: (lang: string) => MonthNames = intlMonths, compiled = new Map<string, Rules>()): Typography {
+  return {
+    rules(lang) {
+      let r = compiled.get(lang);
+      if (!r) compiled.set(lang, (r = compileRules(lang, monthsOf(lang))));
+      return r;
+    },
+  };
+}
+
+/**
+ * The typography of a build with `theme`: the report language's month names from the template's chart locale (the
+ * same Intl derivation, and the template is cached on disk), another language's from Intl through `intl` (its texts
+ * kept on disk: locale/intlCache.ts), so a next build whose template is cached makes no Intl object for them.
+ */
+export function themeTypography(theme: ResolvedTheme, compiled?: Map<string, Rules>, intl?: IntlCache): Typography {
+  return createTypography((lang) => {
+    if (lang === theme.chart.language) return theme.chart.locale.time;
+    if (!intl) return intlMonths(lang);
+    return JSON.parse(intlText(intl, `typography months\u0000${lang}`, () => JSON.stringify(intlMonths(lang)))) as MonthNames;
+  }, compiled);
+}
+
+/** The month names of a BCP 47 tag from Intl (as vega's locale has them). */
+export function intlMonths(lang: string): MonthNames {
+  const { months, shortMonths } = vegaLocale(lang).time;
+  return { months, shortMonths };
+}
+
+function compileRules(lang: string, { months, shortMonths }: MonthNames): Rules {
+  const data = localeOrDefault(lang);
+  const monthNames = [...months, ...shortMonths].map((m) => escape(m.toLocaleLowerCase(lang)));
+  const units = [...SI_UNITS, ...data.units].map(escape);
+  return {
+    quotes: data.quotes,
+    quoteSpace: data.quoteSpace,
+    date: new RegExp(`\\b([0-3]?\\d\\.?) (${monthNames.join('|')})(?![\\p{L}])`, 'giu'),
+    abbreviation: new RegExp(`(?<!\\p{L})((?:${data.abbreviations.map(escape).join('|')})\\.) (?=\\S)`, 'giu'),
+    unit: new RegExp(`(\\d) (${units.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+    // Word-initial elisions that take an apostrophe, not an opening quote: Dutch ’s, ’t, ’n; every language ’94.
+    elision: new RegExp(`^(?:(?:${data.elisions.map(escape).join('|') || '(?!)'})(?![\\p{L}\\p{N}])|\\d\\d)`, 'u'),
+  };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,19 +106,22 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Opening context: whitespace, brackets, dashes and every language's opening quotes (‘ “ „ ‚ « and the narrow NBSP after «).
 const OPEN_CONTEXT = /[\s([{\u2018\u201C\u201A\u201E\u00AB\u202F\u2013\u2014/\u00A0-]/;
 
-/** Applies the rules above to plain text (inline markup may be present; URLs must be masked by the caller). */
-export function applyTypography(text: string, lang = 'nl-NL'): string {
+/**
+ * Applies the rules above to plain text (inline markup may be present; URLs must be masked by the caller).
+ * `typography`: the build's rules (none: compiled for this call, with Intl's month names).
+ */
+export function applyTypography(text: string, lang = 'nl-NL', typography: Typography = createTypography()): string {
   let s = text.replace(/\.\.\./g, '\u2026');
   s = s.replace(/---/g, '\u2014').replace(/--/g, '\u2013');
   s = s.replace(/(\S) - (?=\S)/g, `$1 \u2013 `);
   s = s.replace(/ ([\u2013\u2014]) /g, `${NBSP}$1 `);
-  s = curlQuotes(s, lang);
-  return noBreakSpaces(s, lang);
+  s = curlQuotes(s, lang, typography);
+  return noBreakSpaces(s, lang, typography);
 }
 
 /** Inserts the no-break spaces of rule 5. */
-export function noBreakSpaces(text: string, lang = 'nl-NL'): string {
-  const rules = rulesFor(lang);
+export function noBreakSpaces(text: string, lang = 'nl-NL', typography: Typography = createTypography()): string {
+  const rules = typography.rules(lang);
   let s = text;
   s = s.replace(rules.date, `$1${NBSP}$2`);
   s = s.replace(/(?<![\p{L}.])((?:\p{Ll}\.){2,}) (?=\S)/gu, `$1${NBSP}`);
@@ -90,8 +133,8 @@ export function noBreakSpaces(text: string, lang = 'nl-NL'): string {
 }
 
 /** Replaces straight quotes by curly ones (rules 1 and 2). */
-export function curlQuotes(text: string, lang = 'nl-NL'): string {
-  const { quotes, quoteSpace, elision } = rulesFor(lang);
+export function curlQuotes(text: string, lang = 'nl-NL', typography: Typography = createTypography()): string {
+  const { quotes, quoteSpace, elision } = typography.rules(lang);
   const out: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
