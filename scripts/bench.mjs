@@ -65,7 +65,7 @@ async function watchEdits(dir, label, file, edit) {
   const path = join(copy, file);
   const original = readFileSync(path, 'utf8');
   let waiting;
-  const handle = await startWatch({ contentDir: copy, output: join(scratch, `watch-${label}.pdf`), debounceMs: 20, onRebuild: (r) => waiting?.(r) });
+  const handle = await startWatch({ contentDir: copy, output: join(scratch, `watch-${label}.pdf`), debounceMs: 60, onRebuild: (r) => waiting?.(r) });
   const walls = [];
   const cpus = [];
   const stages = [];

@@ -50,7 +50,7 @@ export interface WatchOptions {
   readonly output: string;
   readonly cacheDir?: string;
   readonly onRebuild: (r: Rebuild) => void;
-  /** Quiet time after the last file event before rebuilding. */
+  /** Quiet time after the last file event before rebuilding (at least MIN_DEBOUNCE_MS). */
   readonly debounceMs?: number;
 }
 
@@ -65,6 +65,12 @@ export interface WatchHandle {
 
 /** Default debounce: long enough to merge one editor save (rename + write), short next to a build. */
 const DEBOUNCE_MS = 80;
+/**
+ * chokidar drops (does not delay) a second change event of one file within 50 ms of the first. A build started
+ * sooner than that after the first event could read the file before the dropped save and never see it; waiting
+ * longer than the throttle means any dropped save was written before the build reads the folder.
+ */
+const MIN_DEBOUNCE_MS = 60;
 /** Files editors write beside the real one while saving (vim's 4913 and swap files, emacs lock files, backups). */
 const EDITOR_TEMP = /(^|[\\/])(4913|\.#.*|.*\.sw[px]|.*~|.*\.tmp)$/;
 
@@ -127,7 +133,7 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
     timer = setTimeout(() => {
       timer = undefined;
       kick();
-    }, o.debounceMs ?? DEBOUNCE_MS);
+    }, Math.max(o.debounceMs ?? DEBOUNCE_MS, MIN_DEBOUNCE_MS));
   });
   await new Promise<void>((res) => watcher.once('ready', () => res()));
   kick();

@@ -116,3 +116,29 @@ describe('watch loop', () => {
     expect(Buffer.compare(readFileSync(oneShot), readFileSync(out))).toBe(0);
   }, 90_000);
 });
+
+describe('watch loop with a debounce shorter than chokidar’s throttle', () => {
+  // chokidar drops a second change event of one file within 50 ms of the first: a build started 5 ms after the
+  // first save would read it and never hear of the second, so the loop waits at least past the throttle.
+  it('still ends with the second of two saves 25 ms apart', async () => {
+    const dir = scratchReport('rp-watch-throttle-');
+    const out = join(dir, '..', 'out', 'report.pdf');
+    const article = join(dir, 'sections', '01-artikel.yaml');
+    const original = readFileSync(article, 'utf8');
+    let waiting: (() => void) | undefined;
+    const handle = await startWatch({ contentDir: dir, output: out, debounceMs: 5, onRebuild: () => waiting?.() });
+    try {
+      const first = new Promise<void>((res) => (waiting = res));
+      writeFileSync(article, original.replace('zorgvuldige planning', 'kladversie planning'));
+      await new Promise((res) => setTimeout(res, 25));
+      writeFileSync(article, original.replace('zorgvuldige planning', 'eindversie planning'));
+      await first;
+      await handle.idle();
+      const words = await pdfWords(out);
+      expect(words).toContain('eindversie');
+      expect(words).not.toContain('kladversie');
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+});
