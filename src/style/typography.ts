@@ -47,21 +47,28 @@ export interface MonthNames {
   readonly shortMonths: readonly string[];
 }
 
-/** The rules of a build, per language: compiled on first use into `compiled` (build context `typography`). */
+/** The rules of a build, per language. */
 export interface Typography {
   rules(lang: string): Rules;
 }
 
 /**
  * Typography whose month names come from `monthsOf` (a cached template's chart locale, or Intl's texts kept on
- * disk: themeTypography) and whose compiled rules are kept in `compiled`. Month names are the only part
- * taken from Intl; making its formatters is ≈ 10–20 ms of a process, so a build asks for them once per language.
+ * disk: themeTypography) and whose compiled rules are kept in `compiled` (build context `typography`), keyed by the
+ * language and its month names (what decides them). Month names are the only part taken from Intl; making its
+ * formatters is ≈ 10–20 ms of a process, so a build asks for them once per language.
  */
 export function createTypography(monthsOf: (lang: string) => MonthNames = intlMonths, compiled = new Map<string, Rules>()): Typography {
+  const byLang = new Map<string, Rules>(); // this object's, so the key is made once per language
   return {
     rules(lang) {
-      let r = compiled.get(lang);
-      if (!r) compiled.set(lang, (r = compileRules(lang, monthsOf(lang))));
+      let r = byLang.get(lang);
+      if (r) return r;
+      const months = monthsOf(lang);
+      const key = JSON.stringify([lang, months.months, months.shortMonths]);
+      r = compiled.get(key);
+      if (!r) compiled.set(key, (r = compileRules(lang, months)));
+      byLang.set(lang, r);
       return r;
     },
   };

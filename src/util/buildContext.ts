@@ -22,7 +22,7 @@ export type CacheName =
   | 'boundSections'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
   | 'styles'
-  /** language → its typography rules compiled (style/typography.ts; month names from the template or Intl's kept texts) */
+  /** language + its month names → its typography rules compiled (style/typography.ts; months from the template or Intl's kept texts) */
   | 'typography'
   /** font hashes + fallbacks (+ disk file) → texts those faces draw completely (fonts/coverageCache.ts) */
   | 'coveredTexts'

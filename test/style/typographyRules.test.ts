@@ -48,6 +48,16 @@ describe('typography rules of a build', () => {
     expect(applyTypography('op 3 april', 'nl-NL', createTypography())).toBe(`op 3${NBSP}april`);
   });
 
+  it("a session's compiled rules are keyed by the language and its month names, not the language alone", () => {
+    const compiled = new Map();
+    expect(applyTypography('op 3 brumaire', 'nl-NL', createTypography(() => ({ months: ['brumaire'], shortMonths: [] }), compiled))).toBe(`op 3${NBSP}brumaire`);
+    expect(applyTypography('op 3 brumaire', 'nl-NL', createTypography(undefined, compiled))).toBe('op 3 brumaire');
+    expect(compiled.size).toBe(2);
+    // the same months again: the session's rules, compiled no more
+    applyTypography('op 3 april', 'nl-NL', createTypography(undefined, compiled));
+    expect(compiled.size).toBe(2);
+  });
+
   it('makes no Intl object for the report language, and for another one only until its month names are kept', () => {
     const theme = loadTestTheme();
     const intl = createIntlCache();
