@@ -22,13 +22,15 @@ import { collectTargets } from './refTargets.ts';
 import { bindPack, boundStore, createBindCache } from './sectionCache.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { contentKeys } from '../util/contentKeys.ts';
+import { savePack, savePackSoon } from '../util/diskCache.ts';
 
 /**
  * Binds figures into the report; throws ReportError listing every error found. `ctx.intl`: the build context's
  * Intl formatters and texts (locale/intlCache.ts; none: a fresh one for this call). `cacheDir` and `contentDir`:
- * where the session's bound sections are mirrored on disk (none: kept in the session only).
+ * where the session's bound sections are mirrored on disk (none: kept in the session only); `writeSoon`: their
+ * pack is written after the current work (a kept context: watch), not before bind returns.
  */
-export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; intl?: IntlCache; build?: BuildContext; cacheDir?: string; contentDir?: string }): BoundReport {
+export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; intl?: IntlCache; build?: BuildContext; cacheDir?: string; contentDir?: string; writeSoon?: boolean }): BoundReport {
   const intl = ctx.intl ?? createIntlCache();
   const errors: Diagnostic[] = [];
   const used = new Set<string>();
@@ -47,7 +49,8 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; i
   const store = ctx.build && boundStore(ctx.build, pack);
   const cache = store && createBindCache(store, keys!, env);
   const sections = source.sections.map((s) => (cache ? cache.bind(s, (e) => bindSection(s, e)) : bindSection(s, env)));
-  store?.save(); // the figure stage's map too (one pack)
+  // one pack holds both maps: written once
+  if (pack) (ctx.writeSoon ? savePackSoon : savePack)(pack);
   const m = source.meta;
   const meta = {
     title: interpolate(m.title, env),

@@ -58,6 +58,8 @@ export interface ValidateSteps {
   readonly fitTables?: boolean;
   /** A one-shot build: charts no cache holds start rendering in a worker thread now (charts/renderInWorker.ts). */
   readonly prefetchCharts?: boolean;
+  /** A kept build context (watch): packs bind writes are written after the rebuild has returned (util/diskCache.ts savePackSoon). */
+  readonly writeSoon?: boolean;
 }
 
 /** Milliseconds per stage, in run order (shared with the rest of the build). */
@@ -97,7 +99,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   // 3. figures into prose, tables and chart data (Intl's texts kept by the context and, with a cache folder, on disk)
   const intlCache = ctx.build && openIntlCache(ctx.build, opts.cacheDir ? { cacheDir: opts.cacheDir, contentDir: opts.contentDir } : undefined);
   const intl = intlCache?.intl ?? createIntlCache();
-  const bound = await timed('bind', () => bindFigures(source, { ...ctx, intl, cacheDir: opts.cacheDir, contentDir: opts.contentDir }));
+  const bound = await timed('bind', () => bindFigures(source, { ...ctx, intl, cacheDir: opts.cacheDir, contentDir: opts.contentDir, writeSoon: steps.writeSoon }));
   // 4. the template's font files
   const fonts = await timed('fonts', () => {
     const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans, ctx.build?.cache('fileHashes'));
