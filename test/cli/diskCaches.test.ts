@@ -23,13 +23,13 @@ describe('layout and PDF caches on disk', () => {
     const off = await build(false);
     expect((await build(true)).equals(off), 'cold').toBe(true);
     const packs = join(cacheDir, 'packs');
-    // the layout pack of this content folder and variant (cli/build.ts names it), beside the load, style and line packs
+    // the layout pack of this content folder and variant (cli/build.ts names it), beside the load, bind, style and line packs
     const file = cacheFile(cacheDir, 'packs', JSON.stringify([content, 'screen']), '.pack');
     const pack = readFileSync(file);
     const written = new Map(readdirSync(packs).map((f) => [f, statSync(join(packs, f)).mtimeMs]));
-    expect(written.size).toBe(4);
+    expect(written.size).toBe(5);
     expect((await build(true)).equals(off), 'warm').toBe(true);
-    // every record, section, line, page and subset came from a pack: no pack was written again
+    // every record, bound and styled section, line, page and subset came from a pack: no pack was written again
     expect(new Map(readdirSync(packs).map((f) => [f, statSync(join(packs, f)).mtimeMs]))).toEqual(written);
     const article = join(content, 'sections', '01-artikel.yaml');
     const text = readFileSync(article, 'utf8');
