@@ -24,6 +24,7 @@ import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.t
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
 import type { PartKeyMemo } from '../pdf/partKeys.ts';
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
+import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -149,6 +150,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // print: raster images first separated into CMYK through the press profile, padded where they run into the bleed
   const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
   const subsets = kept<EmbeddedProgram>('pdfSubsets');
+  const facts = kept<FontFacts>('pdfFontFacts');
   const streams = kept<CachedPage>('pageStreams');
   // drawings are only looked at by pages that miss: a build where every page hit keeps them for the next edit
   const drawings = kept<SvgDrawing>('svgDrawings', 64);
@@ -163,7 +165,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
         profiles: session.cache<Uint8Array>('pdfProfiles'),
-        fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: subsets.entries, used: subsets.used } : undefined,
+        fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
         pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()) } : undefined,
       },

@@ -50,6 +50,8 @@ export type CacheName =
   | 'svgDrawings'
   /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
   | 'pdfFonts'
+  /** font bytes hash → what a font dictionary reads of the face, so a cached build need not open it (pdf/lazyFont.ts) */
+  | 'pdfFontFacts'
   /** shipped ICC profile file → its compressed bytes (pdf/outputIntent.ts) */
   | 'pdfProfiles'
   /** font bytes hash + subset glyphs in order → embedded font streams: program, CID map, ToUnicode (pdf/embedCidFont.ts) */
