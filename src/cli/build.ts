@@ -28,6 +28,7 @@ import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
 import { styleStore, themeKey } from '../style/styleCache.ts';
+import type { StyledBlockEntry } from '../style/blockCache.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -71,7 +72,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // 5. style: blocks with resolved type, colour and spacing (page references: pages of the previous pass)
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   // styled sections by content: a rebuild, and a page-reference pass, restyle only the sections that changed
-  const styles = styleStore(session, opts.cacheDir, opts.contentDir);
+  const styles = Object.assign(styleStore(session, opts.cacheDir, opts.contentDir), { blocks: session.cache<StyledBlockEntry>('styledBlocks') });
   // the keys stages note against their outputs, so the next stage keys by them (util/contentKeys.ts)
   const outputs = outputMemo(session);
   const keys = outputs.keys;

@@ -126,6 +126,9 @@ export function createSectionCache(
       return r;
     },
     box(block, widthPt, gridPt, compose) {
+      // a block styling noted a key for is described by it (style/blockCache.ts); others by their JSON
+      const noted = keys?.get(block);
+      if (noted !== undefined) return kept('box', () => `${noted}\u0000${widthPt}\u0000${gridPt ?? ''}`, compose);
       return cache.part('box', [block, widthPt, gridPt ?? null], compose);
     },
     part<T>(kind: string, content: unknown, make: () => T): T {
