@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const BUNDLED = new Set(['vega', 'vega-lite', 'vega-interpreter']);
@@ -76,10 +77,20 @@ const cliRewrites = {
         out = out.replace(/^const (\$[\w$]+) = (new (?:\(0, )?\$\w+\$unicodetrie\)?\(.*\));$/gm, 'const $1 = __rpLazyTrie(() => $2);');
         if (out.includes('__rpLazyTrie')) out = `const __rpLazyTrie = (make) => { let t; return { get: (c) => (t ??= make()).get(c) }; };\n${out}`;
       }
-      // ... and AES's tables (@noble/ciphers, ≈ 10 ms), which pdfkit needs for encrypted PDFs only.
+      // ... and AES's tables (@noble/ciphers, ≈ 10 ms), which pdfkit needs for encrypted PDFs only; fontkit itself
+      // (its module builds every table's decoder when it loads: ≈ 10–15 ms) is evaluated when pdfkit first opens a
+      // font file, so a build whose fonts pdf/ takes from its caches never loads it; likewise linebreak.
       if (/pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/.test(args.path)) {
-        const lazy = out.replace("import { cbc, ecb } from '@noble/ciphers/aes';", "const cbc = (...a) => require('@noble/ciphers/aes').cbc(...a), ecb = (...a) => require('@noble/ciphers/aes').ecb(...a);");
+        let lazy = out.replace("import { cbc, ecb } from '@noble/ciphers/aes';", "const cbc = (...a) => require('@noble/ciphers/aes').cbc(...a), ecb = (...a) => require('@noble/ciphers/aes').ecb(...a);");
         if (lazy === out) throw new Error('compile: pdfkit no longer imports @noble/ciphers/aes as expected');
+        const before = lazy;
+        // fontkit's ES module (what pdfkit imports), so the rewrites above apply to it as before
+        const fontkitEsm = JSON.stringify(fileURLToPath(import.meta.resolve('fontkit')));
+        lazy = lazy.replace("import { create } from 'fontkit';", `const create = (...a) => require(${fontkitEsm}).create(...a);`);
+        // linebreak (its Unicode tables) serves pdfkit's own text layout only, which builds do not use for body text
+        const linebreakEsm = JSON.stringify(fileURLToPath(import.meta.resolve('linebreak')));
+        lazy = lazy.replace("import LineBreaker from 'linebreak';", `function LineBreaker(...a) { return new (require(${linebreakEsm}).default)(...a); }`);
+        if (!lazy.includes('function LineBreaker(') || lazy.includes("from 'fontkit'")) throw new Error('compile: pdfkit no longer imports fontkit and linebreak as expected');
         out = lazy;
       }
       return out === text ? undefined : { contents: out, loader: 'js', resolveDir: dirname(args.path) };
@@ -90,12 +101,28 @@ const cliRewrites = {
       const text = readFileSync(args.path, 'utf8');
       const out = text.replace("createRequire(import.meta.url)('svg-to-pdfkit')", "require('svg-to-pdfkit')");
       if (out === text) throw new Error('compile: drawSvg.ts no longer loads svg-to-pdfkit as expected');
-      return { contents: out, loader: 'ts', resolveDir: dirname(args.path) };
+      return { contents: asciiSource(out), loader: 'ts', resolveDir: dirname(args.path) };
+    });
+    // Our sources with their non-ASCII characters escaped: esbuild's `charset: 'ascii'` leaves regular expression
+    // literals as written, and one such character makes the whole 2 MB bundle a two-byte string in V8, decoded
+    // from UTF-8 at every start (≈ 8 ms) where an ASCII file is read as Latin-1 (launch.ts).
+    b.onLoad({ filter: /src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const out = asciiSource(text);
+      return out === text ? undefined : { contents: out, loader: 'ts', resolveDir: dirname(args.path) };
     });
     // loadVega.ts falls back to the unbundled vega only from sources; never put vega into the CLI bundle.
     b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
+/**
+ * TypeScript source with every non-ASCII character as a \\u escape (UTF-16 code units), which means the same
+ * character in a string, a template, a regular expression (with or without the u flag) and an identifier; in a
+ * comment it is dropped with the comment. (src/ has no String.raw and no backslash before such a character.)
+ */
+function asciiSource(text) {
+  return text.replace(/[^\x00-\x7f]/gu, (ch) => [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+}
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
@@ -109,6 +136,8 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   charset: 'ascii',
+  // dependencies' license comments (some not ASCII, "©") go to dist/cli.cjs.LEGAL.txt, kept as written
+  legalComments: 'external',
   sourcemap: true,
   logLevel: 'warning',
   define: { ...define, 'import.meta.url': '__rpImportMetaUrl' },
@@ -117,6 +146,12 @@ await build({
   supported: { 'dynamic-import': false },
   plugins: [cliRewrites],
 });
+{
+  // launch.ts reads an ASCII bundle as Latin-1 (no UTF-8 decoding, a one-byte string): say where it is not
+  const bundle = readFileSync('dist/cli.cjs');
+  const at = bundle.findIndex((b) => b > 0x7f);
+  if (at >= 0) process.stderr.write(`compile: dist/cli.cjs is not ASCII at byte ${at} (${JSON.stringify(bundle.toString('utf8', Math.max(0, at - 40), at + 20))}): every start decodes it as UTF-8\n`);
+}
 // The chart worker (src/charts/renderInWorker.ts): an ES module, since it imports HarfBuzz (top-level await).
 const noVegaSources = { name: 'no-vega-sources', setup: (b) => b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true })) };
 await build({

@@ -16,14 +16,19 @@ import { cachedFigureStage, figureStage, type FigureStage } from './figureCache.
 import { createLocator } from './locate.ts';
 import { bindSection, type SectionEnv } from './bindSections.ts';
 import { formatDate } from './formatters.ts';
+import { createIntlCache, type IntlCache } from '../locale/intlCache.ts';
 import { interpolate } from './interpolate.ts';
 import { collectTargets } from './refTargets.ts';
 import { createBindCache, type BoundEntry } from './sectionCache.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { contentKeys } from '../util/contentKeys.ts';
 
-/** Binds figures into the report; throws ReportError listing every error found. */
-export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; build?: BuildContext }): BoundReport {
+/**
+ * Binds figures into the report; throws ReportError listing every error found. `ctx.intl`: the build context's
+ * Intl formatters and texts (locale/intlCache.ts; none: a fresh one for this call).
+ */
+export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; intl?: IntlCache; build?: BuildContext }): BoundReport {
+  const intl = ctx.intl ?? createIntlCache();
   const errors: Diagnostic[] = [];
   const used = new Set<string>();
   const locale = source.meta.language;
@@ -34,7 +39,7 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; b
   const charts: BoundChartSpec[] = [];
   const warnings: Diagnostic[] = [];
   const targets = collectTargets(source.sections, errors);
-  const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings, targets };
+  const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings, targets, intl };
   // a session's sections whose source and the figures they read are unchanged are not bound again (sectionCache.ts)
   const cache = ctx.build && createBindCache(ctx.build.cache<BoundEntry>('boundSections'), keys!, env);
   const sections = source.sections.map((s) => (cache ? cache.bind(s, (e) => bindSection(s, e)) : bindSection(s, env)));
@@ -48,7 +53,7 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; b
     keywords: m.keywords,
     language: m.language,
     date: m.date,
-    dateText: formatDate(m.date, locale),
+    dateText: formatDate(m.date, locale, {}, intl),
     ...(m.numbering?.length ? { numbering: m.numbering } : {}),
   };
   // 4. unused figures and datasets are warnings at their definition

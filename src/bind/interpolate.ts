@@ -6,6 +6,7 @@ import { applyFormats, FORMAT_NAMES, ROUND_RANGE } from './formatters.ts';
 import type { FigureTable } from './parseFigures.ts';
 import type { Locator } from './locate.ts';
 import { isValidTag } from '../locale/index.ts';
+import type { IntlCache } from '../locale/intlCache.ts';
 
 /** What interpolation needs: the figures, where to record use and errors, and how to locate a reference. */
 export interface InterpolateEnv {
@@ -14,6 +15,8 @@ export interface InterpolateEnv {
   readonly errors: Diagnostic[];
   readonly locale: string;
   readonly locate: Locator;
+  /** The build context's Intl formatters and texts (none: made per call). */
+  readonly intl?: IntlCache;
 }
 
 /** Where a reference stands in its file, found when asked (only errors ask). */
@@ -100,7 +103,7 @@ function resolveOne(raw: string, path: string, formats: readonly string[], at: L
   }
   const value = env.figures.values.get(path);
   if (!value) return raw; // its definition already failed and was reported
-  const r = applyFormats(value, formats, def.format, env.locale);
+  const r = applyFormats(value, formats, def.format, env.locale, env.intl);
   if (typeof r === 'string') return r;
   const span = at();
   env.errors.push(

@@ -1,6 +1,7 @@
 import type { BoundChartSpec, DataRow } from '../bind/types.ts';
 import { formatDate, formatNumber } from '../bind/formatters.ts';
 import type { WordKey, Words } from '../locale/index.ts';
+import type { IntlCache } from '../locale/intlCache.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -29,6 +30,8 @@ const KIND: Readonly<Record<string, WordKey>> = {
 export interface AltLocale {
   readonly language: string;
   readonly words: Words;
+  /** The build context's Intl formatters and texts (none: made per call). */
+  readonly intl?: IntlCache;
 }
 
 interface Channel {
@@ -84,9 +87,9 @@ function kindName(unit: JsonObject, words: Words): string {
   return words[KIND[type] ?? 'chart.other'];
 }
 
-function fmt(v: unknown, c: Channel, lang: string): string {
-  if (typeof v === 'number' && c.type === 'quantitative') return formatNumber(v, lang); // as in the text: "1.600", "\u221240"
-  if (c.type === 'temporal' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return formatDate(v.slice(0, 10), lang);
+function fmt(v: unknown, c: Channel, lang: string, intl?: IntlCache): string {
+  if (typeof v === 'number' && c.type === 'quantitative') return formatNumber(v, lang, {}, intl); // as in the text: "1.600", "\u221240"
+  if (c.type === 'temporal' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return formatDate(v.slice(0, 10), lang, {}, intl);
   return String(v ?? '');
 }
 
@@ -99,7 +102,7 @@ const fill = (pattern: string, values: Record<string, string>) => pattern.replac
  */
 export function altText(chart: BoundChartSpec, loc: AltLocale): string {
   if (chart.alt) return chart.alt;
-  const { words, language: lang } = loc;
+  const { words, language: lang, intl } = loc;
   const spec = chart.spec as JsonObject;
   const unit = unitOf(spec);
   const enc = isObject(unit.encoding) ? unit.encoding : {};
@@ -116,10 +119,10 @@ export function altText(chart: BoundChartSpec, loc: AltLocale): string {
   const head = `${kindName(unit, words)}${title ? `: ${title}` : ''}.`;
   if (!value || !key || rows.length === 0) return head;
   const items = rows.slice(0, MAX_VALUES).map((r) => {
-    const s = series ? `${fmt(r[series.field], series, lang)}, ` : '';
-    return `${s}${fmt(r[key.field], key, lang)}: ${fmt(r[value.field], value, lang)}`;
+    const s = series ? `${fmt(r[series.field], series, lang, intl)}, ` : '';
+    return `${s}${fmt(r[key.field], key, lang, intl)}: ${fmt(r[value.field], value, lang, intl)}`;
   });
-  const more = rows.length > MAX_VALUES ? fill(words['chart.more'], { n: formatNumber(rows.length - MAX_VALUES, lang) }) : '';
+  const more = rows.length > MAX_VALUES ? fill(words['chart.more'], { n: formatNumber(rows.length - MAX_VALUES, lang, {}, intl) }) : '';
   return `${head} ${items.join(series ? '; ' : ', ')}${more}.`;
 }
 
@@ -136,7 +139,7 @@ function titleOf(spec: JsonObject): string | undefined {
  * row (a country name) rather than the join key, e.g. "Kaart: aanvragen per land. Duitsland: 8.000, …".
  */
 function mapAlt(chart: BoundChartSpec, spec: JsonObject, unit: JsonObject, enc: JsonObject, loc: AltLocale): string {
-  const { words, language: lang } = loc;
+  const { words, language: lang, intl } = loc;
   const transforms = [unit.transform, spec.transform].flatMap((t) => (Array.isArray(t) ? t : []));
   const lookup = transforms.find((t): t is JsonObject => isObject(t) && typeof t.lookup === 'string' && isObject(t.from) && isObject(t.from.data));
   const from = lookup && isObject(lookup.from) ? lookup.from : undefined;
@@ -149,7 +152,7 @@ function mapAlt(chart: BoundChartSpec, spec: JsonObject, unit: JsonObject, enc: 
   const title = titleOf(spec) ?? (value ? (key ? fill(words['chart.per'], { value: lower(value.title), key: lower(key) }) : lower(value.title)) : undefined);
   const head = `${words['chart.map']}${title ? `: ${title}` : ''}.`;
   if (!value || !label || rows.length === 0) return head;
-  const items = rows.slice(0, MAX_VALUES).map((r) => `${String(r[label] ?? '')}: ${fmt(r[value.field], value, lang)}`);
-  const more = rows.length > MAX_VALUES ? fill(words['chart.more'], { n: formatNumber(rows.length - MAX_VALUES, lang) }) : '';
+  const items = rows.slice(0, MAX_VALUES).map((r) => `${String(r[label] ?? '')}: ${fmt(r[value.field], value, lang, intl)}`);
+  const more = rows.length > MAX_VALUES ? fill(words['chart.more'], { n: formatNumber(rows.length - MAX_VALUES, lang, {}, intl) }) : '';
   return `${head} ${items.join(', ')}${more}.`;
 }

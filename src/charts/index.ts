@@ -13,6 +13,7 @@ import { isReportError, ReportError } from '../diag/errors.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
+import type { IntlCache } from '../locale/intlCache.ts';
 import type { ChartAsset, ChartBox, RenderedChart } from './types.ts';
 import { chartHeight, isSingleView } from './prepareSpec.ts';
 import { cachedPng, lookupRender, storeRender, type RenderEntry } from './cache.ts';
@@ -36,6 +37,8 @@ export interface ChartOptions {
   readonly build?: BuildContext;
   /** Told after each chart vega draws (charts a cache holds are not counted); never changes output. */
   readonly onRendered?: (done: number, total: number) => void;
+  /** The build context's Intl formatters and texts, for the generated text alternatives (none: made per call). */
+  readonly intl?: IntlCache;
 }
 
 /** The chart caches of a session, or throwaway ones. */
@@ -72,7 +75,7 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
   const refusals: Diagnostic[] = [];
   for (const chart of specs) {
     try {
-      plans.push(planChart(chart, opts.theme, opts.fonts, opts.frameWidthPt(chart.size), ctx.diag));
+      plans.push(planChart(chart, opts.theme, opts.fonts, opts.frameWidthPt(chart.size), ctx.diag, opts.intl));
     } catch (e) {
       if (!isReportError(e)) throw e;
       refusals.push(...e.diagnostics);

@@ -6,6 +6,7 @@ import type { BoundChartSpec } from '../bind/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
+import type { IntlCache } from '../locale/intlCache.ts';
 import { altText } from './altText.ts';
 import { chartKey } from './chartKey.ts';
 import { sandboxSpec } from './sandbox.ts';
@@ -29,7 +30,8 @@ export function planChart(
   fonts: FontStore,
   frameWidthPt: number,
   diag: DiagnosticSink,
+  intl?: IntlCache,
 ): ChartPlan {
   const safe = sandboxSpec(chart, diag);
-  return { chart, safe, frameWidthPt, key: chartKey({ safe, datasets: chart.datasets, frameWidthPt }, theme, fonts), alt: altText(chart, theme) };
+  return { chart, safe, frameWidthPt, key: chartKey({ safe, datasets: chart.datasets, frameWidthPt }, theme, fonts), alt: altText(chart, intl ? { ...theme, intl } : theme) };
 }

@@ -21,7 +21,9 @@ import { svgFontKey } from './chartSetup.ts';
 import { createBuildContext, memo, type BuildContext, type CacheName } from '../util/buildContext.ts';
 import { derived, outputMemo, type DerivedValues } from '../util/contentKeys.ts';
 import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
-import type { CachedPage, PartKeyMemo, SvgDrawing } from '../pdf/pageStreams.ts';
+import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
+import type { PartKeyMemo } from '../pdf/partKeys.ts';
+import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -147,7 +149,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // `--help` never load it
   // print: raster images first separated into CMYK through the press profile, padded where they run into the bleed
   const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
-  const subsets = kept<Uint8Array>('pdfSubsets');
+  const subsets = kept<EmbeddedProgram>('pdfSubsets');
   const streams = kept<CachedPage>('pageStreams');
   // drawings are only looked at by pages that miss: a build where every page hit keeps them for the next edit
   const drawings = kept<SvgDrawing>('svgDrawings', 64);
@@ -161,6 +163,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         variant: opts.variant,
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
+        profiles: session.cache<Uint8Array>('pdfProfiles'),
         fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
         pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()) } : undefined,

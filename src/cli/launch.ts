@@ -7,6 +7,7 @@
  * Node/V8 version, other V8 flags) only costs that time: the code and its output are the same.
  * Kept free of imports besides Node's own, so it is compiled once and stays tiny.
  */
+import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -16,7 +17,9 @@ import vm from 'node:vm';
 const BUNDLE = fileURLToPath(new URL('./cli.cjs', import.meta.url));
 const CODE_CACHE = `${BUNDLE}.cache`;
 
-const source = readFileSync(BUNDLE, 'utf8');
+// compile.mjs makes the bundle ASCII: read as Latin-1 it is a one-byte string without UTF-8 decoding (≈ 8 ms less)
+const bytes = readFileSync(BUNDLE);
+const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 // REPORTPRESS_CODE_CACHE=off runs without the cache, =report says on stderr whether V8 took it (tests use both).
 const mode = process.env.REPORTPRESS_CODE_CACHE;
 // V8 checks a cache against the source's length only: a cache older than the bundle (a compile step stopped

@@ -12,6 +12,7 @@ import { loadReport } from '../load/index.ts';
 import { loadTheme, themeRequestFor } from '../load/loadTheme.ts';
 import type { ThemeEntry } from '../load/themeCache.ts';
 import { localeData } from '../locale/index.ts';
+import { createIntlCache, openIntlCache } from '../locale/intlCache.ts';
 import { noLocaleWords } from '../diag/messages.ts';
 import { bindFigures } from '../bind/index.ts';
 import { createFontStore } from '../fonts/fontStore.ts';
@@ -93,8 +94,10 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }, themeCache));
   if (!localeData(source.meta.language)) ctx.diag.push(noLocaleWords(source.meta.language, source.meta.languageSpan));
   if (opts.variant === 'print' && theme.cmykProblems?.length) throw new ReportError(theme.cmykProblems);
-  // 3. figures into prose, tables and chart data
-  const bound = await timed('bind', () => bindFigures(source, ctx));
+  // 3. figures into prose, tables and chart data (Intl's texts kept by the context and, with a cache folder, on disk)
+  const intlCache = ctx.build && openIntlCache(ctx.build, opts.cacheDir ? { cacheDir: opts.cacheDir, contentDir: opts.contentDir } : undefined);
+  const intl = intlCache?.intl ?? createIntlCache();
+  const bound = await timed('bind', () => bindFigures(source, { ...ctx, intl }));
   // 4. the template's font files
   const fonts = await timed('fonts', () => {
     const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans, ctx.build?.cache('fileHashes'));
@@ -123,11 +126,12 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'), opts.cacheDir);
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.
   pendingImages.catch(() => undefined);
-  const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir, build: ctx.build, onRendered: opts.progress?.chart?.bind(opts.progress) };
+  const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir, build: ctx.build, onRendered: opts.progress?.chart?.bind(opts.progress), intl };
   const job: ChartJob | undefined = bound.charts.length
     ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
     : undefined;
   if (steps.prefetchCharts) job?.prefetch();
+  intlCache?.save(); // after the last formatting (bind, the charts' text alternatives)
   const images = await timed('images', () => pendingImages);
   if (steps.drawCharts && job) await timed('charts', () => job.render()); // the same promise build awaits later
   return { source, theme, bound, fonts, job, images };

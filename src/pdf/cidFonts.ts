@@ -5,7 +5,7 @@
  * earlier page starts to use a new glyph; with CIDs equal to glyph ids, a page's stream depends only on that page
  * (what a page-stream cache needs). The subset itself is made when the font is embedded, from the glyphs drawn in
  * glyph id order, so the font program depends only on which glyphs were drawn (and a rebuild can reuse it). /W and the ToUnicode CMap are keyed by the same CIDs, so they cover exactly the
- * codes drawn. Fonts are opened in key order before any page, so their resource names (/F2 …) are fixed too.
+ * codes drawn. Fonts are opened in key order before any page, so their resource names (/F1 …) are fixed too.
  *
  * Written against pdfkit 0.20.2 (pinned) and fontkit's TTFSubset: uses EmbeddedFont's `id`, `font`, `subset`
  * (`includeGlyph`, `mapping`, `encode`, `cff`), `widths`, `unicode`, `scale`, `ascender`, `descender`, `document`,
@@ -19,7 +19,7 @@
  */
 import type { ShapedRun } from '../fonts/shaper.ts';
 import { quietly, recorderOf } from './drawRecorder.ts';
-import { embedWithCidMap, hex4 } from './embedCidFont.ts';
+import { embedWithCidMap, hex4, type EmbeddedProgram } from './embedCidFont.ts';
 
 /** The shaped run layout measured for a text (fonts/ caches it, so this is a lookup). */
 export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
@@ -92,12 +92,12 @@ export function isStableFont(font: EmbeddedFont): boolean {
 }
 
 /**
- * Encoded subsets of earlier documents, by font bytes and the subset's glyphs in order (the build context's
- * `pdfSubsets`): fontkit's encoder takes most of embedding a font, and a rebuild mostly draws the same glyphs.
+ * Embedded font streams of earlier documents, by font bytes and the subset's glyphs in order (the build context's
+ * `pdfSubsets`): fontkit's encoder and zlib take most of embedding a font, and a rebuild mostly draws the same glyphs.
  */
 export interface SubsetCache {
   readonly hashes: Readonly<Record<string, string>>;
-  readonly encoded: Map<string, Uint8Array>;
+  readonly encoded: Map<string, EmbeddedProgram>;
   /** Collects the keys of the subsets embedded (what a disk pack saves: util/diskCache.ts). */
   readonly used?: Set<string>;
 }

@@ -13,10 +13,10 @@ import { assertNever } from '../util/assertNever.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
-import { type SvgDrawing, captureOps, compressPage, compressPageOnce, endParts, memoPartKey, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
+import { type SvgDrawing, captureOps, compressPage, compressPageOnce, endParts, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg, type SvgCmyk } from './drawSvg.ts';
-import type { ItemJson } from './itemJson.ts';
+import type { PartKeyFn } from './partKeys.ts';
 import { pageParts, type MarkGroup, type PageMarks } from './structure.ts';
 import { beginMark, endMark, type StructParents } from './tagged.ts';
 import { finishSheet } from './printSheet.ts';
@@ -37,7 +37,8 @@ export interface DrawEnv {
   readonly opts: PdfOptions;
   /** The document's fonts by resource name (replayed SVG records name them so). */
   readonly fonts: ReadonlyMap<string, EmbeddedFont>;
-  readonly itemJson: ItemJson;
+  /** Each part's content key (partKeys.ts), shared with the document ID. */
+  readonly partKey: PartKeyFn;
   readonly drawGlyphs: GlyphWriter;
   readonly print: boolean;
   /** The document's images by their bytes: each distinct image is embedded once (drawShapes.ts drawImage). */
@@ -95,19 +96,54 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   // the first part holds pdfkit's page set-up (the y flip), the last the print sheet's marks
   const scope = `${cache?.scope}\u0000${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`;
   const items = page.items.slice(from, to);
-  const marks = cache && JSON.stringify(marksKey(groups, from));
-  const chartSvg = (id: string) => opts.charts?.get(id)?.svg;
-  const key = cache && memoPartKey(cache.partKeys, items, `${scope}\u0000${page.widthPt}x${page.heightPt}\u0000${marks}`, () => pageStreamKey(page, items, marks, chartSvg, scope, env.itemJson), chartSvg);
+  const key = cache && pageStreamKey(page, env.partKey(items), JSON.stringify(marksKey(groups, from)), scope);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   if (key !== undefined) cache!.used?.add(key);
   const unmute = hit ? muteContent(doc) : undefined;
   // records by the item's place in the part (the part may sit after another number of furniture items next time)
   const recorded = key !== undefined && !hit ? new Map<number, readonly DrawEvent[] | undefined>() : undefined;
-  const glyphRecord: GlyphRecord | undefined = recorded && { events: [], seen: new Set() };
+  const glyphRecord: GlyphRecord | undefined = recorded && { events: [], seen: new Map() };
   env.muted = !!hit;
   const starts = new Map(groups.map((g) => [g.from, g]));
   let end = -1;
-  for (let i = from; i < to; i++) {
+  // the item being drawn (its index on the page, and in the part: records are kept by place in the part, since the
+  // part may sit after another number of furniture items next time); the hooks below are made once per part
+  let i = from;
+  let r = 0;
+  // an SVG of a cached part is replayed from its record; on a miss with the cache on, its effects are recorded,
+  // and its operators come from the drawing cache when the same SVG was drawn at the same place before
+  const svg = (draw: () => void, what: SvgItem) => {
+    const events = hit?.svg.get(r);
+    if (events) return replayDrawing(doc, events, env.fonts);
+    const drawings = cache?.drawings ?? (env.stableCodes ? env.drawings : undefined);
+    const dk = !hit && drawings ? svgKey(what.svg, what.box, what.bleed, page.heightPt, `${cache?.scope}\u0000${opts.variant ?? 'screen'}`) : undefined;
+    if (dk !== undefined) cache?.usedDrawings?.add(dk);
+    const drawn = dk === undefined ? undefined : drawings!.get(dk);
+    if (drawn) {
+      writeOps(doc, drawn.ops);
+      // the effects only: the operators (alpha states' gs included) are in `ops` already
+      const unmuteReplay = muteContent(doc);
+      replayDrawing(doc, drawn.events, env.fonts);
+      unmuteReplay();
+      recorded?.set(r, drawn.events);
+    } else if (recorded || dk !== undefined) {
+      let ops: Uint8Array = new Uint8Array(0);
+      const record = recordDrawing(doc, () => (ops = captureOps(doc, draw)));
+      recorded?.set(r, record);
+      if (record && dk !== undefined) rememberDrawing(drawings!, dk, { ops, events: record });
+    } else draw();
+  };
+  // so is an unlinked glyph run (its fonts and glyphs: glyphRuns.ts), so a cached part shapes nothing again
+  const glyphs = (g: GlyphItem, o?: object) => {
+    const events = g.link ? undefined : hit?.svg.get(r);
+    if (events) return replayDrawing(doc, events, env.fonts);
+    const at = glyphRecord?.events.length ?? 0;
+    env.drawGlyphs(g, o, glyphRecord);
+    if (glyphRecord && !g.link) recorded!.set(r, glyphRecord.events.slice(at));
+  };
+  const hooks: DrawHooks = { svg, glyphs };
+  const link: LinkHook = (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw);
+  for (; i < to; i++) {
     const item = page.items[i]!;
     const group = starts.get(i);
     if (group) {
@@ -115,39 +151,8 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
       end = group.to - 1;
     }
     env.at = 'source' in item ? item.source : undefined;
-    const r = i - from;
-    // an SVG of a cached part is replayed from its record; on a miss with the cache on, its effects are recorded,
-    // and its operators come from the drawing cache when the same SVG was drawn at the same place before
-    const svg = (draw: () => void, what: SvgItem) => {
-      const events = hit?.svg.get(r);
-      if (events) return replayDrawing(doc, events, env.fonts);
-      const drawings = cache?.drawings ?? (env.stableCodes ? env.drawings : undefined);
-      const dk = !hit && drawings ? svgKey(what.svg, what.box, what.bleed, page.heightPt, `${cache?.scope}\u0000${opts.variant ?? 'screen'}`) : undefined;
-      if (dk !== undefined) cache?.usedDrawings?.add(dk);
-      const drawn = dk === undefined ? undefined : drawings!.get(dk);
-      if (drawn) {
-        writeOps(doc, drawn.ops);
-        // the effects only: the operators (alpha states' gs included) are in `ops` already
-        const unmuteReplay = muteContent(doc);
-        replayDrawing(doc, drawn.events, env.fonts);
-        unmuteReplay();
-        recorded?.set(r, drawn.events);
-      } else if (recorded || dk !== undefined) {
-        let ops: Uint8Array = new Uint8Array(0);
-        const record = recordDrawing(doc, () => (ops = captureOps(doc, draw)));
-        recorded?.set(r, record);
-        if (record && dk !== undefined) rememberDrawing(drawings!, dk, { ops, events: record });
-      } else draw();
-    };
-    // so is an unlinked glyph run (its fonts and glyphs: glyphRuns.ts), so a cached part shapes nothing again
-    const glyphs = (g: GlyphItem, o?: object) => {
-      const events = g.link ? undefined : hit?.svg.get(r);
-      if (events) return replayDrawing(doc, events, env.fonts);
-      const at = glyphRecord?.events.length ?? 0;
-      env.drawGlyphs(g, o, glyphRecord);
-      if (glyphRecord && !g.link) recorded!.set(r, glyphRecord.events.slice(at));
-    };
-    drawItem(doc, item, env, (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw), { svg, glyphs });
+    r = i - from;
+    drawItem(doc, item, env, link, hooks);
     if (i === end) endMark(doc);
   }
   env.at = undefined;

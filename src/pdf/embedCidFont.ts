@@ -3,11 +3,12 @@
  * in place of pdfkit's EmbeddedFont.embed at doc.end(), as pdfkit writes its own (descriptor, /W, ToUnicode CMap,
  * compressed font program), plus a /CIDToGIDMap stream from each CID to the glyph's place in the subset. The
  * subset is made from the glyphs drawn in glyph id order, so the font program depends only on which glyphs were
- * drawn, and its encoding is reused from the build context's cache. Written against pdfkit 0.20.2 (pinned); the
+ * drawn, and its streams (program, map, CMap: EmbeddedProgram) are reused from the build context's cache. Written against pdfkit 0.20.2 (pinned); the
  * pdfkit shapes it relies on are declared in cidFonts.ts. test/pdf/cidFonts.test.ts reads it all back.
  */
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import type { EmbeddedFont, Subset, FontkitFont, SubsetCache } from './cidFonts.ts';
+import type { EmbeddedFont, Subset, FontkitFont, PdfRef, SubsetCache } from './cidFonts.ts';
 import { postHeader } from './postHeader.ts';
 
 /** Codes as pdfkit writes them: four hex digits. */
@@ -16,12 +17,14 @@ export const hex4 = (n: number): string => (n < 0x10 ? '000' : n < 0x100 ? '00' 
 /** Most subsets kept: a few versions of each face. */
 const MAX_SUBSETS = 64;
 
-/** The CIDs drawn in the font, ascending (CID 0, .notdef, is always there, as pdfkit's subset includes it). */
+/**
+ * The CIDs drawn in the font, ascending (CID 0, .notdef, is always there, as pdfkit's subset includes it). The
+ * widths array is sparse (glyph ids up to the thousands): its own keys, which integer keys list in ascending order,
+ * rather than a walk over every hole.
+ */
 function usedCids(font: EmbeddedFont): number[] {
   const out: number[] = [];
-  font.widths.forEach((w, cid) => {
-    if (w !== undefined) out.push(cid);
-  });
+  for (const k of Object.keys(font.widths)) if (font.widths[+k] !== undefined) out.push(+k);
   return out;
 }
 
@@ -107,25 +110,51 @@ function descriptorFlags(f: FontkitFont): number {
 }
 
 /**
- * The subset of the glyphs drawn, in glyph id order (so its program depends only on which glyphs were drawn, never
- * on the order pages drew them), and its font program, compressed: from the cache when the same glyphs of the same
- * bytes were encoded before.
+ * A font's streams as embedded, each compressed as pdfkit compresses a stream (zlib.deflateSync, default options):
+ * the subset's program, the CIDToGIDMap and the ToUnicode CMap (with a hash of its text, which also depends on the
+ * text each glyph was first drawn for). Cached by font bytes and the CIDs drawn (build context `pdfSubsets`).
  */
-function glyphIdSubset(font: EmbeddedFont, cids: readonly number[], hash?: string, cache?: SubsetCache): { subset: Subset; bytes: Uint8Array } {
-  const subset = font.font.createSubset();
-  for (const cid of cids) subset.includeGlyph(cid);
-  // compressed as pdfkit would compress the stream (zlib, default options): cached, neither step is done again
-  const make = () => new Uint8Array(deflateSync(subset.encode()));
-  const encoded = cache?.encoded;
-  if (hash === undefined || !encoded) return { subset, bytes: make() };
+export interface EmbeddedProgram {
+  readonly program: Uint8Array;
+  readonly map: Uint8Array;
+  readonly cmapHash: string;
+  readonly cmap: Uint8Array;
+}
+
+/** A CMap as pdfkit writes a text chunk to a stream (PDFReference.write: Latin-1 and a newline), compressed. */
+const deflateText = (text: string) => new Uint8Array(deflateSync(Buffer.from(`${text}\n`, 'latin1')));
+
+/**
+ * The embedded streams of the glyphs drawn: the subset is made in glyph id order (so its program depends only on
+ * which glyphs were drawn, never on the order pages drew them). From the cache when the same glyphs of the same
+ * bytes were embedded before: then no subset is made and nothing is compressed (only a changed CMap is).
+ */
+function embeddedProgram(font: EmbeddedFont, cids: readonly number[], cmapText: string, hash?: string, cache?: SubsetCache): EmbeddedProgram {
+  const cmapHash = createHash('sha256').update(cmapText).digest('base64');
+  const make = (): EmbeddedProgram => {
+    const subset = font.font.createSubset();
+    for (const cid of cids) subset.includeGlyph(cid);
+    return { program: new Uint8Array(deflateSync(subset.encode())), map: new Uint8Array(deflateSync(cidToGidMap(subset, cids))), cmapHash, cmap: deflateText(cmapText) };
+  };
+  const programs = cache?.encoded;
+  if (hash === undefined || !programs) return make();
   const key = `${hash}:${cids.join(',')}`;
   cache!.used?.add(key);
-  let bytes = encoded.get(key);
-  if (bytes) encoded.delete(key);
-  else bytes = make();
-  encoded.set(key, bytes); // most recently used last
-  while (encoded.size > MAX_SUBSETS) encoded.delete(encoded.keys().next().value as string);
-  return { subset, bytes };
+  let e = programs.get(key);
+  if (e) programs.delete(key);
+  if (!e) e = make();
+  else if (e.cmapHash !== cmapHash) e = { ...e, cmapHash, cmap: deflateText(cmapText) };
+  programs.set(key, e); // most recently used last
+  while (programs.size > MAX_SUBSETS) programs.delete(programs.keys().next().value as string);
+  return e;
+}
+
+/** Writes an already compressed stream into `ref` as pdfkit writes a compressed one: /Length, then /Filter. */
+function endCompressed(ref: PdfRef, bytes: Uint8Array): void {
+  ref.compress = false;
+  ref.data.Length = bytes.length;
+  ref.data.Filter = 'FlateDecode';
+  ref.end(bytes);
 }
 
 /** pdfkit's EmbeddedFont.embed for a TrueType font, with CIDs = glyph ids and a CIDToGIDMap stream. */
@@ -133,13 +162,9 @@ export function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: Subse
   const doc = font.document;
   const f = font.font;
   const cids = usedCids(font);
-  const { subset, bytes } = glyphIdSubset(font, cids, hash, cache);
+  const streams = embeddedProgram(font, cids, toUnicodeCmap(font, cids), hash, cache);
   const fontFile = doc.ref();
-  // the compressed program as pdfkit writes a compressed stream: /Length, then /Filter
-  fontFile.compress = false;
-  fontFile.data.Length = bytes.length;
-  fontFile.data.Filter = 'FlateDecode';
-  fontFile.end(bytes);
+  endCompressed(fontFile, streams.program);
   // The subset tag as pdfkit makes it: six letters from the font's resource name.
   const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
   const name = `${tag}+${f.postscriptName?.replaceAll(' ', '_')}`;
@@ -159,7 +184,7 @@ export function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: Subse
   });
   descriptor.end();
   const map = doc.ref();
-  map.end(cidToGidMap(subset, cids));
+  endCompressed(map, streams.map);
   const descendant = doc.ref({
     Type: 'Font',
     Subtype: 'CIDFontType2',
@@ -171,7 +196,7 @@ export function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: Subse
   });
   descendant.end();
   const cmap = doc.ref();
-  cmap.end(toUnicodeCmap(font, cids));
+  endCompressed(cmap, streams.cmap);
   font.dictionary.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: cmap };
   font.dictionary.end();
 }

@@ -22,8 +22,8 @@ type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
  */
 export interface GlyphRecord {
   readonly events: DrawEvent[];
-  /** Fonts and font:glyph pairs already recorded on this page. */
-  readonly seen: Set<string>;
+  /** Fonts already recorded on this page, each with the glyph ids recorded. */
+  readonly seen: Map<string, Set<number>>;
 }
 
 /** Draws one glyph item (linkOptions: its annotation's extra entries; record: collects its effects). */
@@ -59,8 +59,9 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
     const font = currentFont(doc);
     const internals = doc as unknown as DocInternals;
     internals.page.fonts[font.id] ??= font.ref();
-    if (record && !record.seen.has(font.id)) {
-      record.seen.add(font.id);
+    let seenIds = record?.seen.get(font.id);
+    if (record && !seenIds) {
+      record.seen.set(font.id, (seenIds = new Set()));
       record.events.push(['font', font.id]);
     }
     let byId = codes.get(font.id);
@@ -81,10 +82,9 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
       if (code === undefined) byId.set(id, (code = hex4(includeGlyph(font, id, run.widths[i]! * toUnits, clusterText(text, run, i)))));
       hex[i] = code;
       // every glyph the page uses, whether or not an earlier page registered it: a replay must not depend on them
-      const seen = record && `${font.id}:${id}`;
-      if (seen && !record.seen.has(seen)) {
-        record.seen.add(seen);
-        record.events.push(['glyph', font.id, id, run.widths[i]! * toUnits, clusterText(text, run, i)]);
+      if (seenIds && !seenIds.has(id)) {
+        seenIds.add(id);
+        record!.events.push(['glyph', font.id, id, run.widths[i]! * toUnits, clusterText(text, run, i)]);
       }
     }
     // A page whose stream comes from the cache (pageStreams.ts) needs everything above but no operators.

@@ -4,6 +4,7 @@
  * were chosen for. The profiles ship in icc/ with their licences (see icc/README.md); nothing is read elsewhere.
  */
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.ts';
 
@@ -43,21 +44,24 @@ export const FOGRA39_INTENT: OutputIntentSpec = {
 /** Where the shipped profiles live. */
 export const ICC_DIR = join(PACKAGE_ROOT, 'icc');
 
-const profiles = new Map<string, Buffer>();
-
 /** pdfkit internals used here (pdfkit 0.20.2). */
 interface PdfkitRefs {
   ref: (data: Record<string, unknown>) => { write: (b: Uint8Array) => void; end: () => void };
   _root: { data: Record<string, unknown> };
 }
 
-/** Embeds the profile once and lists one output intent per subtype in the catalog (all sharing the profile). */
-export function addOutputIntent(doc: PDFKit.PDFDocument, spec: OutputIntentSpec): void {
+/**
+ * Embeds the profile once and lists one output intent per subtype in the catalog (all sharing the profile).
+ * `profiles` (the build context's `pdfProfiles`) keeps each profile compressed, so a rebuild neither reads nor
+ * deflates it again: the stream is written as pdfkit writes a compressed one (zlib defaults; /Length, /N, /Filter).
+ */
+export function addOutputIntent(doc: PDFKit.PDFDocument, spec: OutputIntentSpec, profiles: Map<string, Uint8Array> = new Map()): void {
   const d = doc as unknown as PdfkitRefs;
-  let bytes = profiles.get(spec.file);
-  if (!bytes) profiles.set(spec.file, (bytes = readFileSync(join(ICC_DIR, spec.file))));
-  const profile = d.ref({ Length: bytes.length, N: spec.components });
-  profile.write(bytes);
+  let z = profiles.get(spec.file);
+  if (!z) profiles.set(spec.file, (z = new Uint8Array(deflateSync(readFileSync(join(ICC_DIR, spec.file))))));
+  // a /Filter given up front: pdfkit leaves the stream as it is (and sets /Length to its size when it ends)
+  const profile = d.ref({ Length: z.length, N: spec.components, Filter: 'FlateDecode' });
+  profile.write(z);
   profile.end();
   d._root.data.OutputIntents = spec.subtypes.map((S) => {
     const intent = d.ref({

@@ -18,10 +18,10 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import type { FrameItem, Page } from '../model/types.ts';
+import type { Page } from '../model/types.ts';
 import { includeGlyph, isStableFont, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
-import { createItemJson, type ItemJson } from './itemJson.ts';
+import type { PartKeyMemo } from './partKeys.ts';
 
 /**
  * A cached page: its compressed stream and, per SVG item and unlinked glyph run, the record of its other effects
@@ -41,50 +41,12 @@ export interface PageStreamCache {
   readonly itemJson?: WeakMap<object, string>;
   /** Collects the keys of the pages drawn (what a disk pack saves: util/diskCache.ts). */
   readonly used?: Set<string>;
-  /** Part keys by the identity of their items (kept by the build context): a watcher's unchanged parts hash nothing. */
+  /** Part content keys by the identity of their items (partKeys.ts, kept by the build context): a watcher's unchanged parts hash nothing. */
   readonly partKeys?: PartKeyMemo;
   /** SVG drawings (charts) by SVG, place and scope, for pages that miss: drawn once, written again (svgKey). */
   readonly drawings?: Map<string, SvgDrawing>;
   /** Collects the keys of the drawings used. */
   readonly usedDrawings?: Set<string>;
-}
-
-/**
- * Part keys of a session by their items' identities: items are immutable plain data, and a section taken from the
- * section cache brings the same item objects to the next build, so the same objects in the same order (with the
- * same marks, size and scope: the context) have the same key. Kept by the part's first item; a lookup compares
- * the items one by one (by identity), far cheaper than serialising and hashing them. A chart item stays the same
- * object when only its SVG changed, so a key that depends on the SVGs is kept with them and compared too.
- */
-export type PartKeyMemo = WeakMap<object, { readonly items: readonly FrameItem[]; readonly keys: Map<string, { readonly key: string; readonly svgs: readonly (string | undefined)[] }> }>;
-
-/** Most contexts remembered per part (variants, marks). */
-const MAX_CONTEXTS = 8;
-
-/**
- * `make()` (pageStreamKey), or the key it gave for the same item objects before (and, for a part with charts, the
- * same chart SVGs: `chartSvg`, which a key that does not depend on them gives as `() => undefined`). A part with
- * charts and no `chartSvg` is always hashed.
- */
-export function memoPartKey(memo: PartKeyMemo | undefined, items: readonly FrameItem[], context: string, make: () => string, chartSvg?: (id: string) => string | undefined): string {
-  const first = items[0];
-  if (!memo || !first) return make();
-  const svgs: (string | undefined)[] = [];
-  for (const it of items) {
-    if (it.kind !== 'chart') continue;
-    if (!chartSvg) return make();
-    svgs.push(chartSvg(it.chartId));
-  }
-  let m = memo.get(first);
-  if (!m || m.items.length !== items.length || m.items.some((it, i) => it !== items[i])) memo.set(first, (m = { items: [...items], keys: new Map() }));
-  let e = m.keys.get(context);
-  // SVGs compare as strings: the same string object (the chart cache's) at once, a changed chart by content
-  if (e === undefined || e.svgs.length !== svgs.length || e.svgs.some((svg, i) => svg !== svgs[i])) {
-    m.keys.delete(context);
-    m.keys.set(context, (e = { key: make(), svgs }));
-    if (m.keys.size > MAX_CONTEXTS) m.keys.delete(m.keys.keys().next().value as string);
-  }
-  return e.key;
 }
 
 /** An SVG as drawn: its operators and what drawing it did besides them (drawRecorder.ts). */
@@ -152,20 +114,12 @@ interface PageInternals {
 const pageOf = (doc: PDFKit.PDFDocument) => (doc as unknown as { page: PageInternals }).page;
 
 /**
- * The key of a page's stream (or of one part of it: drawPage.ts): its items (itemJson.ts: source positions left
- * out), chart SVGs, marks, the page's size and the scope. Not the page number: nothing in the items' operators
- * depends on it (the folio is an item of the foot part, the ParentTree key sits in the page dictionary).
+ * The key of a part's stream (drawPage.ts): its content key (partKeys.ts: items without source positions, chart
+ * SVGs), marks, the page's size and the scope. Not the page number: nothing in the items' operators depends on it
+ * (the folio is an item of the foot part, the ParentTree key sits in the page dictionary).
  */
-export function pageStreamKey(page: Pick<Page, 'widthPt' | 'heightPt'>, items: readonly FrameItem[], marks: unknown, chartSvg: (id: string) => string | undefined, scope: string, itemJson: ItemJson = createItemJson()): string {
-  const h = createHash('sha256').update(scope).update('\u0000');
-  h.update(`${page.widthPt}x${page.heightPt}\n`);
-  h.update(JSON.stringify(marks)).update('\n');
-  for (const item of items) {
-    h.update(itemJson(item));
-    if (item.kind === 'chart') h.update(chartSvg(item.chartId) ?? '');
-    h.update('\n');
-  }
-  return h.digest('hex');
+export function pageStreamKey(page: Pick<Page, 'widthPt' | 'heightPt'>, contentKey: string, marks: string, scope: string): string {
+  return createHash('sha256').update(scope).update(`\u0000${page.widthPt}x${page.heightPt}\n${marks}\n${contentKey}`).digest('hex');
 }
 
 /** Starts another content stream of the current page: what is drawn next goes there (drawPage.ts parts). */
@@ -238,14 +192,9 @@ export function putStream(doc: PDFKit.PDFDocument, z: Uint8Array): void {
 /** Does again what a recorded SVG drawing did besides its stream (drawRecorder.ts), in the same order. */
 export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEvent[], fonts: ReadonlyMap<string, EmbeddedFont>): void {
   const d = doc as unknown as { page: { fonts: Record<string, unknown>; patterns: Record<string, unknown> }; _gradCount: number; _doOpacity(f?: number, s?: number): unknown; ref(data: object): ReplayedRef };
-  // the drawing's own objects, made again in the same order (so with the same numbers) and with the same data
-  const own: ReplayedRef[] = [];
-  const data = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(data);
-    if (v === null || typeof v !== 'object') return v;
-    if ('$ref' in v) return own[(v as { $ref: number }).$ref];
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, data(x)]));
-  };
+  // the drawing's own objects, made again in the same order (so with the same numbers) and with the same data; most
+  // records (a glyph run's fonts and glyphs) make none, and a replay allocates nothing for them
+  let own: ReplayedRef[] | undefined;
   for (const e of events) {
     if (e[0] === 'font') d.page.fonts[e[1]] = fonts.get(e[1])!.ref();
     else if (e[0] === 'glyph') {
@@ -253,14 +202,22 @@ export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEven
       // a glyph id already registered keeps its first width and text (includeGlyph): nothing to do
       if (!(isStableFont(font) && font.widths[e[2]] !== undefined)) includeGlyph(font, e[2], e[3], [...e[4]]);
     } else if (e[0] === 'gs') d._doOpacity(e[1], e[2]);
-    else if (e[0] === 'ref') own[e[1]] = d.ref(data(e[2]) as object);
+    else if (e[0] === 'ref') (own ??= [])[e[1]] = d.ref(withRefs(e[2], own) as object);
     else if (e[0] === 'end') {
-      const r = own[e[1]]!;
+      const r = own![e[1]]!;
       if (e[2].length > 0) r.write(Buffer.from(e[2], 'latin1'));
       r.end();
-    } else if (e[0] === 'pattern') d.page.patterns[e[1]] = own[e[2]];
+    } else if (e[0] === 'pattern') d.page.patterns[e[1]] = own![e[2]];
     else d._gradCount += e[1];
   }
+}
+
+/** Recorded object data with each `{ $ref: n }` replaced by the replay's n-th own object. */
+function withRefs(v: unknown, own: readonly ReplayedRef[]): unknown {
+  if (Array.isArray(v)) return v.map((x) => withRefs(x, own));
+  if (v === null || typeof v !== 'object') return v;
+  if ('$ref' in v) return own[(v as { $ref: number }).$ref];
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withRefs(x, own)]));
 }
 
 /** What a replay does with the objects it makes (pdfkit's PDFReference). */

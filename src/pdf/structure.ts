@@ -62,16 +62,18 @@ const UNTAGGED: ArtifactTag = { artifact: 'Layout' };
 export function planStructure(pages: readonly Page[]): StructurePlan {
   let seq = 0;
   const root: StructElem = { role: 'Document', kids: [], order: null, seq: seq++ };
-  const elems = new Map<string, StructElem>();
+  // each element's children by role and key (a trie: no key of the whole path is built for every sequence)
+  const children = new Map<StructElem, Map<string, StructElem>>();
   const elemFor = (path: readonly StructNode[]): StructElem => {
     let parent = root;
-    let id = '';
     for (const n of path) {
-      id += `/${n.role}:${n.key}`;
-      let e = elems.get(id);
+      let byKey = children.get(parent);
+      if (!byKey) children.set(parent, (byKey = new Map()));
+      const k = `${n.role}:${n.key}`;
+      let e = byKey.get(k);
       if (!e) {
         e = { role: n.role, node: n, kids: [], order: null, seq: seq++ };
-        elems.set(id, e);
+        byKey.set(k, e);
         parent.kids.push({ kind: 'elem', elem: e });
       }
       parent = e;
@@ -83,20 +85,20 @@ export function planStructure(pages: readonly Page[]): StructurePlan {
   return { root, pages: out };
 }
 
-/** An element's key: its path's roles and keys. */
-const pathKey = (path: readonly StructNode[]): string => `c${path.map((n) => `/${n.role}:${n.key}`).join('')}`;
+/** Whether two paths name the same element: node by node the same object or the same role and key. */
+function samePath(p: readonly StructNode[], q: readonly StructNode[]): boolean {
+  if (p.length !== q.length) return false;
+  for (let i = 0; i < p.length; i++) if (p[i] !== q[i] && (p[i]!.role !== q[i]!.role || p[i]!.key !== q[i]!.key)) return false;
+  return true;
+}
 
 /**
- * Whether two items' tags name the same element (their keys are equal). Every item has a path array of its own, and
- * building its key string was most of a watch rebuild's planning: equal roles and keys node by node say yes at once,
- * and only where they differ (a sequence's end) are the keys built and compared.
+ * Whether two items' tags name the same element (node by node the same role and key, as elemFor finds elements).
+ * Every item has a path array of its own: equal roles and keys node by node, without building keys.
  */
 function sameKey(a: ItemTag, b: ItemTag): boolean {
   if (!isContent(a) || !isContent(b)) return !isContent(a) && !isContent(b) && a.artifact === b.artifact && (a.subtype ?? '') === (b.subtype ?? '');
-  const p = a.path;
-  const q = b.path;
-  if (p.length === q.length && p.every((n, i) => n === q[i] || (n.role === q[i]!.role && n.key === q[i]!.key))) return true;
-  return pathKey(p) === pathKey(q);
+  return samePath(a.path, b.path);
 }
 
 function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) => StructElem): PageMarks {
@@ -178,7 +180,8 @@ function settle(e: StructElem): readonly number[] | null {
   // at equal order a link annotation follows the text it covers
   const late = (k: StructKid) => (k.kind === 'annot' ? 1 : 0);
   keyed.sort((a, b) => compareOrder(a.order ?? [], b.order ?? []) || late(a.k) - late(b.k));
-  e.kids.splice(0, e.kids.length, ...keyed.map((x) => x.k));
+  // in place (a spread of thousands of kids into splice was a good part of settling the root)
+  for (let i = 0; i < keyed.length; i++) e.kids[i] = keyed[i]!.k;
   e.order = keyed.find((x) => x.order)?.order ?? null;
   if (e.role === 'Link' && !e.kids.some((k) => k.kind === 'annot')) e.role = 'Span';
   return e.order;

@@ -99,6 +99,7 @@ export class StructParents {
 export function writeStructTree(doc: PDFKit.PDFDocument, plan: StructurePlan, parents: StructParents, pageRefs: readonly PageRef[], toPdfBox: BoxOnPage = (_p, b) => [...b]): void {
   const d = internals(doc);
   const treeRoot = d.ref({ Type: 'StructTreeRoot' });
+  const raw = rawWriter(treeRoot);
   const refs = new Map<StructElem, Ref>();
   const parentRef = new Map<StructElem, Ref>();
   const all: StructElem[] = [];
@@ -127,7 +128,7 @@ export function writeStructTree(doc: PDFKit.PDFDocument, plan: StructurePlan, pa
       data.ID = new String(n.id);
       ids.push([n.id, ref]);
     }
-    ref.data = data;
+    ref.data = written(data, raw);
   }
   // a number tree's keys must ascend: page and annotation keys were handed out interleaved while drawing
   const entries: [number, unknown][] = [];
@@ -150,6 +151,58 @@ export function writeStructTree(doc: PDFKit.PDFDocument, plan: StructurePlan, pa
   // doc.end() ends the catalog's StructTreeRoot and MarkInfo references itself (pdfkit's endMarkings)
   d._root.data.StructTreeRoot = treeRoot;
   d._root.data.MarkInfo = d.ref({ Marked: true });
+}
+
+/**
+ * Structure element dictionaries written as PDF text here rather than by pdfkit's generic PDFObject.convert (the
+ * 10x report has thousands of them, rewritten on every watch rebuild): convert writes an abstract reference as its
+ * toString(), so an object with PDFAbstractReference.prototype (the prototype of every PDFReference's class) and
+ * the dictionary's text is written as that text. The text is what convert would write (names as /Name, numbers
+ * rounded to six decimals, references as "n 0 R", arrays space-separated, dictionaries one entry per line, undefined
+ * entries left out); a dictionary holding a text string (Alt, Lang, ID) is left to convert.
+ */
+type RawWriter = (text: string) => Record<string, unknown>;
+
+function rawWriter(anyRef: Ref): { make: RawWriter; isRef: (v: object) => boolean } {
+  const abstract = Object.getPrototypeOf(Object.getPrototypeOf(anyRef)) as object;
+  if (typeof (abstract as { toString?: unknown }).toString !== 'function') throw new Error('pdfkit reference internals changed: pdf/tagged.ts is written against pdfkit 0.20.2');
+  return { make: (text) => Object.create(abstract, { toString: { value: () => text } }) as Record<string, unknown>, isRef: (v) => Object.prototype.isPrototypeOf.call(abstract, v) };
+}
+
+/** The dictionary as pdfkit would write it, pre-written when it holds nothing but names, numbers, references and containers. */
+function written(data: Record<string, unknown>, raw: ReturnType<typeof rawWriter>): Record<string, unknown> {
+  const text = pdfText(data, raw.isRef);
+  return text === undefined ? data : raw.make(text);
+}
+
+function pdfText(v: unknown, isRef: (v: object) => boolean): string | undefined {
+  if (typeof v === 'string') return `/${v}`;
+  if (typeof v === 'number') {
+    if (!(v > -1e21 && v < 1e21)) return undefined;
+    return String(Math.round(v * 1e6) / 1e6);
+  }
+  if (v === null || typeof v === 'boolean') return String(v);
+  if (typeof v !== 'object' || v instanceof String) return undefined;
+  if (isRef(v)) return String(v);
+  if (Array.isArray(v)) {
+    const parts: string[] = [];
+    for (const x of v) {
+      const t = pdfText(x === undefined ? null : x, isRef);
+      if (t === undefined) return undefined;
+      parts.push(t);
+    }
+    return `[${parts.join(' ')}]`;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  const out = ['<<'];
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) continue;
+    const t = pdfText(x, isRef);
+    if (t === undefined) return undefined;
+    out.push(`/${k} ${t}`);
+  }
+  out.push('>>');
+  return out.join('\n');
 }
 
 function kidObject(k: StructKid, refs: ReadonlyMap<StructElem, Ref>, pages: readonly PageRef[], elemPage: number | undefined, annots: ReadonlyMap<string, Ref>): unknown {

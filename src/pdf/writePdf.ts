@@ -10,6 +10,7 @@ import PDFDocument from 'pdfkit';
 import type { FrameItem, PagedDocument, Page } from '../model/types.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
 import { fontsByKey, isStableFont, openFontsInOrder } from './cidFonts.ts';
+import type { EmbeddedProgram } from './embedCidFont.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
 import type { PageStreamCache } from './pageStreams.ts';
 import { drawPage, type DrawEnv } from './drawPage.ts';
@@ -17,7 +18,9 @@ import { addOutline } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
+import { collectOutput } from './output.ts';
 import { createItemJson } from './itemJson.ts';
+import { createPartKeys } from './partKeys.ts';
 import { planStructure } from './structure.ts';
 import { currentPageRef, StructParents, writeStructTree } from './tagged.ts';
 import { cmykResolver, type Cmyk } from './cmyk.ts';
@@ -48,9 +51,12 @@ export interface PdfOptions {
   readonly cmyk?: ReadonlyMap<string, Cmyk>;
   /**
    * Parsed font programs of earlier documents by font bytes (the build context's `pdfFonts`): pdfkit takes a parsed
-   * font as a font source, so a rebuild does not parse the same tables again; never changes the output.
+   * font as a font source, so a rebuild does not parse the same tables again; and their embedded streams by font bytes
+   * and glyphs (`pdfSubsets`, embedCidFont.ts); never changes the output.
    */
-  readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, Uint8Array>; readonly used?: Set<string> };
+  readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, EmbeddedProgram>; readonly used?: Set<string> };
+  /** ICC profiles compressed by earlier documents, by file (the build context's `pdfProfiles`); never changes the output. */
+  readonly profiles?: Map<string, Uint8Array>;
   /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
   readonly pageCache?: PageStreamCache;
   /** Called after each page is drawn (the CLI's "pages n/N" progress); never changes the output. */
@@ -71,13 +77,17 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
     lang: docData.meta.language,
     displayTitle: true,
     info,
-  } as PDFKit.PDFDocumentOptions);
+    // no default font: pdfkit would parse its Helvetica metrics (AFM) for every document, and nothing here draws with
+    // a standard font (every font is registered from the template's files below)
+    font: null,
+  } as unknown as PDFKit.PDFDocumentOptions);
   // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
-  const itemJson = createItemJson(opts.pageCache?.itemJson);
-  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, itemJson, opts.pageCache?.partKeys), claims);
-  addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT);
+  // one content key per page part, for the ID and the page-stream cache (remembered by item identity in a session)
+  const partKey = createPartKeys({ memo: opts.pageCache?.partKeys, itemJson: createItemJson(opts.pageCache?.itemJson), chartSvg: (id) => opts.charts?.get(id)?.svg });
+  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, partKey), claims);
+  addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT, opts.profiles);
   const parsed = (key: string) => (opts.fontCache?.hashes[key] ? opts.fontCache.parsed.get(opts.fontCache.hashes[key]!) : undefined);
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, (parsed(key) ?? file) as string);
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
@@ -87,16 +97,12 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   if (opts.fontCache) for (const [key, font] of fontsByKey(doc, Object.keys(docData.fonts))) if (opts.fontCache.hashes[key]) opts.fontCache.parsed.set(opts.fontCache.hashes[key]!, font.font);
   nameResourcesByContent(doc);
 
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
+  // the bytes as pdfkit writes them, collected without its stream (output.ts)
+  const output = collectOutput(doc);
 
   const print = variant === 'print';
   const origin = print ? PRINT_SHEET.slug : 0;
-  const env: DrawEnv = { fonts, itemJson, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont), ...(!opts.pageCache && { drawings: new Map(), deflated: new Map() }) };
+  const env: DrawEnv = { fonts, partKey, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont), ...(!opts.pageCache && { drawings: new Map(), deflated: new Map() }) };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -122,7 +128,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   });
   addOutline(doc, docData, origin);
   doc.end();
-  return done;
+  return output;
 }
 
 /** A page as the print variant draws it: bleed added, link areas and link targets removed. */

@@ -6,6 +6,7 @@
  * README; report.yaml may raise or lower any of them.
  */
 import { z } from 'zod';
+import { lazy } from './lazy.ts';
 import { DEFAULT_LIMITS, type Limits } from './limitDefaults.ts';
 
 export { DEFAULT_LIMITS, LIMIT_WHAT, type Limits } from './limitDefaults.ts';
@@ -20,7 +21,7 @@ const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g
 const count = (n: number, doc: string) => z.number().int().positive().default(n).describe(`${doc} Default ${grouped(n)}.`);
 
 /** limits: in report.yaml, field by field (defaults shown). */
-export const LimitsSchema = z.strictObject({
+export const LimitsSchema = lazy(() => z.strictObject({
   fileBytes: count(DEFAULT_LIMITS.fileBytes, 'Bytes of one YAML file (report, section, figures, chart spec); parsing YAML takes about 1 s per 200 KB here.'),
   imageBytes: count(DEFAULT_LIMITS.imageBytes, 'Bytes of one image file.'),
   imagePixels: count(DEFAULT_LIMITS.imagePixels, 'Pixels of one raster image (width × height as its PNG or JPEG header declares).'),
@@ -34,7 +35,7 @@ export const LimitsSchema = z.strictObject({
   chartValues: count(DEFAULT_LIMITS.chartValues, 'Data values of one chart (its dataset rows plus inline values).'),
   pages: count(DEFAULT_LIMITS.pages, 'Pages of the whole document (the body of one section included).'),
   seconds: count(DEFAULT_LIMITS.seconds, 'Seconds a build may take before it is stopped.'),
-});
+}));
 
 // The schema's output is exactly Limits (a compile error otherwise).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,17 +1,25 @@
 /** Schema of report.yaml: metadata and the ordered list of section files (see docs/content-format.md). */
 import { z } from 'zod';
+import { lazy } from './lazy.ts';
 import { LimitsSchema } from './limits.ts';
 import { isValidTag } from '../locale/index.ts';
 
 /** A day, month or quarter as figures.yaml and report.yaml write dates. */
 const FIGURE_DATE = /^\d{4}-(\d{2}(-\d{2})?|Q[1-4])$/;
 
+/**
+ * A word with its hyphens (letters, apostrophes, hyphens). Made from a string: the compile step writes the bundle in
+ * ASCII, escaping the apostrophe (U+2019) of a regular expression literal, which would change the pattern's text in
+ * the editor's JSON Schema; a string's escape leaves the pattern as written.
+ */
+const HYPHENATED_WORD = new RegExp("^[\\p{L}’'-]+$", 'u');
+
 /** ISO calendar date yyyy-mm-dd (YAML 1.2 core schema keeps it a string). */
-export const IsoDate = z
+export const IsoDate = lazy(() => z
   .string()
   .refine(isRealDate, { message: 'invalid date', params: { diag: 'date' } })
   // For the editor's JSON Schema only (a refinement has no JSON Schema form); the refinement stays the check.
-  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date yyyy-mm-dd' });
+  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date yyyy-mm-dd' }));
 
 /** True for "yyyy-mm-dd" naming a real calendar day (2021-02-30 is not). */
 export function isRealDate(s: string): boolean {
@@ -22,7 +30,7 @@ export function isRealDate(s: string): boolean {
 }
 
 /** report.yaml, field by field (the descriptions are shown by editors through the JSON Schema). */
-export const ReportFileSchema = z.strictObject({
+export const ReportFileSchema = lazy(() => z.strictObject({
   title: z.string().describe('Report title, on the cover and in the PDF metadata.'),
   subtitle: z.string().optional().describe('Line under the title on the cover.'),
   organisation: z.string().describe('Publishing organisation, on the cover.'),
@@ -47,7 +55,7 @@ export const ReportFileSchema = z.strictObject({
   hyphenation: z
     .strictObject({
       exceptions: z
-        .array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' }))
+        .array(z.string().regex(HYPHENATED_WORD, { message: 'letters and hyphens only' }))
         .default([])
         .describe(
           'Each word written with a hyphen where it may break ("Neth-er-lands"); a word without hyphens is never broken; a trailing "-" makes a prefix rule ("co-ro-na-": the prefix\'s breaks, then the patterns for the rest of the word).',
@@ -55,7 +63,7 @@ export const ReportFileSchema = z.strictObject({
       languages: z
         .record(
           z.string().refine(isValidTag, { message: 'expected a BCP 47 language tag, e.g. "en-GB"' }),
-          z.array(z.string().regex(/^[\p{L}’'-]+$/u, { message: 'letters and hyphens only' })),
+          z.array(z.string().regex(HYPHENATED_WORD, { message: 'letters and hyphens only' })),
         )
         .optional()
         .describe('Exceptions for passages in other languages (lang: on a block, [text]{lang=en} inline), by their language tag: { en-GB: [task-force] }.'),
@@ -63,7 +71,7 @@ export const ReportFileSchema = z.strictObject({
     .optional()
     .describe('Hyphenation exceptions for this report, extending the language\'s built-in list.'),
   limits: LimitsSchema.prefault({}).describe('Input limits (sizes, counts, pages, seconds): a build that meets one stops and names it; raise or lower any of them here.'),
-});
+}));
 
 /** report.yaml after validation, defaults applied. */
 export type ReportFile = z.infer<typeof ReportFileSchema>;

@@ -1,16 +1,17 @@
 /** Schema of templates/<name>/template.yaml; load/loadTheme.ts resolves it into a ResolvedTheme (spec/theme.ts). */
 import { z } from 'zod';
+import { lazy, real } from './lazy.ts';
 
-const pt = z.number().nonnegative();
+const pt = () => z.number().nonnegative();
 /** A hex colour "#rrggbb" or the name of an entry in `colors`. */
-const color = z.string();
+const color = () => z.string();
 /** `d` is the editor's description (hover text) of the key. */
-const ptD = (d: string) => pt.describe(`${d} (pt)`);
-const colorD = (d: string) => color.describe(`${d}: a name in colors or "#rrggbb"`);
-const insets = z.strictObject({ top: ptD('Top'), right: ptD('Right'), bottom: ptD('Bottom'), left: ptD('Left') });
+const ptD = (d: string) => pt().describe(`${d} (pt)`);
+const colorD = (d: string) => color().describe(`${d}: a name in colors or "#rrggbb"`);
+const insets = () => z.strictObject({ top: ptD('Top'), right: ptD('Right'), bottom: ptD('Bottom'), left: ptD('Left') });
 
 /** One paragraph style; optional fields default in loadTheme (tracking 0, uppercase false, spaces 0). */
-export const TextStyleSchema = z.strictObject({
+export const TextStyleSchema = lazy(() => z.strictObject({
   font: z.string().describe('Font key (in fonts) of the regular face.'),
   italic: z.string().optional().describe('Font key of the face for *emphasis*.'),
   bold: z.string().optional().describe('Font key of the face for **strong** text.'),
@@ -25,19 +26,19 @@ export const TextStyleSchema = z.strictObject({
   balance: z.boolean().optional().describe('Break ragged multi-line text into lines of even length, so the last is not a lone word (default: on for title, heading, boxTitle, caption and quote).'),
   spaceBefore: ptD('Space above the block').optional(),
   spaceAfter: ptD('Space below the block').optional(),
-});
+}));
 
 /** Decoration of a box-like block. */
-export const BoxSchema = z.strictObject({
+export const BoxSchema = lazy(() => z.strictObject({
   fill: colorD('Background').optional(),
   stroke: colorD('Outline colour').optional(),
   strokeWidth: ptD('Outline width').optional(),
   barColor: colorD('Colour of the bar on the leading edge').optional(),
   barWidth: ptD('Width of the bar on the leading edge').optional(),
-  padding: insets.optional().describe('Space between the box edge and its text.'),
+  padding: insets().optional().describe('Space between the box edge and its text.'),
   spaceBefore: ptD('Space above the box').optional(),
   spaceAfter: ptD('Space below the box').optional(),
-});
+}));
 
 /**
  * A length on the page: points, or an expression of + - * over numbers, percentages (of the page width for x and
@@ -46,19 +47,19 @@ export const BoxSchema = z.strictObject({
  * grid (the body leading), and <id>.top / <id>.bottom / <id>.baseline of an earlier text element.
  * Checked by spec/pageLength.ts.
  */
-const length = z.union([z.number(), z.string()]);
-const lengthD = (d: string) => length.describe(`${d}: pt or an expression such as "text.left + 12" or "50%"`);
+const length = () => z.union([z.number(), z.string()]);
+const lengthD = (d: string) => length().describe(`${d}: pt or an expression such as "text.left + 12" or "50%"`);
 /** Which pages an element of `furniture` is on: even or odd pages only, and only some masters. */
-const placement = {
+const placement = () => ({
   id: z.string().regex(/^[a-zA-Z]\w*$/, 'expected a name of letters and digits').optional().describe('A name later elements use in expressions (<id>.top, <id>.bottom, <id>.baseline).'),
   side: z.enum(['even', 'odd']).optional().describe('Only on even (left) or odd (right) pages.'),
   on: z.array(z.enum(['contents', 'opener', 'body'])).optional().describe('Only on these kinds of page (default: all numbered pages).'),
-};
+});
 /** A declarative page element (cover, running heads, page decoration). */
-export const PageElementSchema = z.discriminatedUnion('type', [
+export const PageElementSchema = lazy(() => z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('rect').describe('A filled and/or outlined rectangle (bands, planes, backgrounds).'),
-    ...placement,
+    ...placement(),
     x: lengthD('Left edge'),
     y: lengthD('Top edge'),
     width: lengthD('Width'),
@@ -69,7 +70,7 @@ export const PageElementSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('rule').describe('A straight line.'),
-    ...placement,
+    ...placement(),
     x1: lengthD('Start x'),
     y1: lengthD('Start y'),
     x2: lengthD('End x'),
@@ -79,7 +80,7 @@ export const PageElementSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('image').describe('An SVG or PNG file in the template\'s folder (drawn as vectors when SVG).'),
-    ...placement,
+    ...placement(),
     src: z.string().describe('File name relative to the template\'s folder.'),
     x: lengthD('Left edge'),
     y: lengthD('Top edge'),
@@ -93,7 +94,7 @@ export const PageElementSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('text').describe('Text from a pattern with slots, in a paragraph style.'),
-    ...placement,
+    ...placement(),
     text: z.string().describe('The pattern: {title}, {subtitle}, {organisation}, {author}, {date}, {year}, {sectionTitle}, {page}, {word:contents}.'),
     style: z.string().describe('A paragraph style of text.'),
     x: lengthD('Left edge'),
@@ -103,11 +104,11 @@ export const PageElementSchema = z.discriminatedUnion('type', [
     align: z.enum(['left', 'right', 'center', 'inner', 'outer']).optional().describe('Alignment; inner and outer follow the binding side.'),
     color: colorD('Text colour (default: the style\'s)').optional(),
   }),
-]);
+]));
 export type PageElementFile = z.infer<typeof PageElementSchema>;
 
 /** Words per language (`nl`, `en-GB` …): any built-in word of src/locale can be replaced. */
-const words = z.record(z.string(), z.record(z.string(), z.string()));
+const words = () => z.record(z.string(), z.record(z.string(), z.string()));
 
 /** Parts of a section opener, in the default order (top to bottom). */
 export const OPENER_PARTS = ['kicker', 'title', 'lead', 'rule'] as const;
@@ -123,7 +124,7 @@ function partOrder<T extends string>(parts: readonly [T, ...T[]], required: T) {
 }
 
 /** template.yaml, field by field (see templates/rijksoverheid/template.yaml for a commented example). */
-export const TemplateFileSchema = z.strictObject({
+export const TemplateFileSchema = lazy(() => z.strictObject({
   name: z.string().describe('The template\'s name, shown in messages.'),
   extends: z.string().optional().describe('A template this one changes: a bundled name or a folder path in the content folder; the rest of this file is deep-merged over it.'),
   page: z
@@ -156,12 +157,12 @@ export const TemplateFileSchema = z.strictObject({
     .describe(
       'The print variant\'s DeviceCMYK value [C, M, Y, K] in percent of each colour, keyed by a name in colors or a hex colour used elsewhere (the chart theme); build --print needs one for every colour the template uses.',
     ),
-  text: z.record(z.string(), TextStyleSchema).describe('Paragraph styles by name (body, h1, h2, caption, tableCell …).'),
+  text: z.record(z.string(), real(TextStyleSchema)).describe('Paragraph styles by name (body, h1, h2, caption, tableCell …).'),
   sectionText: z
-    .partialRecord(z.enum(['foreword', 'article', 'appendix', 'colophon']), z.record(z.string(), TextStyleSchema.partial()))
+    .partialRecord(z.enum(['foreword', 'article', 'appendix', 'colophon']), z.record(z.string(), real(TextStyleSchema).partial()))
     .optional()
     .describe('Per section kind, changes to named text styles (e.g. a foreword set larger); the body leading sets that kind\'s grid.'),
-  boxes: z.record(z.string(), BoxSchema).describe('Decoration of box-like blocks by name (facts, quote, keyFigure …).'),
+  boxes: z.record(z.string(), real(BoxSchema)).describe('Decoration of box-like blocks by name (facts, quote, keyFigure …).'),
   table: z
     .strictObject({
       headerFill: colorD('Background of the header row'),
@@ -183,9 +184,9 @@ export const TemplateFileSchema = z.strictObject({
     .strictObject({ depth: z.number().int().min(1).max(2).describe('1 = sections only, 2 = sections and their headings (default 1).') })
     .optional()
     .describe('Bookmarks.'),
-  words: words.optional().describe('Words per language ({ en: { contents: Contents }, de: { contents: Inhalt } }); any built-in word can be replaced.'),
-  cover: z.array(PageElementSchema).describe('The cover page: its elements in drawing order.'),
-  furniture: z.array(PageElementSchema).describe('Elements of every numbered page (running heads, folios, decoration), drawn behind the text.'),
+  words: words().optional().describe('Words per language ({ en: { contents: Contents }, de: { contents: Inhalt } }); any built-in word can be replaced.'),
+  cover: z.array(real(PageElementSchema)).describe('The cover page: its elements in drawing order.'),
+  furniture: z.array(real(PageElementSchema)).describe('Elements of every numbered page (running heads, folios, decoration), drawn behind the text.'),
   opener: z
     .strictObject({
       order: partOrder(OPENER_PARTS, 'title')
@@ -233,10 +234,10 @@ export const TemplateFileSchema = z.strictObject({
       labelColor: colorD('Axis and legend labels'),
       gridColor: colorD('Grid lines'),
       domainColor: colorD('Axis lines'),
-      palette: z.array(color).min(1).describe('Series colours in order: names in colors or "#rrggbb".'),
+      palette: z.array(color()).min(1).describe('Series colours in order: names in colors or "#rrggbb".'),
       aspect: z.number().positive().describe('Height ÷ width of a chart without its own height.'),
     })
     .describe('The chart theme (Vega-Lite config).'),
-});
+}));
 /** template.yaml after validation, before colour names are resolved. */
 export type TemplateFile = z.infer<typeof TemplateFileSchema>;

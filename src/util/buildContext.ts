@@ -52,14 +52,18 @@ export type CacheName =
   | 'svgDrawings'
   /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
   | 'pdfFonts'
-  /** font bytes hash + subset glyphs in order → encoded font program (pdf/cidFonts.ts) */
+  /** shipped ICC profile file → its compressed bytes (pdf/outputIntent.ts) */
+  | 'pdfProfiles'
+  /** font bytes hash + subset glyphs in order → embedded font streams: program, CID map, ToUnicode (pdf/embedCidFont.ts) */
   | 'pdfSubsets'
   /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
   | 'itemJson'
   /** pack file → its loaded maps (util/diskCache.ts: load records, styled sections, broken lines, section flows, page streams, font subsets on disk; read once per session) */
   | 'packs'
-  /** one entry: page parts' item objects → their page-stream keys (pdf/pageStreams.ts memoPartKey) */
+  /** one entry: page parts' item objects → their content keys (pdf/partKeys.ts: page streams, document ID, watch page hashes) */
   | 'partKeys'
+  /** Intl cache file of a content folder ('' for none) → Intl formatters and the texts they wrote (locale/intlCache.ts) */
+  | 'intl'
   /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
   | 'fileHashes'
   /** real path of a content file → its stat (device, inode, size, times), bytes and decoded text (load/readSources.ts) */

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../paths.ts';
-import { decodePack, encodePack, type Encoded } from './packFormat.ts';
+import { decodeEntry, encodePack, readPackEntries, Undecoded, type Encoded } from './packFormat.ts';
 
 /** Hash of src/ and the lockfile that scripts/compile.mjs bakes into dist/; undefined when running from sources. */
 declare const __TOOL_CODE_HASH__: string | undefined;
@@ -99,6 +99,51 @@ export function readChecked(file: string): string | undefined {
   return readCheckedBytes(file)?.toString('utf8');
 }
 
+/**
+ * A pack map's entries, each decoded on its first read (`get`, or iterating values): a build decodes only what it
+ * asks for. An entry whose bytes do not decode is dropped (a miss; the pack is written again without it).
+ */
+class PackEntries<V> extends Map<string, V> {
+  constructor(private readonly memo: WeakMap<object, Encoded>) {
+    super();
+  }
+
+  override get(key: string): V | undefined {
+    const v = super.get(key) as V | Undecoded | undefined;
+    if (!(v instanceof Undecoded)) return v;
+    let value: V;
+    try {
+      value = decodeEntry(v, this.memo) as V;
+    } catch {
+      super.delete(key);
+      return undefined;
+    }
+    super.set(key, value);
+    return value;
+  }
+
+  /** What the map holds for `key`, decoded or not (savePack writes an undecoded entry's bytes as they are). */
+  stored(key: string): unknown {
+    return super.get(key);
+  }
+
+  override *entries(): MapIterator<[string, V]> {
+    for (const k of [...this.keys()]) if (this.has(k)) yield [k, this.get(k)!];
+  }
+
+  override *values(): MapIterator<V> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+
+  override forEach(f: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) f.call(thisArg, v, k, this);
+  }
+}
+
 /** One map of a pack: its entries, and the keys the current build used (what is saved). */
 export interface PackedMap<V> {
   readonly entries: Map<string, V>;
@@ -126,7 +171,11 @@ export function openPack(cacheDir: string, id: string, packs: Map<string, Pack>)
   if (!p) {
     const maps = new Map<string, PackedMap<unknown>>();
     const encoded = new WeakMap<object, Encoded>();
-    for (const [k, entries] of Object.entries(readPack(file, encoded))) maps.set(k, { entries: new Map(entries), used: new Set(), keepUnused: 0 });
+    for (const [k, entries] of Object.entries(readPack(file))) {
+      const m = new PackEntries<unknown>(encoded);
+      for (const [key, e] of entries) m.set(key, e);
+      maps.set(k, { entries: m, used: new Set(), keepUnused: 0 });
+    }
     p = { file, maps, saved: new Map([...maps].map(([k, m]) => [k, [...m.entries.keys()].sort().join()])), encoded };
     packs.set(file, p);
   }
@@ -136,7 +185,7 @@ export function openPack(cacheDir: string, id: string, packs: Map<string, Pack>)
 /** One named map of a pack, created empty; `keepUnused`: see PackedMap. */
 export function packedMap<V>(pack: Pack, name: string, keepUnused = 0): PackedMap<V> {
   let m = pack.maps.get(name);
-  if (!m) pack.maps.set(name, (m = { entries: new Map(), used: new Set(), keepUnused }));
+  if (!m) pack.maps.set(name, (m = { entries: new PackEntries(pack.encoded), used: new Set(), keepUnused }));
   m.keepUnused = keepUnused;
   return m as PackedMap<V>;
 }
@@ -148,7 +197,7 @@ export function savePack(pack: Pack): void {
   for (const [name, m] of pack.maps) {
     const unused = m.keepUnused > 0 ? [...m.entries.keys()].filter((k) => !m.used.has(k)).slice(-m.keepUnused) : [];
     const kept = [...unused, ...[...m.used].filter((k) => m.entries.has(k))];
-    out[name] = kept.map((k) => [k, m.entries.get(k)]);
+    out[name] = kept.map((k) => [k, m.entries instanceof PackEntries ? m.entries.stored(k) : m.entries.get(k)]);
     // compared as a set: a build that used the same entries in another order (async loads) does not rewrite the file
     keys.set(name, [...kept].sort().join());
     m.used.clear();
@@ -175,11 +224,11 @@ export function markPackStale(pack: Pack): void {
   pack.saved = new Map();
 }
 
-function readPack(file: string, memo: WeakMap<object, Encoded>): Record<string, [string, unknown][]> {
+function readPack(file: string): Record<string, [string, Undecoded][]> {
   const body = readCheckedBytes(file);
   if (!body) return {}; // missing or damaged: every entry is a miss
   try {
-    return decodePack(body, memo);
+    return readPackEntries(body);
   } catch {
     return {};
   }

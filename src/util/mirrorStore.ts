@@ -2,14 +2,15 @@
  * A session cache (a map in the build context) mirrored into one map of a disk pack (util/diskCache.ts), for
  * caches whose values are rich data checked when read back: load records (load/loadRecords.ts) and styled
  * sections (style/styleCache.ts). It is a thin user of the pack, not a second on-disk format: it adds what those
- * caches need on top of it — keys hashed (a content key is the whole source text), values stored as rich JSON
- * (util/richJson.ts: Maps, undefined, NaN and -0 survive), a shape check on every entry read back, and a bound on
- * the session's map (a long watch session adds one entry per edit).
+ * caches need on top of it — keys hashed (a content key is the whole source text), a shape check on every entry
+ * read back, and a bound on the session's map (a long watch session adds one entry per edit). Values are stored as
+ * they are: the pack's V8 format keeps Maps, byte arrays, undefined, NaN and -0 (util/packFormat.ts), so an entry
+ * read back is used without another pass over it (that pass, util/richJson.ts, was ≈ 5 ms of a next build).
+ * Values are plain data (house style: no classes, closures or handles), which is what V8's format writes faithfully.
  */
 import { resolve } from 'node:path';
 import type { BuildContext } from './buildContext.ts';
 import { bytesHash, markPackStale, openPack, packedMap, savePack, type Pack } from './diskCache.ts';
-import { richDecode, richEncode } from './richJson.ts';
 
 /** A session cache with its pack. */
 export interface MirrorStore<V> {
@@ -40,7 +41,7 @@ export function mirrorStore<V>(
   // the entries this build used: the pack keeps only these
   const keep = (h: string, value: V) => {
     if (!m) return;
-    if (!m.entries.has(h)) m.entries.set(h, richEncode(value));
+    if (!m.entries.has(h)) m.entries.set(h, value);
     m.used.add(h);
   };
   return {
@@ -52,7 +53,7 @@ export function mirrorStore<V>(
       const raw = value === undefined ? m.entries.get(h) : undefined;
       if (raw !== undefined) {
         try {
-          value = check(richDecode(raw));
+          value = check(raw);
         } catch {
           value = undefined; // a damaged entry is a miss
         }

@@ -1,26 +1,20 @@
 /**
- * One hash per laid-out page, from its items (and the SVG of the charts on it), so a rebuild can say which pages
- * changed and the preview reloads only those. Hashing the model is cheaper than comparing rendered pages and
- * needs no PDF parsing.
+ * One hash per laid-out page, from its size, number, master and the content keys of its parts (pdf/partKeys.ts:
+ * items and the SVG of the charts on it), so a rebuild can say which pages changed and the preview reloads only
+ * those. Hashing the model is cheaper than comparing rendered pages and needs no PDF parsing; given the session's
+ * part keys (the same the PDF stage just used), an unchanged part costs a lookup, not a serialisation.
  */
 import { createHash } from 'node:crypto';
 import type { PagedDocument } from '../model/types.ts';
-import { createItemJson, type ItemJson } from '../pdf/itemJson.ts';
+import { createPartKeys, type PartKeyFn } from '../pdf/partKeys.ts';
+import { pageParts } from '../pdf/structure.ts';
 
-/**
- * Hashes of each page, in order: equal hashes mean the page draws the same. Items are serialised by `itemJson`
- * (pdf/itemJson.ts: no source positions, bytes as their hash); given the session's, an item the section cache
- * kept is serialised once per session, not on every rebuild (this was ≈ 25 ms of a one-paragraph rebuild).
- */
-export function pageHashes(doc: PagedDocument, chartSvg: (id: string) => string | undefined, itemJson: ItemJson = createItemJson()): string[] {
+/** Hashes of each page, in order: equal hashes mean the page draws the same. */
+export function pageHashes(doc: PagedDocument, chartSvg: (id: string) => string | undefined, partKey: PartKeyFn = createPartKeys({ chartSvg })): string[] {
   return doc.pages.map((page) => {
     const h = createHash('sha1');
     h.update(`${page.widthPt}x${page.heightPt}|${page.number}|${page.master}\n`);
-    for (const item of page.items) {
-      h.update(itemJson(item));
-      if (item.kind === 'chart') h.update(chartSvg(item.chartId) ?? '');
-      h.update('\n');
-    }
+    for (const [from, to] of pageParts(page)) h.update(partKey(page.items.slice(from, to))).update('\n');
     return h.digest('hex').slice(0, 16);
   });
 }

@@ -15,6 +15,7 @@ import { buildReport, type BuildResult } from '../cli/build.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
 import { createBuildContext, memo } from '../util/buildContext.ts';
 import { createItemJson } from '../pdf/itemJson.ts';
+import { createPartKeys, type PartKeyMemo } from '../pdf/partKeys.ts';
 import { writeAtomic } from '../util/writeAtomic.ts';
 import { changedPages, pageHashes } from './pageHashes.ts';
 
@@ -88,7 +89,10 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
     let r: Rebuild;
     try {
       const build = await buildReport({ contentDir: o.contentDir, cacheDir: o.cacheDir }, session);
-      const hashes = pageHashes(build.document, (id) => build.charts.get(id)?.svg, createItemJson(memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap())));
+      // the part keys the PDF stage just made (the session's memo): unchanged parts are looked up, not hashed again
+      const chartSvg = (id: string) => build.charts.get(id)?.svg;
+      const itemJson = createItemJson(memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()));
+      const hashes = pageHashes(build.document, chartSvg, createPartKeys({ memo: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), itemJson, chartSvg }));
       const same = last && Buffer.compare(Buffer.from(last.pdf), Buffer.from(build.pdf)) === 0;
       if (!same) await writeAtomic(output, build.pdf);
       r = { ok: true, ms: performance.now() - t0, pdf: build.pdf, build, hashes, changed: changedPages(last?.hashes, hashes), warnings: build.diagnostics.items, trigger };

@@ -1,7 +1,8 @@
 /**
  * The compiled CLI (dist/cli.js → dist/cli.cjs, src/cli/launch.ts) starts from a V8 code cache that the compile
  * step made: V8 must accept it on this Node (else every start compiles the bundle again, silently), and a build
- * with it must write the same bytes as a build without it.
+ * with it must write the same bytes as a build without it. The bundle is ASCII (our sources' non-ASCII characters
+ * escaped at compile time), so the launcher reads it as Latin-1.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
@@ -50,6 +51,16 @@ describe('the CLI launcher', () => {
     expect(pdfs[0]!.length).toBeGreaterThan(10_000);
     expect(pdfs[0]!.equals(pdfs[1]!)).toBe(true);
   }, 240_000);
+
+  it('is an ASCII bundle (read as Latin-1 at start), the license comments of its dependencies kept beside it', () => {
+    const bundle = readFileSync(join(root, 'dist', 'cli.cjs'));
+    const at = bundle.findIndex((b) => b > 0x7f);
+    expect(at === -1 ? '' : bundle.toString('utf8', Math.max(0, at - 40), at + 20)).toBe('');
+    expect(readFileSync(join(root, 'dist', 'cli.cjs.LEGAL.txt'), 'utf8')).toContain('Hyphenopoly');
+    // the escaped sources mean the same: a Dutch quotation mark still counts as part of a word (regex literal)
+    const r = run(['check', join(root, 'content', 'jaarverslag-2020')], 'report');
+    expect(r.status, r.stderr).toBe(0);
+  });
 
   it('gives a usage error (exit 2) from the bundle as from the sources', () => {
     const r = run(['build', '--no-such-flag'], 'report');

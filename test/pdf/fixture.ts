@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FrameItem, Page, PagedDocument } from '../../src/model/types.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { FONTS_DIR } from '../../src/paths.ts';
-import { writePdf, type PdfVariant } from '../../src/pdf/writePdf.ts';
+import { writePdf, type PdfOptions, type PdfVariant } from '../../src/pdf/writePdf.ts';
 import type { Cmyk } from '../../src/pdf/cmyk.ts';
 import type { CachedPage } from '../../src/pdf/pageStreams.ts';
 import { printRasters } from '../../src/images/printRaster.ts';
@@ -58,11 +58,11 @@ const FONT_FILES = { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_40
 let fonts: ReturnType<typeof createFontStore> | undefined;
 
 /** Writes the document as `variant` with the template-free defaults tests need. */
-export async function write(d: PagedDocument, variant: PdfVariant, cmyk: ReadonlyMap<string, Cmyk> = FIXTURE_CMYK): Promise<Uint8Array> {
+export async function write(d: PagedDocument, variant: PdfVariant, cmyk: ReadonlyMap<string, Cmyk> = FIXTURE_CMYK, extra: Partial<PdfOptions> = {}): Promise<Uint8Array> {
   const store = (fonts ??= createFontStore(FONTS_DIR, FONT_FILES));
   // print: raster images separated into CMYK first, as cli/build.ts does
   const placed = variant === 'print' ? await printRasters(d, PRINT_SHEET.bleed, new Map()) : d;
-  return writePdf(placed, { svgFontKey: () => 'sans', shape: (t, k, f) => store.shape!(t, k, f), variant, cmyk });
+  return writePdf(placed, { svgFontKey: () => 'sans', shape: (t, k, f) => store.shape!(t, k, f), variant, cmyk, ...extra });
 }
 
 /** Writes `pages` as `variant`, with the page stream cache `entries` under `scope` when given (no print rasters). */

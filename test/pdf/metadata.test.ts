@@ -89,6 +89,20 @@ describe('output intents', () => {
     expect(o.dict(intent!['/DestOutputProfile'])['/N']).toBe(4);
     expect(o.streamData(intent!['/DestOutputProfile']).subarray(16, 20).toString('latin1')).toBe('CMYK');
   });
+
+  it('a profile compressed by an earlier document (build context pdfProfiles) gives the same bytes, and decodes to the file', async () => {
+    for (const [variant, file] of [['screen', 'sRGB.icc'], ['print', 'FOGRA39L.icc']] as const) {
+      const off = Buffer.from(await write(doc([samplePage()]), variant));
+      const profiles = new Map<string, Uint8Array>();
+      expect(Buffer.from(await write(doc([samplePage()]), variant, undefined, { profiles })).equals(off)).toBe(true);
+      expect([...profiles.keys()]).toEqual([file]);
+      const warm = await write(doc([samplePage()]), variant, undefined, { profiles });
+      expect(Buffer.from(warm).equals(off)).toBe(true);
+      const o = new PdfObjects(warm);
+      const [intent] = o.array(o.catalog['/OutputIntents']).map((r) => o.dict(r));
+      expect(o.streamData(intent!['/DestOutputProfile']).equals(readFileSync(join(ICC_DIR, file)))).toBe(true);
+    }
+  });
 });
 
 describe('document ID and determinism', () => {

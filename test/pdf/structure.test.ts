@@ -76,4 +76,15 @@ describe('structure plan', () => {
     const plan = planStructure([page([glyphs('ind.nl', 10, link)])]);
     expect(shape(plan.root)).toEqual({ Document: [{ 'Sect:s': [{ 'P:b0': [{ 'Span:l0r0': ['p0:0'] }] }] }] });
   });
+
+  it('one node object under two parents makes two elements; equal paths in other objects make one', () => {
+    const para = node('P', 'b0');
+    const items: FrameItem[] = [
+      glyphs('in sectie a', 10, content([node('Sect', 'a'), para], [0, 0])),
+      glyphs('in sectie b', 20, content([node('Sect', 'b'), para], [1, 0])),
+      glyphs('weer a, nieuwe objecten', 30, content([node('Sect', 'a'), node('P', 'b0')], [0, 1])),
+    ];
+    const plan = planStructure([page(items)]);
+    expect(shape(plan.root)).toEqual({ Document: [{ 'Sect:a': [{ 'P:b0': ['p0:0', 'p0:2'] }] }, { 'Sect:b': [{ 'P:b0': ['p0:1'] }] }] });
+  });
 });

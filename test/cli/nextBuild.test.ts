@@ -1,0 +1,47 @@
+/**
+ * The editor's next build as the CLI runs it: a new process that reads the cache folder the previous builds left
+ * (packs in V8's format, util/packFormat.ts) must write the bytes of a build that uses no cache at all, before and
+ * after a one-paragraph edit; the oracle is the `--no-cache` build, not the cache code.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+
+function build(dir: string, out: string, ...flags: string[]): Buffer {
+  const r = spawnSync(process.execPath, [cli, 'build', dir, '-o', out, ...flags], { encoding: 'utf8', timeout: 120_000 });
+  expect(r.stderr).not.toMatch(/internal error/);
+  expect(r.status).toBe(0);
+  return readFileSync(out);
+}
+
+describe('next build (a new process with the cache folder filled)', () => {
+  it('writes the bytes of a build without caches, before and after a one-paragraph edit', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'rp-next-'));
+    const content = join(scratch, 'c');
+    cpSync(join(root, 'content', 'jaarverslag-2020'), content, { recursive: true });
+    const out = join(scratch, 'out');
+    const fresh = build(content, join(scratch, 'fresh.pdf'), '--no-cache');
+    build(content, join(out, 'r.pdf')); // fills out/.cache
+    const packs = readdirSync(join(out, '.cache', 'packs'));
+    expect(packs.length).toBeGreaterThan(0);
+    // each pack names the Node that wrote it after its hash line
+    for (const f of packs) expect(readFileSync(join(out, '.cache', 'packs', f), 'latin1').split('\n')[1]).toBe(`reportpress-pack/3 node ${process.versions.node} v8 ${process.versions.v8}`);
+    expect(build(content, join(out, 'r.pdf')).equals(fresh)).toBe(true);
+    // one paragraph of the first article gets a new first sentence (as the bench's edit)
+    const article = join(content, 'sections', readdirSync(join(content, 'sections')).find((f) => f.startsWith('01'))!);
+    const text = readFileSync(article, 'utf8');
+    const edited = text.replace(/(- p: >-\n\s+)/, '$1Een nieuwe eerste zin. ');
+    expect(edited).not.toBe(text);
+    writeFileSync(article, edited);
+    const editedFresh = build(content, join(scratch, 'edited.pdf'), '--no-cache');
+    expect(editedFresh.equals(fresh)).toBe(false);
+    expect(build(content, join(out, 'r.pdf')).equals(editedFresh)).toBe(true);
+    // and once more, now that the cache holds the edited article too
+    expect(build(content, join(out, 'r.pdf')).equals(editedFresh)).toBe(true);
+  }, 240_000);
+});
