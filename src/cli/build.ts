@@ -95,7 +95,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
   const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, themeKey(theme, keys), source.meta.limits?.pages ?? null]) : '';
   const flows = kept<SectionFlow>('sectionFlows');
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? session.cache('layoutParts') : undefined);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? session.cache('layoutParts') : undefined, reuse ? outputs.values : undefined);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -120,7 +120,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // says (the TOC loop's idea one level up: a reference's own width can move its target); max MAX_PASSES
   const refIds = referencedIds(bound, outputs.values);
   for (let pass = 1; refIds.size > 0; pass++) {
-    const found = anchorPages(document);
+    const found = anchorPages(document, (page, what, read) => derived(outputs.values, page, what, read));
     if ([...refIds].every((id) => found.get(id) === refs.pages.get(id))) break;
     if (pass >= MAX_PASSES) {
       diag.push(refsUnstable(MAX_PASSES));
