@@ -65,6 +65,12 @@ export interface WatchHandle {
 
 /** Default debounce: long enough to merge one editor save (rename + write), short next to a build. */
 const DEBOUNCE_MS = 80;
+/**
+ * chokidar 5 drops a file's change event that comes within 50 ms of the one before it (FSWatcher._emit throttles
+ * CHANGE per path, with no trailing event). A rebuild that starts at least this long after the last event it got
+ * reads every write whose event was dropped; a shorter debounce lost a save made right after a fast rebuild.
+ */
+const MIN_DEBOUNCE_MS = 50;
 /** Files editors write beside the real one while saving (vim's 4913 and swap files, emacs lock files, backups). */
 const EDITOR_TEMP = /(^|[\\/])(4913|\.#.*|.*\.sw[px]|.*~|.*\.tmp)$/;
 
@@ -127,7 +133,7 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
     timer = setTimeout(() => {
       timer = undefined;
       kick();
-    }, o.debounceMs ?? DEBOUNCE_MS);
+    }, Math.max(o.debounceMs ?? DEBOUNCE_MS, MIN_DEBOUNCE_MS));
   });
   await new Promise<void>((res) => watcher.once('ready', () => res()));
   kick();
