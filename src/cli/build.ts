@@ -31,6 +31,7 @@ import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
 import { styleStore, themeKey } from '../style/styleCache.ts';
+import type { StyledBlockEntry } from '../style/blockCache.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -74,7 +75,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // 5. style: blocks with resolved type, colour and spacing (page references: pages of the previous pass)
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   // styled sections by content: a rebuild, and a page-reference pass, restyle only the sections that changed
-  const styles = styleStore(session, opts.cacheDir, opts.contentDir);
+  const styles = Object.assign(styleStore(session, opts.cacheDir, opts.contentDir), { blocks: session.cache<StyledBlockEntry>('styledBlocks') });
   // the keys stages note against their outputs, so the next stage keys by them (util/contentKeys.ts)
   const outputs = outputMemo(session);
   const keys = outputs.keys;
@@ -95,7 +96,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
   const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, themeKey(theme, keys), source.meta.limits?.pages ?? null]) : '';
   const flows = kept<SectionFlow>('sectionFlows');
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? session.cache('layoutParts') : undefined);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? session.cache('layoutParts') : undefined, reuse ? outputs.values : undefined);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -120,7 +121,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // says (the TOC loop's idea one level up: a reference's own width can move its target); max MAX_PASSES
   const refIds = referencedIds(bound, outputs.values);
   for (let pass = 1; refIds.size > 0; pass++) {
-    const found = anchorPages(document);
+    const found = anchorPages(document, (page, what, read) => derived(outputs.values, page, what, read));
     if ([...refIds].every((id) => found.get(id) === refs.pages.get(id))) break;
     if (pass >= MAX_PASSES) {
       diag.push(refsUnstable(MAX_PASSES));

@@ -22,6 +22,8 @@ export type CacheName =
   | 'boundSections'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
   | 'styles'
+  /** section scope + bound block + indent, label, anchor, chart or image → styled block, valid while its notes get the same numbers (style/blockCache.ts) */
+  | 'styledBlocks'
   /** font hashes + fallbacks (+ disk file) → texts those faces draw completely (fonts/coverageCache.ts) */
   | 'coveredTexts'
   /** exceptions → hyphenator (text/) */
