@@ -62,6 +62,9 @@ async function watchEdits(dir, label, file, edit) {
   const { startWatch } = await import(join(root, 'dist', 'index.js'));
   const copy = join(scratch, `watch-${label}`);
   cpSync(dir, copy, { recursive: true });
+  // An editor's folder holds files written long ago: a session takes a file whose stat is unchanged from memory only
+  // once its change time is 2 s old (load/readSources.ts), so the fresh copy settles first, as a real folder has.
+  await new Promise((res) => setTimeout(res, 2100));
   const path = join(copy, file);
   const original = readFileSync(path, 'utf8');
   let waiting;

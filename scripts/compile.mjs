@@ -110,6 +110,15 @@ const cliRewrites = {
       if (out === text) throw new Error('compile: drawSvg.ts no longer loads svg-to-pdfkit as expected');
       return { contents: asciiSource(out), loader: 'ts', resolveDir: dirname(args.path) };
     });
+    // lazyFont.ts opens a font with fontkit only when a cached face turns out to be needed: the fontkit pdfkit
+    // imports (its ES module, bundled and evaluated on first use), not a second copy from node_modules at run time.
+    b.onLoad({ filter: /src[\\/]pdf[\\/]lazyFont\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const esm = JSON.stringify(fileURLToPath(import.meta.resolve('fontkit')));
+      const out = text.replace("createRequire(import.meta.url)('fontkit')", `require(${esm})`);
+      if (out === text) throw new Error('compile: lazyFont.ts no longer loads fontkit as expected');
+      return { contents: asciiSource(out), loader: 'ts', resolveDir: dirname(args.path) };
+    });
     // Our sources with their non-ASCII characters escaped: esbuild's `charset: 'ascii'` leaves regular expression
     // literals as written, and one such character makes the whole 2 MB bundle a two-byte string in V8, decoded
     // from UTF-8 at every start (≈ 8 ms) where an ASCII file is read as Latin-1 (launch.ts).

@@ -24,6 +24,7 @@ import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.t
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
 import type { PartKeyMemo } from '../pdf/partKeys.ts';
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
+import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -31,6 +32,7 @@ import type { SourceFile } from '../load/types.ts';
 import type { ParagraphSpec, StyledSection } from '../style/types.ts';
 import { styleStore, themeKey } from '../style/styleCache.ts';
 import { openIntlCache } from '../locale/intlCache.ts';
+import type { StyledBlockEntry } from '../style/blockCache.ts';
 import { noHyphenation } from '../diag/messages.ts';
 
 /** What a build needs; paths are resolved by the caller. */
@@ -74,7 +76,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // 5. style: blocks with resolved type, colour and spacing (page references: pages of the previous pass)
   let refs = { pages: new Map<string, number>() as ReadonlyMap<string, number> };
   // styled sections by content: a rebuild, and a page-reference pass, restyle only the sections that changed
-  const styles = styleStore(session, opts.cacheDir, opts.contentDir);
+  const styles = Object.assign(styleStore(session, opts.cacheDir, opts.contentDir), { blocks: session.cache<StyledBlockEntry>('styledBlocks') });
   // the keys stages note against their outputs, so the next stage keys by them (util/contentKeys.ts)
   const outputs = outputMemo(session);
   const keys = outputs.keys;
@@ -99,7 +101,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
   const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, themeKey(theme, keys), source.meta.limits?.pages ?? null]) : '';
   const flows = kept<SectionFlow>('sectionFlows');
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? session.cache('layoutParts') : undefined);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? session.cache('layoutParts') : undefined, reuse ? outputs.values : undefined);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -124,7 +126,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // says (the TOC loop's idea one level up: a reference's own width can move its target); max MAX_PASSES
   const refIds = referencedIds(bound, outputs.values);
   for (let pass = 1; refIds.size > 0; pass++) {
-    const found = anchorPages(document);
+    const found = anchorPages(document, (page, what, read) => derived(outputs.values, page, what, read));
     if ([...refIds].every((id) => found.get(id) === refs.pages.get(id))) break;
     if (pass >= MAX_PASSES) {
       diag.push(refsUnstable(MAX_PASSES));
@@ -157,6 +159,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // print: raster images first separated into CMYK through the press profile, padded where they run into the bleed
   const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
   const subsets = kept<EmbeddedProgram>('pdfSubsets');
+  const facts = kept<FontFacts>('pdfFontFacts');
   const streams = kept<CachedPage>('pageStreams');
   // drawings are only looked at by pages that miss: a build where every page hit keeps them for the next edit
   const drawings = kept<SvgDrawing>('svgDrawings', 64);
@@ -171,7 +174,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         cmyk: theme.cmyk,
         onPage: opts.progress?.page,
         profiles: session.cache<Uint8Array>('pdfProfiles'),
-        fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), encoded: subsets.entries, used: subsets.used } : undefined,
+        fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
         pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()) } : undefined,
       },

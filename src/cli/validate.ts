@@ -11,6 +11,7 @@ import { InternalError, isReportError, ReportError } from '../diag/errors.ts';
 import { loadReport } from '../load/index.ts';
 import { loadTheme, themeRequestFor } from '../load/loadTheme.ts';
 import type { ThemeEntry } from '../load/themeCache.ts';
+import type { KnownFile } from '../load/readSources.ts';
 import { localeData } from '../locale/index.ts';
 import { createIntlCache, openIntlCache } from '../locale/intlCache.ts';
 import { noLocaleWords } from '../diag/messages.ts';
@@ -92,7 +93,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const source = await timed('load', () => loadReport(opts.contentDir, { ...ctx, cacheDir: opts.cacheDir }));
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
   // 2. the template: all of the look
-  const themeCache = ctx.build && { memory: ctx.build.cache<ThemeEntry>('templates'), cacheDir: opts.cacheDir };
+  const themeCache = ctx.build && { memory: ctx.build.cache<ThemeEntry>('templates'), cacheDir: opts.cacheDir, known: ctx.build.cache<KnownFile>('knownFiles') };
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }, themeCache));
   if (!localeData(source.meta.language)) ctx.diag.push(noLocaleWords(source.meta.language, source.meta.languageSpan));
   if (opts.variant === 'print' && theme.cmykProblems?.length) throw new ReportError(theme.cmykProblems);

@@ -15,7 +15,7 @@ import type { DiagnosticSink } from '../diag/sink.ts';
 import type { Block, StyledSection } from '../style/types.ts';
 import type { Box, PageFrame } from './types.ts';
 import type { Pt } from '../util/geometry.ts';
-import type { ContentKeys } from '../util/contentKeys.ts';
+import { derived, type ContentKeys, type DerivedValues } from '../util/contentKeys.ts';
 
 /** A section as flowed: its frames and warnings, and the line breaker's warnings raised meanwhile. */
 export interface SectionFlow {
@@ -52,6 +52,12 @@ export interface SectionFlowCache {
   part<T>(kind: string, content: unknown, make: () => T): T;
   /** Like `part` for what is made from one styled section alone (its outline entries), keyed as the section is. */
   ofSection<T>(kind: string, section: StyledSection, make: () => T): T;
+  /**
+   * What `make` makes from one readonly object (a flowed frame: its finished page) and `content` (the scope and this
+   * string say everything else it reads), kept with the object for the session: a frame a rebuild took from the
+   * cache becomes the same page object again, so what is read off pages (anchors, loose lines) is read once.
+   */
+  ofObject<T>(kind: string, o: object, content: string, make: () => T): T;
 }
 
 /** Most sections kept: a few versions of a 10× report. */
@@ -79,6 +85,8 @@ export function createSectionCache(
   keys?: ContentKeys,
   /** Composed boxes and pages' parts by content and scope (build context `layoutParts`); none: they are not kept. */
   parts?: Map<string, CachedPart>,
+  /** Values kept with readonly objects for the session (util/contentKeys.ts); none: ofObject makes every time. */
+  values?: DerivedValues,
 ): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
   let recording: Diagnostic[] | undefined;
   const lineDiag: DiagnosticSink = {
@@ -126,6 +134,9 @@ export function createSectionCache(
       return r;
     },
     box(block, widthPt, gridPt, compose) {
+      // a block styling noted a key for is described by it (style/blockCache.ts); others by their JSON
+      const noted = keys?.get(block);
+      if (noted !== undefined) return kept('box', () => `${noted}\u0000${widthPt}\u0000${gridPt ?? ''}`, compose);
       return cache.part('box', [block, widthPt, gridPt ?? null], compose);
     },
     part<T>(kind: string, content: unknown, make: () => T): T {
@@ -133,6 +144,14 @@ export function createSectionCache(
     },
     ofSection(kind, section, make) {
       return kept(`section ${kind}`, () => contentOf(section), make);
+    },
+    ofObject(kind, o, content, make) {
+      if (!values) return make();
+      let fresh = false;
+      const made = derived(values, o, `${kind}\u0000${scopeKey}\u0000${content}`, () => ((fresh = true), recorded(make)));
+      // a kept one says its line warnings again, as making it did
+      if (!fresh) for (const d of made[1]) lineDiag.push(d);
+      return made[0];
     },
   };
   /** A part kept under `kind` and its content (asked for only when there is a parts map). */

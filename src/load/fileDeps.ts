@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { bytesHash } from '../util/diskCache.ts';
-import { readInside, readTextInside } from './readSources.ts';
+import { knownHash, readInside, readTextInside, type KnownFile } from './readSources.ts';
 
 /** One input of a cached result. */
 export type FileDep =
@@ -27,15 +27,23 @@ export function existsNoted(log: DepLog | undefined, path: string): boolean {
   return exists;
 }
 
-/** True when every input is as it was (a read file has the same bytes, a looked-for file the same existence). */
-export async function depsUnchanged(deps: readonly FileDep[]): Promise<boolean> {
+/**
+ * True when every input is as it was (a read file has the same bytes, a looked-for file the same existence); with
+ * `known` (the session's files, load/readSources.ts) a file whose stat is unchanged is not read and hashed again.
+ */
+export async function depsUnchanged(deps: readonly FileDep[], known?: Map<string, KnownFile>): Promise<boolean> {
   for (const d of deps) {
     if (d.kind === 'exists') {
       if (existsSync(d.path) !== d.exists) return false;
       continue;
     }
-    const r = d.text ? (await readTextInside(d.root, d.path)).text : (await readInside(d.root, d.path)).bytes;
-    if (r === undefined || bytesHash(r) !== d.hash) return false;
+    if (d.text) {
+      const r = await readTextInside(d.root, d.path, undefined, Infinity, known);
+      if (r.text === undefined || (r.hash ?? bytesHash(r.text)) !== d.hash) return false;
+    } else {
+      const r = await readInside(d.root, d.path, undefined, undefined, known);
+      if (r.bytes === undefined || knownHash({ bytes: r.bytes, known: r.known }) !== d.hash) return false;
+    }
   }
   return true;
 }

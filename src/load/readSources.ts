@@ -38,8 +38,16 @@ function realRootOf(root: string): string {
 export interface KnownFile {
   readonly stat: string;
   readonly bytes: Uint8Array;
+  /** SHA-256 of the bytes, made when first asked (knownHash). */
+  bytesHash?: string;
   text?: string;
   textHash?: string;
+}
+
+/** SHA-256 of a read's bytes: the known file's, made once per session, else hashed now. */
+export function knownHash(read: { bytes: Uint8Array; known?: KnownFile }): string {
+  if (!read.known) return bytesHash(read.bytes);
+  return (read.known.bytesHash ??= bytesHash(read.bytes));
 }
 
 /** How old a file's change time must be for its stat to stand for its content (2 s: coarse file system clocks). */

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import { richDecode, richEncode } from '../util/richJson.ts';
 import { depsUnchanged, type DepLog, type FileDep } from './fileDeps.ts';
+import type { KnownFile } from './readSources.ts';
 import { cacheFile, readChecked, writeChecked } from '../util/diskCache.ts';
 
 /** One cached template and what it was made from. */
@@ -24,13 +25,15 @@ export interface ThemeEntry {
 export interface ThemeCache {
   readonly memory: Map<string, ThemeEntry>;
   readonly cacheDir?: string;
+  /** The session's files (load/readSources.ts): a template file whose stat is unchanged is not read again. */
+  readonly known?: Map<string, KnownFile>;
 }
 
 /** The cached template for `key` when its files are unchanged, else `make`'s (noting its files in the log). */
 export async function cachedTheme(key: string, cache: ThemeCache, make: (log: DepLog) => Promise<ResolvedTheme>): Promise<ResolvedTheme> {
   const file = cache.cacheDir && cacheFile(cache.cacheDir, 'templates', scopeOf(key));
   const entry = cache.memory.get(key) ?? (file ? readEntry(file, key) : undefined);
-  if (entry && (await depsUnchanged(entry.deps))) {
+  if (entry && (await depsUnchanged(entry.deps, cache.known))) {
     cache.memory.set(key, entry);
     return entry.theme;
   }

@@ -35,10 +35,13 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
     const under = furniture.filter(below);
     return { ...page, items: [...above, ...page.items, ...under], furniture: { head: above.length, foot: under.length } };
   };
+  // a frame or TOC page kept from an earlier layout becomes the same finished page object again (kept with it)
+  const slotsJson = JSON.stringify(slots);
+  const finished = <T extends object>(o: T, make: () => Page): Page => (env.sections ? env.sections.ofObject('page', o, slotsJson, make) : make());
   const pages: Page[] = [
     parts.cover,
-    ...parts.toc.map((p) => withFurniture(p, contents)),
-    ...parts.frames.map((f) => withFurniture(frameToPage(theme, f), f.runningTitle)),
+    ...parts.toc.map((p) => finished(p, () => withFurniture(p, contents))),
+    ...parts.frames.map((f) => finished(f, () => withFurniture(frameToPage(theme, f), f.runningTitle))),
   ];
   const outline: OutlineEntry[] = [
     { title: contents, dest: TOC_ANCHOR, children: [] },
@@ -66,11 +69,15 @@ function headingEntries(s: StyledSection): OutlineEntry[] {
   return s.blocks.flatMap((b, i) => (b.kind === 'heading' ? [{ title: b.para.runs.map((r) => r.text).join('').trim(), dest: b.anchor ?? headingAnchor(s.id, i), children: [] }] : []));
 }
 
-/** Page number of every anchor (first occurrence), read back for the next pass's TOC. */
-export function anchorPages(doc: PagedDocument): Map<string, number> {
+/** Reads something off one page, kept with the page when a memo is given (a page object is readonly). */
+export type PageMemo = <T>(page: Page, what: string, read: () => T) => T;
+
+/** Page number of every anchor (first occurrence), read back for the next pass's TOC; each page read once with `memo`. */
+export function anchorPages(doc: PagedDocument, memo: PageMemo = (_p, _w, read) => read()): Map<string, number> {
   const out = new Map<string, number>();
   doc.pages.forEach((p, i) => {
-    for (const it of p.items) if (it.kind === 'anchor' && !out.has(it.name)) out.set(it.name, p.number ?? i + 1);
+    const names = memo(p, 'anchors', () => p.items.flatMap((it) => (it.kind === 'anchor' ? [it.name] : [])));
+    for (const name of names) if (!out.has(name)) out.set(name, p.number ?? i + 1);
   });
   return out;
 }

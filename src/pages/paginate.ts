@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import { looseLine, tocUnstable } from './messages.ts';
 import { coverPage, metaSlots } from './cover.ts';
-import { anchorPages, finalizePages, kept } from './finalize.ts';
+import { anchorPages, finalizePages, kept, type PageMemo } from './finalize.ts';
 import { tocPages } from './toc.ts';
 import type { PaginateOptions, ReportInfo } from './types.ts';
 import type { PagedDocument } from '../model/types.ts';
@@ -69,21 +69,27 @@ export function layoutDocument(
   };
   for (let i = 1; i <= MAX_PASSES; i++) {
     pass = paginatePass(sections, theme, env, meta, { tocPages: known }, flowFor);
-    const found = anchorPages(pass.document);
-    if (sameNumbers(found, known, sections)) return report(pass, ctx, theme.paragraph.maxWordSpace);
+    const found = anchorPages(pass.document, pageMemo(env));
+    if (sameNumbers(found, known, sections)) return report(pass, ctx, theme.paragraph.maxWordSpace, pageMemo(env));
     known = found;
   }
   ctx.diag.push(tocUnstable(MAX_PASSES));
-  return report(pass!, ctx, theme.paragraph.maxWordSpace);
+  return report(pass!, ctx, theme.paragraph.maxWordSpace, pageMemo(env));
+}
+
+/** Reads kept with a page object when flow keeps layout parts (a page taken from an earlier layout is read once). */
+function pageMemo(env: FlowEnv): PageMemo | undefined {
+  const cache = env.sections;
+  return cache && ((page, what, read) => cache.ofObject(what, page, '', read));
 }
 
 function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, sections: readonly StyledSection[]): boolean {
   return sections.every((s) => a.get(s.id) === b.get(s.id));
 }
 
-function report(pass: PaginateResult, ctx: { readonly diag: DiagnosticSink }, maxSpace = DEFAULT_MAX_WORD_SPACE): PagedDocument {
+function report(pass: PaginateResult, ctx: { readonly diag: DiagnosticSink }, maxSpace = DEFAULT_MAX_WORD_SPACE, memo?: PageMemo): PagedDocument {
   for (const w of pass.warnings) ctx.diag.push(w);
-  for (const w of looseLines(pass.document, maxSpace)) ctx.diag.push(w);
+  for (const w of looseLines(pass.document, maxSpace, memo)) ctx.diag.push(w);
   return pass.document;
 }
 
@@ -91,10 +97,10 @@ function report(pass: PaginateResult, ctx: { readonly diag: DiagnosticSink }, ma
 const DEFAULT_MAX_WORD_SPACE = 2.5;
 
 /** One warning per justified line whose word spaces exceed `max` × the normal space, at its paragraph's source. */
-export function looseLines(doc: PagedDocument, max: number): Diagnostic[] {
+export function looseLines(doc: PagedDocument, max: number, memo: PageMemo = (_p, _w, read) => read()): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of doc.pages) {
-    for (const it of p.items) if (it.kind === 'glyphs' && it.line?.spaceRatio !== undefined && it.line.spaceRatio > max) out.push(looseLine(it.line.spaceRatio, max, it.source));
+    out.push(...memo(p, `loose ${max}`, () => p.items.flatMap((it) => (it.kind === 'glyphs' && it.line?.spaceRatio !== undefined && it.line.spaceRatio > max ? [looseLine(it.line.spaceRatio, max, it.source)] : []))));
   }
   return out;
 }

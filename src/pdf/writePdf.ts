@@ -11,6 +11,7 @@ import type { FrameItem, PagedDocument, Page } from '../model/types.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
 import { fontsByKey, isStableFont, openFontsInOrder } from './cidFonts.ts';
 import type { EmbeddedProgram } from './embedCidFont.ts';
+import { fontSource, rememberFonts, type FontSourceCache } from './lazyFont.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
 import type { PageStreamCache } from './pageStreams.ts';
 import { drawPage, type DrawEnv } from './drawPage.ts';
@@ -50,11 +51,11 @@ export interface PdfOptions {
   /** print: the template's CMYK value of each colour (by "#rrggbb"). */
   readonly cmyk?: ReadonlyMap<string, Cmyk>;
   /**
-   * Parsed font programs of earlier documents by font bytes (the build context's `pdfFonts`): pdfkit takes a parsed
-   * font as a font source, so a rebuild does not parse the same tables again; and their embedded streams by font bytes
-   * and glyphs (`pdfSubsets`, embedCidFont.ts); never changes the output.
+   * Fonts of earlier documents by font bytes: parsed (the build context's `pdfFonts`) or their facts (`pdfFontFacts`,
+   * lazyFont.ts), and their embedded streams by font bytes and glyphs (`pdfSubsets`, embedCidFont.ts); never changes
+   * the output.
    */
-  readonly fontCache?: { readonly hashes: Readonly<Record<string, string>>; readonly parsed: Map<string, object>; readonly encoded?: Map<string, EmbeddedProgram>; readonly used?: Set<string> };
+  readonly fontCache?: FontSourceCache & { readonly encoded?: Map<string, EmbeddedProgram>; readonly used?: Set<string> };
   /** ICC profiles compressed by earlier documents, by file (the build context's `pdfProfiles`); never changes the output. */
   readonly profiles?: Map<string, Uint8Array>;
   /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
@@ -88,13 +89,13 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   const partKey = createPartKeys({ memo: opts.pageCache?.partKeys, itemJson: createItemJson(opts.pageCache?.itemJson), chartSvg: (id) => opts.charts?.get(id)?.svg });
   installMetadata(doc, info, docData.meta.language, documentId(docData, variant, partKey), claims);
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT, opts.profiles);
-  const parsed = (key: string) => (opts.fontCache?.hashes[key] ? opts.fontCache.parsed.get(opts.fontCache.hashes[key]!) : undefined);
-  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, (parsed(key) ?? file) as string);
+  // a face whose facts are known is opened by fontkit only if something needs its program (lazyFont.ts)
+  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, fontSource(key, file, opts.fontCache) as string);
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
   // resourceNames.ts): a page's content stream is then a function of that page alone.
   const fc = opts.fontCache;
   const fonts = openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape, fc?.encoded && { hashes: fc.hashes, encoded: fc.encoded, used: fc.used });
-  if (opts.fontCache) for (const [key, font] of fontsByKey(doc, Object.keys(docData.fonts))) if (opts.fontCache.hashes[key]) opts.fontCache.parsed.set(opts.fontCache.hashes[key]!, font.font);
+  rememberFonts(fontsByKey(doc, Object.keys(docData.fonts)).map(([key, font]) => [key, font, isStableFont(font)] as const), opts.fontCache);
   nameResourcesByContent(doc);
 
   // the bytes as pdfkit writes them, collected without its stream (output.ts)
@@ -141,4 +142,3 @@ function printPage(page: Page): Page {
   const furniture = f && { head: all.slice(0, f.head).filter(keep).length, foot: all.slice(all.length - f.foot).filter(keep).length };
   return { ...page, items, ...(furniture && { furniture }) };
 }
-

@@ -11,8 +11,9 @@ import { styleBlock, type BlockContext } from './styleBlock.ts';
 import { estimateMeasure } from './styleTable.ts';
 import { fillRefs, numberBlocks, type Numbering, type RefState } from './pageRefs.ts';
 import type { Block, ParagraphSpec, StyledSection } from './types.ts';
-import { numberingBySection, sectionStyleKey, styleScope, type StyleCache } from './styleCache.ts';
-import type { OutputMemo } from '../util/contentKeys.ts';
+import { contentJson, numberingBySection, sectionStyleKey, styleScope, type StyleCache } from './styleCache.ts';
+import { blockStyler, type BlockStyler } from './blockCache.ts';
+import { keyOf, type OutputMemo } from '../util/contentKeys.ts';
 
 /**
  * Styles every section of the report with the theme: opener, body blocks and footnotes.
@@ -75,7 +76,9 @@ export function resolveStyles(
       typography,
       ...(section.kind === 'colophon' && theme.text.colophon ? { bodyStyle: 'colophon' } : {}),
     };
-    const styled = styleSection(section, columns, ctx, numbers, numbering);
+    // blocks kept by their own content within what the section shares (blockCache.ts)
+    const blockScope = key ? keyOf(scope, section.kind, section.lang ?? '', String(columns)) : undefined;
+    const styled = styleSection(section, columns, ctx, numbers, numbering, blockStyler(cache?.blocks, blockScope, keys));
     if (key) {
       cache!.set(key, { section: styled, next });
       keys?.set(styled, key);
@@ -84,7 +87,7 @@ export function resolveStyles(
   });
 }
 
-function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, numbers: Map<string, number>, numbering: Numbering): StyledSection {
+function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, numbers: Map<string, number>, numbering: Numbering, styler: BlockStyler): StyledSection {
   const { theme } = ctx;
   const footnote = { footnote: ctx.footnote, typography: ctx.typography };
   const opener = {
@@ -98,7 +101,12 @@ function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, 
     // Indent only a paragraph that follows a paragraph: not after the opener, a heading or any box.
     // An editor's id names the block's anchor (headings without one get theirs from flow, for the outline).
     const anchor = ('id' in b && b.id) || undefined;
-    const block = numberAndAnchor(styleBlock(b, prev === 'paragraph', ctx), numbering.byBlock.get(`${section.id}/${i}`), anchor, ctx);
+    const indent = prev === 'paragraph';
+    const label = numbering.byBlock.get(`${section.id}/${i}`);
+    // what styling reads besides the block and the section's scope: its chart (box, size) or image
+    const asset = b.type === 'chart' ? [ctx.charts.get(b.chartId) ?? null, ctx.chartSpecs.find((s) => s.id === b.chartId)?.size ?? null] : b.type === 'image' ? ctx.images.get(b.src) ?? null : null;
+    const content = contentJson([indent, label ?? null, anchor ?? null, asset]);
+    const block = styler(b, content, ctx.footnote, (footnote) => numberAndAnchor(styleBlock(b, indent, { ...ctx, footnote }), label, anchor, ctx));
     blocks.push(block);
     prev = block.kind;
   }

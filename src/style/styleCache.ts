@@ -13,6 +13,7 @@ import type { PreparedImage } from '../images/types.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { Numbering } from './pageRefs.ts';
 import type { StyledSection } from './types.ts';
+import type { StyledBlockEntry } from './blockCache.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { mirrorPack, mirrorStore, type MirrorStore } from '../util/mirrorStore.ts';
 import { keyFor, type ContentKeys } from '../util/contentKeys.ts';
@@ -24,7 +25,7 @@ export interface StyledEntry {
 }
 
 /** JSON of styling inputs: Maps as entry lists, bytes as their hash (the ordinary JSON of both says nothing). */
-function contentJson(v: unknown): string {
+export function contentJson(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? [...x] : x instanceof Uint8Array ? createHash('sha256').update(x).digest('hex') : x));
 }
 
@@ -94,6 +95,8 @@ const MAX_ENTRIES = 1000;
 export interface StyleCache {
   get(key: string): StyledEntry | undefined;
   set(key: string, entry: StyledEntry): void;
+  /** Styled blocks (blockCache.ts, build context `styledBlocks`): a restyled section styles only its changed blocks. */
+  readonly blocks?: Map<string, StyledBlockEntry>;
 }
 
 /**

@@ -24,6 +24,8 @@ export type CacheName =
   | 'styles'
   /** language + its month names → its typography rules compiled (style/typography.ts; months from the template or Intl's kept texts) */
   | 'typography'
+  /** section scope + bound block + indent, label, anchor, chart or image → styled block, valid while its notes get the same numbers (style/blockCache.ts) */
+  | 'styledBlocks'
   /** font hashes + fallbacks (+ disk file) → texts those faces draw completely (fonts/coverageCache.ts) */
   | 'coveredTexts'
   /** exceptions → hyphenator (text/) */
@@ -52,6 +54,8 @@ export type CacheName =
   | 'svgDrawings'
   /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
   | 'pdfFonts'
+  /** font bytes hash → what a font dictionary reads of the face, so a cached build need not open it (pdf/lazyFont.ts) */
+  | 'pdfFontFacts'
   /** shipped ICC profile file → its compressed bytes (pdf/outputIntent.ts) */
   | 'pdfProfiles'
   /** font bytes hash + subset glyphs in order → embedded font streams: program, CID map, ToUnicode (pdf/embedCidFont.ts) */

@@ -128,6 +128,25 @@ describe('composed boxes', () => {
     expect(cache.ofSection('headings', section('Het jaar 2020'), make)).toBe(4);
   });
 
+  test('what is made from one object (a frame\'s page) is kept with that object, per scope and content; its warnings said again', () => {
+    const values = new WeakMap<object, Map<string, unknown>>();
+    const first = createSink();
+    const a = createSectionCache(new Map(), 's', first, undefined, undefined, new Map(), values);
+    const frame = { number: 3 };
+    let made = 0;
+    const page = () => (a.lineDiag.push(warning('overfull running head')), { page: ++made });
+    const p1 = a.cache.ofObject('page', frame, 'slots-1', page);
+    const next = createSink();
+    const b = createSectionCache(new Map(), 's', next, undefined, undefined, new Map(), values);
+    expect(b.cache.ofObject('page', frame, 'slots-1', page)).toBe(p1);
+    expect(next.items.map((d) => d.message)).toEqual(['overfull running head']);
+    // another object with the same content, other slots, another scope: made again
+    b.cache.ofObject('page', { number: 3 }, 'slots-1', page);
+    b.cache.ofObject('page', frame, 'slots-2', page);
+    createSectionCache(new Map(), 't', createSink(), undefined, undefined, new Map(), values).cache.ofObject('page', frame, 'slots-1', page);
+    expect(made).toBe(4);
+  });
+
   test('line warnings raised while a box was composed are said again on a hit, also into the section being flowed', () => {
     const boxes = new Map<string, CachedPart>();
     const a = createSectionCache(new Map(), 's', createSink(), undefined, undefined, boxes);

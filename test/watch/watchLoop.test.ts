@@ -142,3 +142,39 @@ describe('watch loop with a debounce shorter than chokidar’s throttle', () => 
     }
   }, 60_000);
 });
+
+describe('watch loop with a short debounce', () => {
+  it('a save made right after a fast rebuild is rebuilt too (chokidar drops a change within 50 ms of the last)', async () => {
+    const dir = scratchReport('rp-watch-fast-');
+    const article = join(dir, 'sections', '01-artikel.yaml');
+    const original = readFileSync(article, 'utf8');
+    const seen: string[] = [];
+    let waiting: ((r: Rebuild) => void) | undefined;
+    const handle = await startWatch({
+      contentDir: dir,
+      output: join(dir, '..', 'fast', 'report.pdf'),
+      debounceMs: 1,
+      onRebuild: (r) => {
+        const w = waiting;
+        waiting = undefined;
+        w?.(r);
+      },
+    });
+    try {
+      for (const word of ['een', 'twee', 'drie', 'vier', 'vijf', 'zes']) {
+        // each save as soon as the rebuild before it is reported
+        const next = new Promise<Rebuild>((res, rej) => {
+          waiting = res;
+          setTimeout(() => rej(new Error(`no rebuild after saving "${word}"`)), 15_000).unref();
+        });
+        writeFileSync(article, original.replace('zorgvuldige planning', `${word} planning`));
+        expect((await next).ok).toBe(true);
+        seen.push(word);
+      }
+      expect(await pdfWords(join(dir, '..', 'fast', 'report.pdf'))).toContain('zes');
+      expect(seen).toHaveLength(6);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+});
