@@ -6,7 +6,7 @@ import { chartMessages as msg } from './messages.ts';
 import { createSandboxLoader, MAX_MARKS, spanAt } from './sandbox.ts';
 import { expressionPointers, failurePointer, valueAt } from './locateFailure.ts';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
-import { compileWithoutData } from './compileCache.ts';
+import { parseWithoutData, type CompiledSpec } from './compileCache.ts';
 import { inspectLayout, type LayoutProblem, type Overflow, type SceneMark } from './checkLayout.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -28,7 +28,7 @@ export async function renderSvg(
   spec: JsonObject,
   libs: VegaLibs,
   diag: DiagnosticSink,
-  compiled: Map<string, string> = new Map(),
+  compiled: Map<string, CompiledSpec> = new Map(),
   padded = false,
 ): Promise<RenderedSvg> {
   const { vega, vl } = libs;
@@ -42,21 +42,24 @@ export async function renderSvg(
     return (stage === 'compile' ? msg.compileFailed : msg.renderFailed)(detail, spanAt(chart, p));
   };
   const logger = createLogger(diag, (t) => hasBoxplot && t.startsWith('Infinite extent'), failure, (t) => quotedAt(chart, t));
-  let vgSpec;
+  // compiling fails as 'compile', parsing (expressions among others) as 'render', as when they ran one by one
+  let stage: 'compile' | 'render' = 'compile';
+  const compile = (s: JsonObject) => vl.compile(s as never, { logger: logger as never }).spec as JsonObject;
+  const parse = (vg: JsonObject) => ((stage = 'render'), vega.parse(vg as never, undefined, { ast: true } as never) as unknown as JsonObject);
+  let runtime;
   try {
     const before = diag.items.length;
-    vgSpec = compileWithoutData(compiled, spec, (s) => vl.compile(s as never, { logger: logger as never }).spec as JsonObject, () => diag.items.length > before);
+    runtime = parseWithoutData(compiled, spec, compile, () => diag.items.length > before, parse);
   } catch (e) {
     if (isReportError(e)) throw e;
-    throw new ReportError(failure((e as Error).message, 'compile'));
+    throw new ReportError(failure((e as Error).message, stage));
   }
   const refused: string[] = [];
   const droppedLinks: string[] = [];
   const loader = createSandboxLoader(refused, droppedLinks);
   libs.untyped.setRandom(libs.untyped.randomLCG(RANDOM_SEED));
   try {
-    const runtime = vega.parse(vgSpec, undefined, { ast: true } as never);
-    const view = new vega.View(runtime, {
+    const view = new vega.View(runtime as never, {
       expr: libs.interpreter,
       renderer: 'none',
       loader: loader as never,
