@@ -70,6 +70,9 @@ export async function renderSvg(
     if (refused.length) throw new ReportError(msg.loaderRefused(refused[0], quotedAt(chart, `"${refused[0]}"`)));
     const marks = countMarks((view as unknown as { scenegraph(): { root: SceneNode } }).scenegraph().root);
     if (marks > MAX_MARKS) throw new ReportError(msg.tooManyMarks(marks, MAX_MARKS, spanAt(chart, '/data')));
+    // vega numbers gradients and clip paths per process: each chart's own start at 0, so its SVG (a chart file, a
+    // cache entry) does not depend on what the process drew before (a watch session against a one-shot build)
+    libs.untyped.resetSVGDefIds();
     const svg = await view.toSVG();
     const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
     // nothing cut at the frame, no two labels on top of each other: a single view that reaches past an edge is
