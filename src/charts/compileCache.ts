@@ -21,6 +21,15 @@ export interface CompiledSpec {
 interface ParsedRuntime {
   readonly json: string;
   readonly slots: readonly (readonly [number, string])[];
+  /**
+   * The runtime's operators themselves, when a View may be made of them again: vega reads operators without
+   * changing them, but marks the rows it ingests, so the datasets' rows (`slots`) and every other Collect's inline
+   * rows (`inline`: a guide's datum; operator index → JSON) are put in as fresh copies each time; the rest of the
+   * runtime (event config, which the View rewrites in place, locale) is read from its JSON each time. A facet's
+   * subflow is parsed per cell: such a runtime is taken whole from its JSON each time instead.
+   */
+  readonly shared?: { readonly operators: unknown[]; readonly rest: string };
+  readonly inline: readonly (readonly [number, string])[];
 }
 
 /** Most compiled specs kept: far more than a report has charts. */
@@ -84,8 +93,11 @@ export function parseWithoutData(
   const runtime = entry.runtime ?? parseEmpty(entry.json, datasets, parse);
   if (!runtime) return parse(withRows(entry.json, datasets));
   if (kept) entry.runtime = runtime;
-  const rt = JSON.parse(runtime.json) as { operators: { value: JsonObject }[] };
-  for (const [i, name] of runtime.slots) rt.operators[i]!.value.$ingest = copyRows(datasets[name]!);
+  // one render at a time per process (renderPlans), and the View has read the runtime before the next one fills it
+  const { shared } = runtime;
+  const rt = (shared ? { ...(JSON.parse(shared.rest) as JsonObject), operators: shared.operators } : JSON.parse(runtime.json)) as { operators: { value: unknown }[] };
+  if (shared) for (const [i, json] of runtime.inline) rt.operators[i]!.value = JSON.parse(json);
+  for (const [i, name] of runtime.slots) (rt.operators[i]!.value as JsonObject).$ingest = copyRows(datasets[name]!);
   return rt as unknown as JsonObject;
 }
 
@@ -98,13 +110,19 @@ function parseEmpty(json: string, datasets: Datasets, parse: (vg: JsonObject) =>
     d.values = [];
     marked.set(d.values, d.name);
   }
-  const rt = parse(vg) as { operators?: { value?: { $ingest?: unknown } }[] };
+  const rt = parse(vg) as { operators?: { type?: string; value?: { $ingest?: unknown } }[] };
   const slots: [number, string][] = [];
+  const inline: [number, string][] = [];
   (rt.operators ?? []).forEach((op, i) => {
     const name = marked.get(op.value?.$ingest);
     if (name !== undefined) slots.push([i, name]);
+    else if (String(op.type).toLowerCase() === 'collect' && op.value !== undefined) inline.push([i, JSON.stringify(op.value)]);
   });
   const found = new Set(slots.map(([, n]) => n));
   if (slots.length !== marked.size || found.size !== marked.size) return undefined;
-  return { json: JSON.stringify(rt), slots };
+  const text = JSON.stringify(rt);
+  const shareable = !text.includes('"$subflow"');
+  if (!shareable) return { json: text, slots, inline };
+  const { operators, ...rest } = JSON.parse(text) as { operators: unknown[] };
+  return { json: text, slots, inline, shared: { operators, rest: JSON.stringify(rest) } };
 }
