@@ -18,6 +18,7 @@ import type { ChartAsset, ChartBox, RenderedChart } from './types.ts';
 import { chartHeight, isSingleView } from './prepareSpec.ts';
 import { cachedPng, lookupRender, storeRender, type RenderEntry } from './cache.ts';
 import { planChart, type ChartPlan } from './plan.ts';
+import type { CompiledSpec } from './compileCache.ts';
 import { rasterize } from './rasterize.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
 import { chartWorkerAvailable, renderInWorker, type WorkerJob } from './renderInWorker.ts';
@@ -45,7 +46,7 @@ export interface ChartOptions {
 function caches(opts: ChartOptions) {
   return {
     renders: opts.build?.cache<RenderEntry>('chartRenders') ?? new Map<string, RenderEntry>(),
-    specs: opts.build?.cache<string>('chartSpecs') ?? new Map<string, string>(),
+    specs: opts.build?.cache<CompiledSpec>('chartSpecs') ?? new Map<string, CompiledSpec>(),
     outlines: opts.build?.cache<string>('chartOutlines') ?? new Map<string, string>(),
   };
 }

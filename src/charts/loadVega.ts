@@ -24,6 +24,7 @@ export interface VegaLibs {
     readonly textMetrics: unknown;
     setRandom(r: () => number): void;
     randomLCG(seed: number): () => number;
+    resetSVGDefIds(): void;
   };
 }
 

@@ -13,6 +13,7 @@ import { loadVega, type VegaLibs } from './loadVega.ts';
 import type { ChartPlan } from './plan.ts';
 import { prepareSpec } from './prepareSpec.ts';
 import { renderSvg } from './renderSvg.ts';
+import type { CompiledSpec } from './compileCache.ts';
 import { installTextMetrics } from './textMetrics.ts';
 import type { RenderedChart } from './types.ts';
 
@@ -36,7 +37,7 @@ export interface RenderResult {
 export async function renderPlans(
   req: RenderRequest,
   fonts: FontStore,
-  compiled: Map<string, string> = new Map(),
+  compiled: Map<string, CompiledSpec> = new Map(),
   onRendered?: (done: number, total: number) => void,
 ): Promise<RenderResult[]> {
   const libs = await loadVega();
@@ -55,7 +56,7 @@ export async function renderPlans(
   return out;
 }
 
-async function renderPlan(plan: ChartPlan, theme: ResolvedTheme['chart'], fonts: FontStore, libs: VegaLibs, diag: DiagnosticSink, compiled: Map<string, string>): Promise<RenderedChart> {
+async function renderPlan(plan: ChartPlan, theme: ResolvedTheme['chart'], fonts: FontStore, libs: VegaLibs, diag: DiagnosticSink, compiled: Map<string, CompiledSpec>): Promise<RenderedChart> {
   const labelWidth = (s: string) => fonts.measure(s, theme.fontKeys.normal, theme.fontSize);
   const spec = prepareSpec(plan.chart, plan.safe, theme, plan.frameWidthPt, labelWidth);
   const r = await renderSvg(plan.chart, spec, libs, diag, compiled);

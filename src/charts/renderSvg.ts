@@ -6,7 +6,7 @@ import { chartMessages as msg } from './messages.ts';
 import { createSandboxLoader, MAX_MARKS, spanAt } from './sandbox.ts';
 import { expressionPointers, failurePointer, valueAt } from './locateFailure.ts';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
-import { compileWithoutData } from './compileCache.ts';
+import { parseWithoutData, type CompiledSpec } from './compileCache.ts';
 import { inspectLayout, type LayoutProblem, type Overflow, type SceneMark } from './checkLayout.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -28,7 +28,7 @@ export async function renderSvg(
   spec: JsonObject,
   libs: VegaLibs,
   diag: DiagnosticSink,
-  compiled: Map<string, string> = new Map(),
+  compiled: Map<string, CompiledSpec> = new Map(),
   padded = false,
 ): Promise<RenderedSvg> {
   const { vega, vl } = libs;
@@ -42,21 +42,24 @@ export async function renderSvg(
     return (stage === 'compile' ? msg.compileFailed : msg.renderFailed)(detail, spanAt(chart, p));
   };
   const logger = createLogger(diag, (t) => hasBoxplot && t.startsWith('Infinite extent'), failure, (t) => quotedAt(chart, t));
-  let vgSpec;
+  // compiling fails as 'compile', parsing (expressions among others) as 'render', as when they ran one by one
+  let stage: 'compile' | 'render' = 'compile';
+  const compile = (s: JsonObject) => vl.compile(s as never, { logger: logger as never }).spec as JsonObject;
+  const parse = (vg: JsonObject) => ((stage = 'render'), vega.parse(vg as never, undefined, { ast: true } as never) as unknown as JsonObject);
+  let runtime;
   try {
     const before = diag.items.length;
-    vgSpec = compileWithoutData(compiled, spec, (s) => vl.compile(s as never, { logger: logger as never }).spec as JsonObject, () => diag.items.length > before);
+    runtime = parseWithoutData(compiled, spec, compile, () => diag.items.length > before, parse);
   } catch (e) {
     if (isReportError(e)) throw e;
-    throw new ReportError(failure((e as Error).message, 'compile'));
+    throw new ReportError(failure((e as Error).message, stage));
   }
   const refused: string[] = [];
   const droppedLinks: string[] = [];
   const loader = createSandboxLoader(refused, droppedLinks);
   libs.untyped.setRandom(libs.untyped.randomLCG(RANDOM_SEED));
   try {
-    const runtime = vega.parse(vgSpec, undefined, { ast: true } as never);
-    const view = new vega.View(runtime, {
+    const view = new vega.View(runtime as never, {
       expr: libs.interpreter,
       renderer: 'none',
       loader: loader as never,
@@ -67,6 +70,9 @@ export async function renderSvg(
     if (refused.length) throw new ReportError(msg.loaderRefused(refused[0], quotedAt(chart, `"${refused[0]}"`)));
     const marks = countMarks((view as unknown as { scenegraph(): { root: SceneNode } }).scenegraph().root);
     if (marks > MAX_MARKS) throw new ReportError(msg.tooManyMarks(marks, MAX_MARKS, spanAt(chart, '/data')));
+    // vega numbers gradients and clip paths per process: each chart's own start at 0, so its SVG (a chart file, a
+    // cache entry) does not depend on what the process drew before (a watch session against a one-shot build)
+    libs.untyped.resetSVGDefIds();
     const svg = await view.toSVG();
     const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
     // nothing cut at the frame, no two labels on top of each other: a single view that reaches past an edge is

@@ -44,7 +44,7 @@ export type CacheName =
   | 'printImages'
   /** chart key → rendered chart (charts/) */
   | 'chartRenders'
-  /** Vega-Lite spec → compiled Vega spec (charts/) */
+  /** Vega-Lite spec without its rows → compiled Vega spec and parsed runtime (charts/compileCache.ts) */
   | 'chartSpecs'
   /** font file + size + text → glyph outline path (charts/, PNG export) */
   | 'chartOutlines'

@@ -89,6 +89,15 @@ describe('renderCharts', () => {
     expect(outlined.match(/<path[^>]*fill="#3b4650"[^>]*d="M/g)!.length).toBe(texts);
   });
 
+  it('numbers a chart\'s gradients from 0 whatever the process drew before, so its SVG is the same in a watch session and a one-shot build', async () => {
+    const heat = GALLERY.find((g) => g.chart.id === 'warmtekaart')!.chart;
+    const once = async () => (await renderCharts([heat], { theme, fonts: testFonts(), frameWidthPt }, { diag: createSink() })).get('warmtekaart')!.svg;
+    const first = await once();
+    const second = await once(); // no build context: rendered again, after the first render's gradient
+    expect(first).toContain('url(#gradient_0)');
+    expect(second).toBe(first);
+  });
+
   it('throws a ReportError for a spec vega-lite cannot compile', async () => {
     const bad = chart('bad', { facet: 5, spec: { mark: 'bar' } }, [{ a: 1 }]);
     const err = await renderCharts([bad], opts, { diag: createSink() }).catch((e: unknown) => e);
