@@ -7,26 +7,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { A, B, twoSections } from './cacheFixture.ts';
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/load/index.ts';
 import { bindFigures } from '../../src/bind/index.ts';
 import { createSink } from '../../src/diag/sink.ts';
 import { isReportError } from '../../src/diag/errors.ts';
 import { createBuildContext, type BuildContext } from '../../src/util/buildContext.ts';
-import { FIGURES_YAML, makeContent, REPORT_YAML } from '../load/fixture.ts';
-
-const A = 'kind: article\ntitle: A\nblocks:\n  - p: "Eerste {asiel.eerste}[^n]."\nfootnotes:\n  n: Noot.\n  ongebruikt: Nooit genoemd.\n';
-const B = 'kind: article\ntitle: B {nareis.inwilligingen}\nblocks:\n  - chart: { spec: charts/studie.vl.yaml }\n  - p: "Zie {page:a}."\n';
-const CHART = 'data: { name: studie-aanvragen }\nmark: bar\n';
-
-function folder(): string {
-  return makeContent({
-    'report.yaml': REPORT_YAML.replace('  - sections/a.yaml\n', '  - sections/a.yaml\n  - sections/b.yaml\n'),
-    'sections/a.yaml': A,
-    'sections/b.yaml': B,
-    'charts/studie.vl.yaml': CHART,
-  });
-}
+import { FIGURES_YAML } from '../load/fixture.ts';
 
 async function bind(dir: string, build?: BuildContext) {
   const diag = createSink();
@@ -54,7 +42,7 @@ function edit(dir: string, rel: string, from: string | RegExp, to: string): void
 
 describe('bound sections in a session', () => {
   it('unchanged sections are the cached objects (their warnings said again); an edited one is bound again', async () => {
-    const dir = folder();
+    const dir = twoSections();
     const session = createBuildContext();
     const first = await both(dir, session);
     expect((await bind(dir, session)).said.some((s) => s.includes('ongebruikt'))).toBe(true);
@@ -69,7 +57,7 @@ describe('bound sections in a session', () => {
   });
 
   it('a figure, its format or a dataset binds again only the sections that read it', async () => {
-    const dir = folder();
+    const dir = twoSections();
     const session = createBuildContext();
     const steps: [string, () => void, boolean, boolean][] = [
       ['a figure A cites', () => edit(dir, 'figures.yaml', 'eerste: { value: 13670', 'eerste: { value: 13671'), true, false],
@@ -88,7 +76,7 @@ describe('bound sections in a session', () => {
   });
 
   it('the language, the reference targets, the chart ids taken before and the chart-value limit bind every section again', async () => {
-    const dir = folder();
+    const dir = twoSections();
     const session = createBuildContext();
     const steps: [string, () => void][] = [
       ['language', () => edit(dir, 'report.yaml', 'template: rijksoverheid', 'template: rijksoverheid\nlanguage: en-GB')],
@@ -109,7 +97,7 @@ describe('bound sections in a session', () => {
   });
 
   it('a binding that raised an error is not kept: the error is found again', async () => {
-    const dir = folder();
+    const dir = twoSections();
     const session = createBuildContext();
     edit(dir, 'sections/b.yaml', 'Zie {page:a}', 'Zie {page:nergens} {asiel.onbekend}');
     const errors = async (build?: BuildContext) => {

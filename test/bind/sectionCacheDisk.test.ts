@@ -7,12 +7,12 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { A, B, twoSections } from './cacheFixture.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { loadReport } from '../../src/load/index.ts';
 import { bindFigures } from '../../src/bind/index.ts';
 import { createSink } from '../../src/diag/sink.ts';
 import { createBuildContext, type BuildContext } from '../../src/util/buildContext.ts';
-import { makeContent, REPORT_YAML } from '../load/fixture.ts';
 
 const calls = vi.hoisted(() => ({ sections: [] as string[], figures: 0 }));
 vi.mock('../../src/bind/bindSections.ts', async (importOriginal) => {
@@ -23,19 +23,6 @@ vi.mock('../../src/bind/parseFigures.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/bind/parseFigures.ts')>();
   return { ...real, parseFigures: (...a: Parameters<typeof real.parseFigures>) => (calls.figures++, real.parseFigures(...a)) };
 });
-
-const A = 'kind: article\ntitle: A\nblocks:\n  - p: "Eerste {asiel.eerste}[^n]."\nfootnotes:\n  n: Noot.\n';
-const B = 'kind: article\ntitle: B {nareis.inwilligingen}\nblocks:\n  - chart: { spec: charts/studie.vl.yaml }\n  - p: "Zie {page:a}."\n';
-const CHART = 'data: { name: studie-aanvragen }\nmark: bar\n';
-
-function folder(): string {
-  return makeContent({
-    'report.yaml': REPORT_YAML.replace('  - sections/a.yaml\n', '  - sections/a.yaml\n  - sections/b.yaml\n'),
-    'sections/a.yaml': A,
-    'sections/b.yaml': B,
-    'charts/studie.vl.yaml': CHART,
-  });
-}
 
 async function bind(dir: string, build?: BuildContext, cacheDir?: string) {
   const diag = createSink();
@@ -65,7 +52,7 @@ function edit(dir: string, rel: string, from: string, to: string): void {
 
 describe('bound sections and figures on disk', () => {
   it('a new session binds nothing unchanged; an edit binds only the sections that read what changed', async () => {
-    const dir = folder();
+    const dir = twoSections();
     const cacheDir = mkdtempSync(join(tmpdir(), 'rp-bindpack-'));
     expect(await nextProcess(dir, cacheDir)).toEqual({ sections: ['a', 'b'], figures: 1 });
     expect(await nextProcess(dir, cacheDir)).toEqual({ sections: [], figures: 0 });
@@ -81,7 +68,7 @@ describe('bound sections and figures on disk', () => {
   });
 
   it('a damaged pack is a miss: everything is bound again, with the same result', async () => {
-    const dir = folder();
+    const dir = twoSections();
     const cacheDir = mkdtempSync(join(tmpdir(), 'rp-bindpack-'));
     await nextProcess(dir, cacheDir);
     const packs = join(cacheDir, 'packs');
