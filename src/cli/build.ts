@@ -12,7 +12,7 @@ import type { SourceSpan } from '../diag/types.ts';
 import { referencedIds, resolveStyles, themeTypography } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker, createLineDiskCache } from '../text/index.ts';
-import { createSectionCache, type SectionFlow } from '../flow/index.ts';
+import { createSectionCache, type CachedPart, type SectionFlow } from '../flow/index.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { PRINT_SHEET } from '../pdf/printSheet.ts';
@@ -101,7 +101,10 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // Flowed sections by content; what every section shares: template, font bytes, hyphenation, page limit.
   const sectionScope = reuse ? JSON.stringify([fonts.hashes ?? null, hyphenator.id ?? null, themeKey(theme, keys), source.meta.limits?.pages ?? null]) : '';
   const flows = kept<SectionFlow>('sectionFlows');
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? session.cache('layoutParts') : undefined, reuse ? outputs.values : undefined);
+  // composed boxes, furniture, TOC and cover: on disk too, so a next process shapes none of them again; the boxes
+  // of sections whose flow was a hit are not asked for, and are kept for the edit that reaches them
+  const parts = kept<CachedPart>('layoutParts', MAX_UNUSED_PARTS);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? parts.entries : undefined, reuse ? outputs.values : undefined, parts.used);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -185,6 +188,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   else if (pack) await timed('cache write', () => savePack(pack));
   return { pdf, document, charts, diagnostics: diag, files: source.files, timings, name: basename(opts.contentDir) };
 }
+
+/** Layout parts a pack keeps beyond those a build used (about every box of a 10× report). */
+const MAX_UNUSED_PARTS = 4000;
 
 /** True when a drawn chart has the size layout planned for it (to a hundredth of a point). */
 function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {

@@ -83,10 +83,12 @@ export function createSectionCache(
   used?: Set<string>,
   /** Keys styling noted for its sections (the style key describes all of a section's content); others go by JSON. */
   keys?: ContentKeys,
-  /** Composed boxes and pages' parts by content and scope (build context `layoutParts`); none: they are not kept. */
+  /** Composed boxes and pages' parts by content and scope (build context / disk pack `layoutParts`); none: not kept. */
   parts?: Map<string, CachedPart>,
   /** Values kept with readonly objects for the session (util/contentKeys.ts); none: ofObject makes every time. */
   values?: DerivedValues,
+  /** Collects the keys of the parts this build used or made (what a disk pack of `parts` keeps). */
+  partsUsed?: Set<string>,
 ): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
   let recording: Diagnostic[] | undefined;
   const lineDiag: DiagnosticSink = {
@@ -159,6 +161,7 @@ export function createSectionCache(
     if (!parts) return make();
     const key = createHash('sha256').update(scopeKey).update(`\u0000${kind}\u0000`).update(content()).digest('hex');
     const hit = parts.get(key);
+    partsUsed?.add(key);
     if (hit) {
       parts.delete(key); // most recently used last
       parts.set(key, hit);

@@ -100,7 +100,10 @@ export function lazyFont(facts: FontFacts, open: () => object): object {
     xHeight: facts.xHeight,
     capHeight: facts.capHeight,
     bbox: facts.bbox,
-    // postHeader finds no raw table here and takes these, as it read them from the raw table of the real font
+    // postHeader finds no raw table here (no stream, no directory: without them it would open the real font) and
+    // takes these, as it read them from the raw table of the real font
+    stream: undefined,
+    directory: undefined,
     italicAngle: facts.italicAngle,
     post: { isFixedPitch: facts.isFixedPitch },
     head: { macStyle: { italic: facts.macItalic } },

@@ -12,6 +12,7 @@ import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { writePdf } from '../../src/pdf/writePdf.ts';
 import type { EmbeddedProgram } from '../../src/pdf/embedCidFont.ts';
 import { factsOf, lazyFont, type FontFacts } from '../../src/pdf/lazyFont.ts';
+import { postHeader } from '../../src/pdf/postHeader.ts';
 import { doc, glyphs, page, samplePage } from './fixture.ts';
 
 const SERIF = join(FONTS_DIR, 'SourceSerif4_400Regular.ttf');
@@ -63,6 +64,9 @@ describe('font facts', () => {
     const fromFacts = new PDFDocument({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
     fromFacts.registerFont('serif', lazy as unknown as string);
     fromFacts.font('serif');
+    // what the font dictionary is written from (embedCidFont.ts) is read without opening it either
+    expect(postHeader(lazy as never)).toEqual({ italicAngle: facts.italicAngle, isFixedPitch: facts.isFixedPitch });
+    expect(factsOf(lazy)).toEqual(facts);
     expect(opened).toBe(0);
     const size = 10;
     real.fontSize(size);
