@@ -66,12 +66,7 @@ export function factsOf(font: object): FontFacts {
   };
 }
 
-/** Whether fontkit's subset of the font is a CFF one (pdfkit then keeps its own glyph numbering). */
-export function isCffFont(font: object): boolean {
-  return (font as RealFont).createSubset().cff != null;
-}
-
-/** Calls `fn` of the real object with it as `this` (fontkit's methods use their instance). */
+/** A proxy handler: what the target lacks is read from `real()`, its methods called with it as `this`. */
 function forward<T extends object>(real: () => T): ProxyHandler<object> {
   return {
     get(target, prop) {
@@ -134,15 +129,14 @@ export interface FontSourceCache {
 }
 
 /** What to register for a font key: the session's parsed font, a lazy one from known facts, or the file. */
-export function fontSource(key: string, file: string, cache: FontSourceCache | undefined, open: (file: string) => object = openFontFile): string | object {
+export function fontSource(key: string, file: string, cache: FontSourceCache | undefined): string | object {
   const hash = cache?.hashes[key];
   if (!cache || !hash) return file;
   const parsed = cache.parsed.get(hash);
   if (parsed) return parsed;
   const facts = cache.facts?.get(hash);
-  if (!facts) return file;
-  cache.usedFacts?.add(hash);
-  return lazyFont(facts, () => open(file));
+  // rememberFonts marks the facts used once the document has opened the font
+  return facts ? lazyFont(facts, () => openFontFile(file)) : file;
 }
 
 /** Keeps the opened fonts (by bytes hash) and the facts of the TrueType ones the cache did not know. */

@@ -217,14 +217,3 @@ function union(boxes: readonly number[][], pageHeight: number): [number, number,
   const y1 = Math.max(...boxes.map((b) => b[3]!));
   return [x0, pageHeight - y1, x1, pageHeight - y0];
 }
-
-/** Number of elements per structure type (for the report and tests). */
-export function countRoles(root: StructElem): Map<string, number> {
-  const counts = new Map<string, number>();
-  const walk = (e: StructElem) => {
-    counts.set(e.role, (counts.get(e.role) ?? 0) + 1);
-    for (const k of e.kids) if (k.kind === 'elem') walk(k.elem);
-  };
-  walk(root);
-  return counts;
-}

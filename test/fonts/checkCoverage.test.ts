@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBuildContext } from '../../src/util/buildContext.ts';
+import { coveredTexts } from '../../src/fonts/coverageCache.ts';
 import { createFontStore } from '../../src/fonts/fontStore.ts';
 import { checkCoverage } from '../../src/fonts/checkCoverage.ts';
 
@@ -25,11 +30,6 @@ describe('checkCoverage with the session\'s covered texts', () => {
 
 describe('covered texts on disk', () => {
   it('the next process starts with the texts its last build found drawable, for the same faces only', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { createBuildContext } = await import('../../src/util/buildContext.ts');
-    const { coveredTexts } = await import('../../src/fonts/coverageCache.ts');
     const disk = { cacheDir: mkdtempSync(join(tmpdir(), 'rp-cov-')), contentDir: 'content' };
     const texts = [{ text: 'Gewone tekst.', source }, { text: 'Een ☃ sneeuwpop.', source }];
     const first = coveredTexts(createBuildContext(), 'faces-a', disk);

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBuildContext } from '../../src/util/buildContext.ts';
+import { styleStore } from '../../src/style/styleCache.ts';
 import { resolveStyles } from '../../src/style/index.ts';
 import type { StyledEntry } from '../../src/style/styleCache.ts';
 import type { BoundBlock, BoundReport, BoundSection, BoundText } from '../../src/bind/types.ts';
@@ -105,11 +110,6 @@ describe('style cache', () => {
 
 describe('styled sections on disk', () => {
   it('the next process reads back the styled sections its last build used, equal to styling afresh', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { createBuildContext } = await import('../../src/util/buildContext.ts');
-    const { styleStore } = await import('../../src/style/styleCache.ts');
     const cacheDir = mkdtempSync(join(tmpdir(), 'rp-styles-'));
     const fresh = resolveStyles(report(), theme, charts(), images(), fonts());
     const first = styleStore(createBuildContext(), cacheDir, 'content');
