@@ -72,7 +72,7 @@ export type CacheName =
   | 'partKeys'
   /** Intl cache file of a content folder ('' for none) → Intl formatters and the texts they wrote (locale/intlCache.ts) */
   | 'intl'
-  /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
+  /** font path + device + inode + size + mtime + ctime (ns) → its SHA-256, and its bytes once read (fonts/fontFiles.ts) */
   | 'fileHashes'
   /** real path of a content file → its stat (device, inode, size, times), bytes and decoded text (load/readSources.ts) */
   | 'knownFiles'
