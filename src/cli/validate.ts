@@ -17,6 +17,7 @@ import { createIntlCache, openIntlCache } from '../locale/intlCache.ts';
 import { noLocaleWords } from '../diag/messages.ts';
 import { bindFigures } from '../bind/index.ts';
 import { createFontStore } from '../fonts/fontStore.ts';
+import { fontFiles, sessionFontFiles } from '../fonts/fontFiles.ts';
 import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
 import { coveredTexts } from '../fonts/coverageCache.ts';
 import { prepareImages } from '../images/prepareImages.ts';
@@ -103,7 +104,10 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const bound = await timed('bind', () => bindFigures(source, { ...ctx, intl, cacheDir: opts.cacheDir, contentDir: opts.contentDir, writeSoon: steps.writeSoon }));
   // 4. the template's font files
   const fonts = await timed('fonts', () => {
-    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans, ctx.build?.cache('fileHashes'));
+    // the faces' hashes by their stat (kept in the session and the cache folder): their bytes are read when shaped
+    const known = fontFiles(sessionFontFiles(ctx.build), opts.cacheDir);
+    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans, known);
+    known.save();
     // every character of the content must have a face that draws it (never a .notdef box)
     const texts = new Map(source.files.map((f) => [f.path, f.text]));
     const located = (list: readonly unknown[]) =>

@@ -52,6 +52,10 @@ export type CacheName =
   | 'chartOutlines'
   /** page items, marks, variant, font bytes → compressed content stream (pdf/pageStreams.ts) */
   | 'pageStreams'
+  /** one entry: page-stream cache scope → part content key, marks, place, page size → its stream key (pdf/pageStreams.ts streamKeyOf) */
+  | 'pageStreamKeys'
+  /** one entry: page height + part content key → what planning its structure did (pdf/planPage.ts, replayed for an unchanged part) */
+  | 'structureParts'
   /** SVG + box + page height + fonts, colours, variant → its operators and effects (pdf/pageStreams.ts svgKey) */
   | 'svgDrawings'
   /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
@@ -70,7 +74,7 @@ export type CacheName =
   | 'partKeys'
   /** Intl cache file of a content folder ('' for none) → Intl formatters and the texts they wrote (locale/intlCache.ts) */
   | 'intl'
-  /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
+  /** font path + device + inode + size + mtime + ctime (ns) → its SHA-256, and its bytes once read (fonts/fontFiles.ts) */
   | 'fileHashes'
   /** real path of a content file → its stat (device, inode, size, times), bytes and decoded text (load/readSources.ts) */
   | 'knownFiles'
