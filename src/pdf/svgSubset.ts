@@ -115,8 +115,14 @@ export function readSvgSubset(svg: string): SvgNode | undefined {
     const attrs: Record<string, string> = Object.create(null);
     for (const a of attrText!.matchAll(ATTR)) {
       const [, k, raw] = a as unknown as [string, string, string];
+      if (k in attrs) return undefined; // svg-to-pdfkit leaves an element with a repeated attribute out
+      // what nothing reads (vega's aria labels are most of the markup) is neither decoded nor checked
+      if (INERT.test(k)) {
+        attrs[k] = raw;
+        continue;
+      }
       const v = decode(raw);
-      if (v === undefined || k in attrs || !(INERT.test(k) || STYLED.has(k) || allowed.has(k)) || !plainValue(k, v)) return undefined;
+      if (v === undefined || !(STYLED.has(k) || allowed.has(k)) || !plainValue(k, v)) return undefined;
       attrs[k] = v;
     }
     const node: SvgNode = { name: name!, attrs, children: [], parent: open, memo: new Map() };
@@ -152,11 +158,14 @@ export class Scan {
 }
 const NUMBER = /[-+]?(?:[0-9]+[.][0-9]+|[0-9]+[.]|[.][0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?/y;
 const SEPARATOR = /(?:\s*,\s*|\s*|)/y;
+const PLAIN = /^-?[0-9]+(?:[.][0-9]+)?$/;
 export const UNIT = /(?:px|pt|cm|mm|in|pc|em|ex|%|)/y;
 export const UNITS: Readonly<Record<string, number>> = { '': 1, px: 1, pt: 96 / 72, cm: 96 / 2.54, mm: 96 / 25.4, in: 96, pc: 96 / 6 };
 
 /** svg-to-pdfkit's computeLength for absolute units; null for none, NaN for relative ones (not in the subset). */
 export function length(value: string | undefined): number | null {
+  // a plain decimal (what vega writes) is what the scan below would read, as a number
+  if (value !== undefined && PLAIN.test(value)) return Number(value);
   const p = new Scan((value ?? '').trim());
   const n = p.number();
   const unit = n === undefined ? undefined : p.match(UNIT);
@@ -188,10 +197,14 @@ export function multiply(...ms: Matrix[]): Matrix {
   return r;
 }
 
+const TRANSLATE = /^translate\((-?[0-9]+(?:[.][0-9]+)?),(-?[0-9]+(?:[.][0-9]+)?)\)$/;
 const FUNC = /([A-Za-z]+)\s*[(]([^(]+)[)]/y;
 
 /** svg-to-pdfkit's parseTranform; undefined when it does not parse (svg-to-pdfkit then takes the identity). */
 export function parseTransform(v: string): Matrix | undefined {
+  // vega's usual translate(x,y), read as the scan below would (the same product, so the same doubles)
+  const t = TRANSLATE.exec(v);
+  if (t) return multiply([1, 0, 0, 1, 0, 0], [1, 0, 0, 1, Number(t[1]), Number(t[2])]);
   const p = new Scan(v.trim());
   let r: Matrix = [1, 0, 0, 1, 0, 0];
   for (let m = FUNC.exec((FUNC.lastIndex = p.i, p.s)); m; m = FUNC.exec((FUNC.lastIndex = p.i, p.s))) {

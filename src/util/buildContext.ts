@@ -44,6 +44,8 @@ export type CacheName =
   | 'printImages'
   /** chart key → rendered chart (charts/) */
   | 'chartRenders'
+  /** one entry: the session's chart worker thread, vega and compiled specs kept in it (charts/renderInWorker.ts) */
+  | 'chartWorker'
   /** Vega-Lite spec without its rows → compiled Vega spec and parsed runtime (charts/compileCache.ts) */
   | 'chartSpecs'
   /** font file + size + text → glyph outline path (charts/, PNG export) */
