@@ -21,10 +21,11 @@ import { planChart, type ChartPlan, type ChartPlanMemo } from './plan.ts';
 import type { CompiledSpec } from './compileCache.ts';
 import { rasterize } from './rasterize.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
-import { chartWorkerAvailable, renderInWorker, type WorkerJob } from './renderInWorker.ts';
+import { chartWorkerAvailable, renderInKeptWorker, renderInWorker, type WorkerJob } from './renderInWorker.ts';
 
 export { writeChartFiles } from './writeChartFiles.ts';
 export { writeVegaCodeCache } from './loadVega.ts';
+export { endKeptWorker } from './renderInWorker.ts';
 export type { ChartAsset, ChartBox } from './types.ts';
 
 /** What the charts stage needs from the theme, fonts and page frame, and where it may cache. */
@@ -63,8 +64,9 @@ export interface ChartJob {
   /**
    * Starts rendering the charts no cache holds in a worker thread, when one is available, for `render` to collect
    * later (same results, diagnostics and progress, reported when `render` is called); otherwise does nothing.
+   * With `session`, in that build context's kept worker (watch, preview), else in a worker of its own.
    */
-  prefetch(): void;
+  prefetch(session?: BuildContext): void;
 }
 
 /**
@@ -111,9 +113,11 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
       }
       return collect(plans, found, results, opts, ctx.diag, memory);
     })());
-  const prefetch = () => {
+  const prefetch = (session?: BuildContext) => {
     const m = misses();
-    if (!rendered && !worker && m.length && chartWorkerAvailable()) worker = renderInWorker({ plans: m, theme: opts.theme }, opts.fonts);
+    if (rendered || worker || !m.length || !chartWorkerAvailable()) return;
+    const req = { plans: m, theme: opts.theme };
+    worker = session ? renderInKeptWorker(session, req, opts.fonts) : renderInWorker(req, opts.fonts);
   };
   return { boxes, render, prefetch };
 }

@@ -23,6 +23,7 @@ import { derived, outputMemo, type DerivedValues } from '../util/contentKeys.ts'
 import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
 import type { PartKeyMemo } from '../pdf/partKeys.ts';
+import type { PlanOp } from '../pdf/planPage.ts';
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
@@ -67,9 +68,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
   const ctx = { diag, build: session };
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
-  // A one-shot build renders the charts no cache holds in a worker meanwhile; a kept context renders them in-thread
-  // (vega is loaded there already and its compiled specs are kept).
-  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined, writeSoon: given !== undefined, prefetchHyphenation: true });
+  // The charts no cache holds render in a worker meanwhile: a one-shot build's own, or the kept context's (watch,
+  // preview), which keeps vega and its compiled specs loaded between rebuilds.
+  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true });
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
   let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();
@@ -179,7 +180,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         profiles: session.cache<Uint8Array>('pdfProfiles'),
         fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()) } : undefined,
+        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()), plans: memo(session.cache<Map<string, readonly PlanOp[]>>('structureParts'), 'parts', () => new Map()) } : undefined,
       },
     ),
   );

@@ -59,8 +59,8 @@ export interface ValidateSteps {
   readonly drawCharts?: boolean;
   /** `check` also fits the tables here (TABLE002); `build` fits them in its style stage, with the same code. */
   readonly fitTables?: boolean;
-  /** A one-shot build: charts no cache holds start rendering in a worker thread now (charts/renderInWorker.ts). */
-  readonly prefetchCharts?: boolean;
+  /** Charts no cache holds start rendering in a worker thread now (charts/renderInWorker.ts): a one-shot build's own (true) or a kept context's ('kept'). */
+  readonly prefetchCharts?: boolean | 'kept';
   /** A build: the report language's hyphenation patterns start loading once report.yaml is read (text/hyphenate.ts). */
   readonly prefetchHyphenation?: boolean;
   /** A kept build context (watch): packs bind writes are written after the rebuild has returned (util/diskCache.ts savePackSoon). */
@@ -142,7 +142,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const job: ChartJob | undefined = bound.charts.length
     ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
     : undefined;
-  if (steps.prefetchCharts) job?.prefetch();
+  if (steps.prefetchCharts) job?.prefetch(steps.prefetchCharts === 'kept' ? ctx.build : undefined);
   intlCache?.save(); // after the last formatting (bind, the charts' text alternatives)
   const images = await timed('images', () => pendingImages);
   if (steps.drawCharts && job) await timed('charts', () => job.render()); // the same promise build awaits later

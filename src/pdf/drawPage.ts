@@ -13,7 +13,7 @@ import { assertNever } from '../util/assertNever.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
-import { type SvgDrawing, captureOps, compressPage, compressPageOnce, endParts, muteContent, newPart, pageStreamKey, putStream, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
+import { type SvgDrawing, captureOps, partSteps, compressPage, compressPageOnce, endParts, muteContent, newPart, putStream, streamKeyOf, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg, type SvgCmyk } from './drawSvg.ts';
 import type { PartKeyFn } from './partKeys.ts';
@@ -94,9 +94,8 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   const cache = env.stableCodes ? opts.pageCache : undefined;
   const groups = t.marks.groups.filter((g) => g.from >= from && g.to <= to);
   // the first part holds pdfkit's page set-up (the y flip), the last the print sheet's marks
-  const scope = `${cache?.scope}\u0000${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`;
   const items = page.items.slice(from, to);
-  const key = cache && pageStreamKey(page, env.partKey(items), JSON.stringify(marksKey(groups, from)), scope);
+  const key = cache && streamKeyOf(cache, page, env.partKey(items), JSON.stringify(marksKey(groups, from)), `${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   if (key !== undefined) cache!.used?.add(key);
   const unmute = hit ? muteContent(doc) : undefined;
@@ -143,17 +142,32 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   };
   const hooks: DrawHooks = { svg, glyphs };
   const link: LinkHook = (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw);
-  for (; i < to; i++) {
-    const item = page.items[i]!;
-    const group = starts.get(i);
-    if (group) {
-      beginMark(doc, group.mark);
-      end = group.to - 1;
+  if (hit?.steps) {
+    // a hit's marks and boxes only write operators (muted): its steps replay the records and walk the other items
+    for (const step of hit.steps) {
+      if (typeof step !== 'number') {
+        replayDrawing(doc, step, env.fonts);
+        continue;
+      }
+      r = step;
+      i = from + step;
+      const item = page.items[i]!;
+      env.at = 'source' in item ? item.source : undefined;
+      drawItem(doc, item, env, link, hooks);
     }
-    env.at = 'source' in item ? item.source : undefined;
-    r = i - from;
-    drawItem(doc, item, env, link, hooks);
-    if (i === end) endMark(doc);
+  } else {
+    for (; i < to; i++) {
+      const item = page.items[i]!;
+      const group = starts.get(i);
+      if (group) {
+        beginMark(doc, group.mark);
+        end = group.to - 1;
+      }
+      env.at = 'source' in item ? item.source : undefined;
+      r = i - from;
+      drawItem(doc, item, env, link, hooks);
+      if (i === end) endMark(doc);
+    }
   }
   env.at = undefined;
   if (print) {
@@ -163,7 +177,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   unmute?.();
   env.muted = false;
   if (hit) putStream(doc, hit.stream);
-  else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded! });
+  else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded!, steps: partSteps(items, recorded!) });
   else if (!opts.pageCache && env.deflated) compressPageOnce(doc, env.deflated);
 }
 

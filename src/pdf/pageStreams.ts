@@ -22,6 +22,7 @@ import type { Page } from '../model/types.ts';
 import { includeGlyph, isStableFont, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
 import type { PartKeyMemo } from './partKeys.ts';
+import type { PlanOp } from './planPage.ts';
 
 /**
  * A cached page: its compressed stream and, per SVG item and unlinked glyph run, the record of its other effects
@@ -30,6 +31,45 @@ import type { PartKeyMemo } from './partKeys.ts';
 export interface CachedPage {
   readonly stream: Uint8Array;
   readonly svg: ReadonlyMap<number, readonly DrawEvent[] | undefined | null>;
+  /**
+   * What a hit does instead of walking the part's items (partSteps): records to replay and the places of the items
+   * that must still be walked (muted); absent in an entry made without it, which is walked.
+   */
+  readonly steps?: readonly PartStep[];
+}
+
+/**
+ * One step of a cached part's replay: a record of effects (drawRecorder.ts events: an SVG's, or the glyph runs'
+ * between two other items, joined) or the place in the part of an item walked muted (links, destinations, images,
+ * linked runs, SVGs without a usable record).
+ */
+export type PartStep = number | readonly DrawEvent[];
+
+/**
+ * The replay steps of a part drawn with `records` (by place in the part; an unlinked glyph run always has one).
+ * Boxes and rules write only operators and are left out. Consecutive glyph runs' records are joined into one step:
+ * they make no objects of their own (only fonts' first references and glyph registrations, in order), while an
+ * SVG's record numbers its own objects from 0 and stays a step of its own.
+ */
+export function partSteps(items: readonly { readonly kind: string; readonly link?: unknown }[], records: ReadonlyMap<number, readonly DrawEvent[] | undefined | null>): PartStep[] {
+  const steps: PartStep[] = [];
+  let run: DrawEvent[] | undefined;
+  const flush = () => {
+    if (run && run.length > 0) steps.push(run);
+    run = undefined;
+  };
+  items.forEach((it, r) => {
+    if (it.kind === 'rect' || it.kind === 'rule') return;
+    const events = records.get(r);
+    if (it.kind === 'glyphs' && !it.link && events) {
+      for (const e of events) (run ??= []).push(e);
+      return;
+    }
+    flush();
+    steps.push((it.kind === 'svg' || it.kind === 'chart') && events ? events : r);
+  });
+  flush();
+  return steps;
 }
 
 /** The page cache a build passes to writePdf: cached pages by key, and what every key shares. */
@@ -47,6 +87,10 @@ export interface PageStreamCache {
   readonly drawings?: Map<string, SvgDrawing>;
   /** Collects the keys of the drawings used. */
   readonly usedDrawings?: Set<string>;
+  /** What planning each page part's structure did, by its content key (structure.ts PlanMemo; build context `structureParts`). */
+  readonly plans?: Map<string, readonly PlanOp[]>;
+  /** Stream keys already computed, by scope and then by what else makes them (build context `pageStreamKeys`, streamKeyOf). */
+  readonly streamKeys?: Map<string, Map<string, string>>;
 }
 
 /** An SVG as drawn: its operators and what drawing it did besides them (drawRecorder.ts). */
@@ -120,6 +164,28 @@ const pageOf = (doc: PDFKit.PDFDocument) => (doc as unknown as { page: PageInter
  */
 export function pageStreamKey(page: Pick<Page, 'widthPt' | 'heightPt'>, contentKey: string, marks: string, scope: string): string {
   return createHash('sha256').update(scope).update(`\u0000${page.widthPt}x${page.heightPt}\n${marks}\n${contentKey}`).digest('hex');
+}
+
+/** Most stream keys remembered per scope: every part of a few versions of a 10× report. */
+const MAX_STREAM_KEYS = 8000;
+
+/**
+ * pageStreamKey through the cache's memo: the same inputs give the same key, so a session hashes a part's key once
+ * (a watcher's rebuild asks for every part's, and most are unchanged). `scope` is the cache's scope (the same string
+ * for a whole document), `rest` what the caller adds to it (variant, place).
+ */
+export function streamKeyOf(cache: PageStreamCache, page: Pick<Page, 'widthPt' | 'heightPt'>, contentKey: string, marks: string, rest: string): string {
+  const full = `${cache.scope}\u0000${rest}`;
+  if (!cache.streamKeys) return pageStreamKey(page, contentKey, marks, full);
+  let keys = cache.streamKeys.get(cache.scope);
+  if (!keys) cache.streamKeys.set(cache.scope, (keys = new Map()));
+  const k = `${rest}\u0000${page.widthPt}x${page.heightPt}\u0000${contentKey}\u0000${marks}`;
+  let key = keys.get(k);
+  if (key === undefined) {
+    keys.set(k, (key = pageStreamKey(page, contentKey, marks, full)));
+    if (keys.size > MAX_STREAM_KEYS) keys.delete(keys.keys().next().value as string);
+  }
+  return key;
 }
 
 /** Starts another content stream of the current page: what is drawn next goes there (drawPage.ts parts). */

@@ -4,8 +4,9 @@
  * (an MCID for content, an Artifact for furniture and decoration) and the elements of its link annotations.
  * Consecutive painted items of one element share a sequence; every painted item is in exactly one sequence.
  */
-import { compareOrder, isContent } from '../model/tags.ts';
-import type { FrameItem, ItemTag, Page, StructNode, StructRole } from '../model/types.ts';
+import { compareOrder } from '../model/tags.ts';
+import type { FrameItem, Page, StructNode, StructRole } from '../model/types.ts';
+import { pageMarks, planPart, replayPart, startPage, type PlanOp } from './planPage.ts';
 
 /** One structure element; kids are in content order once the plan is built. */
 export interface StructElem {
@@ -53,13 +54,20 @@ export interface StructurePlan {
   readonly pages: readonly PageMarks[];
 }
 
-const PAINTED: ReadonlySet<FrameItem['kind']> = new Set(['glyphs', 'rect', 'rule', 'image', 'svg', 'chart']);
-type ArtifactTag = Extract<ItemTag, { artifact: unknown }>;
-/** What an item without a tag is: decoration. */
-const UNTAGGED: ArtifactTag = { artifact: 'Layout' };
+/**
+ * What planning parts did, by part content key and page height (planPage.ts; the build context's
+ * `structureParts`), with the part-key function that names a part's content (partKeys.ts).
+ */
+export interface PlanMemo {
+  readonly parts: Map<string, readonly PlanOp[]>;
+  readonly partKey: (items: readonly FrameItem[]) => string;
+}
 
-/** Plans the structure tree and the marked-content sequences of every page. */
-export function planStructure(pages: readonly Page[]): StructurePlan {
+/** Most parts' plans remembered: every part of a few versions of a 10× report. */
+const MAX_PLANS = 8000;
+
+/** Plans the structure tree and the marked-content sequences of every page (parts planned before: from `memo`). */
+export function planStructure(pages: readonly Page[], memo?: PlanMemo): StructurePlan {
   let seq = 0;
   const root: StructElem = { role: 'Document', kids: [], order: null, seq: seq++ };
   // each element's children by role and key (a trie: no key of the whole path is built for every sequence)
@@ -80,83 +88,28 @@ export function planStructure(pages: readonly Page[]): StructurePlan {
     }
     return parent;
   };
-  const out = pages.map((page, p) => planPage(page, p, elemFor));
+  const out = pages.map((page, p) => {
+    const b = startPage(page, p, elemFor);
+    for (const [from, to] of pageParts(page)) {
+      if (!memo) {
+        planPart(b, from, to);
+        continue;
+      }
+      // the page height decides a background artifact's box
+      const key = `${page.heightPt}\u0000${memo.partKey(page.items.slice(from, to))}`;
+      const ops = memo.parts.get(key);
+      if (ops) replayPart(b, from, ops);
+      else {
+        const made: PlanOp[] = [];
+        planPart(b, from, to, made);
+        memo.parts.set(key, made);
+        if (memo.parts.size > MAX_PLANS) memo.parts.delete(memo.parts.keys().next().value as string);
+      }
+    }
+    return pageMarks(b);
+  });
   settle(root);
   return { root, pages: out };
-}
-
-/** Whether two paths name the same element: node by node the same object or the same role and key. */
-function samePath(p: readonly StructNode[], q: readonly StructNode[]): boolean {
-  if (p.length !== q.length) return false;
-  for (let i = 0; i < p.length; i++) if (p[i] !== q[i] && (p[i]!.role !== q[i]!.role || p[i]!.key !== q[i]!.key)) return false;
-  return true;
-}
-
-/**
- * Whether two items' tags name the same element (node by node the same role and key, as elemFor finds elements).
- * Every item has a path array of its own: equal roles and keys node by node, without building keys.
- */
-function sameKey(a: ItemTag, b: ItemTag): boolean {
-  if (!isContent(a) || !isContent(b)) return !isContent(a) && !isContent(b) && a.artifact === b.artifact && (a.subtype ?? '') === (b.subtype ?? '');
-  return samePath(a.path, b.path);
-}
-
-function planPage(page: Page, p: number, elemFor: (path: readonly StructNode[]) => StructElem): PageMarks {
-  const groups: MarkGroup[] = [];
-  const mcids: StructElem[] = [];
-  const annots = new Map<number, StructElem>();
-  let open: { from: number; to: number; tag: ItemTag; last: ItemTag; elem?: StructElem; boxes: number[][] } | null = null;
-  const close = () => {
-    if (!open) return;
-    const { from, to, tag, elem } = open;
-    if (elem) {
-      const mcid = mcids.length;
-      mcids.push(elem);
-      elem.kids.push({ kind: 'mcid', page: p, mcid, order: isContent(tag) ? tag.order : [] });
-      groups.push({ from, to, mark: { mcid, elem } });
-      if (elem.role === 'Figure') figureBox(elem, p, page.items.slice(from, to));
-    } else {
-      const a = tag as ArtifactTag;
-      const bbox = a.artifact === 'Background' ? union(open.boxes, page.heightPt) : undefined;
-      groups.push({ from, to, mark: { artifact: bbox ? 'Background' : a.artifact === 'Background' ? 'Layout' : a.artifact, ...(a.subtype && { subtype: a.subtype }), ...(bbox && { bbox }) } });
-    }
-    open = null;
-  };
-  // a sequence never crosses from the page's furniture into its content or back: each part is its own stream
-  const parts = partStarts(page);
-  page.items.forEach((item, i) => {
-    if (parts.has(i)) close();
-    const tag = item.tag ?? UNTAGGED;
-    if (item.kind === 'link' || item.kind === 'goto') {
-      if (isContent(tag)) {
-        const elem = elemFor(tag.path);
-        elem.kids.push({ kind: 'annot', page: p, item: i, order: tag.order });
-        annots.set(i, elem);
-      }
-      return;
-    }
-    if (!PAINTED.has(item.kind)) return;
-    // a linked glyph run also draws its link annotation, an object of its Link element
-    if (item.kind === 'glyphs' && item.link && isContent(tag)) {
-      const elem = elemFor(tag.path);
-      elem.kids.push({ kind: 'annot', page: p, item: i, order: tag.order });
-      annots.set(i, elem);
-    }
-    // an item joins the open sequence if it belongs to the same element and comes later in the content
-    // (a sequence is read in drawing order)
-    const later = !isContent(tag) || !open || !isContent(open.last) || compareOrder(open.last.order, tag.order) <= 0;
-    if (open && later && sameKey(open.tag, tag)) {
-      open.to = i + 1;
-      open.last = tag;
-    } else {
-      close();
-      open = { from: i, to: i + 1, tag, last: tag, boxes: [], ...(isContent(tag) && { elem: elemFor(tag.path) }) };
-    }
-    const b = boxOf(item);
-    if (b) open.boxes.push(b);
-  });
-  close();
-  return { groups, mcids, annots };
 }
 
 /** The page's parts as item ranges [from, to): head furniture, content, foot furniture (only the non-empty ones). */
@@ -170,10 +123,6 @@ export function pageParts(page: Page): [number, number][] {
   return out;
 }
 
-function partStarts(page: Page): Set<number> {
-  return new Set(pageParts(page).map((p) => p[0]));
-}
-
 /** Sorts every element's kids into content order and sets each element's order (the smallest below it). */
 function settle(e: StructElem): readonly number[] | null {
   const keyed = e.kids.map((k) => ({ k, order: k.kind === 'elem' ? settle(k.elem) : k.order, seq: k.kind === 'elem' ? k.elem.seq : -1 }));
@@ -185,35 +134,4 @@ function settle(e: StructElem): readonly number[] | null {
   e.order = keyed.find((x) => x.order)?.order ?? null;
   if (e.role === 'Link' && !e.kids.some((k) => k.kind === 'annot')) e.role = 'Span';
   return e.order;
-}
-
-/** Top-left box [x0, y0, x1, y1] of a painted rect or rule. */
-function boxOf(item: FrameItem): number[] | null {
-  if (item.kind === 'rect') return [item.x, item.y, item.x + item.width, item.y + item.height];
-  if (item.kind === 'rule') return [Math.min(item.x1, item.x2), Math.min(item.y1, item.y2), Math.max(item.x1, item.x2), Math.max(item.y1, item.y2)];
-  return null;
-}
-
-/**
- * Grows a Figure's box by the charts, images and SVGs it draws on page `p` (a figure is never split, so its
- * first page is its only one; a print bleed counts as drawn).
- */
-function figureBox(elem: StructElem, p: number, items: readonly FrameItem[]): void {
-  for (const it of items) {
-    if (it.kind !== 'chart' && it.kind !== 'image' && it.kind !== 'svg') continue;
-    const e = ('bleed' in it && it.bleed) || { left: 0, top: 0, right: 0, bottom: 0 };
-    const b = [it.x - e.left, it.y - e.top, it.x + it.width + e.right, it.y + it.height + e.bottom];
-    if (!elem.bbox) elem.bbox = { page: p, box: b };
-    else if (elem.bbox.page === p) elem.bbox.box = [Math.min(elem.bbox.box[0]!, b[0]!), Math.min(elem.bbox.box[1]!, b[1]!), Math.max(elem.bbox.box[2]!, b[2]!), Math.max(elem.bbox.box[3]!, b[3]!)];
-  }
-}
-
-/** Union of top-left boxes in PDF user space (y up), or undefined when nothing has a box. */
-function union(boxes: readonly number[][], pageHeight: number): [number, number, number, number] | undefined {
-  if (boxes.length === 0) return undefined;
-  const x0 = Math.min(...boxes.map((b) => b[0]!));
-  const y0 = Math.min(...boxes.map((b) => b[1]!));
-  const x1 = Math.max(...boxes.map((b) => b[2]!));
-  const y1 = Math.max(...boxes.map((b) => b[3]!));
-  return [x0, pageHeight - y1, x1, pageHeight - y0];
 }

@@ -44,12 +44,18 @@ export type CacheName =
   | 'printImages'
   /** chart key → rendered chart (charts/) */
   | 'chartRenders'
+  /** one entry: the session's chart worker thread, vega and compiled specs kept in it (charts/renderInWorker.ts) */
+  | 'chartWorker'
   /** Vega-Lite spec without its rows → compiled Vega spec and parsed runtime (charts/compileCache.ts) */
   | 'chartSpecs'
   /** font file + size + text → glyph outline path (charts/, PNG export) */
   | 'chartOutlines'
   /** page items, marks, variant, font bytes → compressed content stream (pdf/pageStreams.ts) */
   | 'pageStreams'
+  /** one entry: page-stream cache scope → part content key, marks, place, page size → its stream key (pdf/pageStreams.ts streamKeyOf) */
+  | 'pageStreamKeys'
+  /** one entry: page height + part content key → what planning its structure did (pdf/planPage.ts, replayed for an unchanged part) */
+  | 'structureParts'
   /** SVG + box + page height + fonts, colours, variant → its operators and effects (pdf/pageStreams.ts svgKey) */
   | 'svgDrawings'
   /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
