@@ -2,9 +2,9 @@
  * Draws an SVG of the subset svgSubset.ts reads exactly as svg-to-pdfkit 0.1.8 does (drawSvg.ts's options: fitted
  * with xMidYMid meet, 1 px = 1 pt, fonts through the caller's keys, colours through its callback): the same pdfkit
  * calls in the same order for everything with effects besides the content stream (colours and alpha states, font
- * references, glyph registration), and the same operators, written in one piece per run of plain operators. So a
- * chart's bytes are those svg-to-pdfkit writes (test/pdf/drawSvgSubset.test.ts compares them for every chart of the
- * gallery and the bundled reports), at a fraction of the time.
+ * references, glyph registration), and the same operators, written in one piece. So a chart's bytes are those
+ * svg-to-pdfkit writes (test/pdf/drawSvgSubset.test.ts compares them for every chart of the gallery and hand-written
+ * edge cases; the bundled reports' PDFs came out byte for byte the same), at a fraction of the time.
  */
 import { readPath, subPaths, type PathCommand, type SubPath } from './svgPath.ts';
 import { prop } from './svgProps.ts';
