@@ -10,14 +10,14 @@ import type { BoundChartSpec } from '../bind/types.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import { isReportError, ReportError } from '../diag/errors.ts';
-import type { BuildContext } from '../util/buildContext.ts';
+import { memo, type BuildContext } from '../util/buildContext.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { IntlCache } from '../locale/intlCache.ts';
 import type { ChartAsset, ChartBox, RenderedChart } from './types.ts';
 import { chartHeight, isSingleView } from './prepareSpec.ts';
 import { cachedPng, lookupRender, storeRender, type RenderEntry } from './cache.ts';
-import { planChart, type ChartPlan } from './plan.ts';
+import { planChart, type ChartPlan, type ChartPlanMemo } from './plan.ts';
 import type { CompiledSpec } from './compileCache.ts';
 import { rasterize } from './rasterize.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
@@ -76,9 +76,11 @@ export interface ChartJob {
 export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions, ctx: { diag: DiagnosticSink }): ChartJob {
   const plans: ChartPlan[] = [];
   const refusals: Diagnostic[] = [];
+  // a chart bound before in the session (the same object) is not sandboxed and hashed again
+  const planMemo = opts.build && memo(opts.build.cache<ChartPlanMemo>('chartPlans'), 'plans', () => new WeakMap());
   for (const chart of specs) {
     try {
-      plans.push(planChart(chart, opts.theme, opts.fonts, opts.frameWidthPt(chart.size), ctx.diag, opts.intl));
+      plans.push(planChart(chart, opts.theme, opts.fonts, opts.frameWidthPt(chart.size), ctx.diag, opts.intl, planMemo));
     } catch (e) {
       if (!isReportError(e)) throw e;
       refusals.push(...e.diagnostics);

@@ -108,7 +108,9 @@ export function recordDrawing(doc: PDFKit.PDFDocument, draw: () => void): readon
     sync();
     return Array.prototype.push.apply(events, e);
   };
+  // the document's own `ref` (objectText.ts gives each reference its serialiser) is put back afterwards
   const ref = d.ref;
+  const ownRef = Object.hasOwn(d, 'ref');
   d.ref = function watchedRef(this: unknown, data?: object) {
     const r = ref.call(this, data);
     if (rec.quiet > 0) return r;
@@ -149,7 +151,8 @@ export function recordDrawing(doc: PDFKit.PDFDocument, draw: () => void): readon
     draw();
   } finally {
     delete d[RECORDER];
-    delete (d as Partial<Watched>).ref; // back to the prototype's
+    if (ownRef) d.ref = ref;
+    else delete (d as Partial<Watched>).ref; // back to the prototype's
   }
   sync();
   if (d._gradCount !== grad0) Array.prototype.push.call(events, ['grad', d._gradCount - grad0]);

@@ -20,6 +20,7 @@ import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
 import { collectOutput } from './output.ts';
+import { installObjectText } from './objectText.ts';
 import { createItemJson } from './itemJson.ts';
 import { createPartKeys } from './partKeys.ts';
 import { planStructure } from './structure.ts';
@@ -82,6 +83,8 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
     // a standard font (every font is registered from the template's files below)
     font: null,
   } as unknown as PDFKit.PDFDocumentOptions);
+  // every object written by our serialiser (the same text as pdfkit's, faster: objectText.ts)
+  installObjectText(doc);
   // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};

@@ -80,6 +80,8 @@ export type CacheName =
   | 'knownFiles'
   /** content folder → its real path (load/, reading stays inside it) */
   | 'realRoots'
+  /** one entry: bound chart object → its sandboxed spec and cache key, with the theme, fonts and frame they were made for (charts/plan.ts) */
+  | 'chartPlans'
   /** one entry: stage output object → the content key it was made under (util/contentKeys.ts) */
   | 'contentKeys'
   /** one entry: stage output object → values scanned from it, e.g. the languages of a styled section (util/contentKeys.ts) */
