@@ -105,7 +105,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // composed boxes, furniture, TOC and cover: on disk too, so a next process shapes none of them again; the boxes
   // of sections whose flow was a hit are not asked for, and are kept for the edit that reaches them
   const parts = kept<CachedPart>('layoutParts', MAX_UNUSED_PARTS);
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? parts.entries : undefined, reuse ? outputs.values : undefined, parts.used);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? parts.entries : undefined, reuse ? outputs.values : undefined, parts.used, reuse ? session.cache<unknown>('sectionFills') : undefined);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;

@@ -58,12 +58,18 @@ export interface SectionFlowCache {
    * cache becomes the same page object again, so what is read off pages (anchors, loose lines) is read once.
    */
   ofObject<T>(kind: string, o: object, content: string, make: () => T): T;
+  /** A section's page fills kept under its geometry key (flow/keptFills.ts), or undefined. */
+  fills(key: string): unknown;
+  /** Keeps a section's page fills under its geometry key (for the session only: fills hold no drawn content). */
+  keepFills(key: string, fills: unknown): void;
 }
 
 /** Most sections kept: a few versions of a 10× report. */
 const MAX_ENTRIES = 1000;
 /** Most parts kept: every box and page of a few versions of a 10× report. */
 const MAX_PARTS = 8000;
+/** Most sections' fills kept: a few versions of a 10× report. */
+const MAX_FILLS = 1000;
 
 /** Content as JSON for a key: image bytes by their hash (not as arrays of numbers). */
 function contentJson(v: unknown): string {
@@ -89,6 +95,8 @@ export function createSectionCache(
   values?: DerivedValues,
   /** Collects the keys of the parts this build used or made (what a disk pack of `parts` keeps). */
   partsUsed?: Set<string>,
+  /** Sections' page fills by geometry and scope (build context `sectionFills`); none: every section is filled. */
+  fills?: Map<string, unknown>,
 ): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
   let recording: Diagnostic[] | undefined;
   const lineDiag: DiagnosticSink = {
@@ -155,7 +163,24 @@ export function createSectionCache(
       if (!fresh) for (const d of made[1]) lineDiag.push(d);
       return made[0];
     },
+    fills(key) {
+      if (!fills) return undefined;
+      const k = fillKey(key);
+      const hit = fills.get(k);
+      if (hit !== undefined) {
+        fills.delete(k); // most recently used last
+        fills.set(k, hit);
+      }
+      return hit;
+    },
+    keepFills(key, value) {
+      if (!fills) return;
+      fills.set(fillKey(key), value);
+      while (fills.size > MAX_FILLS) fills.delete(fills.keys().next().value as string);
+    },
   };
+  /** A fills key with the scope (template, fonts, limits) in it. */
+  const fillKey = (key: string): string => createHash('sha256').update(scopeKey).update('\u0000fills\u0000').update(key).digest('hex');
   /** A part kept under `kind` and its content (asked for only when there is a parts map). */
   function kept<T>(kind: string, content: () => string, make: () => T): T {
     if (!parts) return make();

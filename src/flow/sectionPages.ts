@@ -4,6 +4,7 @@ import * as messages from '../diag/messages.ts';
 import { DEFAULT_LIMITS } from '../spec/limits.ts';
 import { fillPage, isFinished, type FlowSpec, type FlowState, type PageFill, type Region } from './distribute.ts';
 import { textAreaFor } from './geometry.ts';
+import { fillsKey, refill, type KeptPage } from './keptFills.ts';
 import { improveTail } from './tailPages.ts';
 import { continuationHead, openerHead, type PageHead } from './opener.ts';
 import type { LayoutEnv } from './types.ts';
@@ -38,8 +39,29 @@ export function sectionPages(ctx: SectionContext, first: number): PagePlan[] {
   // A page's head depends only on its number (opener or continuation, and the page's text area), and the tail
   // search plans the last pages again for every candidate: each head is set once.
   const planning: Planning = { ...ctx, heads: new Map() };
+  // fills kept by the section's geometry (keptFills.ts): used when every page's head is still the same size
+  const cache = ctx.env.sections;
+  const key = cache && fillsKey(ctx.spec, first, ctx.section.kind, ctx.columns, ctx.env.maxPages ?? DEFAULT_MAX_PAGES);
+  const kept = key !== undefined ? (cache!.fills(key) as readonly KeptPage[] | undefined) : undefined;
+  const replayed = kept && replay(planning, first, kept);
+  if (replayed) return replayed;
   const reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => flowFrom(planning, number, start, tweak, index);
-  return improveTail(ctx, flowFrom(planning, first, { next: 0, deferred: [], pageDeferred: [] }), reflow);
+  const plans = improveTail(ctx, flowFrom(planning, first, { next: 0, deferred: [], pageDeferred: [] }), reflow);
+  if (key !== undefined && plans.every((p) => p.fill.warnings.length === 0)) {
+    cache!.keepFills(key, plans.map((p): KeptPage => ({ number: p.number, headHeightPt: p.head.heightPt, headNotes: p.head.notes, fill: p.fill })));
+  }
+  return plans;
+}
+
+/** The kept pages planned again with the section's heads as they are now; undefined when a head changed size or notes. */
+function replay(ctx: Planning, first: number, kept: readonly KeptPage[]): PagePlan[] | undefined {
+  const plans: PagePlan[] = [];
+  for (const page of kept) {
+    const { head, region } = headAndRegion(ctx, page.number, page.number === first);
+    if (head.heightPt !== page.headHeightPt || head.notes.join('\u0000') !== page.headNotes.join('\u0000')) return undefined;
+    plans.push({ number: page.number, head, region, fill: refill(ctx.spec, page.fill) });
+  }
+  return plans;
 }
 
 /** The section's context while its pages are planned, with the heads set so far by page number. */
@@ -71,12 +93,18 @@ function flowFrom(ctx: Planning, number: number, start: FlowState, tweak: FirstP
 }
 
 function planPage(ctx: Planning, number: number, opener: boolean, state: FlowState, tweak: FirstPageTweak): PagePlan {
+  const { spec } = ctx;
+  const { head, region } = headAndRegion(ctx, number, opener);
+  const opts = { ...tweak, headNotes: head.notes };
+  const fill = fillPage(spec, region, state, opts);
+  return { number, head, region, fill: isFinished(spec, fill.state) ? balanceLastPage(spec, region, state, fill, opts) : fill };
+}
+
+/** A page's head (set once per page number) and the body region under it. */
+function headAndRegion(ctx: Planning, number: number, opener: boolean): { head: PageHead; region: Region } {
   const { theme, env, spec, section } = ctx;
   const area = textAreaFor(theme, number);
   let head = ctx.heads.get(number);
   if (!head) ctx.heads.set(number, (head = (opener ? openerHead : continuationHead)(section, area, theme, env, spec.gridPt)));
-  const region: Region = { x: area.x, y: area.y + head.heightPt, width: area.width, height: area.height - head.heightPt, columns: ctx.columns, gutter: theme.page.gutter };
-  const opts = { ...tweak, headNotes: head.notes };
-  const fill = fillPage(spec, region, state, opts);
-  return { number, head, region, fill: isFinished(spec, fill.state) ? balanceLastPage(spec, region, state, fill, opts) : fill };
+  return { head, region: { x: area.x, y: area.y + head.heightPt, width: area.width, height: area.height - head.heightPt, columns: ctx.columns, gutter: theme.page.gutter } };
 }

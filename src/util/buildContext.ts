@@ -38,6 +38,8 @@ export type CacheName =
   | 'sectionFlows'
   /** part kind + content (block, width, grid; a page's geometry and slots …) + scope → composed box, page furniture, TOC, cover, and their line warnings (flow/sectionCache.ts) */
   | 'layoutParts'
+  /** section geometry (items' and notes' sizes and break rules, first page, kind, columns) + scope → its page fills, session only (flow/keptFills.ts) */
+  | 'sectionFills'
   /** image path + bytes hash → prepared PNG (images/) */
   | 'images'
   /** PNG hash + bleed pad + press profile → CMYK raster for the print variant (images/printRaster.ts) */
