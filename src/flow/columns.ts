@@ -39,6 +39,8 @@ export interface ColumnResult {
   readonly warnings: readonly Diagnostic[];
   /** A break violated a rule (the balancer rejects such trials). */
   readonly forced: boolean;
+  /** The last item the fill looked at (the break rules look ahead of where it ends): what it depends on (keptFills.ts). */
+  readonly reach: number;
 }
 
 interface State {
@@ -123,7 +125,7 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
       if (it.footnotes.length > 0 && it.kind === 'line') warnings.push(footnoteTooLong(it.footnotes[0]!, it.source));
       else warnings.push(tooTall(it.kind === 'line' ? 'a line' : 'a box', heightOf(it), spec.maxTextPt, it.source));
       place(i, top, it);
-      return done(s, i + 1, warnings, false);
+      return done(s, i + 1, warnings, false, i);
     }
     if (it.kind === 'block' && it.float && !items[i - 1]?.keepWithNext) {
       s.deferred.push(i);
@@ -133,14 +135,14 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
       // A column that would end on a hyphenated word ends one line earlier when the rules allow it
       // (TeX's \brokenpenalty): the reader should not turn the page in the middle of a word.
       const last = items[i - 1];
-      if (last?.kind === 'line' && last.line.hyphenated && prevSnap?.i === i - 1 && snap?.i === i) return done(restore(s, prevSnap.st), i - 1, warnings, false);
-      return done(s, i, warnings, false);
+      if (last?.kind === 'line' && last.line.hyphenated && prevSnap?.i === i - 1 && snap?.i === i) return done(restore(s, prevSnap.st), i - 1, warnings, false, i);
+      return done(s, i, warnings, false, i);
     }
-    if (snap) return done(restore(s, snap.st), snap.i, warnings, false);
+    if (snap) return done(restore(s, snap.st), snap.i, warnings, false, i);
     warnings.push(forcedBreak(breakViolation(items, i, start)!, it.source));
-    return done(s, i, warnings, true);
+    return done(s, i, warnings, true, i);
   }
-  return done(s, items.length, warnings, false);
+  return done(s, items.length, warnings, false, items.length - 1);
 }
 
 /**
@@ -176,8 +178,8 @@ function restore(s: State, snap: Snapshot): State {
   };
 }
 
-function done(s: State, next: number, warnings: Diagnostic[], forced: boolean): ColumnResult {
+function done(s: State, next: number, warnings: Diagnostic[], forced: boolean, reach: number): ColumnResult {
   // floats deferred after the resume point are met again by the next column
   const deferred = s.deferred.filter((d) => d < next);
-  return { placements: s.placements, notes: s.notes, next, deferred, pageDeferred: s.pageDeferred.filter((d) => d < next), warnings, forced };
+  return { placements: s.placements, notes: s.notes, next, deferred, pageDeferred: s.pageDeferred.filter((d) => d < next), warnings, forced, reach };
 }

@@ -31,16 +31,53 @@ function itemGeometry(it: FlowItem): string {
   return `B${it.box.heightPt},${common},${+it.float},${it.span},${table}`;
 }
 
+/** A section's geometry as fills read it: what all pages share, and each item's own. */
+export interface FillsGeometry {
+  readonly shared: string;
+  readonly items: readonly string[];
+}
+
 /**
  * The geometry a section's fills depend on besides the page heads (checked page by page when kept fills are used):
  * the first page, the section kind and columns (the theme's text areas), the page limit, grid, note gap, every
- * item and every note height.
+ * note height, and every item.
  */
-export function fillsKey(spec: FlowSpec, first: number, kind: string, columns: number, maxPages: number): string {
-  const parts: string[] = [`${first}\u0000${kind}\u0000${columns}\u0000${maxPages}\u0000${spec.gridPt}\u0000${spec.footnoteGapPt}`];
-  for (const [id, note] of spec.notes) parts.push(`N${id}\u0001${note.heightPt}`);
-  for (const it of spec.items) parts.push(itemGeometry(it));
-  return parts.join('\u0000');
+export function fillsGeometry(spec: FlowSpec, first: number, kind: string, columns: number, maxPages: number): FillsGeometry {
+  const shared: string[] = [`${first}\u0000${kind}\u0000${columns}\u0000${maxPages}\u0000${spec.gridPt}\u0000${spec.footnoteGapPt}`];
+  for (const [id, note] of spec.notes) shared.push(`N${id}\u0001${note.heightPt}`);
+  return { shared: shared.join('\u0000'), items: spec.items.map(itemGeometry) };
+}
+
+/** The key of the fills for exactly this geometry. */
+export const fillsKey = (g: FillsGeometry): string => `${g.shared}\u0000${g.items.join('\u0000')}`;
+
+/** The section's latest fills with their item geometry, kept per section and shared geometry (a prefix may still fit). */
+export interface LatestFills {
+  readonly items: readonly string[];
+  readonly pages: readonly KeptPage[];
+}
+
+/**
+ * Where a section's latest fills are kept: its id and the shared geometry. Only a place to look: what is used of
+ * them is checked item by item and head by head, whichever section they came from.
+ */
+export const latestKey = (id: string, g: FillsGeometry): string => `latest\u0000${id}\u0000${g.shared}`;
+
+/**
+ * How many of the latest fills' leading pages hold for the items now: pages before the last two (those the tail
+ * search may have changed), none of which looked at an item whose geometry changed since. 0: none.
+ */
+export function keptPrefix(latest: LatestFills, items: readonly string[]): number {
+  let changed = 0;
+  const n = Math.min(latest.items.length, items.length);
+  while (changed < n && latest.items[changed] === items[changed]) changed++;
+  if (changed === latest.items.length && changed === items.length) return 0; // the same geometry: the whole key hits
+  let pages = 0;
+  for (const page of latest.pages.slice(0, -2)) {
+    if (page.fill.warnings.length > 0 || page.fill.columns.some((c) => c.reach >= changed)) break;
+    pages++;
+  }
+  return pages;
 }
 
 /** A kept fill for the items as they are now: a repeated table header placed is the item's current one. */

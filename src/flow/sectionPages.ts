@@ -4,7 +4,7 @@ import * as messages from '../diag/messages.ts';
 import { DEFAULT_LIMITS } from '../spec/limits.ts';
 import { fillPage, isFinished, type FlowSpec, type FlowState, type PageFill, type Region } from './distribute.ts';
 import { textAreaFor } from './geometry.ts';
-import { fillsKey, refill, type KeptPage } from './keptFills.ts';
+import { fillsGeometry, fillsKey, keptPrefix, latestKey, refill, type KeptPage, type LatestFills } from './keptFills.ts';
 import { improveTail } from './tailPages.ts';
 import { continuationHead, openerHead, type PageHead } from './opener.ts';
 import type { LayoutEnv } from './types.ts';
@@ -41,14 +41,23 @@ export function sectionPages(ctx: SectionContext, first: number): PagePlan[] {
   const planning: Planning = { ...ctx, heads: new Map() };
   // fills kept by the section's geometry (keptFills.ts): used when every page's head is still the same size
   const cache = ctx.env.sections;
-  const key = cache && fillsKey(ctx.spec, first, ctx.section.kind, ctx.columns, ctx.env.maxPages ?? DEFAULT_MAX_PAGES);
+  const geometry = cache && fillsGeometry(ctx.spec, first, ctx.section.kind, ctx.columns, ctx.env.maxPages ?? DEFAULT_MAX_PAGES);
+  const key = geometry && fillsKey(geometry);
   const kept = key !== undefined ? (cache!.fills(key) as readonly KeptPage[] | undefined) : undefined;
   const replayed = kept && replay(planning, first, kept);
   if (replayed) return replayed;
+  // else the section's latest fills, as far as they read only items that kept their geometry: the flow resumes after them
+  const latestAt = geometry && latestKey(ctx.section.id, geometry);
+  const latest = latestAt !== undefined ? (cache!.fills(latestAt) as LatestFills | undefined) : undefined;
+  const prefix = (latest && geometry && replay(planning, first, latest.pages.slice(0, keptPrefix(latest, geometry.items)))) || [];
+  const start: FlowState = prefix.length > 0 ? prefix[prefix.length - 1]!.fill.state : { next: 0, deferred: [], pageDeferred: [] };
+  const from = prefix.length > 0 ? prefix[prefix.length - 1]!.number + 1 : first;
   const reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => flowFrom(planning, number, start, tweak, index);
-  const plans = improveTail(ctx, flowFrom(planning, first, { next: 0, deferred: [], pageDeferred: [] }), reflow);
+  const plans = improveTail(ctx, [...prefix, ...flowFrom(planning, from, start, {}, prefix.length)], reflow);
   if (key !== undefined && plans.every((p) => p.fill.warnings.length === 0)) {
-    cache!.keepFills(key, plans.map((p): KeptPage => ({ number: p.number, headHeightPt: p.head.heightPt, headNotes: p.head.notes, fill: p.fill })));
+    const pages = plans.map((p): KeptPage => ({ number: p.number, headHeightPt: p.head.heightPt, headNotes: p.head.notes, fill: p.fill }));
+    cache!.keepFills(key, pages);
+    cache!.keepFills(latestAt!, { items: geometry!.items, pages } satisfies LatestFills);
   }
   return plans;
 }

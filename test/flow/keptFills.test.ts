@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fillsKey, refill } from '../../src/flow/keptFills.ts';
+import { fillsGeometry, fillsKey, keptPrefix, refill, type KeptPage } from '../../src/flow/keptFills.ts';
 import type { FlowSpec, PageFill } from '../../src/flow/distribute.ts';
 import type { Box, FlowItem } from '../../src/flow/types.ts';
 import type { Line } from '../../src/text/types.ts';
@@ -21,7 +21,8 @@ const line = (text: string, extra: Partial<Line> = {}): Line => ({ runs: [{ text
 const lineItem = (text: string, extra: Partial<Line> = {}, more: object = {}): FlowItem => ({ ...base, kind: 'line', line: line(text, extra), para: 0, index: 0, count: 2, ...more });
 const box = (heightPt: number, label = 'x'): Box => ({ widthPt: 80, heightPt, items: [{ kind: 'rect', label } as never] });
 const spec = (items: FlowItem[], notes: FlowSpec['notes'] = new Map()): FlowSpec => ({ items, notes, gridPt: 10, footnoteGapPt: 6 });
-const key = (items: FlowItem[], notes?: FlowSpec['notes']) => fillsKey(spec(items, notes), 5, 'article', 2, 100);
+const fk = (s: FlowSpec, first: number, kind: string, columns: number, max: number) => fillsKey(fillsGeometry(s, first, kind, columns, max));
+const key = (items: FlowItem[], notes?: FlowSpec['notes']) => fk(spec(items, notes), 5, 'article', 2, 100);
 
 describe('fills key', () => {
   test('what a line says does not change it; its height, hyphen, place, count and spacing do', () => {
@@ -50,10 +51,10 @@ describe('fills key', () => {
     const note = (heightPt: number) => new Map([['n1', { id: 'n1', lines: [], heightPt }]]);
     expect(key([block(box(40))], note(20))).not.toBe(key([block(box(40))], note(30)));
     const s = spec([block(box(40))]);
-    expect(fillsKey(s, 5, 'article', 2, 100)).not.toBe(fillsKey(s, 7, 'article', 2, 100));
-    expect(fillsKey(s, 5, 'article', 2, 100)).not.toBe(fillsKey(s, 5, 'article', 1, 100));
-    expect(fillsKey(s, 5, 'article', 2, 100)).not.toBe(fillsKey(s, 5, 'foreword', 2, 100));
-    expect(fillsKey(s, 5, 'article', 2, 100)).not.toBe(fillsKey(s, 5, 'article', 2, 6));
+    expect(fk(s, 5, 'article', 2, 100)).not.toBe(fk(s, 7, 'article', 2, 100));
+    expect(fk(s, 5, 'article', 2, 100)).not.toBe(fk(s, 5, 'article', 1, 100));
+    expect(fk(s, 5, 'article', 2, 100)).not.toBe(fk(s, 5, 'foreword', 2, 100));
+    expect(fk(s, 5, 'article', 2, 100)).not.toBe(fk(s, 5, 'article', 2, 6));
   });
 
   test('a kept fill places the table header the item repeats now', () => {
@@ -62,13 +63,46 @@ describe('fills key', () => {
     const row: FlowItem = { ...base, kind: 'block', box: box(10), float: false, span: 'column', table: { id: 0, row: 2, rows: 4, repeat: now } };
     const fill: PageFill = {
       spanning: [], columnTop: 0, state: { next: 2, deferred: [], pageDeferred: [] }, warnings: [], forced: false,
-      columns: [{ placements: [{ index: 1, y: 0, box: old }, { index: 1, y: 10 }], notes: [], next: 2, deferred: [], pageDeferred: [], warnings: [], forced: false }],
+      columns: [{ placements: [{ index: 1, y: 0, box: old }, { index: 1, y: 10 }], notes: [], next: 2, deferred: [], pageDeferred: [], warnings: [], forced: false, reach: 2 }],
     };
     const s = spec([lineItem('a'), row]);
     const again = refill(s, fill);
     expect(again.columns[0]!.placements).toEqual([{ index: 1, y: 0, box: now }, { index: 1, y: 10 }]);
     const plain: PageFill = { ...fill, columns: [{ ...fill.columns[0]!, placements: [{ index: 1, y: 10 }] }] };
     expect(refill(s, plain)).toBe(plain);
+  });
+});
+
+describe('kept leading pages', () => {
+  const page = (number: number, reaches: number[], warned = false): KeptPage => ({
+    number, headHeightPt: 0, headNotes: [],
+    fill: {
+      spanning: [], columnTop: 0, state: { next: 0, deferred: [], pageDeferred: [] }, warnings: warned ? [{ severity: 'warning', code: 'X', message: 'x', hints: [] }] : [], forced: false,
+      columns: reaches.map((reach) => ({ placements: [], notes: [], next: reach, deferred: [], pageDeferred: [], warnings: [], forced: false, reach })),
+    },
+  });
+  const geoms = (n: number) => Array.from({ length: n }, (_, i) => `g${i}`);
+  // five pages whose columns looked up to items 9, 19 … 49; the last two are the tail search's
+  const latest = { items: geoms(50), pages: [page(3, [4, 9]), page(4, [14, 19]), page(5, [24, 29]), page(6, [34, 39]), page(7, [44, 49])] };
+  const changedAt = (i: number) => geoms(50).map((g, j) => (j === i ? 'other' : g));
+
+  test('pages that looked only at items before the first changed one, never the last two', () => {
+    expect(keptPrefix(latest, changedAt(0))).toBe(0);
+    expect(keptPrefix(latest, changedAt(9))).toBe(0);
+    expect(keptPrefix(latest, changedAt(10))).toBe(1);
+    expect(keptPrefix(latest, changedAt(20))).toBe(2);
+    expect(keptPrefix(latest, changedAt(30))).toBe(3);
+    expect(keptPrefix(latest, changedAt(49))).toBe(3);
+    // items added at the end: the first changed one is the first new one
+    expect(keptPrefix(latest, [...geoms(50), 'new'])).toBe(3);
+    expect(keptPrefix(latest, geoms(25))).toBe(2);
+    // the same geometry is a hit of the whole key, not a prefix
+    expect(keptPrefix(latest, geoms(50))).toBe(0);
+  });
+
+  test('a page that warned ends the prefix', () => {
+    const warned = { ...latest, pages: [page(3, [4, 9]), page(4, [14, 19], true), ...latest.pages.slice(2)] };
+    expect(keptPrefix(warned, changedAt(40))).toBe(1);
   });
 });
 
