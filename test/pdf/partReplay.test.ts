@@ -12,7 +12,13 @@ import type { DrawEvent } from '../../src/pdf/drawRecorder.ts';
 import { createPartKeys } from '../../src/pdf/partKeys.ts';
 import { planStructure, type PlanMemo, type StructElem, type StructurePlan } from '../../src/pdf/structure.ts';
 import type { PlanOp } from '../../src/pdf/planPage.ts';
-import { glyphs, page, samplePage, writePages } from './fixture.ts';
+import { writePdf } from '../../src/pdf/writePdf.ts';
+import type { ShapeFn } from '../../src/pdf/cidFonts.ts';
+import { createFontStore } from '../../src/fonts/fontStore.ts';
+import { FONTS_DIR } from '../../src/paths.ts';
+import { doc, glyphs, page, samplePage, writePages } from './fixture.ts';
+
+const fonts = createFontStore(FONTS_DIR, { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_400Regular.ttf' });
 
 describe('replay steps of a cached part (pageStreams.ts partSteps)', () => {
   test('glyph runs joined, boxes and rules left out, SVG records kept apart, everything else walked', () => {
@@ -40,6 +46,27 @@ describe('replay steps of a cached part (pageStreams.ts partSteps)', () => {
       [10, [e(3)]],
     ]);
     expect(partSteps(items, records)).toEqual([[['font', 'F1'], e(1), e(2)], 5, 6, [['gs', 0.5, undefined]], 8, 9, [e(3)]]);
+    // the linked run with its record: a step of its own, in its place
+    const run = { run: 5, rect: [0, 30, 20, 12] as const, before: [['font', 'F2'] as DrawEvent], after: [e(4)] };
+    expect(partSteps(items, records, new Map([[5, run]]))).toEqual([[['font', 'F1'], e(1), e(2)], run, 6, [['gs', 0.5, undefined]], 8, 9, [e(3)]]);
+  });
+
+  test('a cached part shapes none of its runs again, linked ones included, and draws the same link annotations', async () => {
+    const pages = [samplePage(), page([glyphs('Tweede pagina', 62, 200), glyphs('ind.nl/asiel', 62, 220, { link: 'https://ind.nl/asiel' })], 2)];
+    const shaped: string[] = [];
+    const shape: ShapeFn = (t, k, f) => (shaped.push(t), fonts.shape!(t, k, f));
+    const entries = new Map<string, CachedPage>();
+    const write = (cache?: Map<string, CachedPage>) => writePdf(doc(pages), { svgFontKey: () => 'sans', shape, ...(cache && { pageCache: { entries: cache, scope: 'shape-count' } }) });
+    const off = Buffer.from(await write());
+    expect(Buffer.from(await write(entries)).equals(off)).toBe(true);
+    const linked = [...entries.values()].flatMap((c) => c.steps ?? []).filter((s) => typeof s === 'object' && !Array.isArray(s));
+    expect(linked).toHaveLength(2); // 'ind.nl' on the sample page, 'ind.nl/asiel' here
+    shaped.length = 0;
+    const warm = Buffer.from(await write(entries));
+    // the sample page's SVG text is replayed too: nothing of the document is shaped
+    expect(shaped).toEqual([]);
+    expect(warm.equals(off)).toBe(true);
+    expect(warm.toString('latin1')).toContain('/URI (https://ind.nl/asiel)');
   });
 
   for (const variant of ['screen', 'print'] as const) {
