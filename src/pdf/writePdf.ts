@@ -15,7 +15,7 @@ import { fontSource, rememberFonts, type FontSourceCache } from './lazyFont.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
 import type { PageStreamCache } from './pageStreams.ts';
 import { drawPage, type DrawEnv } from './drawPage.ts';
-import { addOutline } from './outline.ts';
+import { addOutline, sortDestinationsByBytes } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
@@ -83,8 +83,10 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
     // a standard font (every font is registered from the template's files below)
     font: null,
   } as unknown as PDFKit.PDFDocumentOptions);
-  // every object written by our serialiser (the same text as pdfkit's, faster: objectText.ts)
+  // every object written by our serialiser (the same text as pdfkit's, faster: objectText.ts); named destinations
+  // in byte order, whatever the machine's locale (outline.ts)
   installObjectText(doc);
+  sortDestinationsByBytes(doc);
   // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
