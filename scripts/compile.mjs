@@ -47,10 +47,9 @@ await build({
   define,
 });
 
-// Dependencies the CLI bundle leaves in node_modules: brotli (see below), native addons and WASM (sharp, the canvas binding,
-// HarfBuzz), pdf.js (only `pages` and `diff` load it), chokidar (only `watch`), the map
+// Dependencies the CLI bundle leaves in node_modules: brotli (see below), native addons (sharp, the canvas binding), pdf.js (only `pages` and `diff` load it), chokidar (only `watch`), the map
 // data resolved as files, and vega (dist/vega.cjs).
-const CLI_EXTERNAL = ['brotli', 'sharp', '@napi-rs/canvas', 'harfbuzzjs', 'pdfjs-dist', 'chokidar', 'world-atlas', ...BUNDLED];
+const CLI_EXTERNAL = ['brotli', 'sharp', '@napi-rs/canvas', 'pdfjs-dist', 'chokidar', 'world-atlas', ...BUNDLED];
 /**
  * Rewrites of dependencies for the CLI bundle. `import.meta.url` of our code is dist/cli.js's (launch.ts passes it);
  * a dependency's is its own file's, so pdfkit still finds its standard fonts (`#standard-fonts/…`) and data files.
@@ -61,6 +60,13 @@ const cliRewrites = {
     b.onLoad({ filter: /node_modules[\\/].*\.(m?js|cjs)$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       let out = text;
+      // Emscripten's loader makes itself a require() from an imported node:module; in the bundle the bundle's own
+      // require() serves (Node's built-ins only), and the import would shadow it with a hoisted var
+      if (/harfbuzzjs[\\/]dist[\\/]harfbuzz\.js$/.test(args.path)) {
+        const own = out.replace('const{createRequire}=await import("module");var require=createRequire(import.meta.url)', '');
+        if (own === out) throw new Error('compile: harfbuzzjs no longer makes its require() as expected');
+        out = own;
+      }
       if (out.includes('import.meta.url')) {
         const rel = relative('dist', args.path).split('\\').join('/');
         out = out.replaceAll('import.meta.url', `require('node:url').pathToFileURL(require('node:path').join(__dirname, ${JSON.stringify(rel)})).href`);
@@ -92,6 +98,15 @@ const cliRewrites = {
         lazy = lazy.replace("import LineBreaker from 'linebreak';", `function LineBreaker(...a) { return new (require(${linebreakEsm}).default)(...a); }`);
         if (!lazy.includes('function LineBreaker(') || lazy.includes("from 'fontkit'")) throw new Error('compile: pdfkit no longer imports fontkit and linebreak as expected');
         out = lazy;
+      }
+      // HarfBuzz's JavaScript (its WebAssembly stays a file beside it) in the bundle and its code cache: imported as
+      // an ES module it was compiled at every start and read through the module loader's thread-pool reads (≈ 13 ms,
+      // more on a busy machine). Its module ends in a top-level await, which CommonJS has not: the bundle's copy
+      // exports that promise as `ready` instead, and the CLI awaits it before a command runs (src/cli/main.ts).
+      if (/harfbuzzjs[\\/]dist[\\/]index\.mjs$/.test(args.path)) {
+        const ready = out.replace('init(await createHarfBuzz());', 'const ready = createHarfBuzz().then(init);').replace('export { AxisFlags,', 'export { ready, AxisFlags,');
+        if (!ready.includes('const ready = createHarfBuzz()') || !ready.includes('export { ready,')) throw new Error('compile: harfbuzzjs no longer starts with init(await createHarfBuzz()) as expected');
+        out = ready;
       }
       // commander spawns only for executable subcommands (none here): node:child_process (with net and dgram,
       // ≈ 3 ms of every start) is loaded when it first spawns

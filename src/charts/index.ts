@@ -10,21 +10,22 @@ import type { BoundChartSpec } from '../bind/types.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
 import { isReportError, ReportError } from '../diag/errors.ts';
-import type { BuildContext } from '../util/buildContext.ts';
+import { memo, type BuildContext } from '../util/buildContext.ts';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
 import type { IntlCache } from '../locale/intlCache.ts';
 import type { ChartAsset, ChartBox, RenderedChart } from './types.ts';
 import { chartHeight, isSingleView } from './prepareSpec.ts';
 import { cachedPng, lookupRender, storeRender, type RenderEntry } from './cache.ts';
-import { planChart, type ChartPlan } from './plan.ts';
+import { planChart, type ChartPlan, type ChartPlanMemo } from './plan.ts';
 import type { CompiledSpec } from './compileCache.ts';
 import { rasterize } from './rasterize.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
-import { chartWorkerAvailable, renderInWorker, type WorkerJob } from './renderInWorker.ts';
+import { chartWorkerAvailable, renderInKeptWorker, renderInWorker, type WorkerJob } from './renderInWorker.ts';
 
 export { writeChartFiles } from './writeChartFiles.ts';
 export { writeVegaCodeCache } from './loadVega.ts';
+export { endKeptWorker } from './renderInWorker.ts';
 export type { ChartAsset, ChartBox } from './types.ts';
 
 /** What the charts stage needs from the theme, fonts and page frame, and where it may cache. */
@@ -63,8 +64,9 @@ export interface ChartJob {
   /**
    * Starts rendering the charts no cache holds in a worker thread, when one is available, for `render` to collect
    * later (same results, diagnostics and progress, reported when `render` is called); otherwise does nothing.
+   * With `session`, in that build context's kept worker (watch, preview), else in a worker of its own.
    */
-  prefetch(): void;
+  prefetch(session?: BuildContext): void;
 }
 
 /**
@@ -74,9 +76,11 @@ export interface ChartJob {
 export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions, ctx: { diag: DiagnosticSink }): ChartJob {
   const plans: ChartPlan[] = [];
   const refusals: Diagnostic[] = [];
+  // a chart bound before in the session (the same object) is not sandboxed and hashed again
+  const planMemo = opts.build && memo(opts.build.cache<ChartPlanMemo>('chartPlans'), 'plans', () => new WeakMap());
   for (const chart of specs) {
     try {
-      plans.push(planChart(chart, opts.theme, opts.fonts, opts.frameWidthPt(chart.size), ctx.diag, opts.intl));
+      plans.push(planChart(chart, opts.theme, opts.fonts, opts.frameWidthPt(chart.size), ctx.diag, opts.intl, planMemo));
     } catch (e) {
       if (!isReportError(e)) throw e;
       refusals.push(...e.diagnostics);
@@ -109,9 +113,11 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
       }
       return collect(plans, found, results, opts, ctx.diag, memory);
     })());
-  const prefetch = () => {
+  const prefetch = (session?: BuildContext) => {
     const m = misses();
-    if (!rendered && !worker && m.length && chartWorkerAvailable()) worker = renderInWorker({ plans: m, theme: opts.theme }, opts.fonts);
+    if (rendered || worker || !m.length || !chartWorkerAvailable()) return;
+    const req = { plans: m, theme: opts.theme };
+    worker = session ? renderInKeptWorker(session, req, opts.fonts) : renderInWorker(req, opts.fonts);
   };
   return { boxes, render, prefetch };
 }

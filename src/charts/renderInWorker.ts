@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FontStore } from '../fonts/fontStore.ts';
+import type { BuildContext } from '../util/buildContext.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import type { RenderRequest, RenderResult } from './renderPlans.ts';
 
@@ -24,6 +25,15 @@ export interface WorkerRequest extends RenderRequest {
 
 /** The worker's one answer: results with the progress reports made, or why it could not render. */
 export type WorkerReply = { readonly results: RenderResult[]; readonly progress: readonly [number, number][] } | { readonly error: string };
+
+/** A request to a kept worker and its answer, matched by id. */
+export interface KeptRequest extends WorkerRequest {
+  readonly id: number;
+}
+export interface KeptReply {
+  readonly id: number;
+  readonly reply: WorkerReply;
+}
 
 /** A successful worker render. */
 export interface WorkerRender {
@@ -51,8 +61,7 @@ export interface WorkerJob {
  */
 export function renderInWorker(req: RenderRequest, fonts: FontStore): WorkerJob {
   const required = process.env.REPORTPRESS_CHART_WORKER === '1';
-  const keys = new Set(Object.values(req.theme.fontKeys));
-  const files = Object.fromEntries(Object.entries(fonts.files).filter(([k]) => keys.has(k)));
+  const files = chartFiles(req, fonts);
   let worker: Worker | undefined;
   const done = new Promise<WorkerRender | undefined>((resolve, reject) => {
     const failed = (why: unknown) => (required ? reject(new Error(`chart worker failed: ${why instanceof Error ? why.message : String(why)}`)) : resolve(undefined));
@@ -79,4 +88,80 @@ export function renderInWorker(req: RenderRequest, fonts: FontStore): WorkerJob 
       return done;
     },
   };
+}
+
+/** The chart faces' files (key → absolute path) a worker opens. */
+function chartFiles(req: RenderRequest, fonts: FontStore): Record<string, string> {
+  const keys = new Set(Object.values(req.theme.fontKeys));
+  return Object.fromEntries(Object.entries(fonts.files).filter(([k]) => keys.has(k)));
+}
+
+/** A session's chart worker: requests waiting for their answer by id. */
+interface KeptWorker {
+  readonly worker: Worker;
+  readonly waiting: Map<number, (r: WorkerRender | undefined) => void>;
+  next: number;
+}
+
+/**
+ * Renders `req` in the session's own worker (build context `chartWorker`), started on first use and kept with
+ * vega, the compiled specs and the chart faces loaded: a watch rebuild's charts then run on the second core while
+ * the main thread styles and lays out the changed text, as a one-shot build's do. A worker that fails answers
+ * undefined to every request waiting (the caller renders in-thread) and is replaced at the next request.
+ */
+export function renderInKeptWorker(session: BuildContext, req: RenderRequest, fonts: FontStore): WorkerJob {
+  const required = process.env.REPORTPRESS_CHART_WORKER === '1';
+  const slot = session.cache<KeptWorker>('chartWorker');
+  let kept = slot.get('worker');
+  if (!kept) {
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_ENTRY, { workerData: { kept: true } });
+    } catch (e) {
+      if (required) throw e;
+      return { wait: async () => undefined };
+    }
+    const k: KeptWorker = { worker, waiting: new Map(), next: 0 };
+    // idle, it does not keep the process alive; waited for, it does (wait → ref, last answer → unref)
+    worker.unref();
+    worker.on('message', (m: KeptReply) => {
+      const resolve = k.waiting.get(m.id);
+      k.waiting.delete(m.id);
+      if (k.waiting.size === 0) worker.unref();
+      resolve?.('error' in m.reply ? undefined : m.reply);
+    });
+    const failed = () => {
+      if (slot.get('worker') === k) slot.delete('worker');
+      for (const resolve of k.waiting.values()) resolve(undefined);
+      k.waiting.clear();
+    };
+    worker.on('error', failed);
+    worker.on('exit', failed);
+    slot.set('worker', (kept = k));
+  }
+  const k = kept;
+  const id = k.next++;
+  const done = new Promise<WorkerRender | undefined>((resolve) => k.waiting.set(id, resolve));
+  try {
+    k.worker.postMessage({ ...req, files: chartFiles(req, fonts), id } satisfies KeptRequest);
+  } catch {
+    k.waiting.get(id)?.(undefined); // a plan that cannot be cloned: rendered in-thread
+    k.waiting.delete(id);
+  }
+  return {
+    async wait() {
+      if (k.waiting.has(id)) k.worker.ref();
+      const r = await done;
+      if (!r && required) throw new Error('chart worker failed');
+      return r;
+    },
+  };
+}
+
+/** Ends the session's chart worker, if it has one (a watch session that closes). */
+export async function endKeptWorker(session: BuildContext): Promise<void> {
+  const slot = session.cache<KeptWorker>('chartWorker');
+  const k = slot.get('worker');
+  slot.delete('worker');
+  await k?.worker.terminate();
 }

@@ -2,23 +2,44 @@
  * Entry of the chart worker thread (compiled to dist/chartWorker.js; see renderInWorker.ts): renders the planned
  * charts with vega while the main thread styles and lays out the text. Labels are measured with a font store of
  * its own over the same font files; HarfBuzz shapes deterministically, so every width equals the main thread's.
- * Answers once: the render results (as renderPlans gives them) with the progress it made, or the error that
- * stopped it (the main thread then renders in-thread, which reports it as before).
+ * A one-shot build's worker answers once: the render results (as renderPlans gives them) with the progress it made,
+ * or the error that stopped it (the main thread then renders in-thread, which reports it as before). A kept
+ * context's worker (watch, preview) answers each request it is sent, by its id, keeping vega, the compiled specs
+ * and the font store between them, as the main thread's session would.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createFontStore } from '../fonts/fontStore.ts';
+import type { CompiledSpec } from './compileCache.ts';
+import { createFontStore, type FontStore } from '../fonts/fontStore.ts';
 import { renderPlans } from './renderPlans.ts';
-import type { WorkerReply, WorkerRequest } from './renderInWorker.ts';
+import type { KeptReply, KeptRequest, WorkerReply, WorkerRequest } from './renderInWorker.ts';
 
-const req = workerData as WorkerRequest;
-const progress: [number, number][] = [];
-let reply: WorkerReply;
-try {
-  // The absolute files as `own` faces: no fonts-folder check (the main thread made it), same bytes.
-  const fonts = createFontStore('', req.files, {}, undefined, req.files);
-  const results = await renderPlans({ plans: req.plans, theme: req.theme }, fonts, new Map(), (done, total) => progress.push([done, total]));
-  reply = { results, progress };
-} catch (e) {
-  reply = { error: e instanceof Error ? e.message : String(e) };
+/** Renders one request; `compiled` and `fonts` are what the worker keeps (a one-shot worker: fresh ones). */
+async function answer(req: WorkerRequest, compiled: Map<string, CompiledSpec>, fonts: () => FontStore): Promise<WorkerReply> {
+  const progress: [number, number][] = [];
+  try {
+    const results = await renderPlans({ plans: req.plans, theme: req.theme }, fonts(), compiled, (done, total) => progress.push([done, total]));
+    return { results, progress };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
 }
-parentPort!.postMessage(reply);
+
+// The absolute files as `own` faces: no fonts-folder check (the main thread made it), same bytes.
+const storeOf = (files: Readonly<Record<string, string>>) => createFontStore('', files, {}, undefined, files);
+
+if ((workerData as { kept?: boolean }).kept) {
+  const compiled = new Map<string, CompiledSpec>();
+  let fonts: { key: string; store: FontStore } | undefined;
+  // one request at a time, in order (vega's text metrics and random() are per thread)
+  let queue = Promise.resolve();
+  parentPort!.on('message', (m: KeptRequest) => {
+    queue = queue.then(async () => {
+      const key = JSON.stringify(m.files);
+      const reply = await answer(m, compiled, () => (fonts?.key === key ? fonts : (fonts = { key, store: storeOf(m.files) })).store);
+      parentPort!.postMessage({ id: m.id, reply } satisfies KeptReply);
+    });
+  });
+} else {
+  const req = workerData as WorkerRequest;
+  parentPort!.postMessage(await answer(req, new Map(), () => storeOf(req.files)));
+}

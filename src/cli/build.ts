@@ -68,9 +68,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   const timed = <T>(name: string, f: () => T | Promise<T>) => timeStage(timings, name, f, opts.progress);
   const ctx = { diag, build: session };
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
-  // A one-shot build renders the charts no cache holds in a worker meanwhile; a kept context renders them in-thread
-  // (vega is loaded there already and its compiled specs are kept).
-  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined, writeSoon: given !== undefined });
+  // The charts no cache holds render in a worker meanwhile: a one-shot build's own, or the kept context's (watch,
+  // preview), which keeps vega and its compiled specs loaded between rebuilds.
+  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined });
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
   let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();

@@ -33,18 +33,9 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
   cachedData,
 });
 if (mode === 'report') process.stderr.write(`code cache: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
-// require() cannot load an ES module with top-level await (HarfBuzz's WASM start-up): main.ts imports those with
-// require.preloadEsm before a command runs, and the bundle's require() then hands them out.
-const esm = new Map<string, unknown>();
-const base = createRequire(BUNDLE);
-const bundleRequire = Object.assign((id: string): unknown => (esm.has(id) ? esm.get(id) : base(id)), base, {
-  async preloadEsm(ids: readonly string[]): Promise<void> {
-    for (const id of ids) if (!esm.has(id)) esm.set(id, await import(id));
-  },
-});
 const module = { exports: {} };
 // Runs the bundle (its module code and then the command in process.argv).
-const run = () => (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, bundleRequire, module, BUNDLE, dirname(BUNDLE), import.meta.url);
+const run = () => (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE), import.meta.url);
 if (process.env.REPORTPRESS_WRITE_CLI_CODE_CACHE) {
   // scripts/compile.mjs runs a build with this set. The command runs twice, the second time once the first is
   // done: a first build that fills its cache folder, then a next build that reads it back. Both runs compile into

@@ -55,13 +55,12 @@ program
 registerDeskCommands(program);
 
 /**
- * ES modules with top-level await, which the CommonJS bundle of the CLI (dist/cli.cjs) cannot require(): its
- * launcher (launch.ts) imports them before any command runs. From sources there is no such require.
+ * HarfBuzz (WebAssembly) is ready before any command runs: shaping is synchronous. From sources its ES module's
+ * top-level await has made it ready when the import resolves; the CLI bundle (dist/cli.cjs, CommonJS) holds a copy
+ * whose module exports that promise as `ready` instead (scripts/compile.mjs).
  */
-const ASYNC_MODULES = ['harfbuzzjs'];
 program.hook('preAction', async () => {
-  const r = typeof require === 'function' ? (require as unknown as { preloadEsm?: (ids: readonly string[]) => Promise<void> }) : undefined;
-  await r?.preloadEsm?.(ASYNC_MODULES);
+  await ((await import('harfbuzzjs')) as { ready?: Promise<unknown> }).ready;
 });
 
 /** Runs a command under the build's time limit (default until report.yaml's limits.seconds is read). */

@@ -17,6 +17,7 @@ import { createIntlCache, openIntlCache } from '../locale/intlCache.ts';
 import { noLocaleWords } from '../diag/messages.ts';
 import { bindFigures } from '../bind/index.ts';
 import { createFontStore } from '../fonts/fontStore.ts';
+import { fontFiles, sessionFontFiles } from '../fonts/fontFiles.ts';
 import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
 import { coveredTexts } from '../fonts/coverageCache.ts';
 import { prepareImages } from '../images/prepareImages.ts';
@@ -57,8 +58,8 @@ export interface ValidateSteps {
   readonly drawCharts?: boolean;
   /** `check` also fits the tables here (TABLE002); `build` fits them in its style stage, with the same code. */
   readonly fitTables?: boolean;
-  /** A one-shot build: charts no cache holds start rendering in a worker thread now (charts/renderInWorker.ts). */
-  readonly prefetchCharts?: boolean;
+  /** Charts no cache holds start rendering in a worker thread now (charts/renderInWorker.ts): a one-shot build's own (true) or a kept context's ('kept'). */
+  readonly prefetchCharts?: boolean | 'kept';
   /** A kept build context (watch): packs bind writes are written after the rebuild has returned (util/diskCache.ts savePackSoon). */
   readonly writeSoon?: boolean;
 }
@@ -103,7 +104,10 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const bound = await timed('bind', () => bindFigures(source, { ...ctx, intl, cacheDir: opts.cacheDir, contentDir: opts.contentDir, writeSoon: steps.writeSoon }));
   // 4. the template's font files
   const fonts = await timed('fonts', () => {
-    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans, ctx.build?.cache('fileHashes'));
+    // the faces' hashes by their stat (kept in the session and the cache folder): their bytes are read when shaped
+    const known = fontFiles(sessionFontFiles(ctx.build), opts.cacheDir);
+    const store = createFontStore(opts.fontsDir ?? FONTS_DIR, theme.fonts, theme.fallback, ctx.build?.cache('fonts'), theme.fontFiles, theme.fontSpans, known);
+    known.save();
     // every character of the content must have a face that draws it (never a .notdef box)
     const texts = new Map(source.files.map((f) => [f.path, f.text]));
     const located = (list: readonly unknown[]) =>
@@ -133,7 +137,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const job: ChartJob | undefined = bound.charts.length
     ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
     : undefined;
-  if (steps.prefetchCharts) job?.prefetch();
+  if (steps.prefetchCharts) job?.prefetch(steps.prefetchCharts === 'kept' ? ctx.build : undefined);
   intlCache?.save(); // after the last formatting (bind, the charts' text alternatives)
   const images = await timed('images', () => pendingImages);
   if (steps.drawCharts && job) await timed('charts', () => job.render()); // the same promise build awaits later

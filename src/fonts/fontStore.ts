@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { Font } from 'fontkit';
@@ -6,7 +5,7 @@ import { ReportError } from '../diag/errors.ts';
 import { missingFontFile } from '../diag/messages.ts';
 import type { SourceSpan } from '../diag/types.ts';
 import { memo } from '../util/buildContext.ts';
-import { bytesHash } from '../util/diskCache.ts';
+import { fontFiles, fontStat, type FontFiles } from './fontFiles.ts';
 import type { Pt } from '../util/geometry.ts';
 import { prefixUnits } from './prefixUnits.ts';
 import { createShaper, type ShapedRun, type Shaper } from './shaper.ts';
@@ -61,26 +60,21 @@ export function createFontStore(
   own: Readonly<Record<string, string>> = {},
   /** Where the template names each font file (template.yaml's fonts), for FONT001. */
   spans: Readonly<Record<string, SourceSpan>> = {},
-  /** The session's file hashes (build context `fileHashes`): an unchanged font file is not read and hashed again. */
-  fileHashes?: Map<string, { readonly hash: string; readonly bytes: Uint8Array }>,
+  /** The font files' hashes known by their stat (fonts/fontFiles.ts: session and disk); none: every file is read and hashed. */
+  known: FontFiles = fontFiles(undefined),
 ): FontStore {
   const files: Record<string, string> = {};
-  const bytes = new Map<string, Uint8Array>();
+  const bytes = new Map<string, () => Uint8Array>();
   const hashes: Record<string, string> = {};
   for (const [key, file] of Object.entries(fonts)) {
     const path = own[key] ?? resolve(fontsDir, file);
     if (!own[key] && dirname(path) !== resolve(fontsDir)) throw new ReportError(missingFontFile(key, file, fontsDir, spans[key]));
-    const st = statSync(path, { throwIfNoEntry: false });
+    const st = fontStat(path);
     if (!st?.isFile()) throw new ReportError(missingFontFile(key, file, fontsDir, spans[key]));
     files[key] = path;
-    // reading and hashing the faces was ≈ 10 ms of every rebuild; a file replaced or rewritten has a new
-    // inode, size or modification time
-    const read = () => {
-      const b = readFileSync(path);
-      return { hash: bytesHash(b), bytes: b };
-    };
-    const entry = fileHashes ? memo(fileHashes, `${path}\u0000${st.ino}\u0000${st.size}\u0000${st.mtimeMs}\u0000${st.ctimeMs}`, read) : read();
-    bytes.set(key, entry.bytes);
+    // the hash now, the bytes when a face is first shaped (a build whose caches hold every word reads none)
+    const entry = known.open(path, st);
+    bytes.set(key, () => entry.bytes());
     hashes[key] = entry.hash;
   }
   if (!cache) return loadFontStore(files, bytes, hashes, fallback);
@@ -90,7 +84,7 @@ export function createFontStore(
 
 function loadFontStore(
   files: Readonly<Record<string, string>>,
-  bytes: ReadonlyMap<string, Uint8Array>,
+  bytes: ReadonlyMap<string, () => Uint8Array>,
   hashes: Readonly<Record<string, string>>,
   fallback: Readonly<Record<string, readonly string[]>>,
 ): FontStore {
@@ -98,7 +92,7 @@ function loadFontStore(
   const read = (key: string): Uint8Array => {
     const b = bytes.get(key);
     if (!b) throw new Error(`unknown font key "${key}"`);
-    return b;
+    return b();
   };
   const shaper = (key: string): Shaper => {
     let s = shapers.get(key);

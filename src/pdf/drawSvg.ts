@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Insets } from '../util/geometry.ts';
+import { drawSvgSubset } from './drawSvgSubset.ts';
 
 /** svg-to-pdfkit's entry (no bundled types; @types/svg-to-pdfkit is not installed). */
 type SvgToPdf = (
@@ -73,6 +74,7 @@ export function drawSvg(
   onWarning: (message: string) => void = () => {},
   cmyk?: SvgCmyk,
   bleed?: Insets,
+  subset = true,
 ): void {
   let source = flattenLeafOpacity(svg.replace(HEAVY_WEIGHT, 'font-weight="bold"'));
   if (bleed) ({ svg: source, x, y, w, h } = widenViewport(source, x, y, w, h, bleed));
@@ -85,13 +87,17 @@ export function drawSvg(
         return [[...cmyk(hex, raw)], color[1]];
       }
     : undefined;
+  const fontCallback = (family: string, bold: boolean, italic: boolean) => fontKeys(String(family ?? '').replace(/^['"]|['"]$/g, ''), bold, italic);
   doc.save();
+  // vega's SVG is drawn by a writer for its subset of SVG with svg-to-pdfkit's results (drawSvgSubset.ts), anything
+  // else by svg-to-pdfkit
+  if (subset && drawSvgSubset(doc, source, x, y, w, h, fontCallback, colorCallback)) return void doc.restore();
   load()(doc, source, x, y, {
     width: w,
     height: h,
     preserveAspectRatio: 'xMidYMid meet',
     assumePt: true, // vega's px are our pt: the chart was laid out at its placed size
-    fontCallback: (family, bold, italic) => fontKeys(String(family ?? '').replace(/^['"]|['"]$/g, ''), bold, italic),
+    fontCallback,
     warningCallback: onWarning,
     ...(colorCallback ? { colorCallback } : {}),
   });

@@ -1,5 +1,5 @@
 import { memo } from '../util/buildContext.ts';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import hyphenopoly from 'hyphenopoly';
@@ -55,7 +55,9 @@ function loadEngine(patternsName: string): Promise<HyphenateText> {
           leftmin: LEFT_MIN,
           rightmin: RIGHT_MIN,
           minWordLength: MIN_WORD_LENGTH,
-          loader: (file: string) => readFile(join(dir, file)),
+          // read synchronously (a pattern file is ≈ 30 KB): a thread-pool read made the build wait for a free thread,
+          // many milliseconds on a busy machine
+          loader: (file: string) => Promise.resolve(readFileSync(join(dir, file))),
         }) as Promise<HyphenateText>,
     );
     queue = e.catch(() => undefined);

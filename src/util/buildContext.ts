@@ -44,6 +44,8 @@ export type CacheName =
   | 'printImages'
   /** chart key → rendered chart (charts/) */
   | 'chartRenders'
+  /** one entry: the session's chart worker thread, vega and compiled specs kept in it (charts/renderInWorker.ts) */
+  | 'chartWorker'
   /** Vega-Lite spec without its rows → compiled Vega spec and parsed runtime (charts/compileCache.ts) */
   | 'chartSpecs'
   /** font file + size + text → glyph outline path (charts/, PNG export) */
@@ -72,12 +74,14 @@ export type CacheName =
   | 'partKeys'
   /** Intl cache file of a content folder ('' for none) → Intl formatters and the texts they wrote (locale/intlCache.ts) */
   | 'intl'
-  /** font path + inode + size + mtime + ctime → its bytes and their SHA-256 (fonts/fontStore.ts) */
+  /** font path + device + inode + size + mtime + ctime (ns) → its SHA-256, and its bytes once read (fonts/fontFiles.ts) */
   | 'fileHashes'
   /** real path of a content file → its stat (device, inode, size, times), bytes and decoded text (load/readSources.ts) */
   | 'knownFiles'
   /** content folder → its real path (load/, reading stays inside it) */
   | 'realRoots'
+  /** one entry: bound chart object → its sandboxed spec and cache key, with the theme, fonts and frame they were made for (charts/plan.ts) */
+  | 'chartPlans'
   /** one entry: stage output object → the content key it was made under (util/contentKeys.ts) */
   | 'contentKeys'
   /** one entry: stage output object → values scanned from it, e.g. the languages of a styled section (util/contentKeys.ts) */

@@ -14,6 +14,7 @@ import type { Diagnostic } from '../diag/types.ts';
 import { buildReport, type BuildResult } from '../cli/build.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
 import { createBuildContext, memo } from '../util/buildContext.ts';
+import { endKeptWorker } from '../charts/renderInWorker.ts';
 import { createItemJson } from '../pdf/itemJson.ts';
 import { createPartKeys, type PartKeyMemo } from '../pdf/partKeys.ts';
 import { writeAtomic } from '../util/writeAtomic.ts';
@@ -145,6 +146,7 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
       clearTimeout(timer);
       await watcher.close();
       await running;
+      await endKeptWorker(session); // the session's chart worker (charts/renderInWorker.ts), if it started one
     },
   };
 }

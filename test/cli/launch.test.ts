@@ -62,6 +62,16 @@ describe('the CLI launcher', () => {
     expect(r.status, r.stderr).toBe(0);
   });
 
+  it('holds HarfBuzz\'s JavaScript (compiled from the code cache, not imported as an ES module at each start)', () => {
+    const bundle = readFileSync(join(root, 'dist', 'cli.cjs'), 'latin1');
+    expect(bundle).toMatch(/_hb_shape=wasmExports\w*\.hb_shape/);
+    expect(bundle).not.toMatch(/require\(["']harfbuzzjs["']\)/);
+    // and shapes with it: a build of the English report (kerning and ligatures of every face) is checked above;
+    // `check` shapes the table columns
+    const r = run(['check', join(root, 'content', 'annual-report-2020-en')], 'report');
+    expect(r.status, r.stderr).toBe(0);
+  });
+
   it('gives a usage error (exit 2) from the bundle as from the sources', () => {
     const r = run(['build', '--no-such-flag'], 'report');
     expect(r.status).toBe(2);
