@@ -22,7 +22,6 @@ import type { Page } from '../model/types.ts';
 import { includeGlyph, isStableFont, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
 import type { PartKeyMemo } from './partKeys.ts';
-import type { PlanOp } from './planPage.ts';
 
 /**
  * A cached page: its compressed stream and, per SVG item and unlinked glyph run, the record of its other effects
@@ -99,8 +98,6 @@ export interface PageStreamCache {
   readonly drawings?: Map<string, SvgDrawing>;
   /** Collects the keys of the drawings used. */
   readonly usedDrawings?: Set<string>;
-  /** What planning each page part's structure did, by its content key (structure.ts PlanMemo; build context `structureParts`). */
-  readonly plans?: Map<string, readonly PlanOp[]>;
   /** Stream keys already computed, by scope and then by what else makes them (build context `pageStreamKeys`, streamKeyOf). */
   readonly streamKeys?: Map<string, Map<string, string>>;
 }

@@ -6,7 +6,7 @@
  */
 import { compareOrder } from '../model/tags.ts';
 import type { FrameItem, Page, StructNode, StructRole } from '../model/types.ts';
-import { pageMarks, planPart, replayPart, startPage, type PlanOp } from './planPage.ts';
+import { pageMarks, planPart, startPage } from './planPage.ts';
 
 /** One structure element; kids are in content order once the plan is built. */
 export interface StructElem {
@@ -54,20 +54,8 @@ export interface StructurePlan {
   readonly pages: readonly PageMarks[];
 }
 
-/**
- * What planning parts did, by part content key and page height (planPage.ts; the build context's
- * `structureParts`), with the part-key function that names a part's content (partKeys.ts).
- */
-export interface PlanMemo {
-  readonly parts: Map<string, readonly PlanOp[]>;
-  readonly partKey: (items: readonly FrameItem[]) => string;
-}
-
-/** Most parts' plans remembered: every part of a few versions of a 10× report. */
-const MAX_PLANS = 8000;
-
-/** Plans the structure tree and the marked-content sequences of every page (parts planned before: from `memo`). */
-export function planStructure(pages: readonly Page[], memo?: PlanMemo): StructurePlan {
+/** Plans the structure tree and the marked-content sequences of every page. */
+export function planStructure(pages: readonly Page[]): StructurePlan {
   let seq = 0;
   const root: StructElem = { role: 'Document', kids: [], order: null, seq: seq++ };
   // each element's children by role and key (a trie: no key of the whole path is built for every sequence)
@@ -90,22 +78,7 @@ export function planStructure(pages: readonly Page[], memo?: PlanMemo): Structur
   };
   const out = pages.map((page, p) => {
     const b = startPage(page, p, elemFor);
-    for (const [from, to] of pageParts(page)) {
-      if (!memo) {
-        planPart(b, from, to);
-        continue;
-      }
-      // the page height decides a background artifact's box
-      const key = `${page.heightPt}\u0000${memo.partKey(page.items.slice(from, to))}`;
-      const ops = memo.parts.get(key);
-      if (ops) replayPart(b, from, ops);
-      else {
-        const made: PlanOp[] = [];
-        planPart(b, from, to, made);
-        memo.parts.set(key, made);
-        if (memo.parts.size > MAX_PLANS) memo.parts.delete(memo.parts.keys().next().value as string);
-      }
-    }
+    for (const [from, to] of pageParts(page)) planPart(b, from, to);
     return pageMarks(b);
   });
   settle(root);

@@ -120,9 +120,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   }
   // print: backgrounds run into the bleed, and paper has no links (so the structure has no Link elements either).
   const pages = print ? docData.pages.map(printPage) : docData.pages;
-  // a session plans each part's structure once (its content key names it): parts kept from the last build replay it
-  const plans = opts.pageCache?.plans;
-  const plan = planStructure(pages, plans && { parts: plans, partKey });
+  const plan = planStructure(pages);
   const parents = new StructParents();
   const pageRefs = pages.map((page, i) => {
     drawPage(doc, page, { index: i, marks: plan.pages[i]!, parents }, env);
