@@ -60,17 +60,26 @@ export function planStructure(pages: readonly Page[]): StructurePlan {
   const root: StructElem = { role: 'Document', kids: [], order: null, seq: seq++ };
   // each element's children by role and key (a trie: no key of the whole path is built for every sequence)
   const children = new Map<StructElem, Map<string, StructElem>>();
+  // and by node object (a node is immutable, so the same object under the same parent is the same element): the
+  // lines of a block share their path's nodes, and most lookups need no key built
+  const byNode = new Map<StructElem, Map<StructNode, StructElem>>();
   const elemFor = (path: readonly StructNode[]): StructElem => {
     let parent = root;
     for (const n of path) {
-      let byKey = children.get(parent);
-      if (!byKey) children.set(parent, (byKey = new Map()));
-      const k = `${n.role}:${n.key}`;
-      let e = byKey.get(k);
+      let nodes = byNode.get(parent);
+      let e = nodes?.get(n);
       if (!e) {
-        e = { role: n.role, node: n, kids: [], order: null, seq: seq++ };
-        byKey.set(k, e);
-        parent.kids.push({ kind: 'elem', elem: e });
+        let byKey = children.get(parent);
+        if (!byKey) children.set(parent, (byKey = new Map()));
+        const k = `${n.role}:${n.key}`;
+        e = byKey.get(k);
+        if (!e) {
+          e = { role: n.role, node: n, kids: [], order: null, seq: seq++ };
+          byKey.set(k, e);
+          parent.kids.push({ kind: 'elem', elem: e });
+        }
+        if (!nodes) byNode.set(parent, (nodes = new Map()));
+        nodes.set(n, e);
       }
       parent = e;
     }
