@@ -69,7 +69,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
   // The charts no cache holds render in a worker meanwhile: a one-shot build's own, or the kept context's (watch,
   // preview), which keeps vega and its compiled specs loaded between rebuilds.
-  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined });
+  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true });
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
   let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();

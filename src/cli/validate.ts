@@ -21,6 +21,7 @@ import { fontFiles, sessionFontFiles } from '../fonts/fontFiles.ts';
 import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
 import { coveredTexts } from '../fonts/coverageCache.ts';
 import { prepareImages } from '../images/prepareImages.ts';
+import { prefetchPatterns } from '../text/hyphenate.ts';
 import { checkTables } from '../style/index.ts';
 import { chartFrameWidth } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
@@ -60,6 +61,8 @@ export interface ValidateSteps {
   readonly fitTables?: boolean;
   /** Charts no cache holds start rendering in a worker thread now (charts/renderInWorker.ts): a one-shot build's own (true) or a kept context's ('kept'). */
   readonly prefetchCharts?: boolean | 'kept';
+  /** A build: the report language's hyphenation patterns start loading once report.yaml is read (text/hyphenate.ts). */
+  readonly prefetchHyphenation?: boolean;
   /** A kept build context (watch): packs bind writes are written after the rebuild has returned (util/diskCache.ts savePackSoon). */
   readonly writeSoon?: boolean;
 }
@@ -93,6 +96,8 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   // 1. load and validate the content folder
   const source = await timed('load', () => loadReport(opts.contentDir, { ...ctx, cacheDir: opts.cacheDir }));
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
+  // a build hyphenates later: its patterns compile meanwhile (charts and images overlap the same way)
+  if (steps.prefetchHyphenation) prefetchPatterns(source.meta.language);
   // 2. the template: all of the look
   const themeCache = ctx.build && { memory: ctx.build.cache<ThemeEntry>('templates'), cacheDir: opts.cacheDir, known: ctx.build.cache<KnownFile>('knownFiles') };
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }, themeCache));

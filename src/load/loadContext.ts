@@ -41,6 +41,8 @@ export interface LoadContext {
   readonly keys?: ContentKeys;
   /** Files read before in the session, taken again while their stat is unchanged (readSources.ts KnownFile). */
   readonly known?: Map<string, KnownFile>;
+  /** The real path of each folder this load read from, resolved once per load (readSources.ts realDirOf). */
+  readonly realDirs?: Map<string, string>;
   /** While a file is loaded for a record: what it reads (set and restored by loadRecords.recorded). */
   log?: LoadLog;
 }
@@ -59,7 +61,7 @@ export async function readSource(ctx: LoadContext, path: string, span?: SourceSp
   const key = `${path}\u0000${ctx.limits.fileBytes}`;
   const known = ctx.texts.get(key);
   if (known) return known;
-  const read = await readTextInside(ctx.root, path, span, ctx.limits.fileBytes, ctx.known);
+  const read = await readTextInside(ctx.root, path, span, ctx.limits.fileBytes, ctx.known, ctx.realDirs);
   if (read.text === undefined) {
     if (read.error) ctx.errors.push(read.error);
     return undefined;

@@ -1,6 +1,6 @@
 /** Reads files strictly inside the content folder: rejects `..`, absolute paths, urls and symlinks that escape. */
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type BigIntStats, type Stats } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, type BigIntStats, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
 import { bytesHash } from '../util/diskCache.ts';
@@ -20,11 +20,28 @@ export function checkContentPath(path: string, span?: SourceSpan): Diagnostic | 
 }
 
 /**
- * The root's real path, resolved on every read: a folder replaced between two builds of a session is seen. One
- * realpath(3) call (the native form): the JavaScript form lstat's every component of the path.
+ * The real path of a folder: with `dirs` (one load's, loadContext.ts), resolved once per load, else on every read;
+ * so a folder replaced between two builds of a session is seen. One realpath(3) call (the native form): the
+ * JavaScript form lstat's every component of the path.
  */
-function realRootOf(root: string): string {
-  return realpathSync.native(resolve(root));
+function realDirOf(dir: string, dirs?: Map<string, string>): string {
+  let real = dirs?.get(dir);
+  if (real === undefined) {
+    real = realpathSync.native(dir);
+    dirs?.set(dir, real);
+  }
+  return real;
+}
+
+/**
+ * A file's real path: its folder's (realDirOf) and its name, unless the file itself is a symbolic link (then
+ * resolved whole). realpath(3) of each file lstat'ed every component of its path: ≈ 5 ms of a watch rebuild of the
+ * 10× report, for ninety files in three folders. Throws as realpath does when the file or a folder is missing.
+ */
+function realFileOf(abs: string, dirs?: Map<string, string>): string {
+  if (!dirs) return realpathSync.native(abs);
+  if (lstatSync(abs).isSymbolicLink()) return realpathSync.native(abs);
+  return join(realDirOf(dirname(abs), dirs), basename(abs));
 }
 
 /**
@@ -64,6 +81,8 @@ export async function readInside(
   span?: SourceSpan,
   limit: { bytes: number; name: 'fileBytes' | 'imageBytes' } = { bytes: Infinity, name: 'fileBytes' },
   known?: Map<string, KnownFile>,
+  /** One load's real folders (realDirOf); none: every read resolves its path whole. */
+  dirs?: Map<string, string>,
 ): Promise<{ bytes?: Uint8Array; abs: string; error?: Diagnostic; known?: KnownFile }> {
   const abs = resolve(root, path);
   const refused = checkContentPath(path, span);
@@ -72,11 +91,11 @@ export async function readInside(
   // open, fstat, read, close) were most of a rebuild's load time while the event loop sat idle.
   let real: string;
   try {
-    real = realpathSync.native(abs);
+    real = realFileOf(abs, dirs);
   } catch {
     return { abs, error: messages.fileNotFound(displayPath(abs), span, 'no such file') };
   }
-  const realRoot = realRootOf(root);
+  const realRoot = realDirOf(resolve(root), dirs);
   if (real !== realRoot && !real.startsWith(realRoot + sep)) return { abs, error: messages.pathEscapes(path, span) };
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open descriptor then says what it is.
@@ -119,8 +138,8 @@ function fileKind(st: Stats | BigIntStats): string {
  * Reads a text file inside the content folder: strict UTF-8 (an invalid byte is an error at its line), BOM stripped.
  * With `known`, an unchanged file's text (and its hash) is the one decoded before.
  */
-export async function readTextInside(root: string, path: string, span?: SourceSpan, maxBytes = Infinity, known?: Map<string, KnownFile>): Promise<{ abs: string; text?: string; error?: Diagnostic; hash?: string }> {
-  const r = await readInside(root, path, span, { bytes: maxBytes, name: 'fileBytes' }, known);
+export async function readTextInside(root: string, path: string, span?: SourceSpan, maxBytes = Infinity, known?: Map<string, KnownFile>, dirs?: Map<string, string>): Promise<{ abs: string; text?: string; error?: Diagnostic; hash?: string }> {
+  const r = await readInside(root, path, span, { bytes: maxBytes, name: 'fileBytes' }, known, dirs);
   if (!r.bytes) return { abs: r.abs, text: undefined, error: r.error };
   if (r.known?.text !== undefined) return { abs: r.abs, text: r.known.text, hash: r.known.textHash };
   const decoded = decodeUtf8(r.bytes, displayPath(r.abs));

@@ -66,6 +66,17 @@ function loadEngine(patternsName: string): Promise<HyphenateText> {
   return e;
 }
 
+/**
+ * Starts loading the patterns of `language` (once per process, as createHyphenator would), without waiting: a
+ * build calls it as soon as report.yaml is read, so the WebAssembly is compiled while the front stages run and the
+ * hyphenation stage finds it ready. Nothing is kept but what loadEngine keeps anyway; a failure is seen (and
+ * reported) by the createHyphenator that waits for it.
+ */
+export function prefetchPatterns(language: string): void {
+  const patterns = hyphenationPatterns(language);
+  if (patterns) loadEngine(patterns).catch(() => undefined);
+}
+
 /** Break positions of a hyphenated spelling: "co-ro-na" → [2, 4]. */
 export function positionsOf(spelled: string): number[] {
   const out: number[] = [];
