@@ -2,9 +2,9 @@
  * Draws an SVG of the subset svgSubset.ts reads exactly as svg-to-pdfkit 0.1.8 does (drawSvg.ts's options: fitted
  * with xMidYMid meet, 1 px = 1 pt, fonts through the caller's keys, colours through its callback): the same pdfkit
  * calls in the same order for everything with effects besides the content stream (colours and alpha states, font
- * references, glyph registration), and the same operators, written in one piece per run of plain operators. So a
- * chart's bytes are those svg-to-pdfkit writes (test/pdf/drawSvgSubset.test.ts compares them for every chart of the
- * gallery and the bundled reports), at a fraction of the time.
+ * references, glyph registration), and the same operators, written in one piece. So a chart's bytes are those
+ * svg-to-pdfkit writes (test/pdf/drawSvgSubset.test.ts compares them for every chart of the gallery and hand-written
+ * edge cases; the bundled reports' PDFs came out byte for byte the same), at a fraction of the time.
  */
 import { readPath, subPaths, type PathCommand, type SubPath } from './svgPath.ts';
 import { prop } from './svgProps.ts';
@@ -56,11 +56,9 @@ export function drawSvgSubset(pdf: PDFKit.PDFDocument, svg: string, x: number, y
   const doc = pdf as unknown as Doc;
   const root = readSvgSubset(svg);
   if (!root || !prepare(root, doc, fontKey)) return false;
+  // every operator of the drawing, pdfkit's own (colours, alpha states, dashes) included, is collected here and
+  // written as one piece at the end: the same bytes as one write per operator
   const ops: string[] = [];
-  const flush = () => {
-    if (ops.length) doc.addContent(ops.join('\n'));
-    ops.length = 0;
-  };
   const cm = (m: Matrix) => {
     if (!(m[0] === 1 && m[1] === 0 && m[2] === 0 && m[3] === 1 && m[4] === 0 && m[5] === 0)) ops.push(`${m.map(num).join(' ')} cm`);
   };
@@ -76,16 +74,12 @@ export function drawSvgSubset(pdf: PDFKit.PDFDocument, svg: string, x: number, y
     return p !== 'none' && o && po ? colorOf(p, po * o) : undefined;
   };
   const strokeStyle = (n: SvgNode, stroke: SvgColor, width: number) => {
-    flush();
     doc.strokeColor(stroke[0], stroke[1]);
     ops.push(`${num(width)} w`, `${num(prop(n, 'stroke-miterlimit') as number)} M`, `${JOIN[prop(n, 'stroke-linejoin') as string]} j`, `${CAP[prop(n, 'stroke-linecap') as string]} J`);
     const dash = prop(n, 'stroke-dasharray') as number[];
     const phase = (prop(n, 'stroke-dashoffset') as number) || 0;
     if (dash.length === 0) ops.push(`[] ${num(phase)} d`);
-    else {
-      flush();
-      (pdf as unknown as { dash(d: number[], o: object): unknown }).dash(dash, { phase });
-    }
+    else (pdf as unknown as { dash(d: number[], o: object): unknown }).dash(dash, { phase });
   };
   const path = (subs: readonly SubPath[]) => {
     for (const s of subs) if (s.length > 0) for (const c of s.commands) ops.push(pathOp(c));
@@ -99,12 +93,11 @@ export function drawSvgSubset(pdf: PDFKit.PDFDocument, svg: string, x: number, y
     const lw = prop(n, 'stroke-width') as number;
     const cap = prop(n, 'stroke-linecap') as string;
     if (fill || stroke) {
-      if (fill) flush(), doc.fillColor(fill[0], fill[1]);
+      if (fill) doc.fillColor(fill[0], fill[1]);
       if (stroke) {
         for (const s of subs) {
           if (!(Math.abs(s.length) < 1e-10) || (cap !== 'square' && cap !== 'round') || !(lw > 0) || !s.start) continue;
           const [px, py] = s.start;
-          flush();
           doc.fillColor(stroke[0], stroke[1]);
           if (cap === 'square') doc.rect(px - 0.5 * lw, py - 0.5 * lw, lw, lw);
           else doc.circle(px, py, 0.5 * lw);
@@ -126,7 +119,7 @@ export function drawSvgSubset(pdf: PDFKit.PDFDocument, svg: string, x: number, y
     const stroke = paint(n, 'stroke');
     const sw = prop(n, 'stroke-width') as number;
     if (n.text !== undefined && (fill || stroke)) {
-      if (fill) flush(), doc.fillColor(fill[0], fill[1]);
+      if (fill) doc.fillColor(fill[0], fill[1]);
       if (stroke && sw) strokeStyle(n, stroke, sw);
       if (!doc.page.fonts[t.font.id]) doc.page.fonts[t.font.id] = t.font.ref();
       ops.push('BT', `/${t.font.id} ${t.size} Tf`, `${fill && stroke ? 2 : stroke ? 1 : 0} Tr`);
@@ -162,9 +155,16 @@ export function drawSvgSubset(pdf: PDFKit.PDFDocument, svg: string, x: number, y
   const vb = vb0.length === 4 && vb0[2]! >= 0 && vb0[3]! >= 0 ? vb0 : [0, 0, length(root.attrs.width) ?? w, length(root.attrs.height) ?? h];
   const s = Math.min(w / vb[2]!, h / vb[3]!);
   cm(multiply(own, [1, 0, 0, 1, 0, 0], [s, 0, 0, s, 0.5 * (w - vb[2]! * s), 0.5 * (h - vb[3]! * s)], [1, 0, 0, 1, -vb[0]!, -vb[1]!]));
-  children(root);
+  const write = doc.addContent;
+  doc.addContent = (c: string) => (ops.push(c), doc);
+  try {
+    children(root);
+  } finally {
+    delete (doc as Partial<Doc>).addContent; // back to the prototype's
+  }
+  if (doc.addContent !== write) doc.addContent = write;
   ops.push('Q', 'Q');
-  flush();
+  doc.addContent(ops.join('\n'));
   doc._fillColor = saved;
   return true;
 }
