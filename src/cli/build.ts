@@ -23,7 +23,6 @@ import { derived, outputMemo, type DerivedValues } from '../util/contentKeys.ts'
 import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
 import type { PartKeyMemo } from '../pdf/partKeys.ts';
-import type { PlanOp } from '../pdf/planPage.ts';
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
@@ -180,7 +179,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         profiles: session.cache<Uint8Array>('pdfProfiles'),
         fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()), plans: memo(session.cache<Map<string, readonly PlanOp[]>>('structureParts'), 'parts', () => new Map()) } : undefined,
+        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
       },
     ),
   );

@@ -13,7 +13,7 @@ import { assertNever } from '../util/assertNever.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
-import { type SvgDrawing, captureOps, partSteps, compressPage, compressPageOnce, endParts, muteContent, newPart, putStream, streamKeyOf, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
+import { type LinkedRun, type SvgDrawing, captureOps, partSteps, compressPage, compressPageOnce, endParts, muteContent, newPart, putStream, streamKeyOf, rememberDrawing, rememberStream, replayDrawing, svgKey, writeOps } from './pageStreams.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg, type SvgCmyk } from './drawSvg.ts';
 import type { PartKeyFn } from './partKeys.ts';
@@ -102,6 +102,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   // records by the item's place in the part (the part may sit after another number of furniture items next time)
   const recorded = key !== undefined && !hit ? new Map<number, readonly DrawEvent[] | undefined>() : undefined;
   const glyphRecord: GlyphRecord | undefined = recorded && { events: [], seen: new Map() };
+  const linked = new Map<number, LinkedRun>();
   env.muted = !!hit;
   const starts = new Map(groups.map((g) => [g.from, g]));
   let end = -1;
@@ -137,16 +138,32 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
     const events = g.link ? undefined : hit?.svg.get(r);
     if (events) return replayDrawing(doc, events, env.fonts);
     const at = glyphRecord?.events.length ?? 0;
+    if (glyphRecord) glyphRecord.link = undefined;
     env.drawGlyphs(g, o, glyphRecord);
     if (glyphRecord && !g.link) recorded!.set(r, glyphRecord.events.slice(at));
+    // a linked run: its annotation's rectangle between its font's events and its glyphs'
+    const l = glyphRecord?.link;
+    if (l) linked.set(r, { run: r, rect: l.rect, before: glyphRecord!.events.slice(at, l.at), after: glyphRecord!.events.slice(l.at) });
   };
   const hooks: DrawHooks = { svg, glyphs };
   const link: LinkHook = (contents, draw) => t.parents.link(doc, t.index, i, t.marks.annots.get(i), contents, draw);
   if (hit?.steps) {
     // a hit's marks and boxes only write operators (muted): its steps replay the records and walk the other items
     for (const step of hit.steps) {
-      if (typeof step !== 'number') {
+      if (Array.isArray(step)) {
         replayDrawing(doc, step, env.fonts);
+        continue;
+      }
+      if (typeof step !== 'number') {
+        // a linked run: its font, its annotation (with the structure's entries, as drawn), its glyphs
+        const { run, rect, before, after } = step as LinkedRun;
+        const url = (page.items[from + run] as GlyphItem).link!;
+        i = from + run;
+        link(url, (o) => {
+          replayDrawing(doc, before, env.fonts);
+          doc.link(...rect, url, o as never);
+          replayDrawing(doc, after, env.fonts);
+        });
         continue;
       }
       r = step;
@@ -177,7 +194,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   unmute?.();
   env.muted = false;
   if (hit) putStream(doc, hit.stream);
-  else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded!, steps: partSteps(items, recorded!) });
+  else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded!, steps: partSteps(items, recorded!, linked) });
   else if (!opts.pageCache && env.deflated) compressPageOnce(doc, env.deflated);
 }
 

@@ -24,6 +24,11 @@ export interface GlyphRecord {
   readonly events: DrawEvent[];
   /** Fonts already recorded on this page, each with the glyph ids recorded. */
   readonly seen: Map<string, Set<number>>;
+  /**
+   * The link annotation the last linked run drew: its rectangle as passed to doc.link and how many events came
+   * before it (its font's), so a cached page can draw the same annotation without shaping the run again.
+   */
+  link?: { readonly at: number; readonly rect: readonly [number, number, number, number] };
 }
 
 /** Draws one glyph item (linkOptions: its annotation's extra entries; record: collects its effects). */
@@ -72,7 +77,10 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
     const extra = (g.wordSpacingPt * 1000) / g.sizePt;
     const scale = g.scale ?? 1;
     const tc = g.letterSpacingPt ?? 0;
-    if (g.link) linkOver(doc, g, run, extra, scale, tc, linkOptions);
+    if (g.link) {
+      const rect = linkOver(doc, g, run, extra, scale, tc, linkOptions);
+      if (record) record.link = { at: record.events.length, rect };
+    }
     const n = run.ids.length;
     // Encode: subset code per glyph, registered with its /W width and the text of its cluster (ToUnicode).
     const hex: string[] = new Array(n);
@@ -191,9 +199,9 @@ function textString(s: string): string {
 
 /**
  * A link annotation over the drawn glyphs: from the face's ascender to its descender around the baseline, as wide
- * as the run is drawn.
+ * as the run is drawn. Returns its rectangle (x, top, width, height), which a cached page draws again (drawPage.ts).
  */
-function linkOver(doc: PDFKit.PDFDocument, g: GlyphItem, run: ShapedRun, extra: number, scale: number, tc: number, options?: object): void {
+function linkOver(doc: PDFKit.PDFDocument, g: GlyphItem, run: ShapedRun, extra: number, scale: number, tc: number, options?: object): [number, number, number, number] {
   let width = 0;
   for (let i = 0; i < run.ids.length; i++) {
     const stretch = extra && STRETCHABLE.test(g.text[run.clusters[i]!]!) ? extra : 0;
@@ -201,5 +209,7 @@ function linkOver(doc: PDFKit.PDFDocument, g: GlyphItem, run: ShapedRun, extra: 
   }
   const f = (doc as unknown as { _font: { ascender: number; descender: number } })._font;
   const top = g.y - (f.ascender * g.sizePt) / 1000;
-  doc.link(g.x, top, width * scale, ((f.ascender - f.descender) * g.sizePt) / 1000, g.link!, options as never);
+  const rect: [number, number, number, number] = [g.x, top, width * scale, ((f.ascender - f.descender) * g.sizePt) / 1000];
+  doc.link(...rect, g.link!, options as never);
+  return rect;
 }

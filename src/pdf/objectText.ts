@@ -132,7 +132,9 @@ export function installObjectText(doc: PDFKit.PDFDocument): void {
     if (doc._security) return pdfkitFinalize.call(this);
     this.offset = doc._offset;
     if (this.buffer.length) {
-      let bytes: Uint8Array = Buffer.concat(this.buffer as Uint8Array[]);
+      // one chunk (a cached stream, a font program) is written as it is: pdfkit's copy of it would be the same bytes
+      const chunks = this.buffer as Uint8Array[];
+      let bytes: Uint8Array = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       if (this.compress) bytes = deflateSync(bytes);
       this.buffer = bytes;
       this.data.Length = bytes.length;

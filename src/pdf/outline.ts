@@ -1,3 +1,6 @@
+/**
+ * Navigation: the PDF's bookmarks and the order of its named destinations.
+ */
 import type { OutlineEntry, PagedDocument } from '../model/types.ts';
 
 /**
@@ -20,4 +23,29 @@ export function addOutline(doc: PDFKit.PDFDocument, d: PagedDocument, offset = 0
     for (const c of e.children) add(item, c);
   };
   for (const e of d.outline) add(doc.outline, e);
+}
+
+/** A name tree key as pdfkit writes it (a text string): Latin-1 as is when all ASCII, else UTF-16BE after FE FF. */
+function keyBytes(s: string): string {
+  if (!/[^\x00-\x7f]/.test(s)) return s;
+  let out = '\u00fe\u00ff';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(s.charCodeAt(i) >> 8, s.charCodeAt(i) & 0xff);
+  return out;
+}
+
+/**
+ * Sorts the named destinations (the catalog's /Dests name tree) by their bytes, the lexical order ISO 32000-1
+ * (7.9.6) asks of a name tree's keys. pdfkit 0.20.2 (pinned) sorts them with String.localeCompare: an order that
+ * depends on the machine's locale (Lithuanian puts y before j), and whose first call loads ICU's collation data,
+ * ≈ 12 ms of a next build that otherwise starts no Intl service. For the ids reports use (lower-case letters,
+ * digits, "-", ".") the two orders agree; the tree (PDFNameTree) gets its own comparison on this document only.
+ */
+export function sortDestinationsByBytes(doc: PDFKit.PDFDocument): void {
+  const names = (doc as unknown as { _root: { data: { Names?: { data?: { Dests?: { _compareKeys?: unknown } } } } } })._root.data.Names?.data?.Dests;
+  if (!names || typeof names._compareKeys !== 'function') throw new Error('pdfkit name tree internals changed: pdf/outline.ts is written against pdfkit 0.20.2');
+  names._compareKeys = (a: string, b: string) => {
+    const x = keyBytes(a);
+    const y = keyBytes(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
 }

@@ -22,7 +22,6 @@ import type { Page } from '../model/types.ts';
 import { includeGlyph, isStableFont, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
 import type { PartKeyMemo } from './partKeys.ts';
-import type { PlanOp } from './planPage.ts';
 
 /**
  * A cached page: its compressed stream and, per SVG item and unlinked glyph run, the record of its other effects
@@ -43,15 +42,27 @@ export interface CachedPage {
  * between two other items, joined) or the place in the part of an item walked muted (links, destinations, images,
  * linked runs, SVGs without a usable record).
  */
-export type PartStep = number | readonly DrawEvent[];
+export type PartStep = number | readonly DrawEvent[] | LinkedRun;
+
+/**
+ * A linked glyph run of a cached part: its font's events, its link annotation (the rectangle the run was measured to,
+ * drawn again with doc.link inside the structure's link hook) and its glyphs' events, so it is not shaped again.
+ */
+export interface LinkedRun {
+  readonly run: number;
+  readonly rect: readonly [number, number, number, number];
+  readonly before: readonly DrawEvent[];
+  readonly after: readonly DrawEvent[];
+}
 
 /**
  * The replay steps of a part drawn with `records` (by place in the part; an unlinked glyph run always has one).
  * Boxes and rules write only operators and are left out. Consecutive glyph runs' records are joined into one step:
  * they make no objects of their own (only fonts' first references and glyph registrations, in order), while an
- * SVG's record numbers its own objects from 0 and stays a step of its own.
+ * SVG's record numbers its own objects from 0 and stays a step of its own. A linked run with its record (`linked`)
+ * is a step of its own too (its annotation is an object, made between its font's and its glyphs' events).
  */
-export function partSteps(items: readonly { readonly kind: string; readonly link?: unknown }[], records: ReadonlyMap<number, readonly DrawEvent[] | undefined | null>): PartStep[] {
+export function partSteps(items: readonly { readonly kind: string; readonly link?: unknown }[], records: ReadonlyMap<number, readonly DrawEvent[] | undefined | null>, linked: ReadonlyMap<number, LinkedRun> = new Map()): PartStep[] {
   const steps: PartStep[] = [];
   let run: DrawEvent[] | undefined;
   const flush = () => {
@@ -66,7 +77,7 @@ export function partSteps(items: readonly { readonly kind: string; readonly link
       return;
     }
     flush();
-    steps.push((it.kind === 'svg' || it.kind === 'chart') && events ? events : r);
+    steps.push((it.kind === 'svg' || it.kind === 'chart') && events ? events : (linked.get(r) ?? r));
   });
   flush();
   return steps;
@@ -87,8 +98,6 @@ export interface PageStreamCache {
   readonly drawings?: Map<string, SvgDrawing>;
   /** Collects the keys of the drawings used. */
   readonly usedDrawings?: Set<string>;
-  /** What planning each page part's structure did, by its content key (structure.ts PlanMemo; build context `structureParts`). */
-  readonly plans?: Map<string, readonly PlanOp[]>;
   /** Stream keys already computed, by scope and then by what else makes them (build context `pageStreamKeys`, streamKeyOf). */
   readonly streamKeys?: Map<string, Map<string, string>>;
 }

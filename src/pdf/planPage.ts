@@ -1,26 +1,12 @@
 /**
  * One page's part of the structure plan (structure.ts planStructure): its marked-content sequences, MCIDs and link
  * annotations, and the element kids they add, part by part (head furniture, content, foot: a sequence never crosses
- * parts, each is its own stream). A part is planned from its items alone, so what planning it did can be kept by the
- * part's content key (partKeys.ts: the items' JSON, tags included) and replayed for a part with the same content:
- * the same elements looked up in the same order (so they are created in the same order), the same kids added, the
- * same sequences, with MCIDs numbered on from the page's earlier parts. A replay does per sequence and link what the
- * plan does per item (a watcher's rebuild plans every page of the report again). No pdfkit here.
+ * parts, each is its own stream). No pdfkit here. (Keeping what planning a part did by its content key and replaying
+ * it was tried: on the 10× report it took as long as planning, ≈ 6 ms, since finding the key walks the items too.)
  */
 import { compareOrder, isContent, type ContentTag } from '../model/tags.ts';
 import type { FrameItem, ItemTag, Page, StructNode } from '../model/types.ts';
 import type { Mark, MarkGroup, PageMarks, StructElem } from './structure.ts';
-
-/**
- * What planning a part did, by place in the part: an element looked up for an item's tag ('elem'), a link annotation
- * of an item ('annot'), a content sequence closed over [from, to) whose first item is `from` ('mcid'), an artifact
- * sequence with its mark ('artifact').
- */
-export type PlanOp =
-  | readonly ['elem', number]
-  | readonly ['annot', number]
-  | readonly ['mcid', number, number]
-  | readonly ['artifact', number, number, Mark];
 
 /** Where a part's planning goes: the page's marks as they grow, the page's index, the element lookup. */
 export interface PageBuild {
@@ -62,8 +48,8 @@ function mcid(b: PageBuild, from: number, to: number, elem: StructElem, order: r
   if (elem.role === 'Figure') figureBox(elem, b.p, b.page.items.slice(from, to));
 }
 
-/** Plans items [from, to) of the page, noting what it did in `ops` (places relative to `from`) when given. */
-export function planPart(b: PageBuild, from: number, to: number, ops?: PlanOp[]): void {
+/** Plans items [from, to) of the page. */
+export function planPart(b: PageBuild, from: number, to: number): void {
   const { page } = b;
   let open: { from: number; to: number; tag: ItemTag; last: ItemTag; elem?: StructElem; boxes: number[][] } | null = null;
   const close = () => {
@@ -71,13 +57,11 @@ export function planPart(b: PageBuild, from: number, to: number, ops?: PlanOp[])
     const { from: f, to: t, tag, elem } = open;
     if (elem) {
       mcid(b, f, t, elem, isContent(tag) ? tag.order : []);
-      ops?.push(['mcid', f - from, t - from]);
     } else {
       const a = tag as ArtifactTag;
       const bbox = a.artifact === 'Background' ? union(open.boxes, page.heightPt) : undefined;
       const mark: Mark = { artifact: bbox ? 'Background' : a.artifact === 'Background' ? 'Layout' : a.artifact, ...(a.subtype && { subtype: a.subtype }), ...(bbox && { bbox }) };
       b.groups.push({ from: f, to: t, mark });
-      ops?.push(['artifact', f - from, t - from, mark]);
     }
     open = null;
   };
@@ -85,18 +69,12 @@ export function planPart(b: PageBuild, from: number, to: number, ops?: PlanOp[])
     const item = page.items[i]!;
     const tag = item.tag ?? UNTAGGED;
     if (item.kind === 'link' || item.kind === 'goto') {
-      if (isContent(tag)) {
-        annot(b, i, tag);
-        ops?.push(['annot', i - from]);
-      }
+      if (isContent(tag)) annot(b, i, tag);
       continue;
     }
     if (!PAINTED.has(item.kind)) continue;
     // a linked glyph run also draws its link annotation, an object of its Link element
-    if (item.kind === 'glyphs' && item.link && isContent(tag)) {
-      annot(b, i, tag);
-      ops?.push(['annot', i - from]);
-    }
+    if (item.kind === 'glyphs' && item.link && isContent(tag)) annot(b, i, tag);
     // an item joins the open sequence if it belongs to the same element and comes later in the content
     // (a sequence is read in drawing order)
     const later = !isContent(tag) || !open || !isContent(open.last) || compareOrder(open.last.order, tag.order) <= 0;
@@ -106,32 +84,12 @@ export function planPart(b: PageBuild, from: number, to: number, ops?: PlanOp[])
     } else {
       close();
       open = { from: i, to: i + 1, tag, last: tag, boxes: [] };
-      if (isContent(tag)) {
-        open.elem = b.elemFor(tag.path);
-        ops?.push(['elem', i - from]);
-      }
+      if (isContent(tag)) open.elem = b.elemFor(tag.path);
     }
     const box = boxOf(item);
     if (box) open.boxes.push(box);
   }
   close();
-}
-
-/**
- * Does again what planning a part with the same content did (`ops` from planPart), for items [from, …) of this page:
- * the tags are read from this page's items (equal to the recorded part's, the content key says), the elements come
- * from this plan's lookup and the MCIDs continue the page's.
- */
-export function replayPart(b: PageBuild, from: number, ops: readonly PlanOp[]): void {
-  const items = b.page.items;
-  const tag = (r: number) => items[from + r]!.tag as ContentTag;
-  let elem: StructElem | undefined;
-  for (const op of ops) {
-    if (op[0] === 'elem') elem = b.elemFor(tag(op[1]).path);
-    else if (op[0] === 'annot') annot(b, from + op[1], tag(op[1]));
-    else if (op[0] === 'mcid') mcid(b, from + op[1], from + op[2], elem!, tag(op[1]).order);
-    else b.groups.push({ from: from + op[1], to: from + op[2], mark: op[3] });
-  }
 }
 
 /** Whether two paths name the same element: node by node the same object or the same role and key. */

@@ -6,7 +6,7 @@
  */
 import { compareOrder } from '../model/tags.ts';
 import type { FrameItem, Page, StructNode, StructRole } from '../model/types.ts';
-import { pageMarks, planPart, replayPart, startPage, type PlanOp } from './planPage.ts';
+import { pageMarks, planPart, startPage } from './planPage.ts';
 
 /** One structure element; kids are in content order once the plan is built. */
 export interface StructElem {
@@ -54,35 +54,32 @@ export interface StructurePlan {
   readonly pages: readonly PageMarks[];
 }
 
-/**
- * What planning parts did, by part content key and page height (planPage.ts; the build context's
- * `structureParts`), with the part-key function that names a part's content (partKeys.ts).
- */
-export interface PlanMemo {
-  readonly parts: Map<string, readonly PlanOp[]>;
-  readonly partKey: (items: readonly FrameItem[]) => string;
-}
-
-/** Most parts' plans remembered: every part of a few versions of a 10× report. */
-const MAX_PLANS = 8000;
-
-/** Plans the structure tree and the marked-content sequences of every page (parts planned before: from `memo`). */
-export function planStructure(pages: readonly Page[], memo?: PlanMemo): StructurePlan {
+/** Plans the structure tree and the marked-content sequences of every page. */
+export function planStructure(pages: readonly Page[]): StructurePlan {
   let seq = 0;
   const root: StructElem = { role: 'Document', kids: [], order: null, seq: seq++ };
   // each element's children by role and key (a trie: no key of the whole path is built for every sequence)
   const children = new Map<StructElem, Map<string, StructElem>>();
+  // and by node object (a node is immutable, so the same object under the same parent is the same element): the
+  // lines of a block share their path's nodes, and most lookups need no key built
+  const byNode = new Map<StructElem, Map<StructNode, StructElem>>();
   const elemFor = (path: readonly StructNode[]): StructElem => {
     let parent = root;
     for (const n of path) {
-      let byKey = children.get(parent);
-      if (!byKey) children.set(parent, (byKey = new Map()));
-      const k = `${n.role}:${n.key}`;
-      let e = byKey.get(k);
+      let nodes = byNode.get(parent);
+      let e = nodes?.get(n);
       if (!e) {
-        e = { role: n.role, node: n, kids: [], order: null, seq: seq++ };
-        byKey.set(k, e);
-        parent.kids.push({ kind: 'elem', elem: e });
+        let byKey = children.get(parent);
+        if (!byKey) children.set(parent, (byKey = new Map()));
+        const k = `${n.role}:${n.key}`;
+        e = byKey.get(k);
+        if (!e) {
+          e = { role: n.role, node: n, kids: [], order: null, seq: seq++ };
+          byKey.set(k, e);
+          parent.kids.push({ kind: 'elem', elem: e });
+        }
+        if (!nodes) byNode.set(parent, (nodes = new Map()));
+        nodes.set(n, e);
       }
       parent = e;
     }
@@ -90,22 +87,7 @@ export function planStructure(pages: readonly Page[], memo?: PlanMemo): Structur
   };
   const out = pages.map((page, p) => {
     const b = startPage(page, p, elemFor);
-    for (const [from, to] of pageParts(page)) {
-      if (!memo) {
-        planPart(b, from, to);
-        continue;
-      }
-      // the page height decides a background artifact's box
-      const key = `${page.heightPt}\u0000${memo.partKey(page.items.slice(from, to))}`;
-      const ops = memo.parts.get(key);
-      if (ops) replayPart(b, from, ops);
-      else {
-        const made: PlanOp[] = [];
-        planPart(b, from, to, made);
-        memo.parts.set(key, made);
-        if (memo.parts.size > MAX_PLANS) memo.parts.delete(memo.parts.keys().next().value as string);
-      }
-    }
+    for (const [from, to] of pageParts(page)) planPart(b, from, to);
     return pageMarks(b);
   });
   settle(root);

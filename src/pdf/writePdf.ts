@@ -15,7 +15,7 @@ import { fontSource, rememberFonts, type FontSourceCache } from './lazyFont.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
 import type { PageStreamCache } from './pageStreams.ts';
 import { drawPage, type DrawEnv } from './drawPage.ts';
-import { addOutline } from './outline.ts';
+import { addOutline, sortDestinationsByBytes } from './outline.ts';
 import { documentInfo, installMetadata } from './metadata.ts';
 import { addOutputIntent, FOGRA39_INTENT, SRGB_INTENT } from './outputIntent.ts';
 import { documentId } from './documentId.ts';
@@ -83,8 +83,10 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
     // a standard font (every font is registered from the template's files below)
     font: null,
   } as unknown as PDFKit.PDFDocumentOptions);
-  // every object written by our serialiser (the same text as pdfkit's, faster: objectText.ts)
+  // every object written by our serialiser (the same text as pdfkit's, faster: objectText.ts); named destinations
+  // in byte order, whatever the machine's locale (outline.ts)
   installObjectText(doc);
+  sortDestinationsByBytes(doc);
   // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
@@ -118,9 +120,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   }
   // print: backgrounds run into the bleed, and paper has no links (so the structure has no Link elements either).
   const pages = print ? docData.pages.map(printPage) : docData.pages;
-  // a session plans each part's structure once (its content key names it): parts kept from the last build replay it
-  const plans = opts.pageCache?.plans;
-  const plan = planStructure(pages, plans && { parts: plans, partKey });
+  const plan = planStructure(pages);
   const parents = new StructParents();
   const pageRefs = pages.map((page, i) => {
     drawPage(doc, page, { index: i, marks: plan.pages[i]!, parents }, env);

@@ -56,8 +56,6 @@ export type CacheName =
   | 'pageStreams'
   /** one entry: page-stream cache scope → part content key, marks, place, page size → its stream key (pdf/pageStreams.ts streamKeyOf) */
   | 'pageStreamKeys'
-  /** one entry: page height + part content key → what planning its structure did (pdf/planPage.ts, replayed for an unchanged part) */
-  | 'structureParts'
   /** SVG + box + page height + fonts, colours, variant → its operators and effects (pdf/pageStreams.ts svgKey) */
   | 'svgDrawings'
   /** font bytes hash → the font program pdfkit parsed (pdf/writePdf.ts reuses it in the next document) */
