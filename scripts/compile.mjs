@@ -134,6 +134,13 @@ const cliRewrites = {
       if (out === text) throw new Error('compile: lazyFont.ts no longer loads fontkit as expected');
       return { contents: asciiSource(out), loader: 'ts', resolveDir: dirname(args.path) };
     });
+    // spec/zod.ts requires zod on first use (a schema made): zod in the bundle and its code cache, evaluated then.
+    b.onLoad({ filter: /src[\\/]spec[\\/]zod\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const out = text.replace("createRequire(import.meta.url)('zod')", "require('zod')");
+      if (out === text) throw new Error('compile: spec/zod.ts no longer loads zod as expected');
+      return { contents: asciiSource(out), loader: 'ts', resolveDir: dirname(args.path) };
+    });
     // Our sources with their non-ASCII characters escaped: esbuild's `charset: 'ascii'` leaves regular expression
     // literals as written, and one such character makes the whole 2 MB bundle a two-byte string in V8, decoded
     // from UTF-8 at every start (≈ 8 ms) where an ASCII file is read as Latin-1 (launch.ts).

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
 import type { ContentBlock } from '../load/types.ts';
 import type { BoundChartSpec, DataRow } from './types.ts';
-import { DEFAULT_LIMITS } from '../spec/limits.ts';
+import { DEFAULT_LIMITS } from '../spec/limitDefaults.ts';
 
 type ChartBlock = Extract<ContentBlock, { type: 'chart' }>;
 

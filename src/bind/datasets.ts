@@ -8,7 +8,7 @@ import type { DataRow } from './types.ts';
 import { evaluate, holds, parseComparison, refsOf } from './expression.ts';
 import { spanAt, type FigureTable } from './parseFigures.ts';
 
-import { DEFAULT_LIMITS, type Limits } from '../spec/limits.ts';
+import { DEFAULT_LIMITS, type Limits } from '../spec/limitDefaults.ts';
 
 /** A cell written as "{path}" takes the figure's raw value. */
 const CELL_REF = /^\{\s*([\w.-]+)\s*\}$/;

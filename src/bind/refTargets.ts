@@ -15,10 +15,8 @@ export const PAGE_REF = /\{(page|ref):([^}\s]*)\}/g;
 export function collectTargets(sections: readonly SectionSource[], errors: Diagnostic[]): Set<string> {
   const targets = new Set<string>(sections.map((s) => s.id));
   for (const s of sections) {
-    for (const b of s.blocks) {
-      const id = 'id' in b ? b.id : undefined;
-      if (!id) continue;
-      if (targets.has(id)) errors.push(messages.duplicateTarget(id, b.span));
+    for (const { id, span } of s.targets) {
+      if (targets.has(id)) errors.push(messages.duplicateTarget(id, span));
       targets.add(id);
     }
   }

@@ -1,7 +1,7 @@
 import { balanceLastPage } from './balance.ts';
 import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
-import { DEFAULT_LIMITS } from '../spec/limits.ts';
+import { DEFAULT_LIMITS } from '../spec/limitDefaults.ts';
 import { fillPage, isFinished, type FlowSpec, type FlowState, type PageFill, type Region } from './distribute.ts';
 import { textAreaFor } from './geometry.ts';
 import { improveTail } from './tailPages.ts';

@@ -8,7 +8,7 @@ import { ReportError } from '../diag/errors.ts';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import { imageMessages } from './messages.ts';
 import type { PreparedImage } from './types.ts';
-import { DEFAULT_LIMITS, type Limits } from '../spec/limits.ts';
+import { DEFAULT_LIMITS, type Limits } from '../spec/limitDefaults.ts';
 import { imageEntryFile, readImageEntry, writeImageEntry } from './imageCache.ts';
 
 /**

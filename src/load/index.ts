@@ -20,7 +20,7 @@ import { toLocatedJson } from './locatedJson.ts';
 import { keyNodeAt, nodeAt, spanOf, type ParsedYaml } from './parseYaml.ts';
 import { textAt } from './loadBlocks.ts';
 import { validate } from './validate.ts';
-import { DEFAULT_LIMITS } from '../spec/limits.ts';
+import { DEFAULT_LIMITS } from '../spec/limitDefaults.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { contentKeys } from '../util/contentKeys.ts';
 import type { KnownFile } from './readSources.ts';

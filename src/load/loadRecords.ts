@@ -19,6 +19,7 @@ import { readInside } from './readSources.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { mirrorPack, mirrorStore } from '../util/mirrorStore.ts';
 import { keyOf } from '../util/contentKeys.ts';
+import { packRecord, unpackRecord } from './lazyRecords.ts';
 
 /** One text file a load read: path as written, as printed, its text hash, and the warnings its parsing gave. */
 export interface FileRead {
@@ -136,14 +137,16 @@ async function replay(ctx: LoadContext, record: LoadRecord, first: SourceRead): 
 
 /** The record store of one load: the session's records, and the content folder's pack when there is a cache folder. */
 export function recordStore(build: BuildContext, cacheDir: string | undefined, contentDir: string): RecordStore & { save(): void } {
-  return mirrorStore(build.cache<LoadRecord>('loadRecords'), mirrorPack(build, cacheDir, 'loadRecords', contentDir), 'loadRecords', asRecord);
+  // records go to the pack with their large fields apart, decoded when first used (lazyRecords.ts)
+  return mirrorStore(build.cache<LoadRecord>('loadRecords'), mirrorPack(build, cacheDir, 'loadRecords', contentDir), 'loadRecords', asRecord, Infinity, packRecord);
 }
 
 /** The entry as a record, or undefined when it does not have a record's shape. */
 function asRecord(v: unknown): LoadRecord | undefined {
-  const o = v as Partial<LoadRecord> | undefined;
+  const raw = v && typeof v === 'object' ? unpackRecord(v) : undefined;
+  const o = raw as Partial<LoadRecord> | undefined;
   const str = (x: unknown) => typeof x === 'string';
-  if (!o || typeof o !== 'object' || !('value' in o) || !Array.isArray(o.reads) || !Array.isArray(o.images)) return undefined;
+  if (!o || typeof o !== 'object' || !Array.isArray(o.reads) || !Array.isArray(o.images)) return undefined;
   if (!o.reads.every((r) => r && str(r.path) && str(r.file) && str(r.hash) && Array.isArray(r.warnings))) return undefined;
   if (!o.images.every((im) => im && str(im.src) && str(im.hash))) return undefined;
   return o as LoadRecord;

@@ -42,6 +42,7 @@ async function sectionOf(ctx: LoadContext, p: ParsedYaml, path: string): Promise
     shortTitle: opt('short', data.short),
     lead: opt('lead', data.lead),
     blocks,
+    targets: blocks.flatMap((b) => ('id' in b && b.id ? [{ id: b.id, span: b.span }] : [])),
     footnotes,
     ...(data.lang !== undefined && isValidTag(data.lang) && { lang: data.lang }),
     span: spanOf(p, p.doc.contents),

@@ -2,7 +2,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
-import { DEFAULT_LIMITS, type Limits } from '../spec/limits.ts';
+import { DEFAULT_LIMITS, type Limits } from '../spec/limitDefaults.ts';
 import { guardDocument, stripControlCharacters, tooDeepAt } from './yamlGuards.ts';
 
 /** A parsed YAML file with what is needed to locate its nodes. */

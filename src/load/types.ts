@@ -145,6 +145,11 @@ export interface SectionSource {
   readonly shortTitle?: Text;
   readonly lead?: Text;
   readonly blocks: readonly ContentBlock[];
+  /**
+   * The ids its blocks declare, in order, with each block's span: bind checks page-reference targets from these
+   * without reading the blocks (which a load record read back from disk decodes only when used, lazyRecords.ts).
+   */
+  readonly targets: readonly { readonly id: string; readonly span: SourceSpan }[];
   /** Footnote texts by id, referenced in text as [^id]. */
   readonly footnotes: ReadonlyMap<string, Text>;
   /** The whole section's language when it differs from the report's (BCP 47). */

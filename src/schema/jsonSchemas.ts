@@ -7,7 +7,7 @@
  * or font key that the template must declare, a figure that must exist) stay with `reportpress check`.
  */
 import { createRequire } from 'node:module';
-import { z } from 'zod';
+import { z } from '../spec/zod.ts';
 import { ReportFileSchema } from '../spec/report.ts';
 import { BLOCK_SCHEMAS, BLOCK_TYPES, SectionFileSchema } from '../spec/section.ts';
 import { FiguresFileSchema } from '../spec/figures.ts';

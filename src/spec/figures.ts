@@ -1,5 +1,5 @@
 /** Schema of figures.yaml at the top level; figure entries themselves are read by bind/parseFigures.ts. */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { lazy, real } from './lazy.ts';
 
 /** Derivation keys and their arity (undefined = any number ≥ 1). */

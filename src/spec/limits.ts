@@ -5,7 +5,7 @@
  * Defaults are generous for an annual report (the bundled one uses under a tenth of each) and documented in the
  * README; report.yaml may raise or lower any of them.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { lazy } from './lazy.ts';
 import { DEFAULT_LIMITS, type Limits } from './limitDefaults.ts';
 

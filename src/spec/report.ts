@@ -1,5 +1,5 @@
 /** Schema of report.yaml: metadata and the ordered list of section files (see docs/content-format.md). */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { lazy } from './lazy.ts';
 import { LimitsSchema } from './limits.ts';
 import { isValidTag } from '../locale/index.ts';

@@ -1,5 +1,5 @@
 /** Schema of a section file and of each block type (see docs/content-format.md, "A section file"). */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { lazy, real } from './lazy.ts';
 
 /** Block type keys as written by editors (`p` and `paragraph` are aliases). */

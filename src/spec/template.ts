@@ -1,5 +1,5 @@
 /** Schema of templates/<name>/template.yaml; load/loadTheme.ts resolves it into a ResolvedTheme (spec/theme.ts). */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { lazy, real } from './lazy.ts';
 
 const pt = () => z.number().nonnegative();

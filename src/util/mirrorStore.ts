@@ -36,12 +36,14 @@ export function mirrorStore<V>(
   check: (v: unknown) => V | undefined,
   /** Most entries the session's map keeps; the oldest go first. */
   max = Infinity,
+  /** The form a value is written to the pack in (`check` reads that form back); the value itself by default. */
+  toPack: (v: V) => unknown = (v) => v,
 ): MirrorStore<V> {
   const m = pack && packedMap<unknown>(pack, name);
   // the entries this build used: the pack keeps only these
   const keep = (h: string, value: V) => {
     if (!m) return;
-    if (!m.entries.has(h)) m.entries.set(h, value);
+    if (!m.entries.has(h)) m.entries.set(h, toPack(value));
     m.used.add(h);
   };
   return {

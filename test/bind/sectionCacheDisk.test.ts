@@ -83,4 +83,31 @@ describe('bound sections and figures on disk', () => {
     // written again whole: the next one binds nothing
     expect(await nextProcess(dir, cacheDir)).toEqual({ sections: [], figures: 0 });
   });
+
+  it('a new session whose bind hits decodes none of the blocks, footnotes and figures load read back; read, they equal a fresh load', async () => {
+    const dir = twoSections();
+    edit(dir, 'sections/b.yaml', '{ spec: charts/studie.vl.yaml }', '{ spec: charts/studie.vl.yaml, id: studie }');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'rp-bindpack-'));
+    await nextProcess(dir, cacheDir);
+    const diag = createSink();
+    const build = createBuildContext();
+    const source = await loadReport(dir, { diag, build, cacheDir });
+    // a field still to be decoded is an accessor; a decoded one (and every field of a fresh load) is plain data
+    const pending = (o: object, k: string) => typeof Object.getOwnPropertyDescriptor(o, k)?.get === 'function';
+    const lazy = () => [...source.sections.flatMap((s) => [pending(s, 'blocks'), pending(s, 'footnotes')]), pending(source.figures, 'value'), pending(source.figures, 'spans')];
+    expect(lazy()).toEqual([true, true, true, true, true, true]);
+    calls.sections = [];
+    calls.figures = 0;
+    const bound = bindFigures(source, { diag, build, cacheDir, contentDir: dir });
+    expect(calls).toEqual({ sections: [], figures: 0 });
+    // figures.yaml's spans are read for the fixture's unused-dataset warnings (where they are), its value is not
+    expect(lazy()).toEqual([true, true, true, true, true, false]);
+    expect(diag.items.some((d) => d.message.includes('kennis-talent'))).toBe(true);
+    const fresh = await loadReport(dir, { diag: createSink() });
+    expect(source.sections.map((s) => s.targets.map((t) => `${t.id} ${t.span.file.endsWith('b.yaml')}:${t.span.line}`))).toEqual([[], ['studie true:4']]);
+    expect(source.sections.map((s) => Object.keys(s))).toEqual(fresh.sections.map((s) => Object.keys(s)));
+    expect(source).toStrictEqual(fresh);
+    expect(lazy()).toEqual([false, false, false, false, false, false]);
+    expect(bound).toStrictEqual(bindFigures(fresh, { diag: createSink() }));
+  });
 });

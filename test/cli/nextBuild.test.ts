@@ -72,4 +72,25 @@ describe('next build (a new process with the cache folder filled)', () => {
     expect(build(content, join(out, 'r.pdf')).equals(editedFresh)).toBe(true);
     expect(build(content, join(out, 'r.pdf')).equals(editedFresh)).toBe(true);
   }, 240_000);
+
+  it('loads no zod when every file comes from the caches, and does once a file must be validated again', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'rp-next-'));
+    const content = join(scratch, 'c');
+    cpSync(join(root, 'content', 'jaarverslag-2020'), content, { recursive: true });
+    const out = join(scratch, 'r.pdf');
+    const report = join(scratch, 'bench.json');
+    // what the process says it loaded (REPORTPRESS_BENCH_JSON: spec/zod.ts zodLoaded)
+    const zodLoaded = () => {
+      const r = spawnSync(process.execPath, [cli, 'build', content, '-o', out], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, REPORTPRESS_BENCH_JSON: report } });
+      expect(r.status).toBe(0);
+      return (JSON.parse(readFileSync(report, 'utf8')) as { zodLoaded: unknown }).zodLoaded;
+    };
+    expect(zodLoaded()).toBe(true); // an empty cache folder: every file validated
+    expect(zodLoaded()).toBe(false);
+    const article = join(content, 'sections', readdirSync(join(content, 'sections')).find((f) => f.startsWith('01'))!);
+    const text = readFileSync(article, 'utf8');
+    writeFileSync(article, text.replace(/(- p: >-\n\s+)/, '$1Een nieuwe eerste zin. '));
+    expect(zodLoaded()).toBe(true);
+    expect(zodLoaded()).toBe(false);
+  }, 240_000);
 });

@@ -1,0 +1,26 @@
+/**
+ * zod, loaded when the first schema is made. The schemas are already made on first use (lazy.ts); importing zod
+ * itself still evaluated its modules (≈ 4–5 ms) at every start, though a next build whose content files all come
+ * from the load cache validates nothing. Here `z` is a stand-in for zod's `z`, required on its first use (the CLI
+ * bundle has zod inside it: scripts/compile.mjs makes this a plain require), and its types are zod's.
+ * Every schema module takes `z` from here, never from 'zod': one zod instance makes and reads every schema.
+ */
+import { createRequire } from 'node:module';
+import type { z as Zod } from 'zod';
+import { lazy } from './lazy.ts';
+
+export const z: typeof Zod = lazy(() => (createRequire(import.meta.url)('zod') as typeof import('zod')).z);
+
+// the types of zod's namespace under the same name (a namespace of types only merges with the constant)
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace z {
+  export type infer<T> = Zod.infer<T>;
+  export type output<T> = Zod.output<T>;
+  export type ZodType = Zod.ZodType;
+}
+
+/**
+ * Whether zod's modules have been evaluated in this process, through this stand-in or any other import (what
+ * REPORTPRESS_BENCH_JSON reports): zod 4's core sets this global when it loads, whichever of its builds is loaded.
+ */
+export const zodLoaded = (): boolean => (globalThis as { __zod_globalConfig?: unknown }).__zod_globalConfig !== undefined;
