@@ -12,7 +12,7 @@ import type { SourceSpan } from '../diag/types.ts';
 import { referencedIds, resolveStyles, themeTypography } from '../style/index.ts';
 import { refsUnstable } from '../diag/messages.ts';
 import { createHyphenator, createLineBreaker, createLineDiskCache } from '../text/index.ts';
-import { createSectionCache, type CachedPart, type SectionFlow } from '../flow/index.ts';
+import { createSectionCache, type CachedPart, type PagePartKeys, type SectionFlow } from '../flow/index.ts';
 import { anchorPages, layoutDocument, MAX_PASSES } from '../pages/index.ts';
 import { lowResolutionImages } from '../pdf/resolution.ts';
 import { PRINT_SHEET } from '../pdf/printSheet.ts';
@@ -104,7 +104,10 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // composed boxes, furniture, TOC and cover: on disk too, so a next process shapes none of them again; the boxes
   // of sections whose flow was a hit are not asked for, and are kept for the edit that reaches them
   const parts = kept<CachedPart>('layoutParts', MAX_UNUSED_PARTS);
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? parts.entries : undefined, reuse ? outputs.values : undefined, parts.used, reuse ? session.cache<unknown>('sectionFills') : undefined);
+  // the keys layout notes for finished pages' parts, and the hash the PDF stage found for each (pdf/partKeys.ts)
+  const pageKeys = memo(session.cache<WeakMap<object, PagePartKeys>>('pageKeys'), 'pages', () => new WeakMap());
+  const partHashes = kept<string>('partHashes');
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? parts.entries : undefined, reuse ? outputs.values : undefined, parts.used, reuse ? session.cache<unknown>('sectionFills') : undefined, reuse ? pageKeys : undefined);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -179,7 +182,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         profiles: session.cache<Uint8Array>('pdfProfiles'),
         fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
+        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), trustedParts: { pages: pageKeys, hashes: partHashes.entries, used: partHashes.used }, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
       },
     ),
   );

@@ -22,7 +22,7 @@ export { trackLines } from './tracking.ts';
 export { lineItems, stackLines, translateItem } from './translate.ts';
 export { runFlowWith, type FlowOptions } from './runFlow.ts';
 export { headingAnchor } from './structure.ts';
-export { createSectionCache, type CachedPart, type SectionFlow, type SectionFlowCache } from './sectionCache.ts';
+export { createSectionCache, type CachedPart, type PagePartKeys, type SectionFlow, type SectionFlowCache } from './sectionCache.ts';
 
 /** Runs the flow stage with env.compose or, by default, the composers of flow/boxes. */
 export function runFlow(sections: readonly StyledSection[], theme: ResolvedTheme, env: FlowEnv, opts: FlowOptions): FlowResult {

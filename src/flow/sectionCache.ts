@@ -62,7 +62,17 @@ export interface SectionFlowCache {
   fills(key: string): unknown;
   /** Keeps a section's page fills under its geometry key (for the session only: fills hold no drawn content). */
   keepFills(key: string, fills: unknown): void;
+  /**
+   * The key a value this cache returned was kept under (a kept part: `part` key; a section's frame: the section key
+   * and its index), undefined when it has none or was returned under two keys. It describes all of the value.
+   */
+  keyOf(o: object): string | undefined;
+  /** Notes the content keys of a finished page's parts (head furniture, content, foot furniture), for pdf/partKeys.ts. */
+  notePage(page: object, keys: PagePartKeys): void;
 }
+
+/** Content keys of a page's parts: head furniture, content, foot furniture (undefined: not known, hashed by pdf/). */
+export type PagePartKeys = readonly [head: string | undefined, body: string | undefined, foot: string | undefined];
 
 /** Most sections kept: a few versions of a 10× report. */
 const MAX_ENTRIES = 1000;
@@ -97,6 +107,8 @@ export function createSectionCache(
   partsUsed?: Set<string>,
   /** Sections' page fills by geometry and scope (build context `sectionFills`); none: every section is filled. */
   fills?: Map<string, unknown>,
+  /** Where finished pages' part keys are noted (build context, read by pdf/partKeys.ts); none: not noted. */
+  pageKeys?: WeakMap<object, PagePartKeys>,
 ): { cache: SectionFlowCache; lineDiag: DiagnosticSink } {
   let recording: Diagnostic[] | undefined;
   const lineDiag: DiagnosticSink = {
@@ -121,6 +133,14 @@ export function createSectionCache(
     if (j === undefined) json.set(section, (j = `json:${sectionJson(section)}`));
     return j;
   };
+  // what this cache returned, by the key it was kept under; null: returned under two keys (a shared value), no key
+  const given = new WeakMap<object, string | null>();
+  const note = (o: unknown, key: string): void => {
+    if (typeof o !== 'object' || o === null) return;
+    const had = given.get(o);
+    given.set(o, had === undefined || had === key ? key : null);
+  };
+  const noteFrames = (key: string, flow: SectionFlow): void => flow.frames.forEach((f, i) => note(f, `${key}\u0000frame ${i}`));
   const cache: SectionFlowCache = {
     key(section, index, firstPage) {
       return createHash('sha256').update(scopeKey).update(`\u0000${index}\u0000${firstPage % 2}\u0000`).update(contentOf(section)).digest('hex');
@@ -133,7 +153,10 @@ export function createSectionCache(
       entries.set(key, hit);
       for (const d of hit.lineWarnings) diag.push(d);
       const shift = first - hit.first;
-      return shift === 0 ? hit : { ...hit, first, frames: hit.frames.map((f) => ({ ...f, number: f.number + shift })) };
+      // a frame's items do not depend on its number (only its label changes), so a shifted frame keeps its key
+      const r = shift === 0 ? hit : { ...hit, first, frames: hit.frames.map((f) => ({ ...f, number: f.number + shift })) };
+      noteFrames(key, r);
+      return r;
     },
     flow(key, run) {
       const [flowed, lineWarnings] = recorded(run);
@@ -141,6 +164,7 @@ export function createSectionCache(
       entries.set(key, r);
       used?.add(key);
       while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+      noteFrames(key, r);
       return r;
     },
     box(block, widthPt, gridPt, compose) {
@@ -178,6 +202,10 @@ export function createSectionCache(
       fills.set(fillKey(key), value);
       while (fills.size > MAX_FILLS) fills.delete(fills.keys().next().value as string);
     },
+    keyOf: (o) => given.get(o) ?? undefined,
+    notePage(page, k) {
+      pageKeys?.set(page, k);
+    },
   };
   /** A fills key with the scope (template, fonts, limits) in it. */
   const fillKey = (key: string): string => createHash('sha256').update(scopeKey).update('\u0000fills\u0000').update(key).digest('hex');
@@ -192,9 +220,11 @@ export function createSectionCache(
       parts.set(key, hit);
       // said again through the line sink, so a section being flowed records them as its own
       for (const d of hit.lineWarnings) lineDiag.push(d);
+      note(hit.value, key);
       return hit.value as T;
     }
     const [value, lineWarnings] = recorded(make);
+    note(value, key);
     parts.set(key, { value, lineWarnings });
     while (parts.size > MAX_PARTS) parts.delete(parts.keys().next().value as string);
     return value;

@@ -25,7 +25,7 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
   // In reading order: what starts above the foot of the text area (running heads, sidebars and other backgrounds)
   // before the page's content, what lies below it (foot text, folio) after.
   const slots = metaSlots(meta);
-  const withFurniture = (page: Page, title: string): Page => {
+  const withFurniture = (page: Page, title: string, bodyKey: string | undefined): Page => {
     // kept by what it is drawn from: the page's geometry and number, the running title and the report's metadata
     const geometry = [page.widthPt, page.heightPt, page.number, page.master, page.textArea];
     const furniture = kept(env, 'furniture', [geometry, title, slots], () => pageFurniture(page, title, theme, env, meta));
@@ -33,15 +33,24 @@ export function finalizePages(parts: PageParts, sections: readonly StyledSection
     const below = (i: FrameItem) => (i.kind === 'rule' ? Math.min(i.y1, i.y2) : 'y' in i ? i.y : 0) > foot;
     const above = furniture.filter((i) => !below(i));
     const under = furniture.filter(below);
-    return { ...page, items: [...above, ...page.items, ...under], furniture: { head: above.length, foot: under.length } };
+    const out: Page = { ...page, items: [...above, ...page.items, ...under], furniture: { head: above.length, foot: under.length } };
+    // the parts' content keys (pdf/partKeys.ts hashes no items for them): head and foot are split from the kept
+    // furniture by the text area, which its key holds; the content is the items `bodyKey` names
+    const fk = env.sections?.keyOf(furniture);
+    env.sections?.notePage(out, [fk && `${fk}\u0000head`, bodyKey, fk && `${fk}\u0000foot`]);
+    return out;
   };
   // a frame or TOC page kept from an earlier layout becomes the same finished page object again (kept with it)
   const slotsJson = JSON.stringify(slots);
   const finished = <T extends object>(o: T, make: () => Page): Page => (env.sections ? env.sections.ofObject('page', o, slotsJson, make) : make());
+  // a TOC page's items are those of the kept TOC (its key) at its index; a frame's those its key names
+  const tocKey = env.sections?.keyOf(parts.toc);
+  const coverKey = env.sections?.keyOf(parts.cover);
+  if (coverKey !== undefined) env.sections?.notePage(parts.cover, [undefined, coverKey, undefined]);
   const pages: Page[] = [
     parts.cover,
-    ...parts.toc.map((p) => finished(p, () => withFurniture(p, contents))),
-    ...parts.frames.map((f) => finished(f, () => withFurniture(frameToPage(theme, f), f.runningTitle))),
+    ...parts.toc.map((p, i) => finished(p, () => withFurniture(p, contents, tocKey && `${tocKey}\u0000page ${i}`))),
+    ...parts.frames.map((f) => finished(f, () => withFurniture(frameToPage(theme, f), f.runningTitle, env.sections?.keyOf(f)))),
   ];
   const outline: OutlineEntry[] = [
     { title: contents, dest: TOC_ANCHOR, children: [] },

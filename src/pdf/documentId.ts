@@ -21,7 +21,7 @@ export function documentId(doc: PagedDocument, variant: string, partKey: PartKey
   h.update(JSON.stringify({ meta: doc.meta, outline: doc.outline, fonts }));
   for (const page of doc.pages) {
     h.update(pageHeadJson(page));
-    for (const [from, to] of pageParts(page)) h.update('\n').update(partKey(page.items.slice(from, to)));
+    for (const [from, to] of pageParts(page)) h.update('\n').update(partKey(page.items.slice(from, to), { page, from, to }));
     h.update('\u0000');
   }
   return new Uint8Array(h.digest().subarray(0, 16));

@@ -95,7 +95,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   const groups = t.marks.groups.filter((g) => g.from >= from && g.to <= to);
   // the first part holds pdfkit's page set-up (the y flip), the last the print sheet's marks
   const items = page.items.slice(from, to);
-  const key = cache && streamKeyOf(cache, page, env.partKey(items), JSON.stringify(marksKey(groups, from)), `${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`);
+  const key = cache && streamKeyOf(cache, page, env.partKey(items, { page, from, to }), JSON.stringify(marksKey(groups, from)), `${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   if (key !== undefined) cache!.used?.add(key);
   const unmute = hit ? muteContent(doc) : undefined;

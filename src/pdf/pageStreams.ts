@@ -21,7 +21,7 @@ import { deflateSync } from 'node:zlib';
 import type { Page } from '../model/types.ts';
 import { includeGlyph, isStableFont, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
-import type { PartKeyMemo } from './partKeys.ts';
+import type { PartKeyMemo, TrustedPartKeys } from './partKeys.ts';
 
 /**
  * A cached page: its compressed stream and, per SVG item and unlinked glyph run, the record of its other effects
@@ -94,6 +94,8 @@ export interface PageStreamCache {
   readonly used?: Set<string>;
   /** Part content keys by the identity of their items (partKeys.ts, kept by the build context): a watcher's unchanged parts hash nothing. */
   readonly partKeys?: PartKeyMemo;
+  /** Layout's keys for page parts and the hashes found for them (partKeys.ts): a next build's parts hash nothing. */
+  readonly trustedParts?: TrustedPartKeys;
   /** SVG drawings (charts) by SVG, place and scope, for pages that miss: drawn once, written again (svgKey). */
   readonly drawings?: Map<string, SvgDrawing>;
   /** Collects the keys of the drawings used. */

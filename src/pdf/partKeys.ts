@@ -12,11 +12,30 @@
  * changed, so the SVGs the key was made with are kept with it and compared too.
  */
 import { createHash } from 'node:crypto';
-import type { FrameItem } from '../model/types.ts';
+import type { FrameItem, Page } from '../model/types.ts';
 import { createItemJson, type ItemJson } from './itemJson.ts';
 
-/** A part's content key: hex SHA-256 of its items' JSON and its charts' SVGs. */
-export type PartKeyFn = (items: readonly FrameItem[]) => string;
+/** A part's content key: hex SHA-256 of its items' JSON and its charts' SVGs; `at`: the page and range they are. */
+export type PartKeyFn = (items: readonly FrameItem[], at?: PartAt) => string;
+
+/** Where a part lies: its page and its items' range there (structure.ts pageParts). */
+export interface PartAt {
+  readonly page: Page;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Keys layout noted for a finished page's parts (head furniture, content, foot furniture: flow/sectionCache.ts
+ * notePage), each describing all of the part's items, and the hash found for each such key before (kept on disk):
+ * a next build's parts, read back from the layout pack, are not serialised and hashed again.
+ */
+export interface TrustedPartKeys {
+  readonly pages: WeakMap<object, readonly (string | undefined)[]>;
+  readonly hashes: Map<string, string>;
+  /** Collects the keys this build used (what a disk pack keeps). */
+  readonly used?: Set<string>;
+}
 
 /** Remembered keys, by the part's first item. */
 export type PartKeyMemo = WeakMap<object, { readonly items: readonly FrameItem[]; readonly key: string; readonly svgs: readonly (string | undefined)[] }>;
@@ -29,6 +48,8 @@ export interface PartKeyOptions {
   readonly itemJson?: ItemJson;
   /** A chart's rendered SVG by chart id. */
   readonly chartSvg: (id: string) => string | undefined;
+  /** Layout's keys for page parts and the hashes found for them; none: every part is hashed (or remembered in memo). */
+  readonly trusted?: TrustedPartKeys;
 }
 
 /** The hash of a part's items and chart SVGs, computed. */
@@ -49,8 +70,17 @@ export function hashPart(items: readonly FrameItem[], chartSvg: (id: string) => 
 /** A part-key function for one document: remembered in `memo` by item identity, hashed otherwise. */
 export function createPartKeys(o: PartKeyOptions): PartKeyFn {
   const itemJson = o.itemJson ?? createItemJson();
-  const { memo, chartSvg } = o;
-  return (items) => {
+  const { memo, chartSvg, trusted } = o;
+  const keyed: PartKeyFn = (items, at) => {
+    // a part with a chart is hashed: its key holds the SVG, which layout's key does not describe
+    const t = trusted && at && items.every((it) => it.kind !== 'chart') ? layoutKey(trusted, at) : undefined;
+    if (t === undefined) return identified(items);
+    trusted!.used?.add(t);
+    let h = trusted!.hashes.get(t);
+    if (h === undefined) trusted!.hashes.set(t, (h = identified(items)));
+    return h;
+  };
+  const identified = (items: readonly FrameItem[]): string => {
     const first = items[0];
     if (!memo || !first) return hashPart(items, chartSvg, itemJson);
     const svgs: (string | undefined)[] = [];
@@ -62,4 +92,17 @@ export function createPartKeys(o: PartKeyOptions): PartKeyFn {
     memo.set(first, { items: [...items], key, svgs });
     return key;
   };
+  return keyed;
+}
+
+/** The key layout noted for the part of `at.page` from `at.from` to `at.to`, if that range is one of its parts. */
+function layoutKey(trusted: TrustedPartKeys, { page, from, to }: PartAt): string | undefined {
+  const keys = trusted.pages.get(page);
+  if (!keys) return undefined;
+  const n = page.items.length;
+  const head = page.furniture?.head ?? 0;
+  const foot = page.furniture?.foot ?? 0;
+  if (head > 0 && from === 0 && to === head) return keys[0];
+  if (foot > 0 && from === n - foot && to === n) return keys[2];
+  return from === head && to === n - foot ? keys[1] : undefined;
 }

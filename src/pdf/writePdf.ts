@@ -91,7 +91,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
   // one content key per page part, for the ID and the page-stream cache (remembered by item identity in a session)
-  const partKey = createPartKeys({ memo: opts.pageCache?.partKeys, itemJson: createItemJson(opts.pageCache?.itemJson), chartSvg: (id) => opts.charts?.get(id)?.svg });
+  const partKey = createPartKeys({ memo: opts.pageCache?.partKeys, trusted: opts.pageCache?.trustedParts, itemJson: createItemJson(opts.pageCache?.itemJson), chartSvg: (id) => opts.charts?.get(id)?.svg });
   installMetadata(doc, info, docData.meta.language, documentId(docData, variant, partKey), claims);
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT, opts.profiles);
   // a face whose facts are known is opened by fontkit only if something needs its program (lazyFont.ts)

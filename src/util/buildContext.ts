@@ -72,6 +72,10 @@ export type CacheName =
   | 'packs'
   /** one entry: page parts' item objects → their content keys (pdf/partKeys.ts: page streams, document ID, watch page hashes) */
   | 'partKeys'
+  /** layout's content key of a page part → its hash (pdf/partKeys.ts TrustedPartKeys; on disk in a pack) */
+  | 'partHashes'
+  /** one entry: finished page object → its parts' content keys as layout noted them (flow/sectionCache.ts notePage) */
+  | 'pageKeys'
   /** Intl cache file of a content folder ('' for none) → Intl formatters and the texts they wrote (locale/intlCache.ts) */
   | 'intl'
   /** font path + device + inode + size + mtime + ctime (ns) → its SHA-256, and its bytes once read (fonts/fontFiles.ts) */

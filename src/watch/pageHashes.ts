@@ -14,7 +14,7 @@ export function pageHashes(doc: PagedDocument, chartSvg: (id: string) => string 
   return doc.pages.map((page) => {
     const h = createHash('sha1');
     h.update(`${page.widthPt}x${page.heightPt}|${page.number}|${page.master}\n`);
-    for (const [from, to] of pageParts(page)) h.update(partKey(page.items.slice(from, to))).update('\n');
+    for (const [from, to] of pageParts(page)) h.update(partKey(page.items.slice(from, to), { page, from, to })).update('\n');
     return h.digest('hex').slice(0, 16);
   });
 }

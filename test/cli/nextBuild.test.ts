@@ -8,6 +8,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parsePdf } from '../helpers/pdf.ts';
+import { pageLines } from '../helpers/pdfText.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -20,7 +22,7 @@ function build(dir: string, out: string, ...flags: string[]): Buffer {
 }
 
 describe('next build (a new process with the cache folder filled)', () => {
-  it('writes the bytes of a build without caches, before and after a one-paragraph edit', () => {
+  it('writes the bytes of a build without caches, before and after a one-paragraph edit', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'rp-next-'));
     const content = join(scratch, 'c');
     cpSync(join(root, 'content', 'jaarverslag-2020'), content, { recursive: true });
@@ -40,7 +42,15 @@ describe('next build (a new process with the cache folder filled)', () => {
     writeFileSync(article, edited);
     const editedFresh = build(content, join(scratch, 'edited.pdf'), '--no-cache');
     expect(editedFresh.equals(fresh)).toBe(false);
-    expect(build(content, join(out, 'r.pdf')).equals(editedFresh)).toBe(true);
+    const next = build(content, join(out, 'r.pdf'));
+    expect(next.equals(editedFresh)).toBe(true);
+    // read back: the edited page shows the new sentence (its content stream is not the one kept for the old text,
+    // whose items layout's part keys describe: pdf/partKeys.ts), and every page reads as the uncached build's
+    const lines = (await parsePdf(new Uint8Array(next))).pages.map(pageLines);
+    const at = lines.findIndex((l) => l.join(' ').includes('Een nieuwe eerste zin.'));
+    expect(at).toBeGreaterThan(0);
+    expect((await parsePdf(new Uint8Array(fresh))).pages[at]!.text).not.toContain('Een nieuwe eerste zin.');
+    expect(lines).toEqual((await parsePdf(new Uint8Array(editedFresh))).pages.map(pageLines));
     // and once more, now that the cache holds the edited article too
     expect(build(content, join(out, 'r.pdf')).equals(editedFresh)).toBe(true);
   }, 240_000);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createSink } from '../../src/diag/sink.ts';
 import type { Diagnostic } from '../../src/diag/types.ts';
-import { createSectionCache, type CachedPart, type SectionFlow } from '../../src/flow/sectionCache.ts';
+import { createSectionCache, type CachedPart, type PagePartKeys, type SectionFlow } from '../../src/flow/sectionCache.ts';
 import type { Box } from '../../src/flow/types.ts';
 import type { Block, StyledSection } from '../../src/style/types.ts';
 import { buildReport } from '../../src/index.ts';
@@ -177,5 +177,63 @@ describe('a rebuild after an edit to a late article', () => {
     expect(Buffer.from(rebuilt.pdf).equals(Buffer.from(fresh.pdf))).toBe(true);
     const said = (r: typeof fresh) => r.diagnostics.items.map((d) => `${d.code} ${d.message} ${d.span?.line}`);
     expect(said(rebuilt)).toEqual(said(fresh));
+  });
+});
+
+describe('keys of what the cache returned (keyOf, for the page parts pdf/partKeys.ts trusts)', () => {
+  const frame = (number: number) => ({ number, master: 'body', sectionId: 'a', runningTitle: 'Asiel', textArea: { x: 0, y: 0, width: 1, height: 1 }, items: [] });
+
+  test('a kept part is known by its key: the same content over the same parts gives it again, content, kind and scope change it', () => {
+    const parts = new Map<string, CachedPart>();
+    const over = (scope: string) => createSectionCache(new Map(), scope, createSink(), undefined, undefined, parts).cache;
+    const a = over('s');
+    const furniture = a.part('furniture', { title: 'Asiel', number: 3 }, () => [{ n: 1 }]);
+    const k = a.keyOf(furniture);
+    expect(k).toBeDefined();
+    // a next build's cache object over the same parts (as read back from a pack) finds it under the same key
+    const b = over('s');
+    expect(b.keyOf(b.part('furniture', { title: 'Asiel', number: 3 }, () => [{ n: 2 }]))).toBe(k);
+    const others = [
+      a.keyOf(a.part('furniture', { title: 'Asiel', number: 4 }, () => [{ n: 3 }])),
+      a.keyOf(a.part('toc', { title: 'Asiel', number: 3 }, () => [{ n: 4 }])),
+      over('t').keyOf(over('t').part('furniture', { title: 'Asiel', number: 3 }, () => [{ n: 5 }])),
+    ];
+    expect(new Set([k, ...others]).size).toBe(4);
+    // an object the cache did not return has no key
+    expect(a.keyOf({})).toBeUndefined();
+  });
+
+  test('a value returned under two keys (a shared object) has none', () => {
+    const { cache } = createSectionCache(new Map(), 's', createSink(), undefined, undefined, new Map());
+    const shared: unknown[] = [];
+    cache.part('furniture', 1, () => shared);
+    expect(cache.keyOf(shared)).toBeDefined();
+    cache.part('furniture', 2, () => shared);
+    expect(cache.keyOf(shared)).toBeUndefined();
+  });
+
+  test("a section's frames are known by the section key and their index; a hit elsewhere keeps them", () => {
+    const { cache } = createSectionCache(new Map(), 's', createSink());
+    const key = cache.key(section('x'), 0, 3);
+    const flowed = cache.flow(key, () => ({ first: 3, frames: [frame(3), frame(4)], warnings: [] }));
+    const keys = flowed.frames.map((f) => cache.keyOf(f));
+    expect(keys.every((k) => k !== undefined) && keys[0] !== keys[1]).toBe(true);
+    // renumbered frames (new objects, the same items) keep their keys
+    const moved = cache.get(cache.key(section('x'), 0, 5), 5)!;
+    expect(moved.frames.map((f) => cache.keyOf(f))).toEqual(keys);
+    // another section, index, page side or scope: other keys
+    const other = (c: typeof cache, k: string) => c.keyOf(c.flow(k, () => ({ first: 3, frames: [frame(3)], warnings: [] })).frames[0]!);
+    const t = createSectionCache(new Map(), 't', createSink()).cache;
+    const others = [other(cache, cache.key(section('y'), 0, 3)), other(cache, cache.key(section('x'), 1, 3)), other(cache, cache.key(section('x'), 0, 4)), other(t, t.key(section('x'), 0, 3))];
+    expect(new Set([...keys, ...others]).size).toBe(6);
+  });
+
+  test('notePage writes into the map it was given, and nowhere without one', () => {
+    const pages = new WeakMap<object, PagePartKeys>();
+    const { cache } = createSectionCache(new Map(), 's', createSink(), undefined, undefined, undefined, undefined, undefined, undefined, pages);
+    const p = {};
+    cache.notePage(p, ['h', 'b', undefined]);
+    expect(pages.get(p)).toEqual(['h', 'b', undefined]);
+    expect(() => createSectionCache(new Map(), 's', createSink()).cache.notePage(p, ['x', 'y', 'z'])).not.toThrow();
   });
 });

@@ -7,7 +7,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameItem, Page } from '../../src/model/types.ts';
-import { createPartKeys, hashPart, type PartKeyMemo } from '../../src/pdf/partKeys.ts';
+import { createPartKeys, hashPart, type PartKeyMemo, type TrustedPartKeys } from '../../src/pdf/partKeys.ts';
+import { pageParts } from '../../src/pdf/structure.ts';
 import { pageStreamKey } from '../../src/pdf/pageStreams.ts';
 import { createItemJson } from '../../src/pdf/itemJson.ts';
 import { writePdf } from '../../src/pdf/writePdf.ts';
@@ -128,5 +129,44 @@ describe('document ID', () => {
     expect(Buffer.from(await write(same, svgOf('#154273'), memo)).equals(Buffer.from(a))).toBe(true);
     // the same item objects with another chart SVG: the memo does not keep the old ID
     expect(id(await write(same, svgOf('#9fb3c8'), memo))).toBe(id(await write(pages(), svgOf('#9fb3c8'))));
+  });
+});
+
+describe("layout's part keys (TrustedPartKeys)", () => {
+  // a page of head furniture, two content items and foot furniture
+  const furnished = (): Page => ({ ...page([glyphs('Asiel', 62, 40), glyphs('Het jaar', 62, 200), glyphs('2020', 62, 220), glyphs('3', 300, 800)]), furniture: { head: 1, foot: 1 } });
+  const at = (p: Page) => pageParts(p).map(([from, to]) => ({ items: p.items.slice(from, to), at: { page: p, from, to } }));
+
+  test("a part with a noted key gets the hash found for that key before, else its items' hash, kept under the key", () => {
+    const p = furnished();
+    const trusted: TrustedPartKeys = { pages: new WeakMap([[p, ['kh', 'kb', 'kf']]]), hashes: new Map(), used: new Set() };
+    const keyed = createPartKeys({ chartSvg: () => undefined, trusted });
+    const parts = at(p);
+    expect(parts.length).toBe(3);
+    // first time: the items' own hash, the same as without layout's keys, kept under each part's key
+    for (const { items, at: a } of parts) expect(keyed(items, a)).toBe(hashPart(items, () => undefined));
+    expect([...trusted.hashes.keys()]).toEqual(['kh', 'kb', 'kf']);
+    expect([...trusted.used!]).toEqual(['kh', 'kb', 'kf']);
+    // a next build (its items read back from the layout pack) takes the kept hash: the items are not hashed
+    const next = createPartKeys({ chartSvg: () => undefined, trusted: { pages: trusted.pages, hashes: new Map([['kh', 'H'], ['kb', 'B'], ['kf', 'F']]) } });
+    expect(parts.map(({ items, at: a }) => next(items, a))).toEqual(['H', 'B', 'F']);
+    // without a place, on a page layout noted nothing for, or for a range that is not one of its parts: hashed
+    expect(next(parts[1]!.items)).toBe(hashPart(parts[1]!.items, () => undefined));
+    const other = furnished();
+    expect(next(other.items.slice(1, 3), { page: other, from: 1, to: 3 })).toBe(hashPart(other.items.slice(1, 3), () => undefined));
+    expect(next(p.items.slice(1, 2), { page: p, from: 1, to: 2 })).toBe(hashPart(p.items.slice(1, 2), () => undefined));
+    // a part whose key layout does not know (undefined) is hashed
+    const unknown = createPartKeys({ chartSvg: () => undefined, trusted: { pages: new WeakMap([[p, [undefined, undefined, 'kf']]]), hashes: new Map([['kf', 'F']]) } });
+    expect(parts.map(({ items, at: a }) => unknown(items, a))).toEqual([hashPart(parts[0]!.items, () => undefined), hashPart(parts[1]!.items, () => undefined), 'F']);
+  });
+
+  test('a page without furniture is one part, its content; a part with a chart is hashed with its SVG', () => {
+    const plain = page([glyphs('Omslag', 62, 200)]);
+    const withChart = page([glyphs('Het jaar', 62, 200), chart]);
+    const pages = new WeakMap<object, readonly (string | undefined)[]>([[plain, [undefined, 'cover', undefined]], [withChart, [undefined, 'body', undefined]]]);
+    const keyed = createPartKeys({ chartSvg: () => '<svg><rect/></svg>', trusted: { pages, hashes: new Map([['cover', 'C'], ['body', 'B']]) } });
+    expect(keyed(plain.items, { page: plain, from: 0, to: 1 })).toBe('C');
+    // layout's key does not describe the chart's SVG
+    expect(keyed(withChart.items, { page: withChart, from: 0, to: 2 })).toBe(hashPart(withChart.items, () => '<svg><rect/></svg>'));
   });
 });
