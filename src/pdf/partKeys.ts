@@ -67,6 +67,9 @@ export function hashPart(items: readonly FrameItem[], chartSvg: (id: string) => 
   return h.digest('hex');
 }
 
+/** Most layout-key hashes kept: every part of a few versions of a 10× report (a disk pack keeps only the used ones). */
+export const MAX_TRUSTED = 20000;
+
 /** A part-key function for one document: remembered in `memo` by item identity, hashed otherwise. */
 export function createPartKeys(o: PartKeyOptions): PartKeyFn {
   const itemJson = o.itemJson ?? createItemJson();
@@ -77,7 +80,14 @@ export function createPartKeys(o: PartKeyOptions): PartKeyFn {
     if (t === undefined) return identified(items);
     trusted!.used?.add(t);
     let h = trusted!.hashes.get(t);
-    if (h === undefined) trusted!.hashes.set(t, (h = identified(items)));
+    if (h === undefined) {
+      trusted!.hashes.set(t, (h = identified(items)));
+      // a watch session without a cache folder keeps these in memory only: bounded, the oldest dropped first
+      for (const old of trusted!.hashes.keys()) {
+        if (trusted!.hashes.size <= MAX_TRUSTED) break;
+        trusted!.hashes.delete(old);
+      }
+    }
     return h;
   };
   const identified = (items: readonly FrameItem[]): string => {

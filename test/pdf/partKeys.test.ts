@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameItem, Page } from '../../src/model/types.ts';
-import { createPartKeys, hashPart, type PartKeyMemo, type TrustedPartKeys } from '../../src/pdf/partKeys.ts';
+import { createPartKeys, hashPart, MAX_TRUSTED, type PartKeyMemo, type TrustedPartKeys } from '../../src/pdf/partKeys.ts';
 import { pageParts } from '../../src/pdf/structure.ts';
 import { pageStreamKey } from '../../src/pdf/pageStreams.ts';
 import { createItemJson } from '../../src/pdf/itemJson.ts';
@@ -158,6 +158,17 @@ describe("layout's part keys (TrustedPartKeys)", () => {
     // a part whose key layout does not know (undefined) is hashed
     const unknown = createPartKeys({ chartSvg: () => undefined, trusted: { pages: new WeakMap([[p, [undefined, undefined, 'kf']]]), hashes: new Map([['kf', 'F']]) } });
     expect(parts.map(({ items, at: a }) => unknown(items, a))).toEqual([hashPart(parts[0]!.items, () => undefined), hashPart(parts[1]!.items, () => undefined), 'F']);
+  });
+
+  test('keeps at most MAX_TRUSTED hashes, dropping the oldest (a watch session without a cache folder stays bounded)', () => {
+    const p = furnished();
+    const full = new Map(Array.from({ length: MAX_TRUSTED }, (_, i) => [`old${i}`, `H${i}`] as [string, string]));
+    const keyed = createPartKeys({ chartSvg: () => undefined, trusted: { pages: new WeakMap([[p, ['kh', 'kb', 'kf']]]), hashes: full } });
+    for (const { items, at: a } of at(p)) keyed(items, a);
+    expect(full.size).toBe(MAX_TRUSTED);
+    expect(['old0', 'old1', 'old2'].some((k) => full.has(k))).toBe(false);
+    expect(full.has('old3')).toBe(true);
+    expect(['kh', 'kb', 'kf'].every((k) => full.has(k))).toBe(true);
   });
 
   test('a page without furniture is one part, its content; a part with a chart is hashed with its SVG', () => {
