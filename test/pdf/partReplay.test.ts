@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { FrameItem } from '../../src/model/types.ts';
-import { pageStreamKey, partSteps, streamKeyOf, type CachedPage, type PageStreamCache } from '../../src/pdf/pageStreams.ts';
+import { pageStreamKey, streamKeyOf, type CachedPage, type PageStreamCache } from '../../src/pdf/pageStreams.ts';
+import { partSteps } from '../../src/pdf/partReplay.ts';
 import type { DrawEvent } from '../../src/pdf/drawRecorder.ts';
 import { writePdf } from '../../src/pdf/writePdf.ts';
 import type { ShapeFn } from '../../src/pdf/cidFonts.ts';
