@@ -2,9 +2,12 @@ import PDFDocument from 'pdfkit';
 import { drawSvg } from '../../src/pdf/drawSvg.ts';
 import { FONTS_DIR, loadTestTheme } from './helpers.ts';
 
+let fontKeys: ReturnType<typeof loadTestTheme>['chart']['fontKeys'] | undefined;
+
 /** Maps an SVG font to the template's chart font keys, as pdf/ does with the theme. */
 export function chartFontKey(_family: string, bold: boolean, italic: boolean): string {
-  const k = loadTestTheme().chart.fontKeys;
+  // asked for every text of every chart: the template is read once, not once per label
+  const k = (fontKeys ??= loadTestTheme().chart.fontKeys);
   return italic ? k.italic : bold ? k.bold : k.normal;
 }
 
