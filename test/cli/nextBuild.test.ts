@@ -21,11 +21,17 @@ function build(dir: string, out: string, ...flags: string[]): Buffer {
   return readFileSync(out);
 }
 
+/** A scratch folder holding a copy of the bundled Dutch report (`content`), so builds may edit it and fill caches. */
+function scratchCopy(): { scratch: string; content: string } {
+  const scratch = mkdtempSync(join(tmpdir(), 'rp-next-'));
+  const content = join(scratch, 'c');
+  cpSync(join(root, 'content', 'jaarverslag-2020'), content, { recursive: true });
+  return { scratch, content };
+}
+
 describe('next build (a new process with the cache folder filled)', () => {
   it('writes the bytes of a build without caches, before and after a one-paragraph edit', async () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'rp-next-'));
-    const content = join(scratch, 'c');
-    cpSync(join(root, 'content', 'jaarverslag-2020'), content, { recursive: true });
+    const { scratch, content } = scratchCopy();
     const out = join(scratch, 'out');
     const fresh = build(content, join(scratch, 'fresh.pdf'), '--no-cache');
     build(content, join(out, 'r.pdf')); // fills out/.cache
@@ -56,9 +62,7 @@ describe('next build (a new process with the cache folder filled)', () => {
   }, 240_000);
 
   it('after an edit to a figure a section cites, a new process binds that section again: the bytes of a build without caches', () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'rp-next-'));
-    const content = join(scratch, 'c');
-    cpSync(join(root, 'content', 'jaarverslag-2020'), content, { recursive: true });
+    const { scratch, content } = scratchCopy();
     const out = join(scratch, 'out');
     build(content, join(out, 'r.pdf')); // fills out/.cache, bound sections included
     const figures = join(content, 'figures.yaml');
@@ -74,9 +78,7 @@ describe('next build (a new process with the cache folder filled)', () => {
   }, 240_000);
 
   it('loads no zod when every file comes from the caches, and does once a file must be validated again', () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'rp-next-'));
-    const content = join(scratch, 'c');
-    cpSync(join(root, 'content', 'jaarverslag-2020'), content, { recursive: true });
+    const { scratch, content } = scratchCopy();
     const out = join(scratch, 'r.pdf');
     const report = join(scratch, 'bench.json');
     // what the process says it loaded (REPORTPRESS_BENCH_JSON: spec/zod.ts zodLoaded)
