@@ -105,15 +105,37 @@ export function pageParts(page: Page): [number, number][] {
   return out;
 }
 
-/** Sorts every element's kids into content order and sets each element's order (the smallest below it). */
+/** Content order of two kids: by order, and at equal order a link annotation follows the text it covers. */
+function kidOrder(a: StructKid, ao: readonly number[] | null, b: StructKid, bo: readonly number[] | null): number {
+  return compareOrder(ao ?? [], bo ?? []) || (a.kind === 'annot' ? 1 : 0) - (b.kind === 'annot' ? 1 : 0);
+}
+
+/**
+ * Sorts every element's kids into content order (a stable sort) and sets each element's order (the smallest below
+ * it). Kids are almost always made in content order already, and a stable sort of a sorted list leaves it as it is:
+ * a list found in order is not sorted (sorting every list with its keys was most of planning a watcher's rebuild).
+ */
 function settle(e: StructElem): readonly number[] | null {
-  const keyed = e.kids.map((k) => ({ k, order: k.kind === 'elem' ? settle(k.elem) : k.order, seq: k.kind === 'elem' ? k.elem.seq : -1 }));
-  // at equal order a link annotation follows the text it covers
-  const late = (k: StructKid) => (k.kind === 'annot' ? 1 : 0);
-  keyed.sort((a, b) => compareOrder(a.order ?? [], b.order ?? []) || late(a.k) - late(b.k));
-  // in place (a spread of thousands of kids into splice was a good part of settling the root)
-  for (let i = 0; i < keyed.length; i++) e.kids[i] = keyed[i]!.k;
-  e.order = keyed.find((x) => x.order)?.order ?? null;
-  if (e.role === 'Link' && !e.kids.some((k) => k.kind === 'annot')) e.role = 'Span';
+  const kids = e.kids;
+  const orders: (readonly number[] | null)[] = new Array(kids.length);
+  let sorted = true;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i]!;
+    orders[i] = k.kind === 'elem' ? settle(k.elem) : k.order;
+    if (sorted && i > 0 && kidOrder(kids[i - 1]!, orders[i - 1]!, k, orders[i]!) > 0) sorted = false;
+  }
+  if (!sorted) {
+    const idx = kids.map((_, i) => i);
+    idx.sort((a, b) => kidOrder(kids[a]!, orders[a]!, kids[b]!, orders[b]!));
+    const was = [...kids];
+    const wasOrders = [...orders];
+    // in place (a spread of thousands of kids into splice was a good part of settling the root)
+    for (let i = 0; i < idx.length; i++) {
+      kids[i] = was[idx[i]!]!;
+      orders[i] = wasOrders[idx[i]!]!;
+    }
+  }
+  e.order = orders.find((o) => o) ?? null;
+  if (e.role === 'Link' && !kids.some((k) => k.kind === 'annot')) e.role = 'Span';
   return e.order;
 }

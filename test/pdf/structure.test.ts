@@ -87,4 +87,14 @@ describe('structure plan', () => {
     const plan = planStructure([page(items)]);
     expect(shape(plan.root)).toEqual({ Document: [{ 'Sect:a': [{ 'P:b0': ['p0:0', 'p0:2'] }] }, { 'Sect:b': [{ 'P:b0': ['p0:1'] }] }] });
   });
+
+  it('sorts kids stably: equal orders keep the order they were made in, in a list found sorted or not', () => {
+    // an oracle by hand: paragraphs b1..b4 of one section; b2 and b3 share an order (made b3 first on page 0), and
+    // b4 comes before b1 in content order but is drawn last, so the section's kids need sorting
+    const P = (k: string, order: number[]) => content([sect, node('P', k)], order);
+    const items: FrameItem[] = [glyphs('b1', 10, P('b1', [0, 2])), glyphs('b3', 20, P('b3', [0, 3])), glyphs('b2', 30, P('b2', [0, 3])), glyphs('b4', 40, P('b4', [0, 1]))];
+    expect(shape(planStructure([page(items)]).root)).toEqual({ Document: [{ 'Sect:s': [{ 'P:b4': ['p0:3'] }, { 'P:b1': ['p0:0'] }, { 'P:b3': ['p0:1'] }, { 'P:b2': ['p0:2'] }] }] });
+    // the same without b4: already in order, the ties kept as made
+    expect(shape(planStructure([page(items.slice(0, 3))]).root)).toEqual({ Document: [{ 'Sect:s': [{ 'P:b1': ['p0:0'] }, { 'P:b3': ['p0:1'] }, { 'P:b2': ['p0:2'] }] }] });
+  });
 });
