@@ -22,3 +22,22 @@ test('the named destinations are in byte order, whatever the locale would say', 
   // the first is "A": a collation order would have put "a" first
   expect(keys[0]).toBe('A');
 });
+
+test("the name tree's text is pdfkit's own, written faster: odd keys, numbers to round, and a value of another shape", async () => {
+  const { default: PDFDocument } = await import('pdfkit');
+  const { sortDestinationsByBytes } = await import('../../src/pdf/outline.ts');
+  const pdf = new PDFDocument({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
+  sortDestinationsByBytes(pdf);
+  pdf.addPage({ size: [200, 300], margin: 0 });
+  const names = ['b', 'B', 'a(1)', 'back\\slash', 'één', 'z\n', 'Ωmega', '12', '3', 'a.h10'];
+  names.forEach((n, i) => pdf.addNamedDestination(n, 'XYZ', 0.1 + 0.2 * i, 100 / 3 + i, null));
+  const tree = (pdf as unknown as { _root: { data: { Names: { data: { Dests: { toString(): string; add(k: string, v: unknown): void } } } } } })._root.data.Names.data.Dests;
+  // the oracle: pdfkit's PDFTree.toString (with the byte order), taken from the tree's prototype
+  const pdfkitText = () => (Object.getPrototypeOf(Object.getPrototypeOf(tree)) as { toString(this: unknown): string }).toString.call(tree);
+  expect(tree.toString()).toBe(pdfkitText());
+  expect(tree.toString()).toContain('/Limits [(12) (\u00fe\u00ff');
+  // a value addNamedDestination does not make: pdfkit's own text
+  tree.add('fit', ['Fit']);
+  expect(tree.toString()).toBe(pdfkitText());
+  pdf.end();
+});
