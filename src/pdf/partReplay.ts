@@ -6,7 +6,7 @@
  *
  * Written against pdfkit 0.20.2 (pinned): page.fonts/patterns, _gradCount, _doOpacity and ref() (PDFReference write/end).
  */
-import { includeGlyph, isStableFont, type EmbeddedFont } from './cidFonts.ts';
+import { includeGlyph, isRegisteredGlyph, type EmbeddedFont } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
 
 /**
@@ -66,7 +66,7 @@ export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEven
     else if (e[0] === 'glyph') {
       const font = fonts.get(e[1])!;
       // a glyph id already registered keeps its first width and text (includeGlyph): nothing to do
-      if (!(isStableFont(font) && font.widths[e[2]] !== undefined)) includeGlyph(font, e[2], e[3], [...e[4]]);
+      if (!isRegisteredGlyph(font, e[2])) includeGlyph(font, e[2], e[3], [...e[4]]);
     } else if (e[0] === 'gs') d._doOpacity(e[1], e[2]);
     else if (e[0] === 'ref') (own ??= [])[e[1]] = d.ref(withRefs(e[2], own) as object);
     else if (e[0] === 'end') {
