@@ -96,7 +96,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   const groups = t.marks.groups.filter((g) => g.from >= from && g.to <= to);
   // the first part holds pdfkit's page set-up (the y flip), the last the print sheet's marks
   const items = page.items.slice(from, to);
-  const key = cache && streamKeyOf(cache, page, env.partKey(items, { page, from, to }), JSON.stringify(marksKey(groups, from)), `${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`);
+  const key = cache && streamKeyOf(cache, page, env.partKey(items, { page, from, to }), marksKey(groups, from), `${opts.variant ?? 'screen'}\u0000${place.first}/${place.last}`);
   const hit = key === undefined ? undefined : cache!.entries.get(key);
   if (key !== undefined) cache!.used?.add(key);
   const unmute = hit ? muteContent(doc) : undefined;
@@ -199,9 +199,15 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   else if (!opts.pageCache && env.deflated) compressPageOnce(doc, env.deflated);
 }
 
-/** What the part's marked-content operators say (structure.ts plans them), by place in the part: part of its key. */
-function marksKey(groups: readonly MarkGroup[], from: number): unknown {
-  return groups.map((g) => [g.from - from, g.to - from, 'mcid' in g.mark ? [g.mark.elem.role, g.mark.mcid] : [g.mark.artifact, g.mark.subtype, g.mark.bbox]]);
+/**
+ * What the part's marked-content operators say (structure.ts plans them), by place in the part: part of its key.
+ * Written as plain text, not JSON of arrays made for it (every part of every rebuild makes one): roles, artifact
+ * types and subtypes are letters, so "," and ";" keep the fields and groups apart.
+ */
+export function marksKey(groups: readonly MarkGroup[], from: number): string {
+  let s = '';
+  for (const { from: f, to, mark: m } of groups) s += `${f - from},${to - from},${'mcid' in m ? `m${m.elem.role},${m.mcid}` : `a${m.artifact},${m.subtype ?? ''},${m.bbox?.join(' ') ?? ''}`};`;
+  return s;
 }
 
 /** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
