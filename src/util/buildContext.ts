@@ -10,6 +10,8 @@
 export type CacheName =
   /** content file path + text hash → parsed YAML (load/) */
   | 'yaml'
+  /** content file path + limits → its latest parse, which an edit of the file is spliced into (load/yamlSplice.ts) */
+  | 'yamlLatest'
   /** file kind + path + text hash + limits → its finished load and what it read (load/loadRecords.ts) */
   | 'loadRecords'
   /** template request → resolved template and the files it was made from (load/themeCache.ts) */
