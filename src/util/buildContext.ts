@@ -22,6 +22,8 @@ export type CacheName =
   | 'figureTables'
   /** section source key + language, reference targets, chart ids taken → bound section, valid while the figures it read are (bind/sectionCache.ts) */
   | 'boundSections'
+  /** one entry: figure table object (the same while figures.yaml is) → prints of its figures and datasets (bind/sectionCache.ts) */
+  | 'figurePrints'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
   | 'styles'
   /** language + its month names → its typography rules compiled (style/typography.ts; months from the template or Intl's kept texts) */
