@@ -19,6 +19,7 @@ import { createItemJson } from '../pdf/itemJson.ts';
 import { createPartKeys, type PartKeyMemo } from '../pdf/partKeys.ts';
 import { writeAtomic } from '../util/writeAtomic.ts';
 import { changedPages, pageHashes } from './pageHashes.ts';
+import { youngCollector } from './idleGc.ts';
 
 /** A finished rebuild: the new PDF was written (if its bytes changed). */
 export interface RebuildOk {
@@ -88,6 +89,7 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
   let queued = false;
   let pending = new Set<string>();
   let idleWaiters: (() => void)[] = [];
+  const collectYoung = youngCollector();
 
   const runOnce = async (): Promise<void> => {
     const trigger = [...pending].sort();
@@ -109,6 +111,8 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
       r = { ok: false, ms: performance.now() - t0, diagnostics: e.diagnostics, trigger };
     }
     o.onRebuild(r);
+    // after the caller has seen the result: the loop now waits for a save (idleGc.ts)
+    if (collectYoung) setImmediate(collectYoung);
   };
 
   const kick = (): void => {
