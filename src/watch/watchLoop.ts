@@ -102,7 +102,9 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
       const chartSvg = (id: string) => build.charts.get(id)?.svg;
       const itemJson = createItemJson(memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()));
       const hashes = pageHashes(build.document, chartSvg, createPartKeys({ memo: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), itemJson, chartSvg }));
-      const same = last && Buffer.compare(Buffer.from(last.pdf), Buffer.from(build.pdf)) === 0;
+      // views, not copies: Buffer.from(a Uint8Array) copies it (2 × 1.6 MB, ≈ 0.5 ms a rebuild)
+      const view = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+      const same = last && Buffer.compare(view(last.pdf), view(build.pdf)) === 0;
       if (!same) await writeAtomic(output, build.pdf);
       r = { ok: true, ms: performance.now() - t0, pdf: build.pdf, build, hashes, changed: changedPages(last?.hashes, hashes), warnings: build.diagnostics.items, trigger };
       last = r;
