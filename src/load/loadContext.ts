@@ -10,6 +10,9 @@ import type { LoadLog, RecordStore } from './loadRecords.ts';
 import { bytesHash } from '../util/diskCache.ts';
 import type { ContentKeys } from '../util/contentKeys.ts';
 
+/** Most parsed files a session keeps (the 10× report has ≈ 90 files; a watch session adds one per edit). */
+export const MAX_PARSED = 500;
+
 /** A parsed file with its syntax errors, as kept in the build context's `yaml` cache. */
 export interface ParsedFile {
   readonly parsed: ParsedYaml;
@@ -90,6 +93,8 @@ export function parseSource(ctx: LoadContext, { path, file, text, hash }: Source
   const parse = () => parseYaml(file, text, limits, base);
   // yaml parsing is most of loading: an unchanged file (same path, text and limits) is not parsed again
   const made = ctx.yaml ? memo(ctx.yaml, `${file}\u0000${hash}\u0000${JSON.stringify(limits)}`, parse) : parse();
+  // every edit of a watch session adds a parse: the oldest go first (an unchanged file dropped is parsed once more)
+  if (ctx.yaml) while (ctx.yaml.size > MAX_PARSED) ctx.yaml.delete(ctx.yaml.keys().next().value!);
   ctx.yamlLatest?.set(scope, made);
   const { parsed, errors, warnings } = made;
   ctx.errors.push(...errors);
