@@ -7,7 +7,7 @@
  * The splice is only made where the item's text cannot mean anything else in its place: the item starts a line
  * (`<k spaces>- `), every further line of it is blank or indented deeper than k (so nothing in it can close the
  * sequence or an outer collection), it is not the last item (the next one's `- ` ends it whatever it holds), it has
- * no tab, carriage return, anchor, alias or tag, and parsed alone it gives exactly one item without error or
+ * no tab, carriage return, anchor, alias or tag (nor had the item it replaces), and parsed alone it gives exactly one item without error or
  * warning (so no quote or bracket is left open). The previous parse must have had no error and no warning. In any
  * other case the caller parses the whole file. test/load/yamlSplice.test.ts compares the splice with a full parse
  * (values, node types and every range) for random edits of the bundled sections.
@@ -26,6 +26,9 @@ export function spliceParse(old: string, before: Document.Parsed, text: string):
   const place = itemAround(before.contents, old, p, old.length - s);
   if (!place) return undefined;
   const { start, end, indent } = place;
+  // an anchor the old item set may be named by an alias elsewhere: removing or renaming it is no local change
+  const at = place.path[place.path.length - 1]!;
+  if (!plain((at.node as YAMLSeq<unknown>).items[at.index])) return undefined;
   const delta = text.length - old.length;
   const chunk = text.slice(start, end + delta);
   if (!isolated(chunk, indent)) return undefined;

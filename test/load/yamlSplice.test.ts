@@ -104,5 +104,10 @@ describe('spliceParse', () => {
     expect(spliceParse(text, base, text.replace('p: een', 'p: "een'))).toBeUndefined(); // a quote left open
     expect(spliceParse(text, base, text.replace('p: twee', 'p: twee!'))).toBeUndefined(); // the last item
     expect(spliceParse(text, base, text.replace('p: een', 'p: &x een'))).toBeUndefined(); // an anchor
+    // an anchor an alias further on names, removed: the full parse finds the alias unresolved
+    const anchored = 'blocks:\n  - p: &x een\n  - p: *x\n  - p: drie\n';
+    const withAnchor = parseYaml('f.yaml', anchored);
+    expect(withAnchor.errors).toEqual([]);
+    expect(spliceParse(anchored, withAnchor.parsed.doc, anchored.replace('&x een', 'een'))).toBeUndefined();
   });
 });
