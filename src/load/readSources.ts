@@ -89,6 +89,8 @@ export async function readInside(
   if (refused) return { abs, error: refused };
   // Synchronous calls: content files are small and local, and five thread-pool round trips per file (realpath,
   // open, fstat, read, close) were most of a rebuild's load time while the event loop sat idle.
+  const unchanged = dirs && known && knownUnchanged(root, abs, dirs, known, limit.bytes);
+  if (unchanged) return { abs, bytes: unchanged.bytes, known: unchanged };
   const plain = dirs && openPlain(root, abs, dirs);
   let fd = plain?.fd;
   let real = plain?.real ?? '';
@@ -128,6 +130,25 @@ export async function readInside(
     return { abs, error: messages.fileNotFound(displayPath(abs), span, (e as NodeJS.ErrnoException).code ?? 'unreadable') };
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The known file at `abs` when its stat is the one it was read with: one lstat of its real path (its folder's and
+ * its name) instead of open, fstat and close. Only a regular file inside the content folder within the size limit
+ * counts; a link, anything else or a changed stat gives undefined and the read opens the file as before. The stat
+ * of the path is the stat the open file would have (the same inode), so the racily-clean rule holds as for fstat.
+ */
+function knownUnchanged(root: string, abs: string, dirs: Map<string, string>, known: Map<string, KnownFile>, maxBytes: number): KnownFile | undefined {
+  try {
+    const real = join(realDirOf(dirname(abs), dirs), basename(abs));
+    const seen = known.get(real);
+    if (!seen || !real.startsWith(realDirOf(resolve(root), dirs) + sep)) return undefined;
+    const st = lstatSync(real, { bigint: true, throwIfNoEntry: false });
+    if (!st?.isFile() || Number(st.size) > maxBytes) return undefined;
+    return seen.stat === `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` ? seen : undefined;
+  } catch {
+    return undefined;
   }
 }
 
