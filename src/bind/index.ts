@@ -19,8 +19,8 @@ import { formatDate } from './formatters.ts';
 import { createIntlCache, type IntlCache } from '../locale/intlCache.ts';
 import { interpolate } from './interpolate.ts';
 import { collectTargets } from './refTargets.ts';
-import { bindPack, boundStore, createBindCache } from './sectionCache.ts';
-import type { BuildContext } from '../util/buildContext.ts';
+import { bindPack, boundStore, createBindCache, type PrintMemo } from './sectionCache.ts';
+import { memo, type BuildContext } from '../util/buildContext.ts';
 import { contentKeys } from '../util/contentKeys.ts';
 import { savePack, savePackSoon } from '../util/diskCache.ts';
 
@@ -47,7 +47,8 @@ export function bindFigures(source: ReportSource, ctx: { diag: DiagnosticSink; i
   const env: SectionEnv = { figures: table, used, errors, locale, locate: createLocator(source.files), datasets, maxChartValues: source.meta.limits?.chartValues, charts, chartIds: new Set(), warnings, targets, intl };
   // a session's sections whose source and the figures they read are unchanged are not bound again (sectionCache.ts)
   const store = ctx.build && boundStore(ctx.build, pack);
-  const cache = store && createBindCache(store, keys!, env);
+  const prints = ctx.build && memo(ctx.build.cache<PrintMemo>('figurePrints'), 'prints', () => new WeakMap());
+  const cache = store && createBindCache(store, keys!, env, prints);
   const sections = source.sections.map((s) => (cache ? cache.bind(s, (e) => bindSection(s, e)) : bindSection(s, env)));
   // one pack holds both maps: written once
   if (pack) (ctx.writeSoon ? savePackSoon : savePack)(pack);

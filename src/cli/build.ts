@@ -207,7 +207,7 @@ function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {
 function passageLanguages(sections: readonly StyledSection[], main: string, values?: DerivedValues): Map<string, SourceSpan | undefined> {
   const out = new Map<string, SourceSpan | undefined>();
   for (const s of sections) {
-    for (const [lang, at] of derived(values, s, 'languages', () => sectionLanguages(s))) {
+    for (const [lang, at] of derived(values, s, 'languages', () => sectionLanguages(s, values))) {
       if (lang.toLowerCase() !== main.toLowerCase() && !out.has(lang)) out.set(lang, at);
     }
   }
@@ -215,7 +215,20 @@ function passageLanguages(sections: readonly StyledSection[], main: string, valu
 }
 
 /** Every language one section names, each with where it first appears, in reading order. */
-function sectionLanguages(s: StyledSection): Map<string, SourceSpan | undefined> {
+function sectionLanguages(s: StyledSection, values?: DerivedValues): Map<string, SourceSpan | undefined> {
+  const out = new Map<string, SourceSpan | undefined>();
+  const merge = (m: ReadonlyMap<string, SourceSpan | undefined>) => {
+    for (const [lang, at] of m) if (!out.has(lang)) out.set(lang, at);
+  };
+  merge(languagesIn(s.opener));
+  // a rebuild restyles a few blocks of the edited section; the others (the same objects) are scanned once a session
+  for (const b of s.blocks) merge(derived(values, b, 'languages', () => languagesIn(b)));
+  merge(languagesIn([...s.footnotes.values()]));
+  return out;
+}
+
+/** The languages named in `v` (paragraphs' `lang`, their runs' passages), each where it first appears. */
+function languagesIn(v: unknown): Map<string, SourceSpan | undefined> {
   const out = new Map<string, SourceSpan | undefined>();
   const add = (lang: string | undefined, at: SourceSpan | undefined) => {
     if (lang && !out.has(lang)) out.set(lang, at);
@@ -231,8 +244,6 @@ function sectionLanguages(s: StyledSection): Map<string, SourceSpan | undefined>
       for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
     }
   };
-  visit(s.opener);
-  visit(s.blocks);
-  visit([...s.footnotes.values()]);
+  visit(v);
   return out;
 }

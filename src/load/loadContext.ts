@@ -10,6 +10,9 @@ import type { LoadLog, RecordStore } from './loadRecords.ts';
 import { bytesHash } from '../util/diskCache.ts';
 import type { ContentKeys } from '../util/contentKeys.ts';
 
+/** Most parsed files a session keeps (the 10× report has ≈ 90 files; a watch session adds one per edit). */
+export const MAX_PARSED = 500;
+
 /** A parsed file with its syntax errors, as kept in the build context's `yaml` cache. */
 export interface ParsedFile {
   readonly parsed: ParsedYaml;
@@ -30,6 +33,8 @@ export interface LoadContext {
   limits: Limits;
   /** Parsed files of the session by path and text hash (build context `yaml`); none: every file is parsed. */
   readonly yaml?: Map<string, ParsedFile>;
+  /** The latest parse of each file by path and limits (build context `yamlLatest`), the base of an edit's splice. */
+  readonly yamlLatest?: Map<string, ParsedFile>;
   /** Finished loads of single files, replayed when nothing they read changed (loadRecords.ts); none: all is loaded. */
   readonly records?: RecordStore;
   /**
@@ -81,9 +86,17 @@ export async function readYamlFile(ctx: LoadContext, path: string, span?: Source
 export function parseSource(ctx: LoadContext, { path, file, text, hash }: SourceRead): ParsedYaml | undefined {
   ctx.files.push({ path: file, text });
   const limits = ctx.limits;
-  const parse = () => parseYaml(file, text, limits);
+  const scope = `${file}\u0000${JSON.stringify(limits)}`;
+  // an edited file is parsed from its previous clean parse where the edit stays inside one item (yamlSplice.ts)
+  const prev = ctx.yamlLatest?.get(scope);
+  const base = prev && !prev.errors.length && !prev.warnings.length ? prev.parsed : undefined;
+  const parse = () => parseYaml(file, text, limits, base);
   // yaml parsing is most of loading: an unchanged file (same path, text and limits) is not parsed again
-  const { parsed, errors, warnings } = ctx.yaml ? memo(ctx.yaml, `${file}\u0000${hash}\u0000${JSON.stringify(limits)}`, parse) : parse();
+  const made = ctx.yaml ? memo(ctx.yaml, `${file}\u0000${hash}\u0000${JSON.stringify(limits)}`, parse) : parse();
+  // every edit of a watch session adds a parse: the oldest go first (an unchanged file dropped is parsed once more)
+  if (ctx.yaml) while (ctx.yaml.size > MAX_PARSED) ctx.yaml.delete(ctx.yaml.keys().next().value!);
+  ctx.yamlLatest?.set(scope, made);
+  const { parsed, errors, warnings } = made;
   ctx.errors.push(...errors);
   for (const w of warnings) ctx.diag.push(w);
   ctx.log?.reads.push({ path, file, hash, warnings });

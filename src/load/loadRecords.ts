@@ -135,10 +135,13 @@ async function replay(ctx: LoadContext, record: LoadRecord, first: SourceRead): 
   return true;
 }
 
+/** Most records a session keeps: a watch session adds one per edit (a section's whole load); the oldest go first. */
+export const MAX_RECORDS = 1000;
+
 /** The record store of one load: the session's records, and the content folder's pack when there is a cache folder. */
 export function recordStore(build: BuildContext, cacheDir: string | undefined, contentDir: string): RecordStore & { save(): void } {
   // records go to the pack with their large fields apart, decoded when first used (lazyRecords.ts)
-  return mirrorStore(build.cache<LoadRecord>('loadRecords'), mirrorPack(build, cacheDir, 'loadRecords', contentDir), 'loadRecords', asRecord, Infinity, packRecord);
+  return mirrorStore(build.cache<LoadRecord>('loadRecords'), mirrorPack(build, cacheDir, 'loadRecords', contentDir), 'loadRecords', asRecord, MAX_RECORDS, packRecord);
 }
 
 /** The entry as a record, or undefined when it does not have a record's shape. */

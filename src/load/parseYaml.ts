@@ -3,6 +3,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
 import { DEFAULT_LIMITS, type Limits } from '../spec/limitDefaults.ts';
+import { spliceParse } from './yamlSplice.ts';
 import { guardDocument, stripControlCharacters, tooDeepAt } from './yamlGuards.ts';
 
 /** A parsed YAML file with what is needed to locate its nodes. */
@@ -26,8 +27,10 @@ export function parseYaml(
   file: string,
   text: string,
   limits: Pick<Limits, 'yamlAliases' | 'yamlNodes' | 'yamlDepth' | 'textChars'> = DEFAULT_LIMITS,
+  /** The same file's previous parse, without errors or warnings: an edit inside one item is parsed alone (yamlSplice.ts). */
+  previous?: ParsedYaml,
 ): { parsed: ParsedYaml; errors: Diagnostic[]; warnings: Diagnostic[] } {
-  const lines = new LineCounter();
+  let lines = new LineCounter();
   const deep = tooDeepAt(text, limits.yamlDepth);
   if (deep !== undefined) {
     const before = text.slice(0, deep);
@@ -35,7 +38,9 @@ export function parseYaml(
     const errors = [messages.limitExceeded('yamlDepth', `more than ${limits.yamlDepth}`, limits.yamlDepth, span)];
     return { parsed: { file, text, doc: parseDocument('', { lineCounter: lines }), lines }, errors, warnings: [] };
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const spliced = previous && spliceParse(previous.text, previous.doc, text);
+  if (spliced) lines = spliced.lines;
+  const doc = spliced?.doc ?? parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const parsed = { file, text, doc, lines };
   const errors: Diagnostic[] = [];
   const spanAt = (a: number, b: number) => offsetSpan(parsed, a, Math.max(b, a + 1));

@@ -89,39 +89,83 @@ export async function readInside(
   if (refused) return { abs, error: refused };
   // Synchronous calls: content files are small and local, and five thread-pool round trips per file (realpath,
   // open, fstat, read, close) were most of a rebuild's load time while the event loop sat idle.
-  let real: string;
-  try {
-    real = realFileOf(abs, dirs);
-  } catch {
-    return { abs, error: messages.fileNotFound(displayPath(abs), span, 'no such file') };
-  }
-  const realRoot = realDirOf(resolve(root), dirs);
-  if (real !== realRoot && !real.startsWith(realRoot + sep)) return { abs, error: messages.pathEscapes(path, span) };
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open descriptor then says what it is.
-    const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  const unchanged = dirs && known && knownUnchanged(root, abs, dirs, known, limit.bytes);
+  if (unchanged) return { abs, bytes: unchanged.bytes, known: unchanged };
+  const plain = dirs && openPlain(root, abs, dirs);
+  let fd = plain?.fd;
+  let real = plain?.real ?? '';
+  if (fd === undefined) {
     try {
-      const st = fstatSync(fd, { bigint: true });
-      if (!st.isFile()) return { abs, error: messages.notAFile(displayPath(abs), fileKind(st), span) };
-      const size = Number(st.size);
-      if (size > limit.bytes) return { abs, error: messages.limitExceeded(limit.name, size, limit.bytes, span, `size of "${displayPath(abs)}" in bytes`) };
-      const stat = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
-      const seen = known?.get(real);
-      if (seen?.stat === stat) return { abs, bytes: seen.bytes, known: seen };
-      const bytes = new Uint8Array(readFileSync(fd));
-      // Date.now() only decides whether to trust the stat next time; it never reaches the output
-      if (!known || BigInt(Date.now()) * 1_000_000n - st.ctimeNs < SETTLED_NS) {
-        known?.delete(real);
-        return { abs, bytes };
-      }
-      const entry: KnownFile = { stat, bytes };
-      known.set(real, entry);
-      return { abs, bytes, known: entry };
-    } finally {
-      closeSync(fd);
+      real = realFileOf(abs, dirs);
+    } catch {
+      return { abs, error: messages.fileNotFound(displayPath(abs), span, 'no such file') };
     }
+    const realRoot = realDirOf(resolve(root), dirs);
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) return { abs, error: messages.pathEscapes(path, span) };
+    try {
+      // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open descriptor then says what it is.
+      fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch (e) {
+      return { abs, error: messages.fileNotFound(displayPath(abs), span, (e as NodeJS.ErrnoException).code ?? 'unreadable') };
+    }
+  }
+  try {
+    const st = fstatSync(fd, { bigint: true });
+    if (!st.isFile()) return { abs, error: messages.notAFile(displayPath(abs), fileKind(st), span) };
+    const size = Number(st.size);
+    if (size > limit.bytes) return { abs, error: messages.limitExceeded(limit.name, size, limit.bytes, span, `size of "${displayPath(abs)}" in bytes`) };
+    const stat = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+    const seen = known?.get(real);
+    if (seen?.stat === stat) return { abs, bytes: seen.bytes, known: seen };
+    const bytes = new Uint8Array(readFileSync(fd));
+    // Date.now() only decides whether to trust the stat next time; it never reaches the output
+    if (!known || BigInt(Date.now()) * 1_000_000n - st.ctimeNs < SETTLED_NS) {
+      known?.delete(real);
+      return { abs, bytes };
+    }
+    const entry: KnownFile = { stat, bytes };
+    known.set(real, entry);
+    return { abs, bytes, known: entry };
   } catch (e) {
     return { abs, error: messages.fileNotFound(displayPath(abs), span, (e as NodeJS.ErrnoException).code ?? 'unreadable') };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The known file at `abs` when its stat is the one it was read with: one lstat of its real path (its folder's and
+ * its name) instead of open, fstat and close. Only a regular file inside the content folder within the size limit
+ * counts; a link, anything else or a changed stat gives undefined and the read opens the file as before. The stat
+ * of the path is the stat the open file would have (the same inode), so the racily-clean rule holds as for fstat.
+ */
+function knownUnchanged(root: string, abs: string, dirs: Map<string, string>, known: Map<string, KnownFile>, maxBytes: number): KnownFile | undefined {
+  try {
+    const real = join(realDirOf(dirname(abs), dirs), basename(abs));
+    const seen = known.get(real);
+    if (!seen || !real.startsWith(realDirOf(resolve(root), dirs) + sep)) return undefined;
+    const st = lstatSync(real, { bigint: true, throwIfNoEntry: false });
+    if (!st?.isFile() || Number(st.size) > maxBytes) return undefined;
+    return seen.stat === `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` ? seen : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The file opened where it is, when it is no link and its folder's real path lies inside the content folder: its
+ * real path is then that folder's and its name, as realFileOf says, without the lstat (and Stats object) per file.
+ * O_NOFOLLOW makes a link fail to open (ELOOP); a link, a missing file or any other failure gives undefined and the
+ * read takes realFileOf's way, which says what is wrong exactly as before.
+ */
+function openPlain(root: string, abs: string, dirs: Map<string, string>): { fd: number; real: string } | undefined {
+  try {
+    const real = join(realDirOf(dirname(abs), dirs), basename(abs));
+    const realRoot = realDirOf(resolve(root), dirs);
+    if (!real.startsWith(realRoot + sep)) return undefined;
+    return { fd: openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW), real };
+  } catch {
+    return undefined;
   }
 }
 

@@ -13,7 +13,7 @@ import { fillRefs, numberBlocks, type Numbering, type RefState } from './pageRef
 import type { Block, ParagraphSpec, StyledSection } from './types.ts';
 import { contentJson, numberingBySection, sectionStyleKey, styleScope, type StyleCache } from './styleCache.ts';
 import { blockStyler, type BlockStyler } from './blockCache.ts';
-import { keyOf, type OutputMemo } from '../util/contentKeys.ts';
+import { derived, keyOf, type OutputMemo } from '../util/contentKeys.ts';
 
 /**
  * Styles every section of the report with the theme: opener, body blocks and footnotes.
@@ -78,7 +78,9 @@ export function resolveStyles(
     };
     // blocks kept by their own content within what the section shares (blockCache.ts)
     const blockScope = key ? keyOf(scope, section.kind, section.lang ?? '', String(columns)) : undefined;
-    const styled = styleSection(section, columns, ctx, numbers, numbering, blockStyler(cache?.blocks, blockScope, keys));
+    // a title's plain text depends on the template (its typography) and language only: kept with the template's theme
+    const plainOf = (text: string, lang: string) => derived(memo?.values, theme, `plain\u0000${lang}\u0000${text}`, () => plain(text, lang, typography));
+    const styled = styleSection(section, columns, ctx, numbers, numbering, blockStyler(cache?.blocks, blockScope, keys), plainOf);
     if (key) {
       cache!.set(key, { section: styled, next });
       keys?.set(styled, key);
@@ -87,7 +89,7 @@ export function resolveStyles(
   });
 }
 
-function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, numbers: Map<string, number>, numbering: Numbering, styler: BlockStyler): StyledSection {
+function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, numbers: Map<string, number>, numbering: Numbering, styler: BlockStyler, plainOf: (text: string, lang: string) => string): StyledSection {
   const { theme } = ctx;
   const footnote = { footnote: ctx.footnote, typography: ctx.typography };
   const opener = {
@@ -117,8 +119,8 @@ function styleSection(section: BoundSection, columns: 1 | 2, ctx: BlockContext, 
   return {
     id: section.id,
     kind: section.kind,
-    title: plain(section.title, theme.language, ctx.typography),
-    shortTitle: plain(section.shortTitle, theme.language, ctx.typography),
+    title: plainOf(section.title, theme.language),
+    shortTitle: plainOf(section.shortTitle, theme.language),
     ...(section.label ? { label: section.label } : {}),
     opener,
     blocks,

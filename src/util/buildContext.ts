@@ -10,6 +10,8 @@
 export type CacheName =
   /** content file path + text hash → parsed YAML (load/) */
   | 'yaml'
+  /** content file path + limits → its latest parse, which an edit of the file is spliced into (load/yamlSplice.ts) */
+  | 'yamlLatest'
   /** file kind + path + text hash + limits → its finished load and what it read (load/loadRecords.ts) */
   | 'loadRecords'
   /** template request → resolved template and the files it was made from (load/themeCache.ts) */
@@ -20,6 +22,8 @@ export type CacheName =
   | 'figureTables'
   /** section source key + language, reference targets, chart ids taken → bound section, valid while the figures it read are (bind/sectionCache.ts) */
   | 'boundSections'
+  /** one entry: figure table object (the same while figures.yaml is) → prints of its figures and datasets (bind/sectionCache.ts) */
+  | 'figurePrints'
   /** section content + labels + footnote numbers + template, fonts, charts, images → styled section (style/styleCache.ts) */
   | 'styles'
   /** language + its month names → its typography rules compiled (style/typography.ts; months from the template or Intl's kept texts) */

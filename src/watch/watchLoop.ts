@@ -8,6 +8,8 @@
  * rebuilds cheap; the output is the same bytes as a one-shot `build`.
  */
 import { watch as chokidarWatch } from 'chokidar';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { basename, relative, resolve, sep } from 'node:path';
 import { isReportError } from '../diag/errors.ts';
 import type { Diagnostic } from '../diag/types.ts';
@@ -23,6 +25,7 @@ import { changedPages, pageHashes } from './pageHashes.ts';
 /** A finished rebuild: the new PDF was written (if its bytes changed). */
 export interface RebuildOk {
   readonly ok: true;
+  /** From the rebuild's start to the PDF on disk (or to knowing its bytes are unchanged). */
   readonly ms: number;
   readonly pdf: Uint8Array;
   readonly build: BuildResult;
@@ -88,6 +91,7 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
   let queued = false;
   let pending = new Set<string>();
   let idleWaiters: (() => void)[] = [];
+  const collectYoung = youngCollector();
 
   const runOnce = async (): Promise<void> => {
     const trigger = [...pending].sort();
@@ -96,19 +100,25 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
     let r: Rebuild;
     try {
       const build = await buildReport({ contentDir: o.contentDir, cacheDir: o.cacheDir }, session);
+      // views, not copies: Buffer.from(a Uint8Array) copies it (2 × 1.6 MB, ≈ 0.5 ms a rebuild)
+      const view = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+      const same = last && Buffer.compare(view(last.pdf), view(build.pdf)) === 0;
+      if (!same) await writeAtomic(output, build.pdf);
+      // the rebuild's time: its start to the PDF on disk; the page hashes for the report line come after
+      const ms = performance.now() - t0;
       // the part keys the PDF stage just made (the session's memo): unchanged parts are looked up, not hashed again
       const chartSvg = (id: string) => build.charts.get(id)?.svg;
       const itemJson = createItemJson(memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()));
       const hashes = pageHashes(build.document, chartSvg, createPartKeys({ memo: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), itemJson, chartSvg }));
-      const same = last && Buffer.compare(Buffer.from(last.pdf), Buffer.from(build.pdf)) === 0;
-      if (!same) await writeAtomic(output, build.pdf);
-      r = { ok: true, ms: performance.now() - t0, pdf: build.pdf, build, hashes, changed: changedPages(last?.hashes, hashes), warnings: build.diagnostics.items, trigger };
+      r = { ok: true, ms, pdf: build.pdf, build, hashes, changed: changedPages(last?.hashes, hashes), warnings: build.diagnostics.items, trigger };
       last = r;
     } catch (e) {
       if (!isReportError(e)) throw e;
       r = { ok: false, ms: performance.now() - t0, diagnostics: e.diagnostics, trigger };
     }
     o.onRebuild(r);
+    // after the caller has seen the result: the loop now waits for a save (youngCollector)
+    if (collectYoung) setImmediate(collectYoung);
   };
 
   const kick = (): void => {
@@ -149,4 +159,28 @@ export async function startWatch(o: WatchOptions): Promise<WatchHandle> {
       await endKeptWorker(session); // the session's chart worker (charts/renderInWorker.ts), if it started one
     },
   };
+}
+
+type Gc = (o: { type: 'minor' | 'major' }) => void;
+
+/**
+ * A young-generation collection, run between rebuilds. A one-paragraph rebuild allocates ≈ 9 MB; with the young
+ * generation partly full from the rebuild before, V8 scavenged once or twice inside almost every rebuild (≈ 4–6 ms
+ * of a 36 ms rebuild, copying the rebuild's live objects). Emptied while the loop waits for the next save, the
+ * young generation holds a whole rebuild and the collection's cost moves out of the edit → PDF time; output does
+ * not depend on it. V8's collector is exposed for this process by `--expose-gc` set at run time, which makes `gc`
+ * a global of contexts created after it (a new vm context) without changing how the process was started;
+ * undefined if that is refused.
+ */
+export function youngCollector(): (() => void) | undefined {
+  let gc = (globalThis as { gc?: Gc }).gc;
+  if (!gc) {
+    try {
+      setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as Gc | undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return gc && (() => gc({ type: 'minor' }));
 }

@@ -14,6 +14,7 @@ import { bindFigures } from '../../src/bind/index.ts';
 import { createSink } from '../../src/diag/sink.ts';
 import { isReportError } from '../../src/diag/errors.ts';
 import { createBuildContext, type BuildContext } from '../../src/util/buildContext.ts';
+import type { PrintMemo } from '../../src/bind/sectionCache.ts';
 import { FIGURES_YAML } from '../load/fixture.ts';
 
 async function bind(dir: string, build?: BuildContext) {
@@ -73,6 +74,29 @@ describe('bound sections in a session', () => {
       expect(after.sections[1] === before.sections[1], `${what}: B kept`).toBe(!b);
       before = after;
     }
+  });
+
+  it('figure prints are kept per figure table: the same while figures.yaml is, made again after it changed', async () => {
+    const dir = twoSections();
+    const session = createBuildContext();
+    const printsOf = async () => {
+      const source = await loadReport(dir, { diag: createSink(), build: session });
+      const bound = bindFigures(source, { diag: createSink(), build: session });
+      return { bound, kept: session.cache<PrintMemo>('figurePrints').get('prints')! };
+    };
+    const a = await printsOf();
+    const b = await printsOf();
+    expect(b.kept).toBe(a.kept);
+    // the figure table is not part of the result: it is the session's figure stage (bind/figureCache.ts)
+    const tables = session.cache<{ table: object; datasets: object }>('figureTables');
+    const table = [...tables.values()][0]!;
+    const first = a.kept.get(table.table)!.prints;
+    expect(first.get('f:asiel.eerste')).toContain('13670');
+    edit(dir, 'figures.yaml', 'eerste: { value: 13670', 'eerste: { value: 13671');
+    const c = await both(dir, session);
+    const newTable = [...tables.values()].find((t) => t !== table)!;
+    expect(a.kept.get(newTable.table)!.prints.get('f:asiel.eerste')).toContain('13671');
+    expect(c.sections[0]).not.toBe(b.bound.sections[0]);
   });
 
   it('the language, the reference targets, the chart ids taken before and the chart-value limit bind every section again', async () => {

@@ -21,3 +21,18 @@ it('says once, at the first passage, that Swahili has no hyphenation patterns; E
   ]);
   expect(r.pdf.length).toBeGreaterThan(1000);
 }, 120_000);
+
+it('a session rebuild finds a passage added to one block, and forgets it when removed, as a fresh build does', async () => {
+  const { createBuildContext } = await import('../../src/util/buildContext.ts');
+  const dir = scratchReport('rp-passages-');
+  const file = join(dir, 'sections', '00-voorwoord.yaml');
+  const session = createBuildContext();
+  const langOf = (r: Awaited<ReturnType<typeof buildReport>>) => r.diagnostics.items.filter((d) => d.code.startsWith('LANG')).map((d) => [d.code, d.span?.line, d.span?.column]);
+  expect(langOf(await buildReport({ contentDir: dir }, session))).toEqual([]);
+  editFile(file, 'Dit is een korte proef', 'Dit is een [maendeleo ya haraka]{lang=sw} proef');
+  const added = langOf(await buildReport({ contentDir: dir }, session));
+  expect(added).toEqual(langOf(await buildReport({ contentDir: dir })));
+  expect(added).toHaveLength(1);
+  editFile(file, 'Dit is een [maendeleo ya haraka]{lang=sw} proef', 'Dit is een korte proef');
+  expect(langOf(await buildReport({ contentDir: dir }, session))).toEqual([]);
+}, 120_000);

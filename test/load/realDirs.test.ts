@@ -4,6 +4,7 @@
  * every path is resolved whole: a folder or a file that is a symbolic link out of the folder is refused, one that
  * stays inside is read. The oracle is the read without the map (realpath(3) of the whole path).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,5 +66,21 @@ describe('real folders per load', () => {
     const next = await readTextInside(root, 'sections/secret.yaml', undefined, Infinity, undefined, new Map());
     expect(next.text).toBeUndefined();
     expect(next.error).toBeDefined();
+  });
+
+  it('a file opened directly (no lstat) and one that is a link, dangling, a folder or a pipe read as a whole-path read does', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rp-dirs-'));
+    mkdirSync(join(root, 'sections'));
+    writeFileSync(join(root, 'sections', 'a.yaml'), 'title: Een\n');
+    symlinkSync(join(root, 'sections', 'a.yaml'), join(root, 'sections', 'link.yaml'));
+    symlinkSync(join(root, 'sections', 'gone.yaml'), join(root, 'sections', 'dangling.yaml'));
+    mkdirSync(join(root, 'sections', 'dir.yaml'));
+    execFileSync('mkfifo', [join(root, 'sections', 'pipe.yaml')]);
+    const dirs = new Map<string, string>();
+    for (const p of ['sections/a.yaml', 'sections/link.yaml', 'sections/dangling.yaml', 'sections/dir.yaml', 'sections/pipe.yaml']) {
+      const r = await both(root, p, dirs);
+      expect(r.withDirs, p).toEqual(r.whole);
+    }
+    expect((await both(root, 'sections/link.yaml', dirs)).withDirs[0]).toBe('title: Een\n');
   });
 });

@@ -38,6 +38,22 @@ const charts = (w = 200) => new Map<string, ChartBox>(['a', 'b'].map((id) => [`c
 const images = (aspect = 0.5) => new Map<string, PreparedImage>([['i.svg', { svg: '<svg/>', aspect }]]);
 
 describe('style cache', () => {
+  it('plain titles are kept per template and language: an edited title, and the same one with a template in another language, come out as styled afresh', async () => {
+    const { outputMemo } = await import('../../src/util/contentKeys.ts');
+    const memo = outputMemo(createBuildContext());
+    const titled = (title: string) => sections().map((s) => ({ ...s, title, shortTitle: `${title}!` }));
+    const titles = (r: ReturnType<typeof resolveStyles>) => r.map((s) => [s.title, s.shortTitle]);
+    for (const title of ['Het "jaar" -- kort', 'Het **nieuwe** "jaar"', 'Het "jaar" -- kort']) {
+      const kept = resolveStyles(report(titled(title)), theme, charts(), images(), fonts(), undefined, undefined, memo);
+      expect(titles(kept)).toEqual(titles(resolveStyles(report(titled(title)), theme, charts(), images(), fonts())));
+    }
+    // the same title with a German template: German quotes, not the Dutch ones kept for the first template
+    const german: ResolvedTheme = { ...theme, language: 'de-DE' };
+    const de = resolveStyles(report(titled('Het "jaar"')), german, charts(), images(), fonts(), undefined, undefined, memo);
+    expect(titles(de)).toEqual(titles(resolveStyles(report(titled('Het "jaar"')), german, charts(), images(), fonts())));
+    expect(titles(de)[0]![0]).toBe('Het \u201Ejaar\u201C');
+  });
+
   it('a section whose inputs did not change is the cached one; every section equals styling afresh', () => {
     const cache = new Map<string, StyledEntry>();
     const first = resolveStyles(report(), theme, charts(), images(), fonts(), undefined, cache);

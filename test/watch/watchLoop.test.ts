@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWatch, type Rebuild, type WatchHandle } from '../../src/watch/watchLoop.ts';
+import { startWatch, youngCollector, type Rebuild, type WatchHandle } from '../../src/watch/watchLoop.ts';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { openPdf } from '../../src/raster/openPdf.ts';
 import { toWords } from '../../src/diff/wordDiff.ts';
 import { scratchReport } from '../helpers/scratchReport.ts';
@@ -177,4 +178,21 @@ describe('watch loop with a short debounce', () => {
       await handle.close();
     }
   }, 120_000);
+});
+
+describe('youngCollector', () => {
+  it('runs a young-generation collection when called (seen by a gc performance observer)', async () => {
+    const collect = youngCollector();
+    expect(collect).toBeTypeOf('function');
+    const kinds: number[] = [];
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) kinds.push((e as unknown as { detail: { kind: number } }).detail.kind);
+    });
+    obs.observe({ entryTypes: ['gc'] });
+    collect!();
+    // gc entries are delivered asynchronously
+    await new Promise((res) => setTimeout(res, 50));
+    obs.disconnect();
+    expect(kinds).toContain(constants.NODE_PERFORMANCE_GC_MINOR);
+  });
 });
