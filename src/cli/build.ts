@@ -146,6 +146,14 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   disk?.save();
   // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same shaping cache);
   // laid out again in the unexpected case that one came out at another size than planned
+  // what the PDF stage keys page parts with (pdf/partKeys.ts), kept by the session
+  const keyMemos = reuse && fonts.hashes ? { itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), trustedParts: { pages: pageKeys, hashes: partHashes.entries, used: partHashes.used } } : undefined;
+  // while the chart worker still runs vega (a figures edit), the text parts' keys are found for the PDF stage: the
+  // same memos filled earlier (pdf/prefetchKeys.ts); print pages are new objects made in the PDF stage (printPage)
+  if (!charts && job && keyMemos && opts.variant !== 'print') {
+    const pages = document.pages;
+    await timed('part keys', async () => (await import('../pdf/prefetchKeys.ts')).prefetchPartKeys(pages, keyMemos));
+  }
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
     sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles, outputs, typography);
@@ -182,7 +190,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
         profiles: session.cache<Uint8Array>('pdfProfiles'),
         fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
         // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), trustedParts: { pages: pageKeys, hashes: partHashes.entries, used: partHashes.used }, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
+        pageCache: keyMemos ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), ...keyMemos, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
       },
     ),
   );
