@@ -165,12 +165,12 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     // what decides a page's stream besides its items: font bytes, chart faces, print colours
     pageCache: keyMemos ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), ...keyMemos, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
   });
-  // while the chart worker still runs vega (a figures edit), the main thread starts the PDF: the pages before the
+  // while the chart worker runs vega (a figures edit; not when every chart is cached), the main thread starts the PDF: the pages before the
   // first chart are drawn (writePdf waits for the charts there), then the other text parts' keys are found for it
   // (pdf/prefetchKeys.ts); print pages are new objects made in the PDF stage (printPage), so print waits as before
   // (its charts are handed over in the pdf stage, so the rest is drawn there; never, when they fail or change size)
   let early: { pdf: Promise<Uint8Array>; go(c: ReadonlyMap<string, ChartAsset>): void } | undefined;
-  if (!charts && job && keyMemos && opts.variant !== 'print') {
+  if (!charts && job?.inWorker() && keyMemos && opts.variant !== 'print') {
     const { writePdf } = await import('../pdf/writePdf.ts');
     const laid = document;
     let go!: (c: ReadonlyMap<string, ChartAsset>) => void;
