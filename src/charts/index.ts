@@ -67,6 +67,8 @@ export interface ChartJob {
    * With `session`, in that build context's kept worker (watch, preview), else in a worker of its own.
    */
   prefetch(session?: BuildContext): void;
+  /** True when prefetch started rendering in a worker: the main thread may work on meanwhile (cli/build.ts). */
+  inWorker(): boolean;
 }
 
 /**
@@ -119,7 +121,7 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
     const req = { plans: m, theme: opts.theme };
     worker = session ? renderInKeptWorker(session, req, opts.fonts) : renderInWorker(req, opts.fonts);
   };
-  return { boxes, render, prefetch };
+  return { boxes, render, prefetch, inWorker: () => worker !== undefined };
 }
 
 /** Renders every chart (each from a cache when it holds it): the `charts` command and tests. */

@@ -22,6 +22,7 @@ import { createBuildContext, memo, type BuildContext, type CacheName } from '../
 import { derived, outputMemo, type DerivedValues } from '../util/contentKeys.ts';
 import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
+import type { PdfOptions } from '../pdf/writePdf.ts';
 import type { PartKeyMemo } from '../pdf/partKeys.ts';
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import type { FontFacts } from '../pdf/lazyFont.ts';
@@ -146,10 +147,43 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   disk?.save();
   // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same shaping cache);
   // laid out again in the unexpected case that one came out at another size than planned
+  // what the PDF stage keys page parts with (pdf/partKeys.ts), kept by the session
+  const keyMemos = reuse && fonts.hashes ? { itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), trustedParts: { pages: pageKeys, hashes: partHashes.entries, used: partHashes.used } } : undefined;
+  const subsets = kept<EmbeddedProgram>('pdfSubsets');
+  const facts = kept<FontFacts>('pdfFontFacts');
+  const streams = kept<CachedPage>('pageStreams');
+  const drawings = kept<SvgDrawing>('svgDrawings', 64); // looked at by pages that miss: kept for the next edit
+  const pdfOptions = (got: Pick<PdfOptions, 'charts' | 'chartsLater'>): PdfOptions => ({
+    svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i),
+    shape: (text, k, features) => fonts.shape!(text, k, features),
+    ...got,
+    variant: opts.variant,
+    cmyk: theme.cmyk,
+    onPage: opts.progress?.page,
+    profiles: session.cache<Uint8Array>('pdfProfiles'),
+    fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
+    // what decides a page's stream besides its items: font bytes, chart faces, print colours
+    pageCache: keyMemos ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), ...keyMemos, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
+  });
+  // while the chart worker runs vega (a figures edit; not when every chart is cached), the main thread starts the PDF: the pages before the
+  // first chart are drawn (writePdf waits for the charts there), then the other text parts' keys are found for it
+  // (pdf/prefetchKeys.ts); print pages are new objects made in the PDF stage (printPage), so print waits as before
+  // (its charts are handed over in the pdf stage, so the rest is drawn there; never, when they fail or change size)
+  let early: { pdf: Promise<Uint8Array>; go(c: ReadonlyMap<string, ChartAsset>): void } | undefined;
+  if (!charts && job?.inWorker() && keyMemos && opts.variant !== 'print') {
+    const { writePdf } = await import('../pdf/writePdf.ts');
+    const laid = document;
+    let go!: (c: ReadonlyMap<string, ChartAsset>) => void;
+    const chartsLater = new Promise<ReadonlyMap<string, ChartAsset>>((resolve) => (go = resolve));
+    await timed('pdf before charts', () => (early = { pdf: writePdf({ ...laid, fonts: fonts.files }, pdfOptions({ chartsLater })), go }));
+    early!.pdf.catch(() => undefined); // a failure is reported where the pdf stage awaits it
+    await timed('part keys', async () => (await import('../pdf/prefetchKeys.ts')).prefetchPartKeys(laid.pages, keyMemos));
+  }
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
     sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles, outputs, typography);
     document = await timed('relayout', layout);
+    early = undefined; // drawn for the first layout: left unfinished
   }
   // a kept context (watch) writes the styled sections after the rebuild has returned, as the disk pack does
   if (given) setTimeout(() => (styles.save(), intl.save()), 0).unref();
@@ -161,31 +195,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // The print shop needs 300 dpi at the placed size.
   if (opts.variant === 'print') for (const w of lowResolutionImages(document)) diag.push(w);
   // 9. the PDF; pdfkit (with its fontkit, zlib and crypto dependencies) loads only here, so `check`, `charts` and
-  // `--help` never load it
-  // print: raster images first separated into CMYK through the press profile, padded where they run into the bleed
+  // `--help` never load it. print: raster images first separated into CMYK through the press profile, padded for bleed
   const placed = opts.variant === 'print' ? () => printRasters(document, PRINT_SHEET.bleed, session.cache('printImages')) : async () => document;
-  const subsets = kept<EmbeddedProgram>('pdfSubsets');
-  const facts = kept<FontFacts>('pdfFontFacts');
-  const streams = kept<CachedPage>('pageStreams');
-  // drawings are only looked at by pages that miss: a build where every page hit keeps them for the next edit
-  const drawings = kept<SvgDrawing>('svgDrawings', 64);
-  const pdf = await timed('pdf', async () =>
-    (await import('../pdf/writePdf.ts')).writePdf(
-      { ...(await placed()), fonts: fonts.files },
-      {
-        svgFontKey: (f, b, i) => svgFontKey(theme, f, b, i),
-        shape: (text, k, features) => fonts.shape!(text, k, features),
-        charts,
-        variant: opts.variant,
-        cmyk: theme.cmyk,
-        onPage: opts.progress?.page,
-        profiles: session.cache<Uint8Array>('pdfProfiles'),
-        fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
-        // what decides a page's stream besides its items: font bytes, chart faces, print colours
-        pageCache: reuse && fonts.hashes ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), trustedParts: { pages: pageKeys, hashes: partHashes.entries, used: partHashes.used }, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
-      },
-    ),
-  );
+  const pdf = await timed('pdf', async () => (early ? (early.go(charts!), early.pdf) : (await import('../pdf/writePdf.ts')).writePdf({ ...(await placed()), fonts: fonts.files }, pdfOptions({ charts }))));
   // a watcher's rebuild is waited for: its pack is written after the PDF (coalesced over a burst of rebuilds)
   if (pack && given) savePackSoon(pack);
   else if (pack) await timed('cache write', () => savePack(pack));

@@ -13,7 +13,8 @@ import { assertNever } from '../util/assertNever.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
-import { type SvgDrawing, captureOps, compressPage, compressPageOnce, endParts, muteContent, newPart, putStream, streamKeyOf, rememberDrawing, rememberStream, svgKey, writeOps } from './pageStreams.ts';
+import { type SvgDrawing, captureOps, compressPageOnce, endParts, muteContent, newPart, putStream, streamKeyOf, rememberDrawing, svgKey, writeOps } from './pageStreams.ts';
+import { rememberLater } from './laterStreams.ts';
 import { type LinkedRun, partSteps, replayDrawing } from './partReplay.ts';
 import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
 import { drawSvg, type SvgCmyk } from './drawSvg.ts';
@@ -195,7 +196,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   unmute?.();
   env.muted = false;
   if (hit) putStream(doc, hit.stream);
-  else if (key !== undefined) rememberStream(cache!.entries, key, { stream: compressPage(doc), svg: recorded!, steps: partSteps(items, recorded!, linked) });
+  else if (key !== undefined) rememberLater(doc, cache!.entries, key, { svg: recorded!, steps: partSteps(items, recorded!, linked) });
   else if (!opts.pageCache && env.deflated) compressPageOnce(doc, env.deflated);
 }
 

@@ -11,6 +11,7 @@
  * test/pdf/objectText.test.ts writes documents and odd values both ways and compares the bytes.
  */
 import { deflateSync } from 'node:zlib';
+import { writeLater } from './output.ts';
 
 /** pdfkit's PDFReference as finalize uses it. */
 interface RefInternals {
@@ -115,6 +116,16 @@ function classText(o: object, Ref: abstract new () => object): string {
   return `${s}\n>>`;
 }
 
+const LATER_STREAM = Symbol('reportpress.laterStream');
+
+/**
+ * Gives `ref` its already-filtered stream later (pageStreams.ts compressPageLater): its object is written as a hole
+ * (output.ts writeLater) filled with the dictionary (/Length the bytes') and the stream once `bytes` resolves.
+ */
+export function setStreamLater(ref: object, bytes: Promise<Uint8Array>): void {
+  (ref as { [LATER_STREAM]?: Promise<Uint8Array> })[LATER_STREAM] = bytes;
+}
+
 /**
  * Makes every reference `doc` creates from now on write itself with textOf (same bytes as pdfkit's finalize). The
  * references pdfkit made in its constructor (catalog, page tree, info) keep pdfkit's.
@@ -131,6 +142,18 @@ export function installObjectText(doc: PDFKit.PDFDocument): void {
     const doc = this.document;
     if (doc._security) return pdfkitFinalize.call(this);
     this.offset = doc._offset;
+    const later = (this as { [LATER_STREAM]?: Promise<Uint8Array> })[LATER_STREAM];
+    if (later) {
+      // the same text as below, from the dictionary on written once the compressed bytes are in (output.ts)
+      doc._write(`${this.id} ${this.gen} obj`);
+      writeLater(doc, later.then((z) => {
+        this.data.Length = z.length;
+        return Buffer.concat([Buffer.from(`${textOf(this.data, Ref!)}\nstream\n`, 'latin1'), z, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+      }));
+      this.buffer = [];
+      doc._refEnd(this);
+      return;
+    }
     if (this.buffer.length) {
       // one chunk (a cached stream, a font program) is written as it is: pdfkit's copy of it would be the same bytes
       const chunks = this.buffer as Uint8Array[];

@@ -47,6 +47,11 @@ export interface PdfOptions {
   readonly shape: ShapeFn;
   /** Rendered chart SVGs by chart id, for the document's chart items. */
   readonly charts?: ReadonlyMap<string, { readonly svg: string }>;
+  /**
+   * The charts, when they are still being drawn (cli/build.ts starts the PDF while the chart worker runs vega): the
+   * pages before the first chart are drawn meanwhile, that page waits for them. Never changes the output.
+   */
+  readonly chartsLater?: Promise<ReadonlyMap<string, { readonly svg: string }>>;
   /** Default 'screen'. */
   readonly variant?: PdfVariant;
   /** print: the template's CMYK value of each colour (by "#rrggbb"). */
@@ -90,9 +95,14 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   // Our XMP (escaped, with ModifyDate) instead of pdfkit's; pdfkit's `subset` option is not used, since it would
   // write its own unescaped XMP and an sRGB profile whose licence we cannot pass on.
   const claims = variant === 'pdfa' ? { pdfa: { part: 2, conformance: 'A' as const }, pdfua: 1 } : {};
+  // the charts, once in (chartsLater): what drawing a chart item and a chart part's key read
+  const o: { -readonly [K in keyof PdfOptions]: PdfOptions[K] } = { ...opts };
+  const chartsIn = async () => {
+    if (o.chartsLater) o.charts = await o.chartsLater;
+    o.chartsLater = undefined;
+  };
   // one content key per page part, for the ID and the page-stream cache (remembered by item identity in a session)
-  const partKey = createPartKeys({ memo: opts.pageCache?.partKeys, trusted: opts.pageCache?.trustedParts, itemJson: createItemJson(opts.pageCache?.itemJson), chartSvg: (id) => opts.charts?.get(id)?.svg });
-  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, partKey), claims);
+  const partKey = createPartKeys({ memo: opts.pageCache?.partKeys, trusted: opts.pageCache?.trustedParts, itemJson: createItemJson(opts.pageCache?.itemJson), chartSvg: (id) => o.charts?.get(id)?.svg });
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT, opts.profiles);
   // a face whose facts are known is opened by fontkit only if something needs its program (lazyFont.ts)
   for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, fontSource(key, file, opts.fontCache) as string);
@@ -108,7 +118,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
 
   const print = variant === 'print';
   const origin = print ? PRINT_SHEET.slug : 0;
-  const env: DrawEnv = { fonts, partKey, opts, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont), ...(!opts.pageCache && { drawings: new Map(), deflated: new Map() }) };
+  const env: DrawEnv = { fonts, partKey, opts: o, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont), ...(!opts.pageCache && { drawings: new Map(), deflated: new Map() }) };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);
@@ -122,11 +132,16 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   const pages = print ? docData.pages.map(printPage) : docData.pages;
   const plan = planStructure(pages);
   const parents = new StructParents();
-  const pageRefs = pages.map((page, i) => {
+  const pageRefs: ReturnType<typeof currentPageRef>[] = [];
+  for (const [i, page] of pages.entries()) {
+    if (o.chartsLater && page.items.some((it) => it.kind === 'chart')) await chartsIn();
     drawPage(doc, page, { index: i, marks: plan.pages[i]!, parents }, env);
     opts.onPage?.(i + 1, pages.length);
-    return currentPageRef(doc);
-  });
+    pageRefs.push(currentPageRef(doc));
+  }
+  // the file ID (a hash of every part, charts' SVGs included) is only written when the document ends: found now
+  await chartsIn();
+  installMetadata(doc, info, docData.meta.language, documentId(docData, variant, partKey), claims);
   // Figure boxes in each sheet's user space: y up from the media box's foot, the page placed at `origin`
   writeStructTree(doc, plan, parents, pageRefs, (i, [x0, y0, x1, y1]) => {
     const h = pages[i]!.heightPt + 2 * origin;

@@ -2,8 +2,8 @@
  * A kept build context (watch, preview) renders its charts in a worker of its own (src/charts/renderInWorker.ts
  * renderInKeptWorker), kept between rebuilds with vega and the compiled specs loaded. The compiled build is run with
  * the worker required (a failing worker is then an error) on a copy of the bundled report, three times with the
- * figures edited in between so every chart changes; each PDF must equal a one-shot build's with charts rendered in
- * the main thread.
+ * figures edited in between so every chart changes; each PDF (started while the worker runs vega) must equal a
+ * one-shot build's with charts rendered in the main thread.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,8 @@ describe('charts of a kept build context', () => {
         const kept = await buildReport({ contentDir: dir }, ctx);
         expect(kept.diagnostics.items.filter((d) => d.severity === 'error')).toEqual([]);
         expect(slot.get('worker'), 'the kept worker').toBeDefined();
+        // the PDF was started while the worker ran vega (cli/build.ts), and still equals the one-shot build below
+        expect(kept.timings.map(([k]) => k)).toContain('pdf before charts');
         const out = join(dir, '..', `one-${n}.pdf`);
         const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'build', dir, '-o', out, '--no-cache'], { encoding: 'utf8', env: { ...process.env, REPORTPRESS_CHART_WORKER: '0' } });
         expect(r.status, r.stderr).toBe(0);
