@@ -30,7 +30,7 @@ import { timeStage, validateReport, type Timings, type ValidateOptions } from '.
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
-import type { ParagraphSpec, StyledSection } from '../style/types.ts';
+import { passageLanguages } from '../style/passageLanguages.ts';
 import { styleStore, themeKey } from '../style/styleCache.ts';
 import { openIntlCache } from '../locale/intlCache.ts';
 import type { StyledBlockEntry } from '../style/blockCache.ts';
@@ -210,52 +210,4 @@ const MAX_UNUSED_PARTS = 4000;
 /** True when a drawn chart has the size layout planned for it (to a hundredth of a point). */
 function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {
   return !!b && Math.abs(a.widthPt - b.widthPt) < 0.01 && Math.abs(a.heightPt - b.heightPt) < 0.01;
-}
-
-/**
- * The languages text is set in besides the report's, each with where it first appears (for LANG002): blocks with
- * `lang:` (their paragraphs) and inline passages (their runs). Each section is scanned once per session (`values`).
- */
-function passageLanguages(sections: readonly StyledSection[], main: string, values?: DerivedValues): Map<string, SourceSpan | undefined> {
-  const out = new Map<string, SourceSpan | undefined>();
-  for (const s of sections) {
-    for (const [lang, at] of derived(values, s, 'languages', () => sectionLanguages(s, values))) {
-      if (lang.toLowerCase() !== main.toLowerCase() && !out.has(lang)) out.set(lang, at);
-    }
-  }
-  return out;
-}
-
-/** Every language one section names, each with where it first appears, in reading order. */
-function sectionLanguages(s: StyledSection, values?: DerivedValues): Map<string, SourceSpan | undefined> {
-  const out = new Map<string, SourceSpan | undefined>();
-  const merge = (m: ReadonlyMap<string, SourceSpan | undefined>) => {
-    for (const [lang, at] of m) if (!out.has(lang)) out.set(lang, at);
-  };
-  merge(languagesIn(s.opener));
-  // a rebuild restyles a few blocks of the edited section; the others (the same objects) are scanned once a session
-  for (const b of s.blocks) merge(derived(values, b, 'languages', () => languagesIn(b)));
-  merge(languagesIn([...s.footnotes.values()]));
-  return out;
-}
-
-/** The languages named in `v` (paragraphs' `lang`, their runs' passages), each where it first appears. */
-function languagesIn(v: unknown): Map<string, SourceSpan | undefined> {
-  const out = new Map<string, SourceSpan | undefined>();
-  const add = (lang: string | undefined, at: SourceSpan | undefined) => {
-    if (lang && !out.has(lang)) out.set(lang, at);
-  };
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) {
-      const o = v as Partial<ParagraphSpec>;
-      if (Array.isArray(o.runs)) {
-        add(o.lang, o.source);
-        for (const r of o.runs) add(r.passage?.lang, o.source);
-      }
-      for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
-    }
-  };
-  visit(v);
-  return out;
 }

@@ -8,31 +8,21 @@
  * sequences never cross parts (structure.ts), so every stream balances its BDC/EMC; the print variant's sheet
  * translation is set and restored in each part, and its crop marks close the last.
  */
-import type { FrameItem, Page } from '../model/types.ts';
-import { assertNever } from '../util/assertNever.ts';
+import type { Page } from '../model/types.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
 import { type SvgDrawing, captureOps, compressPageOnce, endParts, muteContent, newPart, putStream, streamKeyOf, rememberDrawing, svgKey, writeOps } from './pageStreams.ts';
 import { rememberLater } from './laterStreams.ts';
 import { type LinkedRun, partSteps, replayDrawing } from './partReplay.ts';
-import { drawCmykImage, drawImage, drawRect, drawRule } from './drawShapes.ts';
-import { drawSvg, type SvgCmyk } from './drawSvg.ts';
+import type { SvgCmyk } from './drawSvg.ts';
+import { drawItem, type DrawHooks, type GlyphItem, type LinkHook, type SvgItem } from './drawItem.ts';
 import type { PartKeyFn } from './partKeys.ts';
 import { pageParts, type MarkGroup, type PageMarks } from './structure.ts';
 import { beginMark, endMark, type StructParents } from './tagged.ts';
 import { finishSheet } from './printSheet.ts';
 import type { SourceSpan } from '../diag/types.ts';
 import type { PdfOptions } from './writePdf.ts';
-
-type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
-
-/** What decides an SVG item's drawing besides the document: its SVG, box and print bleed. */
-interface SvgItem {
-  readonly svg: string;
-  readonly box: readonly number[];
-  readonly bleed?: unknown;
-}
 
 /** What every page of one document is drawn with besides its items. */
 export interface DrawEnv {
@@ -209,60 +199,4 @@ export function marksKey(groups: readonly MarkGroup[], from: number): string {
   let s = '';
   for (const { from: f, to, mark: m } of groups) s += `${f - from},${to - from},${'mcid' in m ? `m${m.elem.role},${m.mcid}` : `a${m.artifact},${m.subtype ?? ''},${m.bbox?.join(' ') ?? ''}`};`;
   return s;
-}
-
-/** Adds a link annotation with `draw(options)`, registering it with the structure (OBJR, /Contents). */
-type LinkHook = (contents: string, draw: (options: object) => void) => void;
-
-/** How drawPage draws an SVG (draw, record or replay) and a glyph run (GlyphWriter, recorded or replayed). */
-interface DrawHooks {
-  svg(draw: () => void, what: SvgItem): void;
-  glyphs(g: GlyphItem, linkOptions?: object): void;
-}
-
-function drawItem(doc: PDFKit.PDFDocument, item: FrameItem, env: DrawEnv, link: LinkHook, hooks: DrawHooks): void {
-  const { opts, images, svgCmyk } = env;
-  const { svg, glyphs: drawGlyphs } = hooks;
-  switch (item.kind) {
-    case 'glyphs':
-      // a linked run draws its own annotation: it joins the run's Link element
-      if (item.link) link(item.link, (o) => drawGlyphs(item, o));
-      else drawGlyphs(item);
-      break;
-    // boxes and rules only write operators (their colours allocate nothing): a cached part skips them
-    case 'rect':
-      if (!env.muted) drawRect(doc, item);
-      break;
-    case 'rule':
-      if (!env.muted) drawRule(doc, item);
-      break;
-    case 'image':
-      if (env.print) {
-        // print: only separated CMYK pixels (cli/build.ts runs images/printRaster.ts first); never RGB
-        if (!item.cmyk) throw new Error('print variant: a raster image reached pdf/ without its CMYK separation');
-        drawCmykImage(doc, item, item.cmyk, env.cmykImages);
-      } else drawImage(doc, item, images);
-      break;
-    case 'svg':
-      svg(() => drawSvg(doc, item.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk, item.bleed), { svg: item.svg, box: [item.x, item.y, item.width, item.height], bleed: item.bleed });
-      break;
-    case 'chart': {
-      const chart = opts.charts?.get(item.chartId);
-      if (!chart) throw new Error(`chart "${item.chartId}" was laid out but not rendered`);
-      svg(() => drawSvg(doc, chart.svg, item.x, item.y, item.width, item.height, opts.svgFontKey, undefined, svgCmyk), { svg: chart.svg, box: [item.x, item.y, item.width, item.height] });
-      break;
-    }
-    case 'link':
-      link(item.label ?? item.url, (o) => doc.link(item.x, item.y, item.width, item.height, item.url, o as never));
-      break;
-    case 'goto':
-      link(item.label ?? item.dest, (o) => doc.goTo(item.x, item.y, item.width, item.height, item.dest, o as never));
-      break;
-    case 'anchor':
-      // pdfkit takes the destination in sheet coordinates (it ignores the page's translation): add the origin.
-      doc.addNamedDestination(item.name, 'XYZ', env.origin, env.origin + item.y, null);
-      break;
-    default:
-      assertNever(item, 'frame item');
-  }
 }
