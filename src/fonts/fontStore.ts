@@ -8,7 +8,15 @@ import { memo } from '../util/buildContext.ts';
 import { fontFiles, fontStat, type FontFiles } from './fontFiles.ts';
 import type { Pt } from '../util/geometry.ts';
 import { prefixUnits } from './prefixUnits.ts';
-import { createShaper, type ShapedRun, type Shaper } from './shaper.ts';
+import { createShaper, type ShapedPrefix, type ShapedRun, type Shaper } from './shaper.ts';
+
+/** What one face has shaped with one set of features, by text. */
+interface Shelf {
+  readonly shaper: Shaper;
+  readonly features: readonly string[];
+  readonly runs: Map<string, ShapedRun>;
+  readonly prefixes: Map<string, ShapedPrefix>;
+}
 
 /**
  * The report's fonts, loaded once from the repo's fonts/ folder by template key.
@@ -109,21 +117,36 @@ function loadFontStore(
     }
     return f;
   };
-  // Shaped runs and prefix advances per (face, features, text): one shaping serves every size and every caller.
-  const runs = new Map<string, ShapedRun>();
-  const prefixes = new Map<string, Float64Array>();
-  const cacheKey = (text: string, key: string, features: readonly string[]) => `${key}\u0000${features.join(',')}\u0000${text}`;
-  const shape = (text: string, key: string, features: readonly string[] = DEFAULT_FEATURES): ShapedRun => {
-    const ck = cacheKey(text, key, features);
-    let run = runs.get(ck);
-    if (!run) runs.set(ck, (run = shaper(key).shape(text, features)));
+  // Shaped runs and prefix advances per face, then per features, then per text: one shaping serves every size and
+  // every caller. Nested maps, not one map keyed by a joined string: a lookup hashes the text alone (a word is
+  // looked up thousands of times), and the features are found by their array before they are ever joined.
+  const shelves = new Map<string, Map<string, Shelf>>();
+  const joined = new WeakMap<readonly string[], string>();
+  const shelf = (key: string, features: readonly string[]): Shelf => {
+    let byFeatures = shelves.get(key);
+    if (!byFeatures) shelves.set(key, (byFeatures = new Map()));
+    let names = joined.get(features);
+    if (names === undefined) joined.set(features, (names = features.join(',')));
+    let sh = byFeatures.get(names);
+    if (!sh) byFeatures.set(names, (sh = { shaper: shaper(key), features, runs: new Map(), prefixes: new Map() }));
+    return sh;
+  };
+  const shapeOn = (sh: Shelf, text: string): ShapedRun => {
+    let run = sh.runs.get(text);
+    if (!run) sh.runs.set(text, (run = sh.shaper.shape(text, sh.features)));
     return run;
   };
-  const prefix = (text: string, key: string, features: readonly string[]): Float64Array => {
-    const ck = cacheKey(text, key, features);
-    let units = prefixes.get(ck);
-    if (!units) prefixes.set(ck, (units = prefixUnits(text, shape(text, key, features))));
-    return units;
+  const shape = (text: string, key: string, features: readonly string[] = DEFAULT_FEATURES): ShapedRun => shapeOn(shelf(key, features), text);
+  // A word's prefix advances come from a shaping that keeps no glyph run (breaking never draws a word); a text
+  // already shaped for drawing takes them from its run, which gives the same numbers (prefixUnits).
+  const prefix = (text: string, key: string, features: readonly string[]): ShapedPrefix => {
+    const sh = shelf(key, features);
+    let p = sh.prefixes.get(text);
+    if (!p) {
+      const run = sh.runs.get(text);
+      sh.prefixes.set(text, (p = run ? { units: prefixUnits(text, run), advance: run.advance } : sh.shaper.prefix(text, sh.features)));
+    }
+    return p;
   };
   // The named fallbacks first, then every other face in the template's order as a last resort.
   const chains = new Map<string, readonly string[]>();
@@ -142,14 +165,16 @@ function loadFontStore(
     shape,
     outline: (key, id) => shaper(key).outline(id),
     prefixWidths(text, key, sizePt, features = DEFAULT_FEATURES) {
-      const units = prefix(text, key, features);
+      const { units } = prefix(text, key, features);
       const out = new Array<Pt>(units.length);
       for (let i = 0; i < units.length; i++) out[i] = units[i]! * sizePt;
       return out;
     },
     measure(text, key, sizePt, features = DEFAULT_FEATURES) {
-      const run = shape(text, key, features);
-      return (run.advance * sizePt) / run.unitsPerEm;
+      const sh = shelf(key, features);
+      // the same sum as the glyph run's, when only the word's prefix advances were shaped
+      const advance = sh.runs.get(text)?.advance ?? sh.prefixes.get(text)?.advance ?? shapeOn(sh, text).advance;
+      return (advance * sizePt) / sh.shaper.unitsPerEm;
     },
   };
 }

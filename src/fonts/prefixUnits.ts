@@ -1,4 +1,4 @@
-import type { ShapedRun } from './shaper.ts';
+import type { ShapedPrefix, ShapedRun } from './shaper.ts';
 
 /**
  * Cumulative advance at each UTF-16 boundary of `text` (0..length), in ems, from its shaped run: each cluster's
@@ -6,26 +6,30 @@ import type { ShapedRun } from './shaper.ts';
  * word between break points keep the word's kerning and ligatures.
  */
 export function prefixUnits(text: string, run: ShapedRun): Float64Array {
-  const out = new Float64Array(text.length + 1);
-  const n = run.ids.length;
+  return clusterPrefix(text.length, run.ids.length, run.clusters, run.advances, run.unitsPerEm).units;
+}
+
+/** prefixUnits from the first `n` glyphs' clusters and advances (a text of `length` code units), with their sum. */
+export function clusterPrefix(length: number, n: number, clusters: ArrayLike<number>, advances: ArrayLike<number>, unitsPerEm: number): ShapedPrefix {
+  const out = new Float64Array(length + 1);
   let x = 0;
   let i = 0;
   while (i < n) {
-    const start = run.clusters[i]!;
+    const start = clusters[i]!;
     let adv = 0;
     let j = i;
-    for (; j < n && run.clusters[j] === start; j++) adv += run.advances[j]!;
-    const end = j < n ? run.clusters[j]! : text.length;
+    for (; j < n && clusters[j] === start; j++) adv += advances[j]!;
+    const end = j < n ? clusters[j]! : length;
     if (end <= start) {
       // Not left to right (should not happen for the scripts set here): the total at the end is still right.
       x += adv;
       i = j;
       continue;
     }
-    for (let u = start + 1; u <= end; u++) out[u] = (x + (adv * (u - start)) / (end - start)) / run.unitsPerEm;
+    for (let u = start + 1; u <= end; u++) out[u] = (x + (adv * (u - start)) / (end - start)) / unitsPerEm;
     x += adv;
     i = j;
   }
-  out[text.length] = x / run.unitsPerEm;
-  return out;
+  out[length] = x / unitsPerEm;
+  return { units: out, advance: x };
 }

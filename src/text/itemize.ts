@@ -3,6 +3,7 @@ import type { ParagraphSpec } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
 import { wordPieces, type WordBreak } from './wordBreaks.ts';
 import type { Hyphenator } from './types.ts';
+import { charStream, hasSoftHyphen } from './charStream.ts';
 
 /** Knuth–Plass item: a box (text), glue (a space) or penalty (a possible break); `run` indexes para.runs. */
 export interface Item {
@@ -71,33 +72,6 @@ const glue = (width: Pt, stretch: Pt, shrink: Pt, run: number, fil = false): Ite
 const penalty = (width: Pt, cost: number, flagged: boolean, hyphen: boolean, run: number): Item => ({
   kind: 'penalty', width, stretch: 0, shrink: 0, fil: false, penalty: cost, flagged, hyphen, run, text: '',
 });
-
-/** Concatenated text of all runs with soft hyphens removed; runOf maps each code unit to its run. */
-interface CharStream {
-  readonly text: string;
-  readonly runOf: readonly number[];
-  readonly softHyphens: ReadonlySet<number>;
-}
-
-function charStream(para: ParagraphSpec): CharStream {
-  // One pass over each run's code units (soft hyphens dropped), pieces joined once: no string grows per character.
-  const pieces: string[] = [];
-  const runOf: number[] = [];
-  const softHyphens = new Set<number>();
-  para.runs.forEach((run, r) => {
-    const t = run.text;
-    let from = 0;
-    for (let i = t.indexOf('\u00AD'); i >= 0; i = t.indexOf('\u00AD', from)) {
-      pieces.push(t.slice(from, i));
-      for (let k = from; k < i; k++) runOf.push(r);
-      softHyphens.add(runOf.length);
-      from = i + 1;
-    }
-    pieces.push(from === 0 ? t : t.slice(from));
-    for (let k = from; k < t.length; k++) runOf.push(r);
-  });
-  return { text: pieces.join(''), runOf, softHyphens };
-}
 
 /** Turns styled runs into boxes, glue and penalties measured with the FontStore (TeX's hlist for one paragraph). */
 export function itemize(
@@ -195,12 +169,6 @@ function breakItem(brk: WordBreak, run: number, hyphenWidths: readonly Pt[]): It
   }
 }
 
-function hasSoftHyphen(cs: CharStream, s: number, e: number): boolean {
-  if (cs.softHyphens.size === 0) return false;
-  for (let p = s; p <= e; p++) if (cs.softHyphens.has(p)) return true;
-  return false;
-}
-
 /** Word separators: space, tab, line feed, carriage return (U+00A0 and U+202F count as word). */
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
@@ -224,4 +192,3 @@ function hasNewline(text: string, from: number, to: number): boolean {
   return false;
 }
 
-export type { CharStream };

@@ -114,22 +114,25 @@ export function totalDemerits(items: readonly Item[], breaks: readonly number[],
  */
 export function knuthPlass(items: readonly Item[], widthPt: Pt, opts: { rightStretch?: Pt } = {}): number[] | null {
   const sums = prefixSums(items);
+  // the legal breakpoints, found once for all passes (most items are boxes)
+  const points: number[] = [];
+  for (let b = 0; b < items.length; b++) if (isBreakpoint(items, b)) points.push(b);
   for (const pass of PASSES) {
-    const breaks = runPass(items, sums, widthPt, (opts.rightStretch ?? 0) + pass.emergencyShare * widthPt, pass);
+    const breaks = runPass(items, points, sums, widthPt, (opts.rightStretch ?? 0) + pass.emergencyShare * widthPt, pass);
     if (breaks) return breaks;
   }
   return null;
 }
 
-function runPass(items: readonly Item[], s: Sums, widthPt: Pt, extraStretch: Pt, pass: Pass): number[] | null {
+function runPass(items: readonly Item[], points: readonly number[], s: Sums, widthPt: Pt, extraStretch: Pt, pass: Pass): number[] | null {
   const active: Node[] = [{ pos: -1, fitness: 1, hyphens: 0, demerits: 0, prev: null, w: 0, y: 0, z: 0, f: 0 }];
   // Best candidate per (fitness class, hyphen run) slot, kept in parallel arrays to avoid allocation per breakpoint.
   const perFitness = MAX_CONSECUTIVE_HYPHENS + 1;
   const bestD = new Float64Array(4 * perFitness);
   const bestR = new Float64Array(4 * perFitness);
   const bestA: (Node | undefined)[] = new Array(4 * perFitness);
-  for (let b = 0; b < items.length; b++) {
-    if (!isBreakpoint(items, b)) continue;
+  for (let q = 0; q < points.length; q++) {
+    const b = points[q]!;
     const it = items[b];
     if (it.hyphen && !pass.hyphenate) continue;
     const pw = it.kind === 'penalty' ? it.width : 0;

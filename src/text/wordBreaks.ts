@@ -1,6 +1,7 @@
 import type { Pt } from '../util/geometry.ts';
-import type { CharStream } from './itemize.ts';
+import type { CharStream } from './charStream.ts';
 import type { Hyphenator } from './types.ts';
+import { isAlnum, isLetter, isMark } from './charClass.ts';
 
 /**
  * Why a word may break at a position: pattern/soft hyphen (adds "-"), after "-"/"–", after "/", or emergency: before
@@ -33,9 +34,6 @@ interface PieceOpts {
   readonly langOf?: (run: number) => string | undefined;
 }
 
-/** Letters (and combining marks, so a decomposed "ë" stays inside its word). */
-const LETTER = /[\p{L}\p{M}]/u;
-const ALNUM = /[\p{L}\p{N}]/u;
 /** Words that are addresses or numbers are never hyphenated (only explicit breaks apply). */
 const NO_HYPHENATION = /\p{N}|@|:\/\/|^www\./iu;
 /** Letters needed before an explicit "-" or "/": "e-mail" and "’s-Hertogenbosch" stay whole, "IND-medewerker" may break. */
@@ -49,31 +47,33 @@ function findBreaks(cs: CharStream, s: number, e: number, opts: PieceOpts): Map<
   const t = cs.text;
   let letters = 0;
   for (let p = s + 1; p < e; p++) {
-    const prev = t[p - 1];
-    if (LETTER.test(prev)) letters++;
-    const dash = prev === '-' || prev === '–' || prev === '/';
-    if (dash && letters >= EXPLICIT_LEFT_MIN && LETTER.test(t[p - 2]) && ALNUM.test(t[p]) && e - p >= EXPLICIT_RIGHT_MIN) {
-      breaks.set(p, prev === '/' ? 'slash' : 'explicit');
+    const prev = t.charCodeAt(p - 1);
+    if (isLetter(prev)) letters++;
+    // "-", "–" (U+2013) or "/"
+    const dash = prev === 0x2d || prev === 0x2013 || prev === 0x2f;
+    if (dash && letters >= EXPLICIT_LEFT_MIN && isLetter(t.charCodeAt(p - 2)) && isAlnum(t.charCodeAt(p)) && e - p >= EXPLICIT_RIGHT_MIN) {
+      breaks.set(p, prev === 0x2f ? 'slash' : 'explicit');
     }
   }
   let soft = false;
-  for (let p = s + 1; p < e; p++) {
-    if (cs.softHyphens.has(p)) {
-      soft = true;
-      if (!breaks.has(p)) breaks.set(p, 'hyphen');
+  if (cs.softBefore !== undefined && cs.softBefore[e]! - cs.softBefore[s + 1]! > 0) {
+    for (let p = s + 1; p < e; p++) {
+      if (cs.softHyphens.has(p)) {
+        soft = true;
+        if (!breaks.has(p)) breaks.set(p, 'hyphen');
+      }
     }
   }
-  const word = t.slice(s, e);
-  if (soft || !opts.hyphenate || NO_HYPHENATION.test(word)) return breaks;
+  if (soft || !opts.hyphenate || NO_HYPHENATION.test(t.slice(s, e))) return breaks;
   // Hyphenate each maximal letter stretch on its own ("IND-medewerker" → "medewerker"; "’s-Hertogenbosch").
   let a = s;
   while (a < e) {
-    if (!LETTER.test(t[a])) {
+    if (!isLetter(t.charCodeAt(a))) {
       a++;
       continue;
     }
     let b = a;
-    while (b < e && LETTER.test(t[b])) b++;
+    while (b < e && isLetter(t.charCodeAt(b))) b++;
     const lang = opts.langOf?.(cs.runOf[a]);
     for (const p of opts.hyphenator.hyphenate(t.slice(a, b), lang)) if (!breaks.has(a + p)) breaks.set(a + p, 'hyphen');
     a = b;
@@ -116,7 +116,7 @@ function addEmergencyBreaks(cs: CharStream, s: number, pieces: readonly WordPiec
     for (let p = chunkStart + 1; p < end; p++) {
       const code = cs.text.charCodeAt(p);
       const lowSurrogate = code >= 0xdc00 && code <= 0xdfff;
-      if (!lowSurrogate && !/\p{M}/u.test(cs.text[p]) && !breaks.has(p)) {
+      if (!lowSurrogate && !isMark(code) && !breaks.has(p)) {
         breaks.set(p, URL_BREAK_BEFORE.test(cs.text[p]) ? 'url' : 'emergency');
         added = true;
       }

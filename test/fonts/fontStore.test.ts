@@ -32,3 +32,33 @@ describe('FontStore.prefixWidths', () => {
     expect(fonts.prefixWidths!(t, 'serif-bold', 10)[3]).toBeGreaterThan(fonts.prefixWidths!(t, 'serif', 10)[3]);
   });
 });
+
+describe('FontStore caches', () => {
+  const files = { serif: 'SourceSerif4_400Regular.ttf', sans: 'SourceSans3_400Regular.ttf' };
+  test('a width is the same whether the text was first broken (prefix only), drawn (glyph run) or neither', () => {
+    const texts = ['naturalisatieverzoeken', 'officieel', 'AVA', 'Tot V. Wij', '2.345', 'ĳsje'];
+    const byPrefix = createFontStore('fonts', files);
+    const byRun = createFontStore('fonts', files);
+    const fresh = () => createFontStore('fonts', files);
+    for (const t of texts) {
+      byPrefix.prefixWidths!(t, 'serif', 9.4);
+      byRun.shape!(t, 'serif');
+      const expected = fresh().measure(t, 'serif', 9.4);
+      expect(byPrefix.measure(t, 'serif', 9.4), t).toBe(expected);
+      expect(byRun.measure(t, 'serif', 9.4), t).toBe(expected);
+      // and prefix widths taken from a glyph run are those of the prefix-only shaping
+      expect(byRun.prefixWidths!(t, 'serif', 9.4)).toEqual(fresh().prefixWidths!(t, 'serif', 9.4));
+    }
+  });
+
+  test('runs are kept per face and per feature set, found by content not by array', () => {
+    const fonts = createFontStore('fonts', files);
+    const t = '0123456789';
+    const tnum = fonts.measure(t, 'sans', 10, ['kern', 'liga', 'tnum']);
+    const pnum = fonts.measure(t, 'sans', 10, ['kern', 'liga', 'pnum']);
+    expect(tnum).not.toBe(pnum); // Source Sans 3's default figures are proportional: tnum widens "1"
+    expect(fonts.measure(t, 'sans', 10, ['kern', 'liga', 'tnum'])).toBe(tnum); // another array, same features
+    expect(fonts.shape!(t, 'sans', ['kern', 'liga', 'pnum'])).toBe(fonts.shape!(t, 'sans', ['kern', 'liga', 'pnum']));
+    expect(fonts.measure(t, 'serif', 10, ['kern', 'liga', 'tnum'])).not.toBe(tnum);
+  });
+});

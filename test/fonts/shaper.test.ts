@@ -80,3 +80,34 @@ describe('HarfBuzz shaping agrees with the font tables', () => {
     expect(p[2]! - p[1]!).toBeCloseTo(p[3]! - p[2]!, 9);
   });
 });
+
+describe('the breaking path of the shaper (no glyph run kept)', () => {
+  for (const file of ['SourceSerif4_400Regular.ttf', 'SourceSans3_400Regular_Italic.ttf', 'NotoSans_400Regular.ttf'].filter((f) => readdirSync(fontsDir).includes(f))) {
+    test(`${file}: prefix() gives the glyph run's prefix advances and fontkit's width for every word`, () => {
+      const bytes = readFileSync(join(fontsDir, file));
+      const face = fontkit.create(bytes) as Font;
+      const shaper = createShaper(bytes);
+      for (const t of words) {
+        const p = shaper.prefix(t, ['kern', 'liga']);
+        const run = shaper.shape(t, ['kern', 'liga']);
+        expect([...p.units], t).toEqual([...prefixUnits(t, run)]);
+        expect(p.advance, t).toBe(face.layout(t, ['kern', 'liga']).advanceWidth);
+      }
+    });
+  }
+
+  test('covers() is the character map fontkit reads from the cmap table', () => {
+    for (const file of readdirSync(fontsDir).filter((f) => f.endsWith('.ttf'))) {
+      const bytes = readFileSync(join(fontsDir, file));
+      const cmap = new Set((fontkit.create(bytes) as Font).characterSet);
+      // fontkit lists U+FFFF, the end marker every format 4 cmap must have (a noncharacter, mapped to no glyph)
+      cmap.delete(0xffff);
+      const shaper = createShaper(bytes);
+      const wrong: number[] = [];
+      for (let cp = 0; cp < 0x3000; cp++) if (shaper.covers(cp) !== cmap.has(cp)) wrong.push(cp);
+      for (const cp of [...cmap].filter((c) => c >= 0x3000)) if (!shaper.covers(cp)) wrong.push(cp);
+      if (shaper.covers(0x10ffff) !== cmap.has(0x10ffff)) wrong.push(0x10ffff);
+      expect(wrong, file).toEqual([]);
+    }
+  });
+});
