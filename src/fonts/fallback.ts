@@ -63,11 +63,27 @@ export function segmentByFont(text: string, key: string, fonts: FontStore): read
 export function uncovered(text: string, fonts: FontStore): string[] {
   if (!fonts.covers) return [];
   const keys = Object.keys(fonts.files);
-  const quick = [...text].every((ch) => IGNORABLE.test(ch) || keys.some((k) => fonts.covers!(k, ch.codePointAt(0)!)));
-  if (quick) return [];
+  if (coveredByAny(text, keys, fonts)) return [];
   const out = new Set<string>();
   for (const { segment } of graphemes(text)) if (!keys.some((k) => covers(fonts, k, segment))) out.add(segment);
   return [...out];
+}
+
+/**
+ * True when every code point of `text` is in some face's character map or needs no glyph: one pass over the code
+ * points, the face of the previous one asked first (the report's texts are checked whole before any build).
+ */
+function coveredByAny(text: string, keys: readonly string[], fonts: FontStore): boolean {
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (keys.length > 0 && fonts.covers!(keys[last]!, cp)) continue;
+    const k = keys.findIndex((key) => fonts.covers!(key, cp));
+    if (k >= 0) last = k;
+    else if (!IGNORABLE.test(String.fromCodePoint(cp))) return false;
+  }
+  return true;
 }
 
 /** "ĳ (U+0133)" for a message; a grapheme of several code points lists each. */

@@ -11,11 +11,14 @@ export const LETTER = /[\p{L}\p{M}]/u;
 export const ALNUM = /[\p{L}\p{N}]/u;
 /** Combining marks. */
 export const MARK = /\p{M}/u;
+/** Whitespace, as justification counts it (runWidth.ts STRETCHABLE). */
+export const SPACE = /\s/u;
 
 const KNOWN = 1;
 const IS_LETTER = 2;
 const IS_ALNUM = 4;
 const IS_MARK = 8;
+const IS_SPACE = 16;
 
 const table = new Uint8Array(0x10000);
 
@@ -23,7 +26,7 @@ function classOf(unit: number): number {
   let v = table[unit]!;
   if (v === 0) {
     const ch = String.fromCharCode(unit);
-    v = KNOWN | (LETTER.test(ch) ? IS_LETTER : 0) | (ALNUM.test(ch) ? IS_ALNUM : 0) | (MARK.test(ch) ? IS_MARK : 0);
+    v = KNOWN | (LETTER.test(ch) ? IS_LETTER : 0) | (ALNUM.test(ch) ? IS_ALNUM : 0) | (MARK.test(ch) ? IS_MARK : 0) | (SPACE.test(ch) ? IS_SPACE : 0);
     table[unit] = v;
   }
   return v;
@@ -35,3 +38,5 @@ export const isLetter = (unit: number): boolean => (classOf(unit) & IS_LETTER) !
 export const isAlnum = (unit: number): boolean => (classOf(unit) & IS_ALNUM) !== 0;
 /** MARK.test(text[i]). */
 export const isMark = (unit: number): boolean => (classOf(unit) & IS_MARK) !== 0;
+/** SPACE.test(text[i]). */
+export const isSpace = (unit: number): boolean => (classOf(unit) & IS_SPACE) !== 0;

@@ -17,21 +17,41 @@ export const MIN_WORD_LENGTH = 6;
 const VOWEL = /[aeiouyàáâäèéêëìíîïòóôöùúûüýœæ]/i;
 const LATIN = /^[\p{Script=Latin}’']+$/u;
 
+/** True when every code unit of `word` is an ASCII letter: the common case, answered without the regexes below. */
+function asciiLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** VOWEL.test(word.slice(from, to)) for an ASCII word. */
+function asciiVowel(word: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) return true;
+  }
+  return false;
+}
+
 /**
  * Drops breaks that would leave a piece without a vowel, keeping the earlier break ("Ber-c-kel" → "Ber-ckel").
  * Only for Latin-script words: other scripts' syllables are left to their patterns.
  */
 export function dropVowellessPieces(word: string, positions: readonly number[]): number[] {
-  if (!LATIN.test(word)) return [...positions];
+  const ascii = asciiLetters(word);
+  if (!ascii && !LATIN.test(word)) return [...positions];
+  const vowel = ascii ? (from: number, to: number) => asciiVowel(word, from, to) : (from: number, to: number) => VOWEL.test(word.slice(from, to));
   const kept: number[] = [];
   let last = 0;
   for (const p of positions) {
-    if (VOWEL.test(word.slice(last, p))) {
+    if (vowel(last, p)) {
       kept.push(p);
       last = p;
     }
   }
-  if (kept.length > 0 && !VOWEL.test(word.slice(last))) kept.pop();
+  if (kept.length > 0 && !vowel(last, word.length)) kept.pop();
   return kept;
 }
 
@@ -94,6 +114,18 @@ const MAX_PATTERN_WORD = 61;
 /** True for words that must never be hyphenated: digits, URLs, e-mail addresses, ALL-CAPS acronyms, short words. */
 export function isUnhyphenatable(word: string): boolean {
   if (word.length < MIN_WORD_LENGTH || word.length > MAX_PATTERN_WORD) return true;
+  if (asciiLetters(word)) {
+    // no digit, "@", "." or ":" to find; unhyphenatable only with two capitals in a row or no small letter
+    let small = false;
+    let capital = false;
+    for (let i = 0; i < word.length; i++) {
+      const isCapital = word.charCodeAt(i) < 97;
+      if (isCapital && capital) return true;
+      capital = isCapital;
+      small ||= !isCapital;
+    }
+    return !small;
+  }
   if (/\d|@|:\/\/|^www\.|\.(nl|com|org|eu)$/i.test(word)) return true;
   if (!/^[\p{L}’']+$/u.test(word) || /\p{Lu}{2}/u.test(word)) return true;
   return word === word.toUpperCase();
@@ -173,7 +205,16 @@ function languageHyphenator(hyphenateText: HyphenateText, exceptions: readonly s
 
   const patterns = (word: string): number[] => {
     if (isUnhyphenatable(word)) return [];
-    return positionsOf(hyphenateText(word).split(SOFT_HYPHEN).join('-'));
+    // positionsOf(spelled with "-" for each soft hyphen), read straight from the soft-hyphenated word
+    const spelled = hyphenateText(word);
+    const out: number[] = [];
+    let n = 0;
+    for (let i = 0; i < spelled.length; i++) {
+      const c = spelled.charCodeAt(i);
+      if (c === 0xad || c === 0x2d) out.push(n);
+      else n++;
+    }
+    return out;
   };
   const compute = (word: string): number[] => {
     if (isUnhyphenatable(word)) return [];

@@ -146,7 +146,8 @@ export function itemize(
     }
     if (word.emergency) emergencyWords.push(wordText);
     else if (word.forced) forcedWords.push(wordText);
-    for (const it of word.items) items.push(it);
+    // indexed: this runs in cold code, where a for-of still allocates its iterator
+    for (let k = 0; k < word.items.length; k++) items.push(word.items[k]!);
   }
   items.push(penalty(0, INFINITY_PENALTY, false, false, -1));
   items.push(glue(0, 0, 0, -1, true));

@@ -1,5 +1,6 @@
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { Pt } from '../util/geometry.ts';
+import { isSpace, SPACE } from './charClass.ts';
 
 /**
  * Width of a run as pdf/ draws it: the whole run shaped in one call, so kerning across spaces (Source Serif kerns
@@ -10,7 +11,7 @@ export function runWidth(fonts: FontStore, text: string, font: string, sizePt: P
 }
 
 /** Whitespace that justification stretches (pdf/glyphRuns.ts adds the extra to the glyphs of these characters). */
-export const STRETCHABLE = /\s/u;
+export const STRETCHABLE = SPACE;
 
 /** A run's width split into its words and its stretchable separators (see spacedWidth). */
 export interface SpacedWidth {
@@ -32,7 +33,7 @@ export function spacedWidth(fonts: FontStore, text: string, font: string, sizePt
   let spaceUnits = 0;
   if (run) {
     for (let i = 0; i < run.ids.length; i++) {
-      if (!STRETCHABLE.test(text[run.clusters[i]!]!)) continue;
+      if (!isSpace(text.charCodeAt(run.clusters[i]!))) continue;
       separators++;
       spaceUnits += run.advances[i]!;
     }

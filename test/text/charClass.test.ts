@@ -3,9 +3,9 @@
  * unit (lone surrogates included), asked in an order that fills the table out of sequence.
  */
 import { expect, test } from 'vitest';
-import { isAlnum, isLetter, isMark } from '../../src/text/charClass.ts';
+import { isAlnum, isLetter, isMark, isSpace } from '../../src/text/charClass.ts';
 
-test('isLetter, isAlnum and isMark give the Unicode property of every code unit', () => {
+test('isLetter, isAlnum, isMark and isSpace give the Unicode property of every code unit', () => {
   const wrong: string[] = [];
   for (let k = 0; k < 0x10000; k++) {
     const u = (k * 40503) & 0xffff; // every code unit once, not in order
@@ -13,6 +13,7 @@ test('isLetter, isAlnum and isMark give the Unicode property of every code unit'
     if (isLetter(u) !== (/\p{L}/u.test(ch) || /\p{M}/u.test(ch))) wrong.push(`letter ${u.toString(16)}`);
     if (isAlnum(u) !== (/\p{L}/u.test(ch) || /\p{N}/u.test(ch))) wrong.push(`alnum ${u.toString(16)}`);
     if (isMark(u) !== /\p{M}/u.test(ch)) wrong.push(`mark ${u.toString(16)}`);
+    if (isSpace(u) !== /\s/u.test(ch)) wrong.push(`space ${u.toString(16)}`);
   }
   expect(wrong).toEqual([]);
 });
@@ -26,4 +27,6 @@ test('hand-picked units: Dutch letters, digits, a combining diaeresis, dashes, a
   expect(cls('–')).toEqual([false, false, false]);
   expect(cls('’')).toEqual([false, false, false]);
   expect(cls('\ud83d')).toEqual([false, false, false]);
+  for (const c of [' ', '\u00a0', '\u202f', '\t', '\u2009']) expect(isSpace(c.charCodeAt(0)), JSON.stringify(c)).toBe(true);
+  for (const c of ['a', '\u00ad', '\u200b', '-']) expect(isSpace(c.charCodeAt(0)), JSON.stringify(c)).toBe(false);
 });
