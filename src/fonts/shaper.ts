@@ -1,11 +1,13 @@
 /**
- * One shaping engine for measuring and for drawing: HarfBuzz (harfbuzzjs, WebAssembly). Layout measures with the
+ * One shaping engine for measuring and for drawing: HarfBuzz (the WebAssembly build harfbuzzjs ships, called
+ * directly through fonts/hbWasm.ts; harfbuzzjs's own API draws chart outlines). Layout measures with the
  * runs this returns and pdf/ draws the very same runs (glyph ids, advances, offsets), so nothing is shaped twice
  * and what is drawn is exactly what was measured. HarfBuzz agreed with fontkit (which pdfkit used to shape with)
  * on every glyph id and advance of every word of the bundled report in all eight faces
  * (test/fonts/shaper.test.ts checks it against the font's own tables), at ~8× the speed.
  */
 import * as hb from 'harfbuzzjs';
+import { asciiPtr, harfBuzz } from './hbWasm.ts';
 import { clusterPrefix } from './prefixUnits.ts';
 
 /** A shaped text in font units (unitsPerEm), left to right. */
@@ -49,93 +51,143 @@ export interface Shaper {
 
 /** A face from the font file's bytes. HarfBuzz's defaults apply (kern, liga, calt …), with no language set. */
 export function createShaper(bytes: Uint8Array): Shaper {
-  const face = new hb.Face(new hb.Blob(bytes), 0);
-  const font = new hb.Font(face);
-  const buffer = new hb.Buffer();
-  const unitsPerEm = face.upem;
+  const x = harfBuzz();
+  // the face's bytes live in HarfBuzz's memory as long as the face (the blob does not copy them)
+  const data = x.malloc(bytes.byteLength);
+  new Uint8Array(x.memory.buffer, data, bytes.byteLength).set(bytes);
+  const blob = x.hb_blob_create(data, bytes.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0);
+  const face = x.hb_face_create(blob, 0);
+  const font = x.hb_font_create(face);
+  const buffer = x.hb_buffer_create();
+  const unitsPerEm = x.hb_face_get_upem(face);
+  const text16 = { ptr: 0, capacity: 0 };
   const hmtx = new Map<number, number>();
   const width = (id: number): number => {
     let w = hmtx.get(id);
-    if (w === undefined) hmtx.set(id, (w = font.glyphHAdvance(id)));
+    if (w === undefined) hmtx.set(id, (w = x.hb_font_get_glyph_h_advance(font, id)));
     return w;
   };
-  const featureSets = new Map<string, hb.Feature[]>();
-  // callers pass the same few arrays (the styles' features) thousands of times: found by identity before joining
-  const byArray = new WeakMap<readonly string[], hb.Feature[]>();
-  const featuresOf = (names: readonly string[]): hb.Feature[] => {
+  // features as hb_feature_t arrays in HarfBuzz's memory, by their names (callers pass the styles' few arrays
+  // thousands of times: found by identity before joining)
+  const featureSets = new Map<string, { ptr: number; count: number }>();
+  const byArray = new WeakMap<readonly string[], { ptr: number; count: number }>();
+  const featuresOf = (names: readonly string[]) => {
     let set = byArray.get(names);
     if (set) return set;
     const key = names.join(',');
     set = featureSets.get(key);
-    if (!set) featureSets.set(key, (set = names.map((n) => hb.Feature.fromString(n)).filter((f): f is hb.Feature => !!f)));
+    if (!set) featureSets.set(key, (set = parseFeatures(names)));
     byArray.set(names, set);
     return set;
   };
-  // The character map as a bit set over the code points it has (fallback.ts asks for every character of every run)
   let unicodes: Uint32Array | undefined;
-  const charMap = (): Uint32Array => {
-    const cps = face.collectUnicodes();
-    let max = 0;
-    for (let i = 0; i < cps.length; i++) if (cps[i]! > max) max = cps[i]!;
-    const bits = new Uint32Array((max >>> 5) + 1);
-    for (let i = 0; i < cps.length; i++) bits[cps[i]! >>> 5]! |= 1 << (cps[i]! & 31);
-    return bits;
-  };
   let scratch = { clusters: new Uint32Array(64), advances: new Int32Array(64) };
+  /** Shapes `text` into the buffer; the glyph infos and positions as indexes into 32-bit views of the memory. */
   const run = (text: string, features: readonly string[]) => {
-    buffer.reset();
-    buffer.addText(text);
-    buffer.guessSegmentProperties();
-    hb.shape(font, buffer, featuresOf(features));
-    return { infos: buffer.getGlyphInfos(), positions: buffer.getGlyphPositions() };
+    const f = featuresOf(features);
+    if (text16.capacity < text.length) {
+      if (text16.ptr) x.free(text16.ptr);
+      text16.capacity = Math.max(2 * text.length, 64);
+      text16.ptr = x.malloc(2 * text16.capacity);
+    }
+    const units = new Uint16Array(x.memory.buffer, text16.ptr, text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    x.hb_buffer_reset(buffer);
+    x.hb_buffer_add_utf16(buffer, text16.ptr, text.length, 0, text.length);
+    x.hb_buffer_guess_segment_properties(buffer);
+    x.hb_shape(font, buffer, f.ptr, f.count);
+    const n = x.hb_buffer_get_length(buffer);
+    // hb_glyph_info_t and hb_glyph_position_t are five 32-bit fields each (the memory may have grown: new views)
+    const u32 = new Uint32Array(x.memory.buffer);
+    return { n, u32, i32: new Int32Array(x.memory.buffer), info: x.hb_buffer_get_glyph_infos(buffer, 0) >>> 2, pos: x.hb_buffer_get_glyph_positions(buffer, 0) >>> 2 };
   };
   return {
     unitsPerEm,
     covers(cp) {
-      const bits = (unicodes ??= charMap());
+      const bits = (unicodes ??= charMap(face));
       const word = cp >>> 5;
       return word < bits.length && (bits[word]! & (1 << (cp & 31))) !== 0;
     },
-    outline: (id) => font.glyphToPath(id),
+    outline: outlines(bytes),
     shape(text, features = []) {
-      const { infos, positions } = run(text, features);
-      const n = infos.length;
+      const { n, u32, i32, info, pos } = run(text, features);
       // One backing store for the four arrays: a typed array past V8's 64 on-heap bytes gets its own off-heap
       // buffer, so four separate arrays per line cost four allocations and four finalisations.
-      const bytes = new ArrayBuffer(14 * n + ((2 * n) & 3));
-      const advances = new Int32Array(bytes, 0, n);
-      const widths = new Int32Array(bytes, 4 * n, n);
-      const clusters = new Uint32Array(bytes, 8 * n, n);
-      const ids = new Uint16Array(bytes, 12 * n, n);
+      const store = new ArrayBuffer(14 * n + ((2 * n) & 3));
+      const advances = new Int32Array(store, 0, n);
+      const widths = new Int32Array(store, 4 * n, n);
+      const clusters = new Uint32Array(store, 8 * n, n);
+      const ids = new Uint16Array(store, 12 * n, n);
       let offsets: Int32Array | undefined;
       let advance = 0;
       for (let i = 0; i < n; i++) {
-        const p = positions[i]!;
-        const info = infos[i]!;
-        ids[i] = info.codepoint;
-        clusters[i] = info.cluster;
-        advances[i] = p.xAdvance;
-        widths[i] = width(info.codepoint);
-        advance += p.xAdvance;
-        if (p.xOffset || p.yOffset) {
+        const id = u32[info + 5 * i]!;
+        const xAdvance = i32[pos + 5 * i]!;
+        const xOffset = i32[pos + 5 * i + 2]!;
+        const yOffset = i32[pos + 5 * i + 3]!;
+        ids[i] = id;
+        clusters[i] = u32[info + 5 * i + 2]!;
+        advances[i] = xAdvance;
+        widths[i] = width(id);
+        advance += xAdvance;
+        if (xOffset || yOffset) {
           offsets ??= new Int32Array(2 * n);
-          offsets[2 * i] = p.xOffset;
-          offsets[2 * i + 1] = p.yOffset;
+          offsets[2 * i] = xOffset;
+          offsets[2 * i + 1] = yOffset;
         }
       }
       return { ids, advances, widths, clusters, advance, unitsPerEm, ...(offsets && { offsets }) };
     },
     prefix(text, features = []) {
-      const { infos, positions } = run(text, features);
-      const n = infos.length;
+      const { n, u32, i32, info, pos } = run(text, features);
       // clusters and advances of this call only: scratch arrays reused by every call of this face
       if (scratch.clusters.length < n) scratch = { clusters: new Uint32Array(2 * n), advances: new Int32Array(2 * n) };
       const { clusters, advances } = scratch;
       for (let i = 0; i < n; i++) {
-        clusters[i] = infos[i]!.cluster;
-        advances[i] = positions[i]!.xAdvance;
+        clusters[i] = u32[info + 5 * i + 2]!;
+        advances[i] = i32[pos + 5 * i]!;
       }
       return clusterPrefix(text.length, n, clusters, advances, unitsPerEm);
     },
   };
+}
+
+/** hb_memory_mode_t HB_MEMORY_MODE_WRITABLE, as harfbuzzjs's Blob passes it. */
+const HB_MEMORY_MODE_WRITABLE = 2;
+
+/** hb_feature_t values parsed by HarfBuzz (16 bytes each); names it cannot parse are left out, as harfbuzzjs does. */
+function parseFeatures(names: readonly string[]): { ptr: number; count: number } {
+  const x = harfBuzz();
+  const ptr = names.length ? x.malloc(16 * names.length) : 0;
+  let count = 0;
+  for (const name of names) {
+    const str = asciiPtr(x, name);
+    if (x.hb_feature_from_string(str, -1, ptr + 16 * count)) count++;
+    x.free(str);
+  }
+  return { ptr, count };
+}
+
+/** The face's character map as a bit set over the code points it has (fallback.ts asks for every character). */
+function charMap(face: number): Uint32Array {
+  const x = harfBuzz();
+  const set = x.hb_set_create();
+  x.hb_face_collect_unicodes(face, set);
+  const count = x.hb_set_get_population(set);
+  const out = x.malloc(4 * count + 4);
+  x.hb_set_next_many(set, -1, out, count);
+  const cps = new Uint32Array(x.memory.buffer, out, count).slice();
+  x.free(out);
+  x.hb_set_destroy(set);
+  let max = 0;
+  for (let i = 0; i < cps.length; i++) if (cps[i]! > max) max = cps[i]!;
+  const bits = new Uint32Array((max >>> 5) + 1);
+  for (let i = 0; i < cps.length; i++) bits[cps[i]! >>> 5]! |= 1 << (cps[i]! & 31);
+  return bits;
+}
+
+/** Glyph outlines through harfbuzzjs's draw API (charts only), its face made on the first outline asked for. */
+function outlines(bytes: Uint8Array): (id: number) => string {
+  let font: hb.Font | undefined;
+  return (id) => (font ??= new hb.Font(new hb.Face(new hb.Blob(bytes), 0))).glyphToPath(id);
 }
