@@ -28,10 +28,11 @@ const graphemes = (text: string) => (segmenter ??= new Intl.Segmenter('und', { g
 
 function covers(fonts: FontStore, key: string, grapheme: string): boolean {
   // The character map first: it answers for nearly every character, the Unicode-property test only for the rest.
+  const has = fonts.coverage?.(key) ?? ((cp: number) => fonts.covers!(key, cp));
   for (let i = 0; i < grapheme.length; i++) {
     const cp = grapheme.codePointAt(i)!;
     if (cp > 0xffff) i++;
-    if (!fonts.covers!(key, cp) && !IGNORABLE.test(String.fromCodePoint(cp))) return false;
+    if (!has(cp) && !IGNORABLE.test(String.fromCodePoint(cp))) return false;
   }
   return true;
 }

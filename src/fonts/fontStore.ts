@@ -45,6 +45,8 @@ export interface FontStore {
   shape?(text: string, key: string, features?: readonly string[]): ShapedRun;
   /** True when face `key` has a glyph for `codePoint` in its character map. Absent in test fakes (all covered). */
   covers?(key: string, codePoint: number): boolean;
+  /** covers(key, ·) as one function, for asking about every character of a text. Absent in test fakes. */
+  coverage?(key: string): (codePoint: number) => boolean;
   /** The faces that draw what `key` lacks, in order (see fallback.ts); absent in test fakes. */
   fallbacks?(key: string): readonly string[];
 }
@@ -160,6 +162,7 @@ function loadFontStore(
     hashes,
     has: (key) => Object.hasOwn(files, key),
     covers: (key, cp) => shaper(key).covers(cp),
+    coverage: (key) => shaper(key).covers,
     fallbacks,
     face,
     shape,

@@ -1,7 +1,7 @@
 import type { Pt } from '../util/geometry.ts';
 import type { Item } from './itemize.ts';
 import { lineStart } from './firstFit.ts';
-import { knuthPlass } from './knuthPlass.ts';
+import { knuthPlass, prepare } from './knuthPlass.ts';
 
 /** Halvings of the search between the shortest and the full measure: 1/2¹⁰ of the measure, well under a letter. */
 const SEARCH_STEPS = 10;
@@ -20,9 +20,10 @@ export function balanceBreaks(items: readonly Item[], breaks: readonly number[],
   let best = breaks;
   let lo = 0;
   let hi = widthPt;
+  const prepared = prepare(items);
   for (let step = 0; step < SEARCH_STEPS; step++) {
     const mid = (lo + hi) / 2;
-    const trial = knuthPlass(items, mid, { rightStretch });
+    const trial = knuthPlass(items, mid, { rightStretch }, prepared);
     if (trial && trial.length === breaks.length && hyphenCount(items, trial) <= hyphens && fits(items, trial, mid)) {
       best = trial;
       hi = mid;

@@ -39,10 +39,8 @@ interface Node {
   readonly hyphens: number;
   readonly demerits: number;
   readonly prev: Node | null;
-  readonly w: Pt;
-  readonly y: Pt;
-  readonly z: Pt;
-  readonly f: number;
+  /** First item of the line after this break: the sums there start the next line (Sums at `start`). */
+  readonly start: number;
 }
 
 /** Prefix sums of width, stretch, shrink and fil stretch before each item (index n = whole paragraph). */
@@ -112,11 +110,8 @@ export function totalDemerits(items: readonly Item[], breaks: readonly number[],
  * tried with tolerance 1, then 2 with hyphenation, then with emergency stretch, then any looseness. Null when no
  * pass finds one (a box wider than the measure): the caller falls back to first-fit.
  */
-export function knuthPlass(items: readonly Item[], widthPt: Pt, opts: { rightStretch?: Pt } = {}): number[] | null {
-  const sums = prefixSums(items);
-  // the legal breakpoints, found once for all passes (most items are boxes)
-  const points: number[] = [];
-  for (let b = 0; b < items.length; b++) if (isBreakpoint(items, b)) points.push(b);
+export function knuthPlass(items: readonly Item[], widthPt: Pt, opts: { rightStretch?: Pt } = {}, prepared: Prepared = prepare(items)): number[] | null {
+  const { sums, points } = prepared;
   for (const pass of PASSES) {
     const breaks = runPass(items, points, sums, widthPt, (opts.rightStretch ?? 0) + pass.emergencyShare * widthPt, pass);
     if (breaks) return breaks;
@@ -124,8 +119,21 @@ export function knuthPlass(items: readonly Item[], widthPt: Pt, opts: { rightStr
   return null;
 }
 
+/** What every pass and every measure of the same items shares: prefix sums and the legal breakpoints. */
+export interface Prepared {
+  readonly sums: Sums;
+  readonly points: readonly number[];
+}
+
+/** Prefix sums and breakpoints of `items`, for knuthPlass (balancing tries ten measures on the same items). */
+export function prepare(items: readonly Item[]): Prepared {
+  const points: number[] = [];
+  for (let b = 0; b < items.length; b++) if (isBreakpoint(items, b)) points.push(b);
+  return { sums: prefixSums(items), points };
+}
+
 function runPass(items: readonly Item[], points: readonly number[], s: Sums, widthPt: Pt, extraStretch: Pt, pass: Pass): number[] | null {
-  const active: Node[] = [{ pos: -1, fitness: 1, hyphens: 0, demerits: 0, prev: null, w: 0, y: 0, z: 0, f: 0 }];
+  const active: Node[] = [{ pos: -1, fitness: 1, hyphens: 0, demerits: 0, prev: null, start: 0 }];
   // Best candidate per (fitness class, hyphen run) slot, kept in parallel arrays to avoid allocation per breakpoint.
   const perFitness = MAX_CONSECUTIVE_HYPHENS + 1;
   const bestD = new Float64Array(4 * perFitness);
@@ -144,7 +152,7 @@ function runPass(items: readonly Item[], points: readonly number[], s: Sums, wid
     let kept = 0;
     for (let k = 0; k < active.length; k++) {
       const a = active[k];
-      const r = adjustmentRatio(s.w[b] - a.w + pw, s.y[b] - a.y + extraStretch, s.z[b] - a.z, s.f[b] - a.f, widthPt);
+      const r = adjustmentRatio(s.w[b] - s.w[a.start] + pw, s.y[b] - s.y[a.start] + extraStretch, s.z[b] - s.z[a.start], s.f[b] - s.f[a.start], widthPt);
       if (r >= -1 && !forced) active[kept++] = a;
       if (r < -1 || r > pass.tolerance) continue;
       if (noHyphenBefore && a.pos >= 0 && items[a.pos].hyphen) continue;
@@ -167,7 +175,7 @@ function runPass(items: readonly Item[], points: readonly number[], s: Sums, wid
         if (!a) continue;
         active.push({
           pos: b, fitness: fitnessOf(bestR[slot]), hyphens: slot % perFitness, demerits: bestD[slot], prev: a,
-          w: s.w[start], y: s.y[start], z: s.z[start], f: s.f[start],
+          start,
         });
       }
     }
