@@ -41,6 +41,8 @@ export interface FontStore {
    * Optional so that test fakes need only `measure`; text/ then measures each prefix.
    */
   prefixWidths?(text: string, key: string, sizePt: Pt, features?: readonly string[]): readonly Pt[];
+  /** prefixWidths in ems: the width of text.slice(0, i) is units[i] × size (the same numbers). Absent in test fakes. */
+  prefixUnits?(text: string, key: string, features?: readonly string[]): Float64Array;
   /** The shaped run of `text` (cached by content): what measure() summed and what pdf/ draws. Absent in test fakes. */
   shape?(text: string, key: string, features?: readonly string[]): ShapedRun;
   /** True when face `key` has a glyph for `codePoint` in its character map. Absent in test fakes (all covered). */
@@ -167,6 +169,7 @@ function loadFontStore(
     face,
     shape,
     outline: (key, id) => shaper(key).outline(id),
+    prefixUnits: (text, key, features = DEFAULT_FEATURES) => prefix(text, key, features).units,
     prefixWidths(text, key, sizePt, features = DEFAULT_FEATURES) {
       const { units } = prefix(text, key, features);
       const out = new Array<Pt>(units.length);

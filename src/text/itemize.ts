@@ -1,7 +1,7 @@
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ParagraphSpec } from '../style/types.ts';
 import type { Pt } from '../util/geometry.ts';
-import { wordPieces, type WordBreak } from './wordBreaks.ts';
+import { wordPieces, type PrefixWidths, type WordBreak } from './wordBreaks.ts';
 import type { Hyphenator } from './types.ts';
 import { charStream, hasSoftHyphen } from './charStream.ts';
 
@@ -87,12 +87,13 @@ export function itemize(
     const run = para.runs[r];
     return fonts.measure(text, run.font, run.sizePt, run.features);
   };
-  const prefixWidths = (text: string, r: number): readonly Pt[] => {
+  const prefixWidths = (text: string, r: number): PrefixWidths => {
     const run = para.runs[r];
-    if (fonts.prefixWidths) return fonts.prefixWidths(text, run.font, run.sizePt, run.features);
+    if (fonts.prefixUnits) return { units: fonts.prefixUnits(text, run.font, run.features), scale: run.sizePt };
+    if (fonts.prefixWidths) return { units: fonts.prefixWidths(text, run.font, run.sizePt, run.features), scale: 1 };
     const out: Pt[] = [0];
     for (let i = 1; i <= text.length; i++) out.push(fonts.measure(text.slice(0, i), run.font, run.sizePt, run.features));
-    return out;
+    return { units: out, scale: 1 };
   };
   if (para.firstLineIndentPt > 0) items.push(box(para.firstLineIndentPt, -1, ''));
   const minLine = Math.min(opts.widthPt, opts.widthPt - Math.max(0, para.firstLineIndentPt));

@@ -53,16 +53,26 @@ interface Sums {
 
 function prefixSums(items: readonly Item[]): Sums {
   const n = items.length;
-  const s = { w: new Float64Array(n + 1), y: new Float64Array(n + 1), z: new Float64Array(n + 1), f: new Float64Array(n + 1) };
+  // one backing store for the four arrays; running sums in locals (this runs cold, mostly in the interpreter, where
+  // every property and element load counts); each stored sum is exactly the previous one plus the item's part
+  const store = new ArrayBuffer(32 * (n + 1));
+  const W = new Float64Array(store, 0, n + 1);
+  const Y = new Float64Array(store, 8 * (n + 1), n + 1);
+  const Z = new Float64Array(store, 16 * (n + 1), n + 1);
+  const F = new Float64Array(store, 24 * (n + 1), n + 1);
+  let w = 0;
+  let y = 0;
+  let z = 0;
+  let f = 0;
   for (let i = 0; i < n; i++) {
-    const it = items[i];
+    const it = items[i]!;
     const counts = it.kind !== 'penalty';
-    s.w[i + 1] = s.w[i] + (counts ? it.width : 0);
-    s.y[i + 1] = s.y[i] + (counts ? it.stretch : 0);
-    s.z[i + 1] = s.z[i] + (counts ? it.shrink : 0);
-    s.f[i + 1] = s.f[i] + (it.fil ? 1 : 0);
+    W[i + 1] = w += counts ? it.width : 0;
+    Y[i + 1] = y += counts ? it.stretch : 0;
+    Z[i + 1] = z += counts ? it.shrink : 0;
+    F[i + 1] = f += it.fil ? 1 : 0;
   }
-  return s;
+  return { w: W, y: Y, z: Z, f: F };
 }
 
 /** Adjustment ratio of a line of natural width L with stretch Y, shrink Z, fil glue F (K&P eq. 1). */
@@ -139,6 +149,7 @@ function runPass(items: readonly Item[], points: readonly number[], s: Sums, wid
   const bestD = new Float64Array(4 * perFitness);
   const bestR = new Float64Array(4 * perFitness);
   const bestA: (Node | undefined)[] = new Array(4 * perFitness);
+  const { w: W, y: Y, z: Z, f: F } = s;
   for (let q = 0; q < points.length; q++) {
     const b = points[q]!;
     const it = items[b];
@@ -150,9 +161,14 @@ function runPass(items: readonly Item[], points: readonly number[], s: Sums, wid
     bestA.fill(undefined);
     let found = false;
     let kept = 0;
+    const wb = W[b]!;
+    const yb = Y[b]!;
+    const zb = Z[b]!;
+    const fb = F[b]!;
     for (let k = 0; k < active.length; k++) {
-      const a = active[k];
-      const r = adjustmentRatio(s.w[b] - s.w[a.start] + pw, s.y[b] - s.y[a.start] + extraStretch, s.z[b] - s.z[a.start], s.f[b] - s.f[a.start], widthPt);
+      const a = active[k]!;
+      const st = a.start;
+      const r = adjustmentRatio(wb - W[st]! + pw, yb - Y[st]! + extraStretch, zb - Z[st]!, fb - F[st]!, widthPt);
       if (r >= -1 && !forced) active[kept++] = a;
       if (r < -1 || r > pass.tolerance) continue;
       if (noHyphenBefore && a.pos >= 0 && items[a.pos].hyphen) continue;

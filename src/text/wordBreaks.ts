@@ -23,11 +23,20 @@ export interface WordPieces {
   readonly emergency: boolean;
 }
 
+/**
+ * The width of text.slice(0, i) is units[i] × scale: a face's prefix advances in ems and the run's size (test fakes
+ * give widths and 1), so a word's pieces read the two boundaries they need without a width array per word.
+ */
+export interface PrefixWidths {
+  readonly units: ArrayLike<number>;
+  readonly scale: number;
+}
+
 interface PieceOpts {
   readonly hyphenate: boolean;
   readonly hyphenator: Hyphenator;
-  /** Widths of text.slice(0, i) in the run's font, from one shaping (FontStore.prefixWidths). */
-  readonly prefixWidths: (text: string, run: number) => readonly Pt[];
+  /** Widths of text.slice(0, i) in the run's font, from one shaping (FontStore.prefixUnits). */
+  readonly prefixWidths: (text: string, run: number) => PrefixWidths;
   /** Narrowest line; a piece wider than this gets character breaks. */
   readonly minLine: Pt;
   /** BCP 47 language of a run's text (a passage's own), undefined for the report's. */
@@ -83,13 +92,24 @@ function findBreaks(cs: CharStream, s: number, e: number, opts: PieceOpts): Map<
 
 /** Splits at breaks and run changes; each same-run segment is shaped once and its pieces take their prefix widths. */
 function buildPieces(cs: CharStream, s: number, e: number, breaks: Map<number, WordBreak>, opts: PieceOpts): WordPiece[] {
+  if (breaks.size === 0) {
+    // most words: no break inside and one run, so one piece, the whole word
+    const run = cs.runOf[s]!;
+    let p = s + 1;
+    while (p < e && cs.runOf[p] === run) p++;
+    if (p === e) {
+      const text = cs.text.slice(s, e);
+      const { units, scale } = opts.prefixWidths(text, run);
+      return [{ kind: 'box', run, text, width: units[e - s]! * scale - units[0]! * scale }];
+    }
+  }
   const out: WordPiece[] = [];
   let segStart = s;
   let a = s;
-  let widths: readonly Pt[] = [];
+  let widths: PrefixWidths = { units: [], scale: 1 };
   for (let p = s + 1; p <= e; p++) {
     const runChange = p === e || cs.runOf[p] !== cs.runOf[a];
-    const brk = p < e ? breaks.get(p) : undefined;
+    const brk = p < e && breaks.size > 0 ? breaks.get(p) : undefined;
     if (!runChange && !brk) continue;
     const run = cs.runOf[a];
     if (a === segStart) {
@@ -97,7 +117,8 @@ function buildPieces(cs: CharStream, s: number, e: number, breaks: Map<number, W
       while (segEnd < e && cs.runOf[segEnd] === run) segEnd++;
       widths = opts.prefixWidths(cs.text.slice(segStart, segEnd), run);
     }
-    out.push({ kind: 'box', run, text: cs.text.slice(a, p), width: widths[p - segStart] - widths[a - segStart] });
+    const { units, scale } = widths;
+    out.push({ kind: 'box', run, text: cs.text.slice(a, p), width: units[p - segStart]! * scale - units[a - segStart]! * scale });
     if (brk) out.push({ kind: 'break', brk, run });
     if (runChange) segStart = p;
     a = p;

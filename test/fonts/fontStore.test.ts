@@ -51,6 +51,15 @@ describe('FontStore caches', () => {
     }
   });
 
+  test('prefixUnits × size is prefixWidths, number for number (what breaking multiplies itself)', () => {
+    const fonts = createFontStore('fonts', files);
+    for (const t of ['naturalisatieverzoeken', 'officieel', 'AVA', 'ĳsje']) {
+      const units = fonts.prefixUnits!(t, 'serif');
+      expect([...units].map((u) => u * 9.4)).toEqual(fonts.prefixWidths!(t, 'serif', 9.4));
+      expect(units[t.length]! * 9.4).toBeCloseTo(fonts.measure(t, 'serif', 9.4), 9);
+    }
+  });
+
   test('runs are kept per face and per feature set, found by content not by array', () => {
     const fonts = createFontStore('fonts', files);
     const t = '0123456789';
