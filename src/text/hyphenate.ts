@@ -203,8 +203,8 @@ function languageHyphenator(hyphenateText: HyphenateText, exceptions: readonly s
   prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
   const cache = new Map<string, readonly number[]>();
 
-  const patterns = (word: string): number[] => {
-    if (isUnhyphenatable(word)) return [];
+  const patterns = (word: string, checked = false): number[] => {
+    if (!checked && isUnhyphenatable(word)) return [];
     // positionsOf(spelled with "-" for each soft hyphen), read straight from the soft-hyphenated word
     const spelled = hyphenateText(word);
     const out: number[] = [];
@@ -229,7 +229,7 @@ function languageHyphenator(hyphenateText: HyphenateText, exceptions: readonly s
       const restBreaks = own ? own.map((p) => p + prefix.length) : patterns(word).filter((p) => p - prefix.length >= LEFT_MIN);
       return [...breaks, ...restBreaks];
     }
-    return patterns(word);
+    return patterns(word, true);
   };
   return (word) => {
     let hit = cache.get(word);
