@@ -91,6 +91,21 @@ function growHeap(memory: WasmMemory, requested: number): boolean {
   return false;
 }
 
+/** 16- and 32-bit views of HarfBuzz's whole memory, made again only when the memory has grown (its buffer changes). */
+export interface HbViews {
+  readonly u16: Uint16Array;
+  readonly u32: Uint32Array;
+  readonly i32: Int32Array;
+}
+
+let views: (HbViews & { readonly buffer: ArrayBuffer }) | undefined;
+
+export function memoryViews(hb: HbExports): HbViews {
+  const buffer = hb.memory.buffer;
+  if (views?.buffer !== buffer) views = { buffer, u16: new Uint16Array(buffer), u32: new Uint32Array(buffer), i32: new Int32Array(buffer) };
+  return views;
+}
+
 /** A NUL-terminated ASCII string in HarfBuzz's memory (free it). */
 export function asciiPtr(hb: HbExports, text: string): number {
   const ptr = hb.malloc(text.length + 1);

@@ -7,7 +7,7 @@
  * (test/fonts/shaper.test.ts checks it against the font's own tables), at ~8× the speed.
  */
 import * as hb from 'harfbuzzjs';
-import { asciiPtr, harfBuzz } from './hbWasm.ts';
+import { asciiPtr, harfBuzz, memoryViews } from './hbWasm.ts';
 import { clusterPrefix } from './prefixUnits.ts';
 
 /** A shaped text in font units (unitsPerEm), left to right. */
@@ -61,10 +61,16 @@ export function createShaper(bytes: Uint8Array): Shaper {
   const buffer = x.hb_buffer_create();
   const unitsPerEm = x.hb_face_get_upem(face);
   const text16 = { ptr: 0, capacity: 0 };
-  const hmtx = new Map<number, number>();
+  // hmtx advances by glyph id (-1: not asked yet), grown to the highest id seen
+  let hmtx = new Int32Array(0);
   const width = (id: number): number => {
-    let w = hmtx.get(id);
-    if (w === undefined) hmtx.set(id, (w = x.hb_font_get_glyph_h_advance(font, id)));
+    if (id >= hmtx.length) {
+      const grown = new Int32Array(Math.max(2 * hmtx.length, id + 1, 256)).fill(-1);
+      grown.set(hmtx);
+      hmtx = grown;
+    }
+    let w = hmtx[id]!;
+    if (w === -1) hmtx[id] = w = x.hb_font_get_glyph_h_advance(font, id);
     return w;
   };
   // features as hb_feature_t arrays in HarfBuzz's memory, by their names (callers pass the styles' few arrays
@@ -90,16 +96,18 @@ export function createShaper(bytes: Uint8Array): Shaper {
       text16.capacity = Math.max(2 * text.length, 64);
       text16.ptr = x.malloc(2 * text16.capacity);
     }
-    const units = new Uint16Array(x.memory.buffer, text16.ptr, text.length);
-    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    const { u16 } = memoryViews(x);
+    const at = text16.ptr >>> 1;
+    for (let i = 0; i < text.length; i++) u16[at + i] = text.charCodeAt(i);
     x.hb_buffer_reset(buffer);
     x.hb_buffer_add_utf16(buffer, text16.ptr, text.length, 0, text.length);
     x.hb_buffer_guess_segment_properties(buffer);
     x.hb_shape(font, buffer, f.ptr, f.count);
     const n = x.hb_buffer_get_length(buffer);
-    // hb_glyph_info_t and hb_glyph_position_t are five 32-bit fields each (the memory may have grown: new views)
-    const u32 = new Uint32Array(x.memory.buffer);
-    return { n, u32, i32: new Int32Array(x.memory.buffer), info: x.hb_buffer_get_glyph_infos(buffer, 0) >>> 2, pos: x.hb_buffer_get_glyph_positions(buffer, 0) >>> 2 };
+    // hb_glyph_info_t and hb_glyph_position_t are five 32-bit fields each (views of the memory after shaping,
+    // which may have grown it)
+    const { u32, i32 } = memoryViews(x);
+    return { n, u32, i32, info: x.hb_buffer_get_glyph_infos(buffer, 0) >>> 2, pos: x.hb_buffer_get_glyph_positions(buffer, 0) >>> 2 };
   };
   return {
     unitsPerEm,
@@ -128,7 +136,6 @@ export function createShaper(bytes: Uint8Array): Shaper {
         ids[i] = id;
         clusters[i] = u32[info + 5 * i + 2]!;
         advances[i] = xAdvance;
-        widths[i] = width(id);
         advance += xAdvance;
         if (xOffset || yOffset) {
           offsets ??= new Int32Array(2 * n);
@@ -136,6 +143,8 @@ export function createShaper(bytes: Uint8Array): Shaper {
           offsets[2 * i + 1] = yOffset;
         }
       }
+      // after the views are read: asking HarfBuzz for an advance could grow its memory and detach them
+      for (let i = 0; i < n; i++) widths[i] = width(ids[i]!);
       return { ids, advances, widths, clusters, advance, unitsPerEm, ...(offsets && { offsets }) };
     },
     prefix(text, features = []) {
