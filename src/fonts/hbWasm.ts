@@ -91,6 +91,32 @@ function growHeap(memory: WasmMemory, requested: number): boolean {
   return false;
 }
 
+/** What a shaper holds in HarfBuzz: its objects and the memory it allocated (the face's bytes, text, features). */
+export interface HbHandles {
+  readonly blob: number;
+  readonly face: number;
+  readonly font: number;
+  readonly buffer: number;
+  /** Allocations to free; a holder's array, so a shaper can replace one (its text buffer grows). */
+  readonly allocations: number[];
+}
+
+// A report's fonts change in a watch session: the shapers of the old faces are dropped with their store, and their
+// HarfBuzz objects and memory go with them (harfbuzzjs frees its own objects the same way).
+const registry = new FinalizationRegistry<HbHandles>((h) => {
+  const x = engine!;
+  x.hb_buffer_destroy(h.buffer);
+  x.hb_font_destroy(h.font);
+  x.hb_face_destroy(h.face);
+  x.hb_blob_destroy(h.blob);
+  for (const ptr of h.allocations) if (ptr) x.free(ptr);
+});
+
+/** Frees `handles` once `owner` has been garbage-collected. */
+export function freeWhenCollected(owner: object, handles: HbHandles): void {
+  registry.register(owner, handles);
+}
+
 /** 16- and 32-bit views of HarfBuzz's whole memory, made again only when the memory has grown (its buffer changes). */
 export interface HbViews {
   readonly u16: Uint16Array;

@@ -7,7 +7,7 @@
  * (test/fonts/shaper.test.ts checks it against the font's own tables), at ~8× the speed.
  */
 import * as hb from 'harfbuzzjs';
-import { asciiPtr, harfBuzz, memoryViews } from './hbWasm.ts';
+import { asciiPtr, freeWhenCollected, harfBuzz, memoryViews } from './hbWasm.ts';
 import { clusterPrefix } from './prefixUnits.ts';
 
 /** A shaped text in font units (unitsPerEm), left to right. */
@@ -61,6 +61,8 @@ export function createShaper(bytes: Uint8Array): Shaper {
   const buffer = x.hb_buffer_create();
   const unitsPerEm = x.hb_face_get_upem(face);
   const text16 = { ptr: 0, capacity: 0 };
+  // [0]: the face's bytes, [1]: the text buffer, then the feature arrays (freed with the shaper, hbWasm.ts)
+  const allocations = [data, 0];
   // hmtx advances by glyph id (-1: not asked yet), grown to the highest id seen
   let hmtx = new Int32Array(0);
   const width = (id: number): number => {
@@ -82,7 +84,10 @@ export function createShaper(bytes: Uint8Array): Shaper {
     if (set) return set;
     const key = names.join(',');
     set = featureSets.get(key);
-    if (!set) featureSets.set(key, (set = parseFeatures(names)));
+    if (!set) {
+      featureSets.set(key, (set = parseFeatures(names)));
+      allocations.push(set.ptr);
+    }
     byArray.set(names, set);
     return set;
   };
@@ -94,7 +99,7 @@ export function createShaper(bytes: Uint8Array): Shaper {
     if (text16.capacity < text.length) {
       if (text16.ptr) x.free(text16.ptr);
       text16.capacity = Math.max(2 * text.length, 64);
-      text16.ptr = x.malloc(2 * text16.capacity);
+      text16.ptr = allocations[1] = x.malloc(2 * text16.capacity);
     }
     const { u16 } = memoryViews(x);
     const at = text16.ptr >>> 1;
@@ -109,7 +114,7 @@ export function createShaper(bytes: Uint8Array): Shaper {
     const { u32, i32 } = memoryViews(x);
     return { n, u32, i32, info: x.hb_buffer_get_glyph_infos(buffer, 0) >>> 2, pos: x.hb_buffer_get_glyph_positions(buffer, 0) >>> 2 };
   };
-  return {
+  const shaper: Shaper = {
     unitsPerEm,
     covers(cp) {
       const bits = (unicodes ??= charMap(face));
@@ -159,6 +164,8 @@ export function createShaper(bytes: Uint8Array): Shaper {
       return clusterPrefix(text.length, n, clusters, advances, unitsPerEm);
     },
   };
+  freeWhenCollected(shaper, { blob, face, font, buffer, allocations });
+  return shaper;
 }
 
 /** hb_memory_mode_t HB_MEMORY_MODE_WRITABLE, as harfbuzzjs's Blob passes it. */

@@ -10,6 +10,9 @@ import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import { describe, expect, test } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { harfBuzz } from '../../src/fonts/hbWasm.ts';
 import { createShaper } from '../../src/fonts/shaper.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -70,5 +73,26 @@ describe('shaping through HarfBuzz memory equals harfbuzzjs\'s API', () => {
     const bytes = readFileSync(join(fontsDir, 'SourceSerif4_400Regular.ttf'));
     const shaper = createShaper(bytes);
     expect([...shaper.shape('officieel 1234', ['kern', '', 'liga']).ids]).toEqual([...shaper.shape('officieel 1234', ['kern', 'liga']).ids]);
+  });
+});
+
+describe('a dropped shaper gives its HarfBuzz memory back', () => {
+  test('shapers made and dropped again and again do not grow HarfBuzz\'s memory', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const bytes = readFileSync(join(fontsDir, 'SourceSerif4_400Regular.ttf'));
+    const round = async () => {
+      for (let i = 0; i < 8; i++) createShaper(bytes).shape(lines[i]!, ['kern', 'liga', 'tnum']);
+      for (let i = 0; i < 3; i++) {
+        gc();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await round();
+    await round();
+    const settled = harfBuzz().memory.buffer.byteLength;
+    for (let k = 0; k < 4; k++) await round();
+    // without the frees, every round would add eight copies of the font file (8 × 400 KB)
+    expect(harfBuzz().memory.buffer.byteLength).toBeLessThan(settled + 4 * bytes.byteLength);
   });
 });
