@@ -180,6 +180,8 @@ async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
   return {
     id: hyphenatorId(opts),
     missing,
+    // isUnhyphenatable: a shorter word gets no breaks, exceptions and patterns alike
+    minWordLength: MIN_WORD_LENGTH,
     hyphenate(word, lang) {
       // a language asked for has its own patterns or none; one never asked for (a paragraph made outside the
       // sections, in the report's language) takes the report's

@@ -58,6 +58,8 @@ export interface Hyphenator {
   hyphenate(word: string, lang?: string): readonly number[];
   /** Languages asked for that have no hyphenation patterns (set without hyphenation). */
   readonly missing?: readonly string[];
+  /** Words shorter than this are never split (hyphenate gives []), so they need not be asked; absent: ask every word. */
+  readonly minWordLength?: number;
 }
 
 /** Summary of a set of lines for the typographic report. */

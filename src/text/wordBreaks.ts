@@ -73,7 +73,8 @@ function findBreaks(cs: CharStream, s: number, e: number, opts: PieceOpts): Map<
       }
     }
   }
-  if (soft || !opts.hyphenate || NO_HYPHENATION.test(t.slice(s, e))) return breaks;
+  const shortest = opts.hyphenator.minWordLength ?? 0;
+  if (soft || !opts.hyphenate || e - s < shortest || NO_HYPHENATION.test(t.slice(s, e))) return breaks;
   // Hyphenate each maximal letter stretch on its own ("IND-medewerker" → "medewerker"; "’s-Hertogenbosch").
   let a = s;
   while (a < e) {
@@ -83,8 +84,10 @@ function findBreaks(cs: CharStream, s: number, e: number, opts: PieceOpts): Map<
     }
     let b = a;
     while (b < e && isLetter(t.charCodeAt(b))) b++;
-    const lang = opts.langOf?.(cs.runOf[a]);
-    for (const p of opts.hyphenator.hyphenate(t.slice(a, b), lang)) if (!breaks.has(a + p)) breaks.set(a + p, 'hyphen');
+    if (b - a >= shortest) {
+      const lang = opts.langOf?.(cs.runOf[a]);
+      for (const p of opts.hyphenator.hyphenate(t.slice(a, b), lang)) if (!breaks.has(a + p)) breaks.set(a + p, 'hyphen');
+    }
     a = b;
   }
   return breaks;

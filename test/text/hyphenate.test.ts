@@ -42,6 +42,15 @@ describe('createHyphenator', () => {
     expect(got).toEqual(EXPECTED);
   });
 
+  test('minWordLength: no word shorter than it has a break, even one the exceptions spell out (breaking skips them)', async () => {
+    const withShort = await createHyphenator({ language: 'nl-NL', exceptions: ['as-iel', 'ko-ers', 'a-b-c-d-e'] });
+    expect(withShort.minWordLength).toBe(6);
+    const short = new Set<string>();
+    for (const e of EXPECTED) for (let n = 1; n < 6; n++) for (let i = 0; i + n <= e.length; i++) short.add(e.replace(/-/g, '').slice(i, i + n));
+    for (const w of [...short, 'asiel', 'koers', 'abcde']) expect(withShort.hyphenate(w), w).toEqual([]);
+    expect(withShort.hyphenate('asielaanvragen').length).toBeGreaterThan(0);
+  });
+
   test('fixes pattern errors on the report\'s names and loan words (its report.yaml exceptions)', () => {
     for (const e of ['Scho-ne-veld', 'Ber-ckel', 'Task-force', 'An-ne-lore', 'ge-o-pend', 'bi-o-me-trie', 'Sy-ri-ërs']) {
       expect(spell(e.replace(/-/g, ''), h.hyphenate(e.replace(/-/g, '')))).toBe(e);
