@@ -21,7 +21,12 @@ const WORKER_ENTRY = join(PACKAGE_ROOT, 'dist', 'chartWorker.js');
 /** What the worker is given: the plans, the chart theme and the chart faces' files (key → absolute path). */
 export interface WorkerRequest extends RenderRequest {
   readonly files: Readonly<Record<string, string>>;
+  /** A one-shot worker then also rasterises each render and sends the PNGs in a second message. */
+  readonly pngs?: boolean;
 }
+
+/** The second answer of a one-shot worker asked for PNGs: each render's PNG by chart key, or why there are none. */
+export type PngReply = { readonly pngs: readonly (readonly [string, Uint8Array])[] } | { readonly pngError: string };
 
 /** The worker's one answer: results with the progress reports made, or why it could not render. */
 export type WorkerReply = { readonly results: RenderResult[]; readonly progress: readonly [number, number][] } | { readonly error: string };
@@ -53,39 +58,64 @@ export function chartWorkerAvailable(): boolean {
 /** A render under way in a worker; `wait` keeps the process alive for it (until then it may exit without it). */
 export interface WorkerJob {
   wait(): Promise<WorkerRender | undefined>;
+  /**
+   * The PNGs the worker rasterised after rendering (asked for with `pngs`), by chart key; undefined when it was not
+   * asked or failed (the caller rasterises in-thread: the same bytes). Keeps the process alive for them, as `wait`.
+   */
+  pngs?(): Promise<ReadonlyMap<string, Uint8Array> | undefined>;
 }
 
 /**
  * Starts rendering `req` in a new worker. `wait` resolves with its results, or with undefined when the worker
  * failed in any way (the caller then renders in-thread, which gives the same results or reports the same error).
  */
-export function renderInWorker(req: RenderRequest, fonts: FontStore): WorkerJob {
+export function renderInWorker(req: RenderRequest, fonts: FontStore, pngs = false): WorkerJob {
   const required = process.env.REPORTPRESS_CHART_WORKER === '1';
   const files = chartFiles(req, fonts);
   let worker: Worker | undefined;
+  let pngsFrom: (m: ReadonlyMap<string, Uint8Array> | undefined) => void = () => undefined;
+  let pngsFailed: (e: Error) => void = () => undefined;
+  const pngsDone = new Promise<ReadonlyMap<string, Uint8Array> | undefined>((resolve, reject) => ((pngsFrom = resolve), (pngsFailed = reject)));
+  pngsDone.catch(() => undefined); // reported when asked for
   const done = new Promise<WorkerRender | undefined>((resolve, reject) => {
-    const failed = (why: unknown) => (required ? reject(new Error(`chart worker failed: ${why instanceof Error ? why.message : String(why)}`)) : resolve(undefined));
+    const failed = (why: unknown) => {
+      pngsFrom(undefined);
+      if (required) reject(new Error(`chart worker failed: ${why instanceof Error ? why.message : String(why)}`));
+      else resolve(undefined);
+    };
     try {
-      worker = new Worker(WORKER_ENTRY, { workerData: { ...req, files } satisfies WorkerRequest });
+      worker = new Worker(WORKER_ENTRY, { workerData: { ...req, files, pngs } satisfies WorkerRequest });
     } catch (e) {
       failed(e); // e.g. a plan that cannot be cloned
       return;
     }
-    // A build that stops early (an input error) exits without waiting for the charts.
-    worker.unref();
-    worker.once('message', (m: WorkerReply) => {
+    const w = worker;
+    // A build that stops early (an input error) exits without waiting for the charts (or, after them, the PNGs).
+    w.unref();
+    w.once('message', (m: WorkerReply) => {
       if ('error' in m) failed(m.error);
       else resolve(m);
-      void worker!.terminate();
+      if ('error' in m || !pngs) return void w.terminate();
+      w.unref();
+      w.once('message', (p: PngReply) => {
+        // REPORTPRESS_CHART_WORKER=1: PNGs asked for and not made are an error too (tests must know the worker made them)
+        if ('pngError' in p && required) pngsFailed(new Error(`chart worker failed: ${p.pngError}`));
+        pngsFrom('pngs' in p ? new Map(p.pngs) : undefined);
+        void w.terminate();
+      });
     });
-    worker.once('error', failed);
-    worker.once('exit', (code) => failed(`exit ${code}`));
+    w.once('error', failed);
+    w.once('exit', (code) => failed(`exit ${code}`));
   });
   done.catch(() => undefined); // reported when waited for
   return {
     wait() {
       worker?.ref();
       return done;
+    },
+    pngs() {
+      worker?.ref();
+      return pngsDone;
     },
   };
 }

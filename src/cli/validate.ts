@@ -39,6 +39,8 @@ export interface ValidateOptions {
   readonly cacheDir?: string;
   /** Which PDF is wanted (default screen); print also needs a CMYK value for every template colour. */
   readonly variant?: PdfVariant;
+  /** The caller exports the charts' PNGs (the CLI's build): a one-shot build's chart worker rasterises them too. */
+  readonly chartPngs?: boolean;
   /** Told report.yaml's limits once it is read (the CLI's time limit re-arms with limits.seconds). */
   readonly onLimits?: (limits: Limits) => void;
   /** Told when each stage starts and ends, and each page written (the CLI's progress display); never changes output. */
@@ -142,7 +144,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const job: ChartJob | undefined = bound.charts.length
     ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
     : undefined;
-  if (steps.prefetchCharts) job?.prefetch(steps.prefetchCharts === 'kept' ? ctx.build : undefined);
+  if (steps.prefetchCharts) job?.prefetch(steps.prefetchCharts === 'kept' ? ctx.build : undefined, opts.chartPngs);
   intlCache?.save(); // after the last formatting (bind, the charts' text alternatives)
   const images = await timed('images', () => pendingImages);
   if (steps.drawCharts && job) await timed('charts', () => job.render()); // the same promise build awaits later
