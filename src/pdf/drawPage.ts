@@ -12,8 +12,8 @@ import type { Page } from '../model/types.ts';
 import type { GlyphRecord, GlyphWriter } from './glyphRuns.ts';
 import type { EmbeddedFont } from './cidFonts.ts';
 import { recordDrawing, type DrawEvent } from './drawRecorder.ts';
-import { type SvgDrawing, captureOps, endParts, muteContent, newPart, putStream, streamKeyOf, rememberDrawing, svgKey, writeOps } from './pageStreams.ts';
-import { compressOnceLater, rememberLater } from './laterStreams.ts';
+import { type SvgDrawing, captureOps, compressPageOnce, endParts, muteContent, newPart, putStream, streamKeyOf, rememberDrawing, svgKey, writeOps } from './pageStreams.ts';
+import { rememberLater } from './laterStreams.ts';
 import { type LinkedRun, partSteps, replayDrawing } from './partReplay.ts';
 import type { SvgCmyk } from './drawSvg.ts';
 import { drawItem, type DrawHooks, type GlyphItem, type LinkHook, type SvgItem } from './drawItem.ts';
@@ -52,8 +52,8 @@ export interface DrawEnv {
    * runs svg-to-pdfkit once and its operators are written again (the same bytes: pageStreams.ts svgKey).
    */
   readonly drawings?: Map<string, SvgDrawing>;
-  /** Without a page cache: this document's compressed streams (or those under way) by a hash of their bytes (laterStreams.ts compressOnceLater). */
-  readonly deflated?: Map<string, Uint8Array | Promise<Uint8Array>>;
+  /** Without a page cache: this document's compressed streams by a hash of their bytes (pageStreams.ts compressPageOnce). */
+  readonly deflated?: Map<string, Uint8Array>;
 }
 
 /** A page's place in the structure: its index, planned marked-content sequences and the ParentTree keys. */
@@ -187,7 +187,7 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
   env.muted = false;
   if (hit) putStream(doc, hit.stream);
   else if (key !== undefined) rememberLater(doc, cache!.entries, key, { svg: recorded!, steps: partSteps(items, recorded!, linked) });
-  else if (!opts.pageCache && env.deflated) compressOnceLater(doc, env.deflated);
+  else if (!opts.pageCache && env.deflated) compressPageOnce(doc, env.deflated);
 }
 
 /**

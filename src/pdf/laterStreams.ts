@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
 import { setStreamLater } from './objectText.ts';
 import { canWriteLater } from './output.ts';
-import { compressPage, compressPageOnce, rememberStream, streamHash, type CachedPage } from './pageStreams.ts';
+import { compressPage, rememberStream, type CachedPage } from './pageStreams.ts';
 
 const deflateAsync = promisify(deflate);
 
@@ -29,44 +29,18 @@ interface ContentRef {
  */
 export function compressPageLater(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   if (!canWriteLater(doc)) return Promise.resolve(compressPage(doc));
-  const c = contentOf(doc);
-  const z = deflateLater(Buffer.concat(c.buffer));
-  putLater(c, z);
-  return z;
-}
-
-const contentOf = (doc: PDFKit.PDFDocument) => (doc as unknown as { page: { content: ContentRef } }).page.content;
-
-/** The bytes deflated in the pool. */
-function deflateLater(raw: Buffer): Promise<Uint8Array> {
+  const c = (doc as unknown as { page: { content: ContentRef } }).page.content;
+  const raw = Buffer.concat(c.buffer);
   // one output buffer the size of the input: zlib deflates it in one go in the pool instead of coming back to the
   // main thread (busy drawing) for every 16 KiB of output; the bytes do not depend on the buffer's size
-  return deflateAsync(raw, { chunkSize: Math.max(16384, raw.length + 1024) }).then((b) => new Uint8Array(b));
-}
-
-/** As putStream, with the bytes to come: /Length before /Filter (the dictionary's order), set when they are in. */
-function putLater(c: ContentRef, z: Promise<Uint8Array>): void {
+  const z = deflateAsync(raw, { chunkSize: Math.max(16384, raw.length + 1024) }).then((b) => new Uint8Array(b));
+  // as putStream: /Length before /Filter (the dictionary's order), the length set when the bytes are in
   c.compress = false;
   c.buffer = [];
   c.data.Length = 0;
   c.data.Filter = 'FlateDecode';
   setStreamLater(c, z);
-}
-
-/**
- * compressPageOnce (no page cache: a first build with caches off) with the deflating in the pool while the next
- * parts are drawn, ≈ 45 ms of the bundled report's main thread; a stream drawn before (a running head) takes the
- * same promise. A document whose output is not collected by output.ts compresses at once, as compressPageOnce.
- */
-export function compressOnceLater(doc: PDFKit.PDFDocument, memo: Map<string, Uint8Array | Promise<Uint8Array>>): void {
-  if (!canWriteLater(doc)) return compressPageOnce(doc, memo);
-  const c = contentOf(doc);
-  if (c.buffer.length === 0) return;
-  const raw = Buffer.concat(c.buffer);
-  const k = streamHash(raw);
-  let z = memo.get(k);
-  if (z === undefined) memo.set(k, (z = deflateLater(raw)));
-  putLater(c, Promise.resolve(z));
+  return z;
 }
 
 /** Compresses the current part later and keeps it in the page-stream cache under `key` once it is in. */

@@ -199,18 +199,15 @@ export function compressPage(doc: PDFKit.PDFDocument): Uint8Array {
  * repeated parts (running heads, a chart or an article drawn again) are deflated once. deflateSync is deterministic,
  * so the bytes are those pdfkit would write; an empty stream is left to pdfkit, which writes it without a filter.
  */
-export function compressPageOnce(doc: PDFKit.PDFDocument, memo: Map<string, Uint8Array | Promise<Uint8Array>>): void {
+export function compressPageOnce(doc: PDFKit.PDFDocument, memo: Map<string, Uint8Array>): void {
   const c = pageOf(doc).content;
   if (c.buffer.length === 0) return;
   const raw = Buffer.concat(c.buffer);
-  const k = streamHash(raw);
+  const k = createHash('sha256').update(raw).digest('base64');
   let z = memo.get(k);
-  if (!(z instanceof Uint8Array)) memo.set(k, (z = new Uint8Array(deflateSync(raw))));
+  if (!z) memo.set(k, (z = new Uint8Array(deflateSync(raw))));
   putStream(doc, z);
 }
-
-/** The key of a stream's bytes in compressPageOnce's memo. */
-export const streamHash = (raw: Uint8Array): string => createHash('sha256').update(raw).digest('base64');
 
 /** Puts an already compressed stream in as the current page's content (dictionary: /Length, /Filter, as pdfkit's). */
 export function putStream(doc: PDFKit.PDFDocument, z: Uint8Array): void {
