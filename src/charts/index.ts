@@ -18,7 +18,7 @@ import type { ChartAsset, ChartBox, RenderedChart } from './types.ts';
 import { chartHeight, isSingleView } from './prepareSpec.ts';
 import { cachedPng, lookupRender, storeRender, type RenderEntry } from './cache.ts';
 import { planChart, type ChartPlan, type ChartPlanMemo } from './plan.ts';
-import type { CompiledSpec } from './compileCache.ts';
+import { OneShotSpecs, type CompiledSpec } from './compileCache.ts';
 import { rasterize } from './rasterize.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
 import { chartWorkerAvailable, renderInKeptWorker, renderInWorker, type WorkerJob } from './renderInWorker.ts';
@@ -47,7 +47,7 @@ export interface ChartOptions {
 function caches(opts: ChartOptions) {
   return {
     renders: opts.build?.cache<RenderEntry>('chartRenders') ?? new Map<string, RenderEntry>(),
-    specs: opts.build?.cache<CompiledSpec>('chartSpecs') ?? new Map<string, CompiledSpec>(),
+    specs: opts.build?.cache<CompiledSpec>('chartSpecs') ?? new OneShotSpecs(),
     outlines: opts.build?.cache<string>('chartOutlines') ?? new Map<string, string>(),
   };
 }

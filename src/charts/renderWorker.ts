@@ -10,7 +10,7 @@
  * with layout and the PDF while this thread would otherwise idle, and the PNGs are the same bytes (rasterize.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CompiledSpec } from './compileCache.ts';
+import { OneShotSpecs, type CompiledSpec } from './compileCache.ts';
 import { createFontStore, type FontStore } from '../fonts/fontStore.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
 import { rasterize } from './rasterize.ts';
@@ -58,7 +58,7 @@ if ((workerData as { kept?: boolean }).kept) {
   const req = workerData as WorkerRequest;
   let store: FontStore | undefined;
   const fonts = () => (store ??= storeOf(req.files));
-  const reply = await answer(req, new Map(), fonts);
+  const reply = await answer(req, new OneShotSpecs(), fonts);
   parentPort!.postMessage(reply);
   if (req.pngs && 'results' in reply) parentPort!.postMessage(await pngsOf(reply.results, req, fonts()));
 }
