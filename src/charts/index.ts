@@ -25,7 +25,7 @@ import { chartWorkerAvailable, renderInKeptWorker, renderInWorker, type WorkerJo
 
 export { writeChartFiles } from './writeChartFiles.ts';
 export { writeVegaCodeCache } from './loadVega.ts';
-export { endKeptWorker } from './renderInWorker.ts';
+export { endKeptWorker, endPrestarted, prestartChartWorker } from './renderInWorker.ts';
 export type { ChartAsset, ChartBox } from './types.ts';
 
 /** What the charts stage needs from the theme, fonts and page frame, and where it may cache. */
@@ -120,7 +120,7 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
     const m = misses();
     if (rendered || worker || !m.length || !chartWorkerAvailable()) return;
     const req = { plans: m, theme: opts.theme };
-    worker = session ? renderInKeptWorker(session, req, opts.fonts) : renderInWorker(req, opts.fonts, pngs);
+    worker = session ? renderInKeptWorker(session, req, opts.fonts) : renderInWorker(req, opts.fonts, pngs, opts.build);
   };
   return { boxes, render, prefetch, inWorker: () => worker !== undefined };
 }

@@ -69,7 +69,7 @@ export interface WorkerJob {
  * Starts rendering `req` in a new worker. `wait` resolves with its results, or with undefined when the worker
  * failed in any way (the caller then renders in-thread, which gives the same results or reports the same error).
  */
-export function renderInWorker(req: RenderRequest, fonts: FontStore, pngs = false): WorkerJob {
+export function renderInWorker(req: RenderRequest, fonts: FontStore, pngs = false, session?: BuildContext): WorkerJob {
   const required = process.env.REPORTPRESS_CHART_WORKER === '1';
   const files = chartFiles(req, fonts);
   let worker: Worker | undefined;
@@ -83,9 +83,13 @@ export function renderInWorker(req: RenderRequest, fonts: FontStore, pngs = fals
       if (required) reject(new Error(`chart worker failed: ${why instanceof Error ? why.message : String(why)}`));
       else resolve(undefined);
     };
+    const request = { ...req, files, pngs } satisfies WorkerRequest;
+    const pre = session && takePrestarted(session);
     try {
-      worker = new Worker(WORKER_ENTRY, { workerData: { ...req, files, pngs } satisfies WorkerRequest });
+      if (pre) pre.postMessage(request);
+      worker = pre ?? new Worker(WORKER_ENTRY, { workerData: request });
     } catch (e) {
+      if (pre) void pre.terminate();
       failed(e); // e.g. a plan that cannot be cloned
       return;
     }
@@ -118,6 +122,46 @@ export function renderInWorker(req: RenderRequest, fonts: FontStore, pngs = fals
       return pngsDone;
     },
   };
+}
+
+/**
+ * Starts a one-shot build's chart worker before its plans exist (a first build: no chart in a cache folder), so that
+ * Node's start of the thread and loading vega (≈ 100–150 ms of its CPU) run on the second core while the main thread
+ * loads and binds the content, instead of after the chart plan; renderInWorker hands it the request. Kept in the build
+ * context (`chartWorker`, 'prestarted') until taken; endPrestarted stops it when no chart needs rendering.
+ */
+export function prestartChartWorker(session: BuildContext): void {
+  const slot = session.cache<Prestarted>('chartWorker');
+  if (slot.has('prestarted') || !chartWorkerAvailable()) return;
+  try {
+    const p: Prestarted = { worker: new Worker(WORKER_ENTRY, { workerData: { prestart: true } }), alive: true };
+    p.worker.unref(); // a build that stops early (an input error) exits without it
+    // one that failed before it was given the request is not given one (a render starts its own worker)
+    p.worker.once('error', () => (p.alive = false));
+    p.worker.once('exit', () => (p.alive = false));
+    slot.set('prestarted', p);
+  } catch {
+    // no worker: the charts start one later, or render in-thread
+  }
+}
+
+interface Prestarted {
+  readonly worker: Worker;
+  alive: boolean;
+}
+
+/** The prestarted worker if it is still running, taken out of the context (one request each). */
+function takePrestarted(session: BuildContext): Worker | undefined {
+  const slot = session.cache<Prestarted>('chartWorker');
+  const p = slot.get('prestarted');
+  slot.delete('prestarted');
+  if (p && !p.alive) void p.worker.terminate();
+  return p?.alive ? p.worker : undefined;
+}
+
+/** Stops a prestarted worker no render took (every chart was in a cache, the report has none, or it failed). */
+export function endPrestarted(session: BuildContext): void {
+  void takePrestarted(session)?.terminate();
 }
 
 /** The chart faces' files (key → absolute path) a worker opens. */

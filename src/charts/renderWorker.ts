@@ -13,6 +13,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { OneShotSpecs, type CompiledSpec } from './compileCache.ts';
 import { createFontStore, type FontStore } from '../fonts/fontStore.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
+import { loadVega } from './loadVega.ts';
 import { rasterize } from './rasterize.ts';
 import type { KeptReply, KeptRequest, PngReply, WorkerReply, WorkerRequest } from './renderInWorker.ts';
 
@@ -55,7 +56,11 @@ if ((workerData as { kept?: boolean }).kept) {
     });
   });
 } else {
-  const req = workerData as WorkerRequest;
+  // A worker started before the plans were made (renderInWorker.ts prestartChartWorker) loads vega meanwhile and
+  // takes its one request as a message; otherwise the request is its workerData.
+  const prestarted = (workerData as { prestart?: boolean }).prestart === true;
+  if (prestarted) void loadVega().catch(() => undefined); // a failure is reported by the render that needs it
+  const req = prestarted ? await new Promise<WorkerRequest>((resolve) => parentPort!.once('message', resolve)) : (workerData as WorkerRequest);
   let store: FontStore | undefined;
   const fonts = () => (store ??= storeOf(req.files));
   const reply = await answer(req, new OneShotSpecs(), fonts);

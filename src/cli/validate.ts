@@ -65,6 +65,8 @@ export interface ValidateSteps {
   readonly prefetchCharts?: boolean | 'kept';
   /** A build: the report language's hyphenation patterns start loading once report.yaml is read (text/hyphenate.ts). */
   readonly prefetchHyphenation?: boolean;
+  /** Called once the content has loaded without errors (a first build starts its chart worker then: cli/build.ts). */
+  readonly afterLoad?: () => void;
   /** A kept build context (watch): packs bind writes are written after the rebuild has returned (util/diskCache.ts savePackSoon). */
   readonly writeSoon?: boolean;
 }
@@ -100,6 +102,8 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
   // a build hyphenates later: its patterns compile meanwhile (charts and images overlap the same way)
   if (steps.prefetchHyphenation) prefetchPatterns(source.meta.language);
+  // once the content has loaded (most input errors stop a build before: it then exits without a thread to end)
+  steps.afterLoad?.();
   // 2. the template: all of the look
   const themeCache = ctx.build && { memory: ctx.build.cache<ThemeEntry>('templates'), cacheDir: opts.cacheDir, known: ctx.build.cache<KnownFile>('knownFiles') };
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }, themeCache));
