@@ -18,14 +18,14 @@ import type { ChartAsset, ChartBox, RenderedChart } from './types.ts';
 import { chartHeight, isSingleView } from './prepareSpec.ts';
 import { cachedPng, lookupRender, storeRender, type RenderEntry } from './cache.ts';
 import { planChart, type ChartPlan, type ChartPlanMemo } from './plan.ts';
-import type { CompiledSpec } from './compileCache.ts';
+import { OneShotSpecs, type CompiledSpec } from './compileCache.ts';
 import { rasterize } from './rasterize.ts';
 import { renderPlans, type RenderResult } from './renderPlans.ts';
 import { chartWorkerAvailable, renderInKeptWorker, renderInWorker, type WorkerJob } from './renderInWorker.ts';
 
 export { writeChartFiles } from './writeChartFiles.ts';
 export { writeVegaCodeCache } from './loadVega.ts';
-export { endKeptWorker } from './renderInWorker.ts';
+export { endKeptWorker, endPrestarted, prestartChartWorker } from './renderInWorker.ts';
 export type { ChartAsset, ChartBox } from './types.ts';
 
 /** What the charts stage needs from the theme, fonts and page frame, and where it may cache. */
@@ -47,7 +47,7 @@ export interface ChartOptions {
 function caches(opts: ChartOptions) {
   return {
     renders: opts.build?.cache<RenderEntry>('chartRenders') ?? new Map<string, RenderEntry>(),
-    specs: opts.build?.cache<CompiledSpec>('chartSpecs') ?? new Map<string, CompiledSpec>(),
+    specs: opts.build?.cache<CompiledSpec>('chartSpecs') ?? new OneShotSpecs(),
     outlines: opts.build?.cache<string>('chartOutlines') ?? new Map<string, string>(),
   };
 }
@@ -64,9 +64,10 @@ export interface ChartJob {
   /**
    * Starts rendering the charts no cache holds in a worker thread, when one is available, for `render` to collect
    * later (same results, diagnostics and progress, reported when `render` is called); otherwise does nothing.
-   * With `session`, in that build context's kept worker (watch, preview), else in a worker of its own.
+   * With `session`, in that build context's kept worker (watch, preview), else in a worker of its own, which with
+   * `pngs` also rasterises them once the renders are sent (what an export asks of `png` later: rasterize.ts).
    */
-  prefetch(session?: BuildContext): void;
+  prefetch(session?: BuildContext, pngs?: boolean): void;
   /** True when prefetch started rendering in a worker: the main thread may work on meanwhile (cli/build.ts). */
   inWorker(): boolean;
 }
@@ -113,13 +114,13 @@ export function planCharts(specs: readonly BoundChartSpec[], opts: ChartOptions,
         if (done) for (const [n, total] of done.progress) opts.onRendered?.(n, total);
         results = done?.results ?? (await inThread(m));
       }
-      return collect(plans, found, results, opts, ctx.diag, memory);
+      return collect(plans, found, results, opts, ctx.diag, memory, worker?.pngs);
     })());
-  const prefetch = (session?: BuildContext) => {
+  const prefetch = (session?: BuildContext, pngs?: boolean) => {
     const m = misses();
     if (rendered || worker || !m.length || !chartWorkerAvailable()) return;
     const req = { plans: m, theme: opts.theme };
-    worker = session ? renderInKeptWorker(session, req, opts.fonts) : renderInWorker(req, opts.fonts);
+    worker = session ? renderInKeptWorker(session, req, opts.fonts) : renderInWorker(req, opts.fonts, pngs, opts.build);
   };
   return { boxes, render, prefetch, inWorker: () => worker !== undefined };
 }
@@ -146,6 +147,7 @@ function collect(
   opts: ChartOptions,
   diag: DiagnosticSink,
   memory: ReturnType<typeof caches>,
+  fromWorker?: WorkerJob['pngs'],
 ): Map<string, ChartAsset> {
   const errors: Diagnostic[] = [];
   for (const r of results) {
@@ -156,10 +158,13 @@ function collect(
     }
   }
   if (errors.length) throw new ReportError(errors);
-  return new Map(plans.map((p) => [p.chart.id, asset(p, found.get(p.key)!, opts, memory)]));
+  return new Map(plans.map((p) => [p.chart.id, asset(p, found.get(p.key)!, opts, memory, fromWorker)]));
 }
 
-function asset(p: ChartPlan, r: RenderedChart, opts: ChartOptions, memory: ReturnType<typeof caches>): ChartAsset {
-  const png = () => cachedPng(memory.renders, p.key, r, () => rasterize(r.svg, opts.fonts, opts.theme.fontKeys, r.scale, memory.outlines), opts.cacheDir);
+function asset(p: ChartPlan, r: RenderedChart, opts: ChartOptions, memory: ReturnType<typeof caches>, fromWorker?: WorkerJob['pngs']): ChartAsset {
+  const here = () => rasterize(r.svg, opts.fonts, opts.theme.fontKeys, r.scale, memory.outlines);
+  // the worker's PNG of this render (the same code over the same fonts), else rasterised here as before
+  const make = async () => (await fromWorker?.())?.get(p.key) ?? here();
+  const png = () => cachedPng(memory.renders, p.key, r, make, opts.cacheDir);
   return { id: p.chart.id, svg: r.svg, widthPt: r.widthPt, heightPt: r.heightPt, alt: p.alt, png };
 }

@@ -21,7 +21,12 @@ const WORKER_ENTRY = join(PACKAGE_ROOT, 'dist', 'chartWorker.js');
 /** What the worker is given: the plans, the chart theme and the chart faces' files (key → absolute path). */
 export interface WorkerRequest extends RenderRequest {
   readonly files: Readonly<Record<string, string>>;
+  /** A one-shot worker then also rasterises each render and sends the PNGs in a second message. */
+  readonly pngs?: boolean;
 }
+
+/** The second answer of a one-shot worker asked for PNGs: each render's PNG by chart key, or why there are none. */
+export type PngReply = { readonly pngs: readonly (readonly [string, Uint8Array])[] } | { readonly pngError: string };
 
 /** The worker's one answer: results with the progress reports made, or why it could not render. */
 export type WorkerReply = { readonly results: RenderResult[]; readonly progress: readonly [number, number][] } | { readonly error: string };
@@ -53,33 +58,58 @@ export function chartWorkerAvailable(): boolean {
 /** A render under way in a worker; `wait` keeps the process alive for it (until then it may exit without it). */
 export interface WorkerJob {
   wait(): Promise<WorkerRender | undefined>;
+  /**
+   * The PNGs the worker rasterised after rendering (asked for with `pngs`), by chart key; undefined when it was not
+   * asked or failed (the caller rasterises in-thread: the same bytes). Keeps the process alive for them, as `wait`.
+   */
+  pngs?(): Promise<ReadonlyMap<string, Uint8Array> | undefined>;
 }
 
 /**
  * Starts rendering `req` in a new worker. `wait` resolves with its results, or with undefined when the worker
  * failed in any way (the caller then renders in-thread, which gives the same results or reports the same error).
  */
-export function renderInWorker(req: RenderRequest, fonts: FontStore): WorkerJob {
+export function renderInWorker(req: RenderRequest, fonts: FontStore, pngs = false, session?: BuildContext): WorkerJob {
   const required = process.env.REPORTPRESS_CHART_WORKER === '1';
   const files = chartFiles(req, fonts);
   let worker: Worker | undefined;
+  let pngsFrom: (m: ReadonlyMap<string, Uint8Array> | undefined) => void = () => undefined;
+  let pngsFailed: (e: Error) => void = () => undefined;
+  const pngsDone = new Promise<ReadonlyMap<string, Uint8Array> | undefined>((resolve, reject) => ((pngsFrom = resolve), (pngsFailed = reject)));
+  pngsDone.catch(() => undefined); // reported when asked for
   const done = new Promise<WorkerRender | undefined>((resolve, reject) => {
-    const failed = (why: unknown) => (required ? reject(new Error(`chart worker failed: ${why instanceof Error ? why.message : String(why)}`)) : resolve(undefined));
+    const failed = (why: unknown) => {
+      pngsFrom(undefined);
+      if (required) reject(new Error(`chart worker failed: ${why instanceof Error ? why.message : String(why)}`));
+      else resolve(undefined);
+    };
+    const request = { ...req, files, pngs } satisfies WorkerRequest;
+    const pre = session && takePrestarted(session);
     try {
-      worker = new Worker(WORKER_ENTRY, { workerData: { ...req, files } satisfies WorkerRequest });
+      if (pre) pre.postMessage(request);
+      worker = pre ?? new Worker(WORKER_ENTRY, { workerData: request });
     } catch (e) {
+      if (pre) void pre.terminate();
       failed(e); // e.g. a plan that cannot be cloned
       return;
     }
-    // A build that stops early (an input error) exits without waiting for the charts.
-    worker.unref();
-    worker.once('message', (m: WorkerReply) => {
+    const w = worker;
+    // A build that stops early (an input error) exits without waiting for the charts (or, after them, the PNGs).
+    w.unref();
+    w.once('message', (m: WorkerReply) => {
       if ('error' in m) failed(m.error);
       else resolve(m);
-      void worker!.terminate();
+      if ('error' in m || !pngs) return void w.terminate();
+      w.unref();
+      w.once('message', (p: PngReply) => {
+        // REPORTPRESS_CHART_WORKER=1: PNGs asked for and not made are an error too (tests must know the worker made them)
+        if ('pngError' in p && required) pngsFailed(new Error(`chart worker failed: ${p.pngError}`));
+        pngsFrom('pngs' in p ? new Map(p.pngs) : undefined);
+        void w.terminate();
+      });
     });
-    worker.once('error', failed);
-    worker.once('exit', (code) => failed(`exit ${code}`));
+    w.once('error', failed);
+    w.once('exit', (code) => failed(`exit ${code}`));
   });
   done.catch(() => undefined); // reported when waited for
   return {
@@ -87,7 +117,51 @@ export function renderInWorker(req: RenderRequest, fonts: FontStore): WorkerJob 
       worker?.ref();
       return done;
     },
+    pngs() {
+      worker?.ref();
+      return pngsDone;
+    },
   };
+}
+
+/**
+ * Starts a one-shot build's chart worker before its plans exist (a first build: no chart in a cache folder), so that
+ * Node's start of the thread and loading vega (≈ 100–150 ms of its CPU) run on the second core while the main thread
+ * loads and binds the content, instead of after the chart plan; renderInWorker hands it the request. Kept in the build
+ * context (`chartWorker`, 'prestarted') until taken; endPrestarted stops it when no chart needs rendering.
+ */
+export function prestartChartWorker(session: BuildContext): void {
+  const slot = session.cache<Prestarted>('chartWorker');
+  if (slot.has('prestarted') || !chartWorkerAvailable()) return;
+  try {
+    const p: Prestarted = { worker: new Worker(WORKER_ENTRY, { workerData: { prestart: true } }), alive: true };
+    p.worker.unref(); // a build that stops early (an input error) exits without it
+    // one that failed before it was given the request is not given one (a render starts its own worker)
+    p.worker.once('error', () => (p.alive = false));
+    p.worker.once('exit', () => (p.alive = false));
+    slot.set('prestarted', p);
+  } catch {
+    // no worker: the charts start one later, or render in-thread
+  }
+}
+
+interface Prestarted {
+  readonly worker: Worker;
+  alive: boolean;
+}
+
+/** The prestarted worker if it is still running, taken out of the context (one request each). */
+function takePrestarted(session: BuildContext): Worker | undefined {
+  const slot = session.cache<Prestarted>('chartWorker');
+  const p = slot.get('prestarted');
+  slot.delete('prestarted');
+  if (p && !p.alive) void p.worker.terminate();
+  return p?.alive ? p.worker : undefined;
+}
+
+/** Stops a prestarted worker no render took (every chart was in a cache, the report has none, or it failed). */
+export function endPrestarted(session: BuildContext): void {
+  void takePrestarted(session)?.terminate();
 }
 
 /** The chart faces' files (key → absolute path) a worker opens. */

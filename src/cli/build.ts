@@ -4,8 +4,9 @@
  * layoutDocument (plus one relayout if a chart came out at another size than planned, which no known chart does).
  * Fatal input problems surface as ReportError; warnings collect in the sink.
  */
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { createSink, type DiagnosticSink } from '../diag/sink.ts';
 import { narrowSpan } from '../diag/narrowSpan.ts';
 import type { SourceSpan } from '../diag/types.ts';
@@ -27,6 +28,7 @@ import type { PartKeyMemo } from '../pdf/partKeys.ts';
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
+import { endPrestarted, prestartChartWorker } from '../charts/renderInWorker.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
@@ -70,7 +72,17 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
   // The charts no cache holds render in a worker meanwhile: a one-shot build's own, or the kept context's (watch,
   // preview), which keeps vega and its compiled specs loaded between rebuilds.
-  const { source, theme, bound, fonts, job, images } = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true });
+  // A first build (no chart renders in a cache folder) starts its chart worker once the content has loaded, so that
+  // the thread's start and vega's loading overlap the template, binding and fonts; a build whose charts may all be
+  // cached does not (it would be wasted), nor does one that stops at an input error in the content.
+  const prestart = given === undefined && (!opts.cacheDir || !existsSync(join(opts.cacheDir, 'charts')));
+  let validated;
+  try {
+    validated = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true, afterLoad: prestart ? () => prestartChartWorker(session) : undefined });
+  } finally {
+    endPrestarted(session); // taken by the chart job when a chart missed the caches
+  }
+  const { source, theme, bound, fonts, job, images } = validated;
   // A composite chart (facet, concat) not in the cache is drawn first: only vega knows its size.
   let charts = job && !job.boxes ? await timed('charts', () => job.render()) : undefined;
   const boxes: ReadonlyMap<string, ChartBox> = job?.boxes ?? charts ?? new Map();

@@ -52,7 +52,7 @@ export async function runBuild(contentDir: string, o: BuildFlags, onLimits?: Val
   let r: BuildResult;
   const files: string[] = [];
   try {
-    r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant, onLimits, progress: display });
+    r = await buildReport({ contentDir, cacheDir: cacheDirFor(o, out), variant, onLimits, progress: display, chartPngs: true });
     failOn(r.diagnostics.items, o.strict);
     await timeStage([], 'write', () => writeAtomic(out, r.pdf), display);
     files.push(out);

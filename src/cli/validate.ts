@@ -39,6 +39,8 @@ export interface ValidateOptions {
   readonly cacheDir?: string;
   /** Which PDF is wanted (default screen); print also needs a CMYK value for every template colour. */
   readonly variant?: PdfVariant;
+  /** The caller exports the charts' PNGs (the CLI's build): a one-shot build's chart worker rasterises them too. */
+  readonly chartPngs?: boolean;
   /** Told report.yaml's limits once it is read (the CLI's time limit re-arms with limits.seconds). */
   readonly onLimits?: (limits: Limits) => void;
   /** Told when each stage starts and ends, and each page written (the CLI's progress display); never changes output. */
@@ -63,6 +65,8 @@ export interface ValidateSteps {
   readonly prefetchCharts?: boolean | 'kept';
   /** A build: the report language's hyphenation patterns start loading once report.yaml is read (text/hyphenate.ts). */
   readonly prefetchHyphenation?: boolean;
+  /** Called once the content has loaded without errors (a first build starts its chart worker then: cli/build.ts). */
+  readonly afterLoad?: () => void;
   /** A kept build context (watch): packs bind writes are written after the rebuild has returned (util/diskCache.ts savePackSoon). */
   readonly writeSoon?: boolean;
 }
@@ -98,6 +102,8 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
   // a build hyphenates later: its patterns compile meanwhile (charts and images overlap the same way)
   if (steps.prefetchHyphenation) prefetchPatterns(source.meta.language);
+  // once the content has loaded (most input errors stop a build before: it then exits without a thread to end)
+  steps.afterLoad?.();
   // 2. the template: all of the look
   const themeCache = ctx.build && { memory: ctx.build.cache<ThemeEntry>('templates'), cacheDir: opts.cacheDir, known: ctx.build.cache<KnownFile>('knownFiles') };
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }, themeCache));
@@ -142,7 +148,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const job: ChartJob | undefined = bound.charts.length
     ? await timed('chart plan', async () => (await import('../charts/index.ts')).planCharts(bound.charts, chartOptions, ctx))
     : undefined;
-  if (steps.prefetchCharts) job?.prefetch(steps.prefetchCharts === 'kept' ? ctx.build : undefined);
+  if (steps.prefetchCharts) job?.prefetch(steps.prefetchCharts === 'kept' ? ctx.build : undefined, opts.chartPngs);
   intlCache?.save(); // after the last formatting (bind, the charts' text alternatives)
   const images = await timed('images', () => pendingImages);
   if (steps.drawCharts && job) await timed('charts', () => job.render()); // the same promise build awaits later

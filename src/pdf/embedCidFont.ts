@@ -8,8 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import type { EmbeddedFont, Subset, FontkitFont, PdfRef, SubsetCache } from './cidFonts.ts';
+import type { EmbeddedFont, FontkitFont, PdfRef, SubsetCache } from './cidFonts.ts';
 import { postHeader } from './postHeader.ts';
+import { subsetTrueType, type RawTrueType } from './ttfSubset.ts';
 
 /** Codes as pdfkit writes them: four hex digits. */
 export const hex4 = (n: number): string => (n < 0x10 ? '000' : n < 0x100 ? '00' : n < 0x1000 ? '0' : '') + n.toString(16);
@@ -46,11 +47,11 @@ function widthsArray(font: EmbeddedFont, cids: readonly number[]): unknown[] {
 }
 
 /** The /CIDToGIDMap stream: two bytes per CID up to the largest, the glyph's index in the subset (0: none). */
-function cidToGidMap(subset: Subset, cids: readonly number[]): Uint8Array {
+function cidToGidMap(mapping: Readonly<Record<number, number>>, cids: readonly number[]): Uint8Array {
   const max = cids[cids.length - 1] ?? 0;
   const out = new Uint8Array(2 * (max + 1));
   for (const cid of cids) {
-    const gid = subset.mapping[cid] ?? 0;
+    const gid = mapping[cid] ?? 0;
     out[2 * cid] = gid >> 8;
     out[2 * cid + 1] = gid & 0xff;
   }
@@ -132,9 +133,14 @@ const deflateText = (text: string) => new Uint8Array(deflateSync(Buffer.from(`${
 function embeddedProgram(font: EmbeddedFont, cids: readonly number[], cmapText: string, hash?: string, cache?: SubsetCache): EmbeddedProgram {
   const cmapHash = createHash('sha256').update(cmapText).digest('base64');
   const make = (): EmbeddedProgram => {
-    const subset = font.font.createSubset();
-    for (const cid of cids) subset.includeGlyph(cid);
-    return { program: new Uint8Array(deflateSync(subset.encode())), map: new Uint8Array(deflateSync(cidToGidMap(subset, cids))), cmapHash, cmap: deflateText(cmapText) };
+    // fontkit's subset bytes, from the font's bytes (ttfSubset.ts); fontkit's own where that cannot be
+    let subset: { bytes: Uint8Array; mapping: Readonly<Record<number, number>> } | undefined = subsetTrueType(font.font as unknown as RawTrueType, cids);
+    if (!subset) {
+      const s = font.font.createSubset();
+      for (const cid of cids) s.includeGlyph(cid);
+      subset = { bytes: s.encode(), mapping: s.mapping };
+    }
+    return { program: new Uint8Array(deflateSync(subset.bytes)), map: new Uint8Array(deflateSync(cidToGidMap(subset.mapping, cids))), cmapHash, cmap: deflateText(cmapText) };
   };
   const programs = cache?.encoded;
   if (hash === undefined || !programs) return make();

@@ -15,6 +15,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FontkitFont } from './cidFonts.ts';
 import { postHeader } from './postHeader.ts';
+import { factsFromBytes, rawTrueType } from './rawFacts.ts';
+import type { RawTrueType } from './ttfSubset.ts';
 
 /** What a font dictionary and pdfkit's EmbeddedFont read of a TrueType face, as plain data. */
 export interface FontFacts {
@@ -81,9 +83,10 @@ function forward<T extends object>(real: () => T): ProxyHandler<object> {
 
 /**
  * A stand-in for fontkit's font of a TrueType face: the facts answer what opening and embedding read; every other
- * property (layout, glyphs, tables, a subset's glyphs) comes from `open()`, called at most once.
+ * property (layout, glyphs, tables, a subset's glyphs) comes from `open()`, called at most once. With the file's
+ * bytes and table directory (`raw`), postHeader and the subset (ttfSubset.ts) read those, as from fontkit's font.
  */
-export function lazyFont(facts: FontFacts, open: () => object): object {
+export function lazyFont(facts: FontFacts, open: () => object, raw?: RawTrueType): object {
   let real: object | undefined;
   const font = () => (real ??= open());
   const base = {
@@ -97,8 +100,10 @@ export function lazyFont(facts: FontFacts, open: () => object): object {
     bbox: facts.bbox,
     // postHeader finds no raw table here (no stream, no directory: without them it would open the real font) and
     // takes these, as it read them from the raw table of the real font
-    stream: undefined,
-    directory: undefined,
+    stream: raw?.stream,
+    directory: raw?.directory,
+    // fontkit's font of a file has none (no variation chosen): ttfSubset.ts asks
+    _variationProcessor: undefined,
     italicAngle: facts.italicAngle,
     post: { isFixedPitch: facts.isFixedPitch },
     head: { macStyle: { italic: facts.macItalic } },
@@ -128,15 +133,26 @@ export interface FontSourceCache {
   readonly usedFacts?: Set<string>;
 }
 
-/** What to register for a font key: the session's parsed font, a lazy one from known facts, or the file. */
+/**
+ * What to register for a font key: the session's parsed font, a lazy one from known facts or from the facts read
+ * from the file's bytes (rawFacts.ts: a first build), or the file.
+ */
 export function fontSource(key: string, file: string, cache: FontSourceCache | undefined): string | object {
   const hash = cache?.hashes[key];
-  if (!cache || !hash) return file;
-  const parsed = cache.parsed.get(hash);
+  const parsed = hash ? cache!.parsed.get(hash) : undefined;
   if (parsed) return parsed;
-  const facts = cache.facts?.get(hash);
+  const facts = hash ? cache!.facts?.get(hash) : undefined;
   // rememberFonts marks the facts used once the document has opened the font
-  return facts ? lazyFont(facts, () => openFontFile(file)) : file;
+  if (facts) return lazyFont(facts, () => openFontFile(file));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return file; // pdfkit reports it as before
+  }
+  const raw = rawTrueType(bytes);
+  const read = raw && factsFromBytes(raw);
+  return read ? lazyFont(read, () => openFontFile(file, bytes), raw) : file;
 }
 
 /** Keeps the opened fonts (by bytes hash) and the facts of the TrueType ones the cache did not know. */
@@ -156,7 +172,7 @@ export function rememberFonts(opened: readonly (readonly [string, { readonly fon
  * fontkit's font of a file, as pdfkit opens it: the same fontkit module as pdfkit's (the CLI bundle's compile step
  * points this require at it, so it is bundled and evaluated on first use).
  */
-function openFontFile(file: string): object {
+function openFontFile(file: string, bytes?: Buffer): object {
   const fontkit = createRequire(import.meta.url)('fontkit') as typeof import('fontkit');
-  return fontkit.create(readFileSync(file)) as object;
+  return fontkit.create(bytes ?? readFileSync(file)) as object;
 }

@@ -18,8 +18,11 @@ export interface SvgNode {
   readonly memo: Map<string, unknown>;
 }
 
-/** Attributes that change nothing drawn (vega's accessibility and interaction markup, namespaces). */
-const INERT = /^(?:class|role|aria-[a-z]+|pointer-events|xmlns(?::xlink)?|version|id)$/;
+/**
+ * Attributes that change nothing drawn (vega's accessibility and interaction markup, namespaces; shape-rendering,
+ * which svg-to-pdfkit 0.1.8 never reads: the print QR codes, flow/boxes/qr.ts, are drawn here then).
+ */
+const INERT = /^(?:class|role|aria-[a-z]+|pointer-events|xmlns(?::xlink)?|version|id|shape-rendering)$/;
 /** Presentation attributes read through `prop`, valid on every element. */
 const STYLED = new Set(['fill', 'stroke', 'stroke-width', 'stroke-opacity', 'fill-opacity', 'opacity', 'stroke-miterlimit', 'stroke-linejoin', 'stroke-linecap', 'stroke-dasharray', 'stroke-dashoffset', 'fill-rule', 'transform', 'display', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor']);
 /** Geometry attributes per element. */

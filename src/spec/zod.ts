@@ -9,7 +9,15 @@ import { createRequire } from 'node:module';
 import type { z as Zod } from 'zod';
 import { lazy } from './lazy.ts';
 
-export const z: typeof Zod = lazy(() => (createRequire(import.meta.url)('zod') as typeof import('zod')).z);
+export const z: typeof Zod = lazy(() => {
+  const zod = (createRequire(import.meta.url)('zod') as typeof import('zod')).z;
+  // zod's object parser compiles a function per object schema on first use (new Function): that code is in no V8
+  // code cache, and a build parses each schema a few to a few hundred times, too few for it to pay back. Its
+  // interpreted parser gives the same data and issues (zod 4.6.7, pinned); main-thread CPU of load + theme for the
+  // bundled report ≈ 197 → 183 ms, median of 7 (set before any schema is made: zod reads it per schema).
+  zod.config({ jitless: true });
+  return zod;
+});
 
 // the types of zod's namespace under the same name (a namespace of types only merges with the constant)
 // eslint-disable-next-line @typescript-eslint/no-namespace

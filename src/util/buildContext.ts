@@ -50,7 +50,7 @@ export type CacheName =
   | 'printImages'
   /** chart key → rendered chart (charts/) */
   | 'chartRenders'
-  /** one entry: the session's chart worker thread, vega and compiled specs kept in it (charts/renderInWorker.ts) */
+  /** one entry: the session's chart worker thread, vega and compiled specs kept in it; or a one-shot build's worker started before its plans (charts/renderInWorker.ts) */
   | 'chartWorker'
   /** Vega-Lite spec without its rows → compiled Vega spec and parsed runtime (charts/compileCache.ts) */
   | 'chartSpecs'

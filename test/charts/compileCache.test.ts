@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
-import { compileWithoutData, parseWithoutData, type CompiledSpec } from '../../src/charts/compileCache.ts';
+import { compileWithoutData, OneShotSpecs, parseWithoutData, type CompiledSpec } from '../../src/charts/compileCache.ts';
 
 /** The compiled-spec cache under test (a build context's `chartSpecs`). */
 let compiled = new Map<string, CompiledSpec>();
@@ -113,5 +113,21 @@ describe('compiling without the data', () => {
     const spec: Json = { datasets: { d: [] }, data: { name: 'd' }, mark: 'bar' };
     for (let i = 0; i < 2; i++) compileWithoutData(compiled, spec, (s) => (compiles++, vl.compile(s as never).spec as Json), () => true);
     expect(compiles).toBe(2);
+  });
+
+  it('parses a one-shot render with its data: the SVG vega draws given the data, the spec handed to vega with its rows, no runtime kept', async () => {
+    for (const { chart } of GALLERY) {
+      const spec = prepareSpec(chart, chart.spec as Json, theme, frameWidthPt(chart.size), labelWidth);
+      const locale = (spec.config as Json | undefined)?.locale;
+      const once = new OneShotSpecs();
+      const handed: Json[] = [];
+      const runtime = parseWithoutData(once, spec, vlCompile, () => false, (vg) => (handed.push(structuredClone(vg)), vgParse(vg)));
+      expect(await svgOf(runtime, locale), chart.id).toBe(await svgOf(vgParse(vlCompile(spec)), locale));
+      // one parse, of the spec with the report's rows in it (a runtime parsed empty would have had [] there)
+      expect(handed.length).toBe(1);
+      // (as JSON: the compiled spec is kept as JSON, so a date in it is its ISO text, as on the cached path)
+      expect(JSON.stringify(handed[0]), chart.id).toBe(JSON.stringify(vlCompile(spec)));
+      expect([...once.values()].every((e) => e.runtime === undefined)).toBe(true);
+    }
   });
 });

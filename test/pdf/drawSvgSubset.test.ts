@@ -8,6 +8,7 @@ import { drawSvg } from '../../src/pdf/drawSvg.ts';
 import { captureOps } from '../../src/pdf/pageStreams.ts';
 import { nameResourcesByContent } from '../../src/pdf/resourceNames.ts';
 import { GALLERY } from '../charts/gallerySpecs.ts';
+import { qrSvg } from '../../src/flow/boxes/qr.ts';
 import { FONTS_DIR, frameWidthPt, loadTestTheme, testFonts } from '../charts/helpers.ts';
 import { chartFontKey } from '../charts/pdfHelpers.ts';
 
@@ -92,6 +93,20 @@ describe('drawSvgSubset: svg-to-pdfkit\'s output for vega\'s SVG', () => {
     same(svg('<rect x="1" y="1" width="10" height="10" fill="#000"/>', 'width="50" height="50" viewBox="5 5 20 40"'), [10, 10, 100, 80]);
     same(svg('<g transform="scale(2) skewX(10)"><line x2="5" y2="5" stroke="#000"/></g>', 'width="50" height="50"'));
     same(svg('<g transform="matrix(1 0 0 1 3 4) translate(5)"><line x2="5" y2="5" stroke="#000"/></g>', 'width="50"'), [0, 0, 100, 80]);
+  });
+
+  it('takes on the print QR codes (shape-rendering, which svg-to-pdfkit never reads) with its bytes, screen and print colours', async () => {
+    const { drawSvgSubset } = await import('../../src/pdf/drawSvgSubset.ts');
+    const cmyk = (hex: string) => [...hex.slice(1).match(/../g)!.map((c) => Math.round(parseInt(c, 16) / 2.55)), 5];
+    for (const url of ['https://ind.nl/nl/jaarverslag-2020/video-taskforce', 'https://example.org/a-much-longer/address/of-a-video?with=query&and=more-parts']) {
+      const code = qrSvg(url, '#154273');
+      expect(code).toContain('shape-rendering="crispEdges"');
+      const doc = new PDFDocument({ autoFirstPage: false });
+      doc.addPage();
+      expect(drawSvgSubset(doc, code, 0, 0, 34, 34, chartFontKey), url).toBe(true);
+      expect(same(code, [400, 60, 34, 34]).length).toBeGreaterThan(1000);
+      same(code, [400, 60, 34, 34], cmyk);
+    }
   });
 
   it('leaves what it does not know to svg-to-pdfkit, with the same result', async () => {
