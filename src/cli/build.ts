@@ -25,6 +25,8 @@ import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.t
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
 import type { PdfOptions } from '../pdf/writePdf.ts';
 import type { PartKeyMemo } from '../pdf/partKeys.ts';
+import type { KeptRuns } from '../pdf/keptRuns.ts';
+import { createInternMemo, internPages, type InternMemo } from '../pdf/internPages.ts';
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
@@ -156,11 +158,16 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
+  // a kept session hands on the previous build's page and item objects where they are equal (pdf/internPages.ts),
+  // so the PDF stage's part keys and items' JSON, kept by identity, find them
+  const interned = given && fonts.hashes ? memo(session.cache<InternMemo>('internedPages'), 'pages', createInternMemo) : undefined;
+  const intern = (d: PagedDocument) => (interned ? internPages(d, interned, (from, to) => pageKeys.get(from) && pageKeys.set(to, pageKeys.get(from)!)) : d);
+  document = intern(document);
   disk?.save();
   // 8. the charts, drawn now that layout has shaped the text (their labels are measured with the same shaping cache);
   // laid out again in the unexpected case that one came out at another size than planned
   // what the PDF stage keys page parts with (pdf/partKeys.ts), kept by the session
-  const keyMemos = reuse && fonts.hashes ? { itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), trustedParts: { pages: pageKeys, hashes: partHashes.entries, used: partHashes.used } } : undefined;
+  const keyMemos = reuse && fonts.hashes ? { itemJson: memo(session.cache<WeakMap<object, string>>('itemJson'), 'items', () => new WeakMap()), partKeys: memo(session.cache<PartKeyMemo>('partKeys'), 'parts', () => new WeakMap()), trustedParts: { pages: pageKeys, hashes: partHashes.entries, used: partHashes.used }, ...(given && { keptRuns: memo(session.cache<KeptRuns>('keptRuns'), 'runs', () => new WeakMap()) }) } : undefined;
   const subsets = kept<EmbeddedProgram>('pdfSubsets');
   const facts = kept<FontFacts>('pdfFontFacts');
   const streams = kept<CachedPage>('pageStreams');
@@ -194,7 +201,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {
     sections = resolveStyles(bound, theme, charts, images, fonts, refs, styles, outputs, typography);
-    document = await timed('relayout', layout);
+    document = intern(await timed('relayout', layout));
     early = undefined; // drawn for the first layout: left unfinished
   }
   // a kept context (watch) writes the styled sections after the rebuild has returned, as the disk pack does

@@ -18,6 +18,7 @@ import { type LinkedRun, partSteps, replayDrawing } from './partReplay.ts';
 import type { SvgCmyk } from './drawSvg.ts';
 import { drawItem, type DrawHooks, type GlyphItem, type LinkHook, type SvgItem } from './drawItem.ts';
 import type { PartKeyFn } from './partKeys.ts';
+import { drawKeptRun, type KeptRuns } from './keptRuns.ts';
 import { pageParts, type MarkGroup, type PageMarks } from './structure.ts';
 import { beginMark, endMark, type StructParents } from './tagged.ts';
 import { finishSheet } from './printSheet.ts';
@@ -52,6 +53,9 @@ export interface DrawEnv {
    * runs svg-to-pdfkit once and its operators are written again (the same bytes: pageStreams.ts svgKey).
    */
   readonly drawings?: Map<string, SvgDrawing>;
+  /** A watch session's glyph runs as drawn (keptRuns.ts), and what they were drawn for (page-cache scope, variant). */
+  readonly keptRuns?: KeptRuns;
+  readonly runScope?: string;
   /** Without a page cache: this document's compressed streams by a hash of their bytes (pageStreams.ts compressPageOnce). */
   readonly deflated?: Map<string, Uint8Array>;
 }
@@ -131,7 +135,9 @@ function drawPart(doc: PDFKit.PDFDocument, page: Page, from: number, to: number,
     if (events) return replayDrawing(doc, events, env.fonts);
     const at = glyphRecord?.events.length ?? 0;
     if (glyphRecord) glyphRecord.link = undefined;
-    env.drawGlyphs(g, o, glyphRecord);
+    // a missed part's unlinked run as drawn before in the session (keptRuns.ts), or drawn and kept
+    if (env.keptRuns && glyphRecord && !g.link) drawKeptRun(doc, g, env.keptRuns, env.runScope!, env.fonts, env.drawGlyphs, glyphRecord);
+    else env.drawGlyphs(g, o, glyphRecord);
     if (glyphRecord && !g.link) recorded!.set(r, glyphRecord.events.slice(at));
     // a linked run: its annotation's rectangle between its font's events and its glyphs'
     const l = glyphRecord?.link;

@@ -20,6 +20,7 @@ import type { Page } from '../model/types.ts';
 import type { DrawEvent } from './drawRecorder.ts';
 import type { PartKeyMemo, TrustedPartKeys } from './partKeys.ts';
 import type { PartStep } from './partReplay.ts';
+import type { KeptRuns } from './keptRuns.ts';
 
 /**
  * A cached page: its compressed stream and, per SVG item and unlinked glyph run, the record of its other effects
@@ -52,6 +53,8 @@ export interface PageStreamCache {
   readonly drawings?: Map<string, SvgDrawing>;
   /** Collects the keys of the drawings used. */
   readonly usedDrawings?: Set<string>;
+  /** A watch session's glyph runs as drawn, by item object (keptRuns.ts); never changes the output. */
+  readonly keptRuns?: KeptRuns;
   /** Stream keys already computed, by scope and then by what else makes them (build context `pageStreamKeys`, streamKeyOf). */
   readonly streamKeys?: Map<string, Map<string, string>>;
 }

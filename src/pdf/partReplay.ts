@@ -61,13 +61,16 @@ export function replayDrawing(doc: PDFKit.PDFDocument, events: readonly DrawEven
   // the drawing's own objects, made again in the same order (so with the same numbers) and with the same data; most
   // records (a glyph run's fonts and glyphs) make none, and a replay allocates nothing for them
   let own: ReplayedRef[] | undefined;
+  // glyph events are most of a record, in runs of one font: the font looked up once per run
+  let fontId: string | undefined;
+  let font: EmbeddedFont | undefined;
   for (const e of events) {
-    if (e[0] === 'font') d.page.fonts[e[1]] = fonts.get(e[1])!.ref();
-    else if (e[0] === 'glyph') {
-      const font = fonts.get(e[1])!;
+    if (e[0] === 'glyph') {
+      if (e[1] !== fontId) font = fonts.get((fontId = e[1]))!;
       // a glyph id already registered keeps its first width and text (includeGlyph): nothing to do
-      if (!isRegisteredGlyph(font, e[2])) includeGlyph(font, e[2], e[3], [...e[4]]);
-    } else if (e[0] === 'gs') d._doOpacity(e[1], e[2]);
+      if (!isRegisteredGlyph(font!, e[2])) includeGlyph(font!, e[2], e[3], [...e[4]]);
+    } else if (e[0] === 'font') d.page.fonts[e[1]] = fonts.get(e[1])!.ref();
+    else if (e[0] === 'gs') d._doOpacity(e[1], e[2]);
     else if (e[0] === 'ref') (own ??= [])[e[1]] = d.ref(withRefs(e[2], own) as object);
     else if (e[0] === 'end') {
       const r = own![e[1]]!;

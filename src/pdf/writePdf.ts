@@ -118,7 +118,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
 
   const print = variant === 'print';
   const origin = print ? PRINT_SHEET.slug : 0;
-  const env: DrawEnv = { fonts, partKey, opts: o, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont), ...(!opts.pageCache && { drawings: new Map(), deflated: new Map() }) };
+  const env: DrawEnv = { fonts, partKey, opts: o, drawGlyphs: createGlyphWriter(doc, opts.shape, () => env.muted), print, images: new Map(), cmykImages: new Map(), at: undefined, origin, muted: false, stableCodes: [...fonts.values()].every(isStableFont), keptRuns: variant === 'print' ? undefined : opts.pageCache?.keptRuns, runScope: `${opts.pageCache?.scope}\u0000${variant}`, ...(!opts.pageCache && { drawings: new Map(), deflated: new Map() }) };
   if (print) {
     const resolve = cmykResolver(opts.cmyk ?? new Map());
     installCmykPaint(doc, resolve, () => env.at);

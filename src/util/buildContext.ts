@@ -78,6 +78,10 @@ export type CacheName =
   | 'partKeys'
   /** layout's content key of a page part → its hash (pdf/partKeys.ts TrustedPartKeys; on disk in a pack) */
   | 'partHashes'
+  /** one entry: the last document's pages and layout's page objects → the equal ones handed on (pdf/internPages.ts) */
+  | 'internedPages'
+  /** one entry: drawn glyph item object → its operators and font and glyph effects, for the scope it was drawn in (pdf/keptRuns.ts) */
+  | 'keptRuns'
   /** one entry: finished page object → its parts' content keys as layout noted them (flow/sectionCache.ts notePage) */
   | 'pageKeys'
   /** Intl cache file of a content folder ('' for none) → Intl formatters and the texts they wrote (locale/intlCache.ts) */
