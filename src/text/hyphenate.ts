@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import hyphenopoly from 'hyphenopoly';
 import { hyphenationPatterns, localeData } from '../locale/index.ts';
+import { patternBreaks } from './patternEngine.ts';
 import type { Hyphenator } from './types.ts';
 
 /** Letters kept before a break: "in-" but never "a-siel" (Dutch and English practice allow 2; TeX's default is 2). */
@@ -56,30 +57,32 @@ export function dropVowellessPieces(word: string, positions: readonly number[]):
 }
 
 type HyphenateText = (text: string) => string;
+/** A language's pattern breaks of a word (patternEngine.ts). */
+type PatternBreaks = (word: string) => number[];
 const SOFT_HYPHEN = '\u00AD';
 // hyphenopoly's config() mutates one module-global engine: each language is loaded once per process, one
 // config() call after the other (a call replaces the settings the previous one is still loading with).
-const engines = new Map<string, Promise<HyphenateText>>();
+const engines = new Map<string, Promise<PatternBreaks>>();
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Loads hyphenopoly's <patterns>.wasm from node_modules with a file loader (no network, no cwd dependence). */
-function loadEngine(patternsName: string): Promise<HyphenateText> {
+function loadEngine(patternsName: string): Promise<PatternBreaks> {
   let e = engines.get(patternsName);
   if (!e) {
     const dir = join(dirname(createRequire(import.meta.url).resolve('hyphenopoly')), 'patterns');
-    e = queue.then(
-      () =>
-        hyphenopoly.config({
-          require: [patternsName],
-          hyphen: SOFT_HYPHEN,
-          leftmin: LEFT_MIN,
-          rightmin: RIGHT_MIN,
-          minWordLength: MIN_WORD_LENGTH,
-          // read synchronously (a pattern file is ≈ 30 KB): a thread-pool read made the build wait for a free thread,
-          // many milliseconds on a busy machine
-          loader: (file: string) => Promise.resolve(readFileSync(join(dir, file))),
-        }) as Promise<HyphenateText>,
-    );
+    const settings = { leftmin: LEFT_MIN, rightmin: RIGHT_MIN, minWordLength: MIN_WORD_LENGTH };
+    let bytes: Uint8Array | undefined;
+    e = queue.then(async () => {
+      const text = (await hyphenopoly.config({
+        require: [patternsName],
+        hyphen: SOFT_HYPHEN,
+        ...settings,
+        // read synchronously (a pattern file is ≈ 30 KB): a thread-pool read made the build wait for a free thread,
+        // many milliseconds on a busy machine; the bytes are kept for the direct engine
+        loader: (file: string) => Promise.resolve((bytes = readFileSync(join(dir, file)))),
+      })) as HyphenateText;
+      return patternBreaks(bytes!, settings, text);
+    });
     queue = e.catch(() => undefined);
     engines.set(patternsName, e);
   }
@@ -193,7 +196,7 @@ async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
 }
 
 /** Word breaks of one language: exceptions (whole words and prefix rules) first, then the patterns. */
-function languageHyphenator(hyphenateText: HyphenateText, exceptions: readonly string[]): (word: string) => readonly number[] {
+function languageHyphenator(patternBreaksOf: PatternBreaks, exceptions: readonly string[]): (word: string) => readonly number[] {
   const whole = new Map<string, number[]>();
   const prefixes: { prefix: string; breaks: number[] }[] = [];
   for (const spelled of exceptions) {
@@ -205,19 +208,7 @@ function languageHyphenator(hyphenateText: HyphenateText, exceptions: readonly s
   prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
   const cache = new Map<string, readonly number[]>();
 
-  const patterns = (word: string, checked = false): number[] => {
-    if (!checked && isUnhyphenatable(word)) return [];
-    // positionsOf(spelled with "-" for each soft hyphen), read straight from the soft-hyphenated word
-    const spelled = hyphenateText(word);
-    const out: number[] = [];
-    let n = 0;
-    for (let i = 0; i < spelled.length; i++) {
-      const c = spelled.charCodeAt(i);
-      if (c === 0xad || c === 0x2d) out.push(n);
-      else n++;
-    }
-    return out;
-  };
+  const patterns = (word: string, checked = false): number[] => (!checked && isUnhyphenatable(word) ? [] : patternBreaksOf(word));
   const compute = (word: string): number[] => {
     if (isUnhyphenatable(word)) return [];
     const lower = word.toLowerCase();
