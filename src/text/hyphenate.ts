@@ -60,30 +60,28 @@ type HyphenateText = (text: string) => string;
 /** A language's pattern breaks of a word (patternEngine.ts). */
 type PatternBreaks = (word: string) => number[];
 const SOFT_HYPHEN = '\u00AD';
-// hyphenopoly's config() mutates one module-global engine: each language is loaded once per process, one
-// config() call after the other (a call replaces the settings the previous one is still loading with).
+const SETTINGS = { leftmin: LEFT_MIN, rightmin: RIGHT_MIN, minWordLength: MIN_WORD_LENGTH };
+// Each language's patterns once per process. hyphenopoly's config() replaces one module-global engine's settings
+// (read again at every call): every call here passes the same settings and loads synchronously, so one language's
+// load never runs into another's.
 const engines = new Map<string, Promise<PatternBreaks>>();
-let queue: Promise<unknown> = Promise.resolve();
 
-/** Loads hyphenopoly's <patterns>.wasm from node_modules with a file loader (no network, no cwd dependence). */
+/**
+ * Loads <patterns>.wasm from hyphenopoly's folder in node_modules (no network, no cwd dependence) and compiles it
+ * synchronously (≈ 30 KB, compiled lazily): a build waited 20–80 ms in its hyphenation stage for hyphenopoly's
+ * asynchronous load. hyphenopoly itself is loaded only for the words patternEngine.ts leaves to it (a letter outside
+ * the patterns' alphabet), at the first such word.
+ */
 function loadEngine(patternsName: string): Promise<PatternBreaks> {
   let e = engines.get(patternsName);
   if (!e) {
     const dir = join(dirname(createRequire(import.meta.url).resolve('hyphenopoly')), 'patterns');
-    const settings = { leftmin: LEFT_MIN, rightmin: RIGHT_MIN, minWordLength: MIN_WORD_LENGTH };
-    let bytes: Uint8Array | undefined;
-    e = queue.then(async () => {
-      const text = (await hyphenopoly.config({
-        require: [patternsName],
-        hyphen: SOFT_HYPHEN,
-        ...settings,
-        // read synchronously (a pattern file is ≈ 30 KB): a thread-pool read made the build wait for a free thread,
-        // many milliseconds on a busy machine; the bytes are kept for the direct engine
-        loader: (file: string) => Promise.resolve((bytes = readFileSync(join(dir, file)))),
-      })) as HyphenateText;
-      return patternBreaks(bytes!, settings, text);
-    });
-    queue = e.catch(() => undefined);
+    const read = (file: string): Uint8Array => readFileSync(join(dir, file));
+    let text: HyphenateText | undefined;
+    const config = { require: [patternsName], hyphen: SOFT_HYPHEN, ...SETTINGS, sync: true, loaderSync: read };
+    const fallback = (word: string): string => (text ??= hyphenopoly.config(config) as HyphenateText)(word);
+    // a missing or broken file rejects, as hyphenopoly's load did
+    e = new Promise((resolve) => resolve(patternBreaks(read(`${patternsName}.wasm`), SETTINGS, fallback)));
     engines.set(patternsName, e);
   }
   return e;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import hyphenopoly from 'hyphenopoly';
 import { describe, expect, test } from 'vitest';
-import { LEFT_MIN, MIN_WORD_LENGTH, RIGHT_MIN } from '../../src/text/hyphenate.ts';
+import { createHyphenator, dropVowellessPieces, LEFT_MIN, MIN_WORD_LENGTH, RIGHT_MIN } from '../../src/text/hyphenate.ts';
 import { patternBreaks, spelledBreaks } from '../../src/text/patternEngine.ts';
 
 // Oracle: hyphenopoly's own text function, configured as the build configures it; the direct engine must give
@@ -71,4 +71,21 @@ describe('patternBreaks', () => {
       expect(slow.has('Ελληνικά') && slow.has('Москва')).toBe(true);
     });
   }
+
+  test("a report's hyphenator loads hyphenopoly for the words it leaves to it, and they break as hyphenopoly says", async () => {
+    const h = await createHyphenator({ language: 'nl-NL' });
+    const { text, direct, slow } = await both('nl');
+    // "ĳ" is in neither the Dutch alphabet nor hyphenopoly's word class: only "sselmeerpolders" is hyphenated
+    const words = ['ĳsselmeerpolders', 'Ĳsselmondenaren', 'straßenbahnhaltestelle', 'Łódźwojewodschap', 'verblijfsvergunning'];
+    let broken = 0;
+    for (const w of words) {
+      const expected = dropVowellessPieces(w, spelledBreaks(text(w)).filter((p) => p >= LEFT_MIN && w.length - p >= RIGHT_MIN));
+      expect(h.hyphenate(w), w).toEqual(expected);
+      direct(w);
+      if (expected.length > 0) broken++;
+    }
+    expect(broken).toBeGreaterThanOrEqual(3);
+    expect(h.hyphenate('ĳsselmeerpolders')[0]).toBeGreaterThan(1);
+    expect([...slow].sort()).toEqual(words.filter((w) => w !== 'verblijfsvergunning').sort());
+  });
 });
