@@ -13,6 +13,7 @@ import { setLines } from './setLines.ts';
 import { segmentByFont } from '../fonts/fallback.ts';
 import type { Hyphenator, Line } from './types.ts';
 import type { LineDiskCache } from './lineCache.ts';
+import { bytesHash } from '../util/diskCache.ts';
 
 /** Options of the line breaker; `algorithm` exists so tests and the typographic report can compare both. */
 export interface LineBreakerOptions {
@@ -66,6 +67,9 @@ export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreaker
   if (!cache) words.set(scope, (cache = new Map()));
   const wordCache = cache;
   const local = shared?.lines ?? new Map<string, BrokenParagraph>();
+  // The session's map holds every scope's paragraphs: each key starts with the scope's digest, not the scope itself
+  // (≈ 1 KB of font hashes that every lookup would copy and hash again: 2,310 lookups in the 10× document).
+  const scopeId = bytesHash(scope);
   // Flow asks again for the same paragraph object at the same width (TOC passes, balancing): skip building its key.
   const seen = new WeakMap<ParagraphSpec, Map<Pt, BrokenParagraph>>();
   return (para: ParagraphSpec, widthPt: Pt): readonly Line[] => {
@@ -74,7 +78,7 @@ export function createLineBreaker(opts: LineBreakerOptions, caches?: LineBreaker
     let broken = byWidth.get(widthPt);
     if (!broken) {
       const content = paragraphKey(para, widthPt);
-      const key = `${scope}\u0000${content}`;
+      const key = `${scopeId}\u0000${content}`;
       broken = local.get(key);
       if (!broken) {
         broken = shared?.disk?.get(scope, content);

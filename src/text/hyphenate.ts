@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import hyphenopoly from 'hyphenopoly';
 import { hyphenationPatterns, localeData } from '../locale/index.ts';
+import { patternBreaks } from './patternEngine.ts';
 import type { Hyphenator } from './types.ts';
 
 /** Letters kept before a break: "in-" but never "a-siel" (Dutch and English practice allow 2; TeX's default is 2). */
@@ -56,31 +57,31 @@ export function dropVowellessPieces(word: string, positions: readonly number[]):
 }
 
 type HyphenateText = (text: string) => string;
+/** A language's pattern breaks of a word (patternEngine.ts). */
+type PatternBreaks = (word: string) => number[];
 const SOFT_HYPHEN = '\u00AD';
-// hyphenopoly's config() mutates one module-global engine: each language is loaded once per process, one
-// config() call after the other (a call replaces the settings the previous one is still loading with).
-const engines = new Map<string, Promise<HyphenateText>>();
-let queue: Promise<unknown> = Promise.resolve();
+const SETTINGS = { leftmin: LEFT_MIN, rightmin: RIGHT_MIN, minWordLength: MIN_WORD_LENGTH };
+// Each language's patterns once per process. hyphenopoly's config() replaces one module-global engine's settings
+// (read again at every call): every call here passes the same settings and loads synchronously, so one language's
+// load never runs into another's.
+const engines = new Map<string, Promise<PatternBreaks>>();
 
-/** Loads hyphenopoly's <patterns>.wasm from node_modules with a file loader (no network, no cwd dependence). */
-function loadEngine(patternsName: string): Promise<HyphenateText> {
+/**
+ * Loads <patterns>.wasm from hyphenopoly's folder in node_modules (no network, no cwd dependence) and compiles it
+ * synchronously (≈ 30 KB, compiled lazily): a build waited 20–80 ms in its hyphenation stage for hyphenopoly's
+ * asynchronous load. hyphenopoly itself is loaded only for the words patternEngine.ts leaves to it (a letter outside
+ * the patterns' alphabet), at the first such word.
+ */
+function loadEngine(patternsName: string): Promise<PatternBreaks> {
   let e = engines.get(patternsName);
   if (!e) {
     const dir = join(dirname(createRequire(import.meta.url).resolve('hyphenopoly')), 'patterns');
-    e = queue.then(
-      () =>
-        hyphenopoly.config({
-          require: [patternsName],
-          hyphen: SOFT_HYPHEN,
-          leftmin: LEFT_MIN,
-          rightmin: RIGHT_MIN,
-          minWordLength: MIN_WORD_LENGTH,
-          // read synchronously (a pattern file is ≈ 30 KB): a thread-pool read made the build wait for a free thread,
-          // many milliseconds on a busy machine
-          loader: (file: string) => Promise.resolve(readFileSync(join(dir, file))),
-        }) as Promise<HyphenateText>,
-    );
-    queue = e.catch(() => undefined);
+    const read = (file: string): Uint8Array => readFileSync(join(dir, file));
+    let text: HyphenateText | undefined;
+    const config = { require: [patternsName], hyphen: SOFT_HYPHEN, ...SETTINGS, sync: true, loaderSync: read };
+    const fallback = (word: string): string => (text ??= hyphenopoly.config(config) as HyphenateText)(word);
+    // a missing or broken file rejects, as hyphenopoly's load did
+    e = new Promise((resolve) => resolve(patternBreaks(read(`${patternsName}.wasm`), SETTINGS, fallback)));
     engines.set(patternsName, e);
   }
   return e;
@@ -193,7 +194,7 @@ async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
 }
 
 /** Word breaks of one language: exceptions (whole words and prefix rules) first, then the patterns. */
-function languageHyphenator(hyphenateText: HyphenateText, exceptions: readonly string[]): (word: string) => readonly number[] {
+function languageHyphenator(patternBreaksOf: PatternBreaks, exceptions: readonly string[]): (word: string) => readonly number[] {
   const whole = new Map<string, number[]>();
   const prefixes: { prefix: string; breaks: number[] }[] = [];
   for (const spelled of exceptions) {
@@ -205,19 +206,7 @@ function languageHyphenator(hyphenateText: HyphenateText, exceptions: readonly s
   prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
   const cache = new Map<string, readonly number[]>();
 
-  const patterns = (word: string, checked = false): number[] => {
-    if (!checked && isUnhyphenatable(word)) return [];
-    // positionsOf(spelled with "-" for each soft hyphen), read straight from the soft-hyphenated word
-    const spelled = hyphenateText(word);
-    const out: number[] = [];
-    let n = 0;
-    for (let i = 0; i < spelled.length; i++) {
-      const c = spelled.charCodeAt(i);
-      if (c === 0xad || c === 0x2d) out.push(n);
-      else n++;
-    }
-    return out;
-  };
+  const patterns = (word: string, checked = false): number[] => (!checked && isUnhyphenatable(word) ? [] : patternBreaksOf(word));
   const compute = (word: string): number[] => {
     if (isUnhyphenatable(word)) return [];
     const lower = word.toLowerCase();

@@ -8,7 +8,11 @@ declare module 'hyphenopoly' {
     minWordLength?: number;
     exceptions?: Record<string, string>;
     loader?: (file: string) => Promise<Uint8Array>;
+    /** Load and compile synchronously with loaderSync: config() then returns the text function itself. */
+    sync?: boolean;
+    loaderSync?: (file: string) => Uint8Array;
   }
-  const hyphenopoly: { config(c: HyphenopolyConfig): Promise<(text: string) => string> | Map<string, Promise<(text: string) => string>> };
+  type HyphenateText = (text: string) => string;
+  const hyphenopoly: { config(c: HyphenopolyConfig): HyphenateText | Promise<HyphenateText> | Map<string, HyphenateText | Promise<HyphenateText>> };
   export default hyphenopoly;
 }
