@@ -14,6 +14,7 @@ import type { FontStore } from '../fonts/fontStore.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import type { RenderRequest, RenderResult } from './renderPlans.ts';
+import { askSvgSizes, type SvgSizes } from './svgSizeInWorker.ts';
 
 /** The compiled worker entry (scripts/compile.mjs). */
 const WORKER_ENTRY = join(PACKAGE_ROOT, 'dist', 'chartWorker.js');
@@ -130,11 +131,14 @@ export function renderInWorker(req: RenderRequest, fonts: FontStore, pngs = fals
  * loads and binds the content, instead of after the chart plan; renderInWorker hands it the request. Kept in the build
  * context (`chartWorker`, 'prestarted') until taken; endPrestarted stops it when no chart needs rendering.
  */
-export function prestartChartWorker(session: BuildContext): void {
+export function prestartChartWorker(session: BuildContext, svgs: readonly Uint8Array[] = []): void {
   const slot = session.cache<Prestarted>('chartWorker');
   if (slot.has('prestarted') || !chartWorkerAvailable()) return;
   try {
-    const p: Prestarted = { worker: new Worker(WORKER_ENTRY, { workerData: { prestart: true } }), alive: true };
+    // it also reads the SVG images' sizes with its sharp, so the main thread loads none (svgSizeInWorker.ts)
+    const ask = svgs.length ? askSvgSizes(svgs) : undefined;
+    const worker = new Worker(WORKER_ENTRY, { workerData: { prestart: true, svgSizes: ask?.request }, transferList: ask ? [ask.transfer] : [] });
+    const p: Prestarted = { worker, alive: true, svgSizes: ask?.sizes(worker) };
     p.worker.unref(); // a build that stops early (an input error) exits without it
     // one that failed before it was given the request is not given one (a render starts its own worker)
     p.worker.once('error', () => (p.alive = false));
@@ -148,7 +152,11 @@ export function prestartChartWorker(session: BuildContext): void {
 interface Prestarted {
   readonly worker: Worker;
   alive: boolean;
+  readonly svgSizes?: SvgSizes;
 }
+
+/** The SVG sizes a prestarted worker was asked for, while no render has taken it. */
+export const prestartedSvgSizes = (session: BuildContext): SvgSizes | undefined => session.cache<Prestarted>('chartWorker').get('prestarted')?.svgSizes;
 
 /** The prestarted worker if it is still running, taken out of the context (one request each). */
 function takePrestarted(session: BuildContext): Worker | undefined {

@@ -31,6 +31,7 @@ import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import { endPrestarted, prestartChartWorker } from '../charts/renderInWorker.ts';
+import { svgImages } from '../charts/svgSizeInWorker.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
@@ -80,7 +81,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   const prestart = given === undefined && (!opts.cacheDir || !existsSync(join(opts.cacheDir, 'charts')));
   let validated;
   try {
-    validated = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true, afterLoad: prestart ? () => prestartChartWorker(session) : undefined });
+    validated = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true, afterLoad: prestart ? (source) => prestartChartWorker(session, svgImages(source.images)) : undefined });
   } finally {
     endPrestarted(session); // taken by the chart job when a chart missed the caches
   }
