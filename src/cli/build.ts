@@ -32,6 +32,7 @@ import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import { endPrestarted, prestartChartWorker } from '../charts/renderInWorker.ts';
 import { svgImages } from '../charts/svgSizeInWorker.ts';
+import { warmIntl } from '../locale/warmIntl.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
@@ -79,6 +80,8 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // the thread's start and vega's loading overlap the template, binding and fonts; a build whose charts may all be
   // cached does not (it would be wasted), nor does one that stops at an input error in the content.
   const prestart = given === undefined && (!opts.cacheDir || !existsSync(join(opts.cacheDir, 'charts')));
+  // such a build (no cache folder, or a new one) also makes Intl objects: ICU's start runs on another thread meanwhile
+  if (prestart) warmIntl();
   let validated;
   try {
     validated = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true, afterLoad: prestart ? (source) => prestartChartWorker(session, svgImages(source.images)) : undefined });
