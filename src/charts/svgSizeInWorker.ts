@@ -2,19 +2,18 @@
  * The SVG images' sizes as sharp (librsvg) reads them, asked of a first build's prestarted chart worker
  * (renderInWorker.ts) instead of loading sharp on the main thread: sharp's load is 45–65 ms of the main thread's
  * CPU, and the worker loads it anyway for the charts' PNGs. The worker makes the very call the images stage would
- * (same options, same library), so each size — or the complaint about a broken SVG — is the same. The images are
- * given with the worker's start and answered before it loads vega: a request sent later would wait for vega's load
- * and the first renders, which keep the worker's thread busy. Answers come on a port of their own, apart from the
- * chart messages.
+ * (same options, same library), so each size — or the complaint about a broken SVG — is the same. The worker,
+ * started before the content loads, has sharp loaded and waits for the images before it loads vega: a request it
+ * found busy with vega's load and the first renders would wait for them. Images and answers go on a port of their
+ * own, apart from the chart messages.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import type { SvgSize } from '../images/prepareImages.ts';
 
-/** What a prestarted worker is given (in its workerData): the SVGs' bytes and the port to answer on. */
+/** What a prestarted worker is given (in its workerData): the port the SVGs' bytes come on and it answers on. */
 export interface SvgSizeRequest {
-  readonly svgs: readonly Uint8Array[];
   readonly port: MessagePort;
 }
 
@@ -24,10 +23,13 @@ type SvgSizeReply = readonly SvgSize[] | null;
 /** The sizes by the SHA-256 (hex) of the SVG's bytes; an SVG the worker did not answer for is not in it. */
 export type SvgSizes = Promise<ReadonlyMap<string, SvgSize>>;
 
-/** The request to give `new Worker(…, { workerData: { …, svgSizes }, transferList })`, and the answers to come. */
-export function askSvgSizes(svgs: readonly Uint8Array[]): { request: SvgSizeRequest; transfer: MessagePort; sizes: (worker: Worker) => SvgSizes } {
+/**
+ * The request to give `new Worker(…, { workerData: { …, svgSizes: request }, transferList: [transfer] })`, and
+ * `send`, which gives that worker the SVGs once they are known (exactly once: it waits for them before it renders).
+ */
+export function askSvgSizes(): { request: SvgSizeRequest; transfer: MessagePort; send: (worker: Worker, svgs: readonly Uint8Array[]) => SvgSizes } {
   const { port1, port2 } = new MessageChannel();
-  const sizes = (worker: Worker): SvgSizes =>
+  const send = (worker: Worker, svgs: readonly Uint8Array[]): SvgSizes =>
     new Promise((resolve) => {
       const done = (r: SvgSizeReply | undefined) => {
         worker.off('exit', gone);
@@ -35,14 +37,15 @@ export function askSvgSizes(svgs: readonly Uint8Array[]): { request: SvgSizeRequ
         resolve(new Map(r ? r.map((s, i) => [createHash('sha256').update(svgs[i]!).digest('hex'), s] as const) : []));
       };
       const gone = () => done(undefined);
-      // the open port keeps the process alive until the answer; a worker that ends first answers nothing
+      // listened to, the port keeps the process alive until the answer; a worker that ends first answers nothing
       port1.once('message', done);
       worker.once('exit', gone);
+      port1.postMessage(svgs);
     });
-  return { request: { svgs, port: port2 }, transfer: port2, sizes };
+  return { request: { port: port2 }, transfer: port2, send };
 }
 
-/** The worker's side: sharp's metadata of each SVG, as prepareImages would ask for it. */
+/** The worker's side: loads sharp, waits for the SVGs, and answers sharp's metadata of each, as prepareImages would ask. */
 export async function answerSvgSizes(req: SvgSizeRequest): Promise<void> {
   let sharp: typeof import('sharp').default | undefined;
   try {
@@ -50,9 +53,10 @@ export async function answerSvgSizes(req: SvgSizeRequest): Promise<void> {
   } catch {
     // the main thread loads it and reports what is wrong
   }
+  const svgs = await new Promise<readonly Uint8Array[]>((resolve) => req.port.once('message', resolve));
   const reply: SvgSizeReply = sharp
     ? await Promise.all(
-        req.svgs.map(async (bytes): Promise<SvgSize> => {
+        svgs.map(async (bytes): Promise<SvgSize> => {
           try {
             const { width, height } = await sharp(Buffer.from(bytes), { limitInputPixels: false }).metadata();
             return { width, height };

@@ -28,9 +28,10 @@ const outcome = (p: Promise<unknown>) => p.catch((e: { diagnostics?: unknown }) 
 
 /** The worker's answer made in this thread: a stand-in worker (an emitter) and the real reply port. */
 async function answered(svgs: Uint8Array[]) {
-  const ask = askSvgSizes(svgs);
-  const sizes = ask.sizes(new EventEmitter() as unknown as Worker);
-  await answerSvgSizes(ask.request);
+  const ask = askSvgSizes();
+  const answering = answerSvgSizes(ask.request); // loads sharp, then waits for the SVGs
+  const sizes = ask.send(new EventEmitter() as unknown as Worker, svgs);
+  await answering;
   return sizes;
 }
 
@@ -58,9 +59,9 @@ describe('SVG sizes from the chart worker', () => {
   });
 
   it('a worker that ends before answering answers nothing: the main thread asks sharp', async () => {
-    const ask = askSvgSizes([WIDE]);
+    const ask = askSvgSizes();
     const worker = new EventEmitter();
-    const sizes = ask.sizes(worker as unknown as Worker);
+    const sizes = ask.send(worker as unknown as Worker, [WIDE]);
     worker.emit('exit', 1);
     expect((await sizes).size).toBe(0);
     expect((await prepare({ 'a.svg': WIDE }, sizes)).get('a.svg')!.aspect).toBe(0.25);
