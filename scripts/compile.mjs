@@ -192,8 +192,10 @@ await build({
 }
 // The chart worker (src/charts/renderInWorker.ts): an ES module, since it imports HarfBuzz (top-level await).
 const noVegaSources = { name: 'no-vega-sources', setup: (b) => b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true })) };
+// Its entry (workerEntry.ts) answers the SVG sizes before it imports the renderer, a bundle of its own.
+const workerMain = { name: 'worker-main', setup: (b) => b.onResolve({ filter: /^\.\/renderWorker\.ts$/ }, (args) => (args.importer.endsWith('workerEntry.ts') ? { path: './chartWorkerMain.js', external: true } : undefined)) };
 await build({
-  entryPoints: { chartWorker: 'src/charts/renderWorker.ts' },
+  entryPoints: { chartWorker: 'src/charts/workerEntry.ts', chartWorkerMain: 'src/charts/renderWorker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -204,7 +206,7 @@ await build({
   logLevel: 'warning',
   banner: { js: requireBanner },
   define,
-  plugins: [noVegaSources],
+  plugins: [noVegaSources, workerMain],
 });
 await build({ entryPoints: { cli: 'src/cli/launch.ts' }, outdir: 'dist', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
 

@@ -14,6 +14,7 @@ import type { FontStore } from '../fonts/fontStore.ts';
 import type { BuildContext } from '../util/buildContext.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import type { RenderRequest, RenderResult } from './renderPlans.ts';
+import { askSvgSizes, type SvgSizes } from './svgSizeInWorker.ts';
 
 /** The compiled worker entry (scripts/compile.mjs). */
 const WORKER_ENTRY = join(PACKAGE_ROOT, 'dist', 'chartWorker.js');
@@ -35,16 +36,10 @@ export type WorkerReply = { readonly results: RenderResult[]; readonly progress:
 export interface KeptRequest extends WorkerRequest {
   readonly id: number;
 }
-export interface KeptReply {
-  readonly id: number;
-  readonly reply: WorkerReply;
-}
+export type KeptReply = { readonly id: number; readonly reply: WorkerReply };
 
 /** A successful worker render. */
-export interface WorkerRender {
-  readonly results: RenderResult[];
-  readonly progress: readonly [number, number][];
-}
+export type WorkerRender = { readonly results: RenderResult[]; readonly progress: readonly [number, number][] };
 
 /**
  * True when this code runs compiled, the worker entry exists and there is a second core to run it on (on one
@@ -126,17 +121,19 @@ export function renderInWorker(req: RenderRequest, fonts: FontStore, pngs = fals
 
 /**
  * Starts a one-shot build's chart worker before its plans exist (a first build: no chart in a cache folder), so that
- * Node's start of the thread and loading vega (≈ 100–150 ms of its CPU) run on the second core while the main thread
- * loads and binds the content, instead of after the chart plan; renderInWorker hands it the request. Kept in the build
- * context (`chartWorker`, 'prestarted') until taken; endPrestarted stops it when no chart needs rendering.
+ * Node's start of the thread, ICU's and sharp's, and loading vega run on the second core while the main thread loads
+ * and binds the content; renderInWorker hands it the request. Kept in the build context (`chartWorker`,
+ * 'prestarted') until taken; endPrestarted stops it when no chart needs rendering.
  */
 export function prestartChartWorker(session: BuildContext): void {
   const slot = session.cache<Prestarted>('chartWorker');
   if (slot.has('prestarted') || !chartWorkerAvailable()) return;
   try {
-    const p: Prestarted = { worker: new Worker(WORKER_ENTRY, { workerData: { prestart: true } }), alive: true };
-    p.worker.unref(); // a build that stops early (an input error) exits without it
-    // one that failed before it was given the request is not given one (a render starts its own worker)
+    // it also reads the SVG images' sizes with its sharp, so the main thread loads none (svgSizeInWorker.ts)
+    const ask = askSvgSizes();
+    const worker = new Worker(WORKER_ENTRY, { workerData: { prestart: true, svgSizes: ask.request }, transferList: [ask.transfer] });
+    const p: Prestarted = { worker, alive: true, ask };
+    p.worker.unref(); // a build that stops early (an input error) exits without it; one that failed gets no request
     p.worker.once('error', () => (p.alive = false));
     p.worker.once('exit', () => (p.alive = false));
     slot.set('prestarted', p);
@@ -148,7 +145,17 @@ export function prestartChartWorker(session: BuildContext): void {
 interface Prestarted {
   readonly worker: Worker;
   alive: boolean;
+  readonly ask: ReturnType<typeof askSvgSizes>;
+  svgSizes?: SvgSizes;
 }
+
+/** Gives the prestarted worker, if it runs, the content's SVG images (it waits for them before it renders). */
+export function sendSvgsToPrestarted(session: BuildContext, svgs: readonly Uint8Array[]): void {
+  const p = session.cache<Prestarted>('chartWorker').get('prestarted');
+  if (p?.alive) p.svgSizes = p.ask.send(p.worker, svgs);
+}
+/** The SVG sizes a prestarted worker was asked for (while no render has taken it). */
+export const prestartedSvgSizes = (session: BuildContext): SvgSizes | undefined => session.cache<Prestarted>('chartWorker').get('prestarted')?.svgSizes;
 
 /** The prestarted worker if it is still running, taken out of the context (one request each). */
 function takePrestarted(session: BuildContext): Worker | undefined {

@@ -30,7 +30,8 @@ import { createInternMemo, internPages, type InternMemo } from '../pdf/internPag
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
 import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
-import { endPrestarted, prestartChartWorker } from '../charts/renderInWorker.ts';
+import { endPrestarted, prestartChartWorker, sendSvgsToPrestarted } from '../charts/renderInWorker.ts';
+import { svgImages } from '../charts/svgSizeInWorker.ts';
 import type { ChartAsset, ChartBox } from '../charts/types.ts';
 import type { PagedDocument } from '../model/types.ts';
 import type { SourceFile } from '../load/types.ts';
@@ -74,13 +75,14 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // 1–4. everything `check` does: load, template, bind, fonts, chart plan (sandbox), images
   // The charts no cache holds render in a worker meanwhile: a one-shot build's own, or the kept context's (watch,
   // preview), which keeps vega and its compiled specs loaded between rebuilds.
-  // A first build (no chart renders in a cache folder) starts its chart worker once the content has loaded, so that
-  // the thread's start and vega's loading overlap the template, binding and fonts; a build whose charts may all be
-  // cached does not (it would be wasted), nor does one that stops at an input error in the content.
+  // A first build (no chart renders in a cache folder) starts its chart worker before the content loads, so that the
+  // thread's start, ICU's and sharp's (charts/workerEntry.ts) overlap the loading, and vega's the template, binding and
+  // fonts; a build whose charts may all be cached does not (it would be wasted). An input error exits without it.
   const prestart = given === undefined && (!opts.cacheDir || !existsSync(join(opts.cacheDir, 'charts')));
+  if (prestart) prestartChartWorker(session);
   let validated;
   try {
-    validated = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true, afterLoad: prestart ? () => prestartChartWorker(session) : undefined });
+    validated = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true, afterLoad: prestart ? (source) => sendSvgsToPrestarted(session, svgImages(source.images)) : undefined });
   } finally {
     endPrestarted(session); // taken by the chart job when a chart missed the caches
   }

@@ -11,6 +11,7 @@ import { InternalError, isReportError, ReportError } from '../diag/errors.ts';
 import { loadReport } from '../load/index.ts';
 import { loadTheme, themeRequestFor } from '../load/loadTheme.ts';
 import type { ThemeEntry } from '../load/themeCache.ts';
+import type { ReportSource } from '../load/types.ts';
 import type { KnownFile } from '../load/readSources.ts';
 import { localeData } from '../locale/index.ts';
 import { createIntlCache, openIntlCache } from '../locale/intlCache.ts';
@@ -21,6 +22,7 @@ import { fontFiles, sessionFontFiles } from '../fonts/fontFiles.ts';
 import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
 import { coveredTexts } from '../fonts/coverageCache.ts';
 import { prepareImages } from '../images/prepareImages.ts';
+import { prestartedSvgSizes } from '../charts/renderInWorker.ts';
 import { prefetchPatterns } from '../text/hyphenate.ts';
 import { checkTables } from '../style/index.ts';
 import { chartFrameWidth } from './chartSetup.ts';
@@ -66,7 +68,7 @@ export interface ValidateSteps {
   /** A build: the report language's hyphenation patterns start loading once report.yaml is read (text/hyphenate.ts). */
   readonly prefetchHyphenation?: boolean;
   /** Called once the content has loaded without errors (a first build starts its chart worker then: cli/build.ts). */
-  readonly afterLoad?: () => void;
+  readonly afterLoad?: (source: ReportSource) => void;
   /** A kept build context (watch): packs bind writes are written after the rebuild has returned (util/diskCache.ts savePackSoon). */
   readonly writeSoon?: boolean;
 }
@@ -103,7 +105,7 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   // a build hyphenates later: its patterns compile meanwhile (charts and images overlap the same way)
   if (steps.prefetchHyphenation) prefetchPatterns(source.meta.language);
   // once the content has loaded (most input errors stop a build before: it then exits without a thread to end)
-  steps.afterLoad?.();
+  steps.afterLoad?.(source);
   // 2. the template: all of the look
   const themeCache = ctx.build && { memory: ctx.build.cache<ThemeEntry>('templates'), cacheDir: opts.cacheDir, known: ctx.build.cache<KnownFile>('knownFiles') };
   const theme = await timed('theme', () => loadTheme(opts.templatesDir ?? TEMPLATES_DIR, { ...themeRequestFor(source.meta, opts.contentDir), fontsDir: opts.fontsDir ?? FONTS_DIR }, themeCache));
@@ -141,7 +143,9 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
     if (tableErrors.length) throw new ReportError(tableErrors);
   }
   // 5. charts sandboxed and sized (drawn after layout); images decode in sharp's threads meanwhile
-  const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'), opts.cacheDir);
+  // a first build's chart worker, started after load, read the SVGs' sizes with the sharp it loads for the charts' PNGs
+  const svgSizes = ctx.build && prestartedSvgSizes(ctx.build);
+  const pendingImages = prepareImages(bound.images, bound.imageSpans, source.meta.limits, ctx.build?.cache('images'), opts.cacheDir, svgSizes);
   // An unawaited rejection would be reported as unhandled if the chart plan throws first.
   pendingImages.catch(() => undefined);
   const chartOptions = { theme: theme.chart, fonts, frameWidthPt: (s: 'column' | 'full') => chartFrameWidth(theme, s), cacheDir: opts.cacheDir, build: ctx.build, onRendered: opts.progress?.chart?.bind(opts.progress), intl };

@@ -15,7 +15,9 @@ import { imageEntryFile, readImageEntry, writeImageEntry } from './imageCache.ts
  * Converts every referenced image once; sharp is imported only when the report has images. A file sharp cannot
  * decode is a content error at the place that references it (all such files reported together), never a crash.
  * `converted` is the session's image cache (build context `images`), keyed by path and a hash of the bytes; with
- * `cacheDir`, prepared images are also kept on disk for the next process (imageCache.ts).
+ * `cacheDir`, prepared images are also kept on disk for the next process (imageCache.ts). `svgSizes`: SVG sizes
+ * that another thread's sharp read (the same call as below), by the SHA-256 of the SVG's bytes; sharp is loaded
+ * here for an SVG not in it.
  */
 export async function prepareImages(
   files: ReadonlyMap<string, Uint8Array>,
@@ -23,6 +25,7 @@ export async function prepareImages(
   limits: Pick<Limits, 'imagePixels'> = DEFAULT_LIMITS,
   converted: Map<string, PreparedImage> = new Map(),
   cacheDir?: string,
+  svgSizes?: Promise<ReadonlyMap<string, SvgSize>>,
 ): Promise<ReadonlyMap<string, PreparedImage>> {
   const out = new Map<string, PreparedImage>();
   if (files.size === 0) return out;
@@ -36,13 +39,21 @@ export async function prepareImages(
     const file = cacheDir && imageEntryFile(cacheDir, isSvg, hash, limits.imagePixels);
     let image = converted.get(key) ?? (file ? readImageEntry(file, bytes, isSvg) : undefined);
     if (!image) {
-      const sharp = (sharpModule ??= await import('sharp')).default;
+      const asked = isSvg ? (await svgSizes)?.get(hash) : undefined;
+      if (asked && 'error' in asked) {
+        errors.push(imageMessages.undecodable(src, reasonOf(asked.error), spans?.get(src)));
+        continue;
+      }
       try {
-        if (isSvg) {
+        if (asked) {
+          image = { svg: new TextDecoder().decode(bytes), aspect: (asked.height ?? 1) / (asked.width ?? 1) };
+        } else if (isSvg) {
+          const sharp = (sharpModule ??= await import('sharp')).default;
           // sharp (librsvg) parses it, so a broken SVG is reported here as for any image; it is not rasterised.
           const { width = 1, height = 1 } = await sharp(Buffer.from(bytes), { limitInputPixels: false }).metadata(); // drawn as vectors: any nominal size is fine
           image = { svg: new TextDecoder().decode(bytes), aspect: height / width };
         } else {
+          const sharp = (sharpModule ??= await import('sharp')).default;
           // limitInputPixels: sharp checks the header before decoding (load checked it too); failOn 'error': a
           // damaged file is an error, not a half-grey picture.
           const img = sharp(Buffer.from(bytes), { limitInputPixels: limits.imagePixels, failOn: 'error' }).rotate();
@@ -61,6 +72,9 @@ export async function prepareImages(
   if (errors.length) throw new ReportError(errors);
   return out;
 }
+
+/** An SVG's size as sharp's metadata gives it (either may be missing), or sharp's complaint about the file. */
+export type SvgSize = { readonly width?: number; readonly height?: number } | { readonly error: string };
 
 /** sharp's (libvips') complaint, first line, without its "Input buffer has corrupt header:" and library prefixes. */
 function reasonOf(e: unknown): string {
