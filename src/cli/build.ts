@@ -28,6 +28,7 @@ import type { PartKeyMemo } from '../pdf/partKeys.ts';
 import type { KeptRuns } from '../pdf/keptRuns.ts';
 import { createInternMemo, internPages, type InternMemo } from '../pdf/internPages.ts';
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
+import type { FontTables } from '../pdf/fontTables.ts';
 import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import { endPrestarted, prestartChartWorker } from '../charts/renderInWorker.ts';
@@ -180,7 +181,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     cmyk: theme.cmyk,
     onPage: opts.progress?.page,
     profiles: session.cache<Uint8Array>('pdfProfiles'),
-    fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
+    fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used, ...(given && { tables: session.cache<FontTables>('pdfFontTables') }) } : undefined,
     // what decides a page's stream besides its items: font bytes, chart faces, print colours
     pageCache: keyMemos ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), ...keyMemos, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
   });

@@ -70,6 +70,8 @@ export type CacheName =
   | 'pdfProfiles'
   /** font bytes hash + subset glyphs in order → embedded font streams: program, CID map, ToUnicode (pdf/embedCidFont.ts) */
   | 'pdfSubsets'
+  /** font bytes hash + resource name → the last /W array and ToUnicode CMap with the glyphs, widths and texts they were made from, session only (pdf/fontTables.ts) */
+  | 'pdfFontTables'
   /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
   | 'itemJson'
   /** pack file → its loaded maps (util/diskCache.ts: load records, styled sections, broken lines, section flows, page streams, font subsets on disk; read once per session) */
