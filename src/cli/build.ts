@@ -19,7 +19,7 @@ import { lowResolutionImages } from '../pdf/resolution.ts';
 import { PRINT_SHEET } from '../pdf/printSheet.ts';
 import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
-import { createBuildContext, memo, type BuildContext, type CacheName } from '../util/buildContext.ts';
+import { createBuildContext, memo, trimToRecent, type BuildContext, type CacheName } from '../util/buildContext.ts';
 import { derived, outputMemo, type DerivedValues } from '../util/contentKeys.ts';
 import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
@@ -123,7 +123,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // the keys layout notes for finished pages' parts, and the hash the PDF stage found for each (pdf/partKeys.ts)
   const pageKeys = memo(session.cache<WeakMap<object, PagePartKeys>>('pageKeys'), 'pages', () => new WeakMap());
   const partHashes = kept<string>('partHashes');
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? parts.entries : undefined, reuse ? outputs.values : undefined, parts.used, reuse ? session.cache<unknown>('sectionFills') : undefined, reuse ? pageKeys : undefined);
+  // a kept session notes the sections this build used, to drop superseded versions after layout (trimToRecent)
+  const flowsUsed = flows.used ?? (given ? new Set<string>() : undefined);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flowsUsed, keys, reuse ? parts.entries : undefined, reuse ? outputs.values : undefined, parts.used, reuse ? session.cache<unknown>('sectionFills') : undefined, reuse ? pageKeys : undefined);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -159,6 +161,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
+  if (given && flowsUsed) trimToRecent(flows.entries, flowsUsed, SECTION_VERSIONS);
   // a kept session hands on the previous build's page and item objects where they are equal (pdf/internPages.ts),
   // so the PDF stage's part keys and items' JSON, kept by identity, find them
   const interned = given && fonts.hashes ? memo(session.cache<InternMemo>('internedPages'), 'pages', createInternMemo) : undefined;
@@ -226,6 +229,8 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
 
 /** Layout parts a pack keeps beyond those a build used (about every box of a 10× report). */
 const MAX_UNUSED_PARTS = 4000;
+/** Flowed sections a kept session holds per section the last build used: the current one and two earlier versions. */
+const SECTION_VERSIONS = 3;
 
 /** True when a drawn chart has the size layout planned for it (to a hundredth of a point). */
 function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {

@@ -135,3 +135,22 @@ export function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
   }
   return v as V;
 }
+
+/**
+ * Drops the least recently used entries of a session cache that the build just finished did not use, down to
+ * `versions` × the number it used. A watch session's edit supersedes one entry of a cache keyed by content (the
+ * edited section's flow, ≈ 0.2 MB in the bundled report) and nothing else ever asks for it again but an undo; kept
+ * under a fixed bound sized for the 10× report, those versions grew the heap by ≈ 0.2 MB per save (40 edits:
+ * 8 MB) and made V8's old-generation collections inside the rebuilds more frequent. The entries the build used
+ * are never dropped, so the next build finds all it found in this one; a dropped version is made again if an edit
+ * returns to it.
+ */
+export function trimToRecent<V>(entries: Map<string, V>, used: ReadonlySet<string>, versions: number): void {
+  const cap = versions * used.size;
+  // a build that used none (its layout did not ask this cache) says nothing about what is current
+  if (used.size === 0 || entries.size <= cap) return;
+  for (const key of entries.keys()) {
+    if (entries.size <= cap) break;
+    if (!used.has(key)) entries.delete(key);
+  }
+}
