@@ -19,7 +19,7 @@ import { lowResolutionImages } from '../pdf/resolution.ts';
 import { PRINT_SHEET } from '../pdf/printSheet.ts';
 import { printRasters } from '../images/printRaster.ts';
 import { svgFontKey } from './chartSetup.ts';
-import { createBuildContext, memo, type BuildContext, type CacheName } from '../util/buildContext.ts';
+import { createBuildContext, memo, trimToRecent, type BuildContext, type CacheName } from '../util/buildContext.ts';
 import { derived, outputMemo, type DerivedValues } from '../util/contentKeys.ts';
 import { openPack, packedMap, savePack, savePackSoon } from '../util/diskCache.ts';
 import type { CachedPage, SvgDrawing } from '../pdf/pageStreams.ts';
@@ -28,6 +28,7 @@ import type { PartKeyMemo } from '../pdf/partKeys.ts';
 import type { KeptRuns } from '../pdf/keptRuns.ts';
 import { createInternMemo, internPages, type InternMemo } from '../pdf/internPages.ts';
 import type { EmbeddedProgram } from '../pdf/embedCidFont.ts';
+import type { FontTables } from '../pdf/fontTables.ts';
 import type { FontFacts } from '../pdf/lazyFont.ts';
 import { timeStage, validateReport, type Timings, type ValidateOptions } from './validate.ts';
 import { endPrestarted, prestartChartWorker, sendSvgsToPrestarted } from '../charts/renderInWorker.ts';
@@ -124,7 +125,9 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   // the keys layout notes for finished pages' parts, and the hash the PDF stage found for each (pdf/partKeys.ts)
   const pageKeys = memo(session.cache<WeakMap<object, PagePartKeys>>('pageKeys'), 'pages', () => new WeakMap());
   const partHashes = kept<string>('partHashes');
-  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flows.used, keys, reuse ? parts.entries : undefined, reuse ? outputs.values : undefined, parts.used, reuse ? session.cache<unknown>('sectionFills') : undefined, reuse ? pageKeys : undefined);
+  // a kept session notes the sections this build used, to drop superseded versions after layout (trimToRecent)
+  const flowsUsed = flows.used ?? (given ? new Set<string>() : undefined);
+  const { cache: sectionFlows, lineDiag } = createSectionCache(flows.entries, sectionScope, diag, flowsUsed, keys, reuse ? parts.entries : undefined, reuse ? outputs.values : undefined, parts.used, reuse ? session.cache<unknown>('sectionFills') : undefined, reuse ? pageKeys : undefined);
   const breaker = createLineBreaker({ fonts, hyphenator, diag: lineDiag, locate }, { words: session.cache('words'), lines: session.cache('lines'), disk });
   // Time spent breaking paragraphs inside layout (issue budget: ≤ 100 ms warm for the whole report).
   let breakingMs = 0;
@@ -160,6 +163,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     document = await timed('layout', layout);
   }
   timings.push(['└ breaking', breakingMs]);
+  if (given && flowsUsed) trimToRecent(flows.entries, flowsUsed, SECTION_VERSIONS);
   // a kept session hands on the previous build's page and item objects where they are equal (pdf/internPages.ts),
   // so the PDF stage's part keys and items' JSON, kept by identity, find them
   const interned = given && fonts.hashes ? memo(session.cache<InternMemo>('internedPages'), 'pages', createInternMemo) : undefined;
@@ -182,7 +186,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     cmyk: theme.cmyk,
     onPage: opts.progress?.page,
     profiles: session.cache<Uint8Array>('pdfProfiles'),
-    fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used } : undefined,
+    fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used, ...(given && { tables: session.cache<FontTables>('pdfFontTables') }) } : undefined,
     // what decides a page's stream besides its items: font bytes, chart faces, print colours
     pageCache: keyMemos ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), ...keyMemos, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
   });
@@ -227,6 +231,8 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
 
 /** Layout parts a pack keeps beyond those a build used (about every box of a 10× report). */
 const MAX_UNUSED_PARTS = 4000;
+/** Flowed sections a kept session holds per section the last build used: the current one and two earlier versions. */
+const SECTION_VERSIONS = 3;
 
 /** True when a drawn chart has the size layout planned for it (to a hundredth of a point). */
 function sameSize(a: ChartBox, b: ChartBox | undefined): boolean {

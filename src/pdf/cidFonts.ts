@@ -20,6 +20,7 @@
 import type { ShapedRun } from '../fonts/shaper.ts';
 import { quietly, recorderOf } from './drawRecorder.ts';
 import { embedWithCidMap, hex4, type EmbeddedProgram } from './embedCidFont.ts';
+import type { FontTables } from './fontTables.ts';
 
 /** The shaped run layout measured for a text (fonts/ caches it, so this is a lookup). */
 export type ShapeFn = (text: string, font: string, features: readonly string[]) => ShapedRun;
@@ -80,10 +81,29 @@ const STABLE = Symbol('reportpress.cidFont');
 /**
  * A stable font's registered glyph ids as one byte each (1: width and text set): `widths` holds glyph ids up to the
  * thousands with gaps, which V8 stores as a dictionary, and a rebuild's cached parts ask whether a glyph is
- * registered ≈ 36,000 times in a 10× report (partReplay.ts), ≈ 80 ns each as a dictionary lookup.
+ * registered ≈ 36,000 times in a 10× report (partReplay.ts), ≈ 80 ns each as a dictionary lookup. Sized to the
+ * largest glyph id registered and grown by doubling, not 64 KiB per font up front: every build opens every face
+ * again, and those zeroed buffers were ≈ 0.4 ms of a one-paragraph watch rebuild. A glyph id beyond the array is
+ * answered by `widths` itself, so the size never changes an answer.
  */
 const REGISTERED = Symbol('reportpress.registeredGlyphs');
 type WithRegistered = { [REGISTERED]?: Uint8Array };
+
+/** The smallest array made: the ids of a Latin text face's common glyphs mostly fit. */
+const MIN_REGISTERED = 1024;
+
+/** Marks `gid` in the font's array, growing it (a power of two, at most 64 Ki ids) when the id lies beyond it. */
+function markRegistered(font: WithRegistered, gid: number): void {
+  let r = font[REGISTERED]!;
+  if (gid >= r.length) {
+    let n = r.length;
+    while (n <= gid) n *= 2;
+    const grown = new Uint8Array(Math.min(n, 0x10000));
+    grown.set(r);
+    font[REGISTERED] = r = grown;
+  }
+  r[gid] = 1;
+}
 
 /** Whether a glyph of a stable font already has its width and text (a glyph's first registration decides them). */
 export function isRegisteredGlyph(font: EmbeddedFont, gid: number): boolean {
@@ -114,6 +134,8 @@ export interface SubsetCache {
   readonly encoded: Map<string, EmbeddedProgram>;
   /** Collects the keys of the subsets embedded (what a disk pack saves: util/diskCache.ts). */
   readonly used?: Set<string>;
+  /** A kept session's last /W array and ToUnicode CMap per face (fontTables.ts; build context `pdfFontTables`). */
+  readonly tables?: Map<string, FontTables>;
 }
 
 /**
@@ -129,10 +151,9 @@ export function openFontsInOrder(doc: PDFKit.PDFDocument, keys: readonly string[
     byId.set(font.id, font);
     if (STABLE in font || font.subset.cff != null) continue;
     Object.defineProperty(font, STABLE, { value: true });
-    // glyph ids are 16-bit; the ones pdfkit registered itself (.notdef) are marked too
-    const registered = new Uint8Array(0x10000);
-    for (const k of Object.keys(font.widths)) if (font.widths[+k] != null && font.unicode[+k] != null) registered[+k] = 1;
-    Object.defineProperty(font, REGISTERED, { value: registered });
+    // the ones pdfkit registered itself (.notdef) are marked too
+    Object.defineProperty(font, REGISTERED, { value: new Uint8Array(MIN_REGISTERED), writable: true });
+    for (const k of Object.keys(font.widths)) if (font.widths[+k] != null && font.unicode[+k] != null) markRegistered(font as WithRegistered, +k);
     // A font's first reference allocates its dictionary: reported to a drawing's recorder (drawRecorder.ts).
     const ref = font.ref.bind(font);
     font.ref = () => {
@@ -211,8 +232,7 @@ export function includeGlyph(font: EmbeddedFont, gid: number, width: number, tex
   const cid = STABLE in font ? gid : font.subset.includeGlyph(gid);
   font.widths[cid] ??= width;
   font.unicode[cid] ??= text;
-  const registered = (font as WithRegistered)[REGISTERED];
-  if (registered && font.widths[cid] != null && font.unicode[cid] != null) registered[cid] = 1;
+  if ((font as WithRegistered)[REGISTERED] && font.widths[cid] != null && font.unicode[cid] != null) markRegistered(font as WithRegistered, cid);
   return cid;
 }
 

@@ -6,14 +6,14 @@
  * drawn, and its streams (program, map, CMap: EmbeddedProgram) are reused from the build context's cache. Written against pdfkit 0.20.2 (pinned); the
  * pdfkit shapes it relies on are declared in cidFonts.ts. test/pdf/cidFonts.test.ts reads it all back.
  */
-import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { EmbeddedFont, FontkitFont, PdfRef, SubsetCache } from './cidFonts.ts';
+import { fontTables } from './fontTables.ts';
 import { postHeader } from './postHeader.ts';
 import { subsetTrueType, type RawTrueType } from './ttfSubset.ts';
 
-/** Codes as pdfkit writes them: four hex digits. */
-export const hex4 = (n: number): string => (n < 0x10 ? '000' : n < 0x100 ? '00' : n < 0x1000 ? '0' : '') + n.toString(16);
+/** Codes as pdfkit writes them (fontTables.ts). */
+export { hex4 } from './fontTables.ts';
 
 /** Most subsets kept: a few versions of each face. */
 const MAX_SUBSETS = 64;
@@ -29,23 +29,6 @@ function usedCids(font: EmbeddedFont): number[] {
   return out;
 }
 
-/** Runs of consecutive CIDs; with `sameHighByte`, a run never crosses a multiple of 256 (bfrange's rule). */
-function runsOf(cids: readonly number[], sameHighByte: boolean): number[][] {
-  const runs: number[][] = [];
-  for (const c of cids) {
-    const last = runs[runs.length - 1];
-    const prev = last?.[last.length - 1];
-    if (last && prev === c - 1 && !(sameHighByte && c % 256 === 0)) last.push(c);
-    else runs.push([c]);
-  }
-  return runs;
-}
-
-/** The /W array: `c [w1 w2 …]` for each run of consecutive CIDs. */
-function widthsArray(font: EmbeddedFont, cids: readonly number[]): unknown[] {
-  return runsOf(cids, false).flatMap((run) => [run[0], run.map((c) => font.widths[c])]);
-}
-
 /** The /CIDToGIDMap stream: two bytes per CID up to the largest, the glyph's index in the subset (0: none). */
 function cidToGidMap(mapping: Readonly<Record<number, number>>, cids: readonly number[]): Uint8Array {
   const max = cids[cids.length - 1] ?? 0;
@@ -56,47 +39,6 @@ function cidToGidMap(mapping: Readonly<Record<number, number>>, cids: readonly n
     out[2 * cid + 1] = gid & 0xff;
   }
   return out;
-}
-
-/** UTF-16BE hex of code points, as pdfkit's toUnicodeCmap writes them. */
-function utf16Hex(codePoints: readonly number[]): string {
-  const units: string[] = [];
-  for (let v of codePoints) {
-    if (v > 0xffff) {
-      v -= 0x10000;
-      units.push(hex4(((v >>> 10) & 0x3ff) | 0xd800));
-      v = 0xdc00 | (v & 0x3ff);
-    }
-    units.push(hex4(v));
-  }
-  return units.join('');
-}
-
-/** CMap sections hold at most 100 entries (Adobe TN 5014, the CMap and CIDFont file format). */
-const CMAP_SECTION_MAX = 100;
-
-/** The ToUnicode CMap: one bfrange with an array of texts per run of CIDs within one high byte. */
-function toUnicodeCmap(font: EmbeddedFont, cids: readonly number[]): string {
-  const ranges = runsOf(cids, true).map((run) => `<${hex4(run[0]!)}> <${hex4(run[run.length - 1]!)}> [${run.map((c) => `<${utf16Hex(font.unicode[c] ?? [])}>`).join(' ')}]`);
-  const sections: string[] = [];
-  for (let i = 0; i < ranges.length; i += CMAP_SECTION_MAX) {
-    const part = ranges.slice(i, i + CMAP_SECTION_MAX);
-    sections.push(`${part.length} beginbfrange\n${part.join('\n')}\nendbfrange`);
-  }
-  return [
-    '/CIDInit /ProcSet findresource begin',
-    '12 dict begin',
-    'begincmap',
-    '/CIDSystemInfo <<\n  /Registry (Adobe)\n  /Ordering (UCS)\n  /Supplement 0\n>> def',
-    '/CMapName /Adobe-Identity-UCS def',
-    '/CMapType 2 def',
-    '1 begincodespacerange\n<0000><ffff>\nendcodespacerange',
-    ...sections,
-    'endcmap',
-    'CMapName currentdict /CMap defineresource pop',
-    'end',
-    'end',
-  ].join('\n');
 }
 
 /** pdfkit's font descriptor flags (EmbeddedFont.embed): fixed pitch, serif, symbolic, script, italic. */
@@ -130,8 +72,7 @@ const deflateText = (text: string) => new Uint8Array(deflateSync(Buffer.from(`${
  * which glyphs were drawn, never on the order pages drew them). From the cache when the same glyphs of the same
  * bytes were embedded before: then no subset is made and nothing is compressed (only a changed CMap is).
  */
-function embeddedProgram(font: EmbeddedFont, cids: readonly number[], cmapText: string, hash?: string, cache?: SubsetCache): EmbeddedProgram {
-  const cmapHash = createHash('sha256').update(cmapText).digest('base64');
+function embeddedProgram(font: EmbeddedFont, cids: readonly number[], cmapText: string, cmapHash: string, hash?: string, cache?: SubsetCache): EmbeddedProgram {
   const make = (): EmbeddedProgram => {
     // fontkit's subset bytes, from the font's bytes (ttfSubset.ts); fontkit's own where that cannot be
     let subset: { bytes: Uint8Array; mapping: Readonly<Record<number, number>> } | undefined = subsetTrueType(font.font as unknown as RawTrueType, cids);
@@ -168,7 +109,8 @@ export function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: Subse
   const doc = font.document;
   const f = font.font;
   const cids = usedCids(font);
-  const streams = embeddedProgram(font, cids, toUnicodeCmap(font, cids), hash, cache);
+  const tables = fontTables(font, cids, cache?.tables, hash === undefined ? undefined : `${hash}:${font.id}`);
+  const streams = embeddedProgram(font, cids, tables.cmapText, tables.cmapHash, hash, cache);
   const fontFile = doc.ref();
   endCompressed(fontFile, streams.program);
   // The subset tag as pdfkit makes it: six letters from the font's resource name.
@@ -197,7 +139,7 @@ export function embedWithCidMap(font: EmbeddedFont, hash?: string, cache?: Subse
     BaseFont: name,
     CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
     FontDescriptor: descriptor,
-    W: widthsArray(font, cids),
+    W: tables.w,
     CIDToGIDMap: map,
   });
   descendant.end();

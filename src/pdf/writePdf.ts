@@ -11,6 +11,7 @@ import type { FrameItem, PagedDocument, Page } from '../model/types.ts';
 import { createGlyphWriter, type ShapeFn } from './glyphRuns.ts';
 import { fontsByKey, isStableFont, openFontsInOrder } from './cidFonts.ts';
 import type { EmbeddedProgram } from './embedCidFont.ts';
+import type { FontTables } from './fontTables.ts';
 import { fontSource, rememberFonts, type FontSourceCache } from './lazyFont.ts';
 import { nameResourcesByContent } from './resourceNames.ts';
 import type { PageStreamCache } from './pageStreams.ts';
@@ -61,7 +62,7 @@ export interface PdfOptions {
    * lazyFont.ts), and their embedded streams by font bytes and glyphs (`pdfSubsets`, embedCidFont.ts); never changes
    * the output.
    */
-  readonly fontCache?: FontSourceCache & { readonly encoded?: Map<string, EmbeddedProgram>; readonly used?: Set<string> };
+  readonly fontCache?: FontSourceCache & { readonly encoded?: Map<string, EmbeddedProgram>; readonly used?: Set<string>; readonly tables?: Map<string, FontTables> };
   /** ICC profiles compressed by earlier documents, by file (the build context's `pdfProfiles`); never changes the output. */
   readonly profiles?: Map<string, Uint8Array>;
   /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
@@ -109,7 +110,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
   // resourceNames.ts): a page's content stream is then a function of that page alone.
   const fc = opts.fontCache;
-  const fonts = openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape, fc?.encoded && { hashes: fc.hashes, encoded: fc.encoded, used: fc.used });
+  const fonts = openFontsInOrder(doc, Object.keys(docData.fonts), opts.shape, fc?.encoded && { hashes: fc.hashes, encoded: fc.encoded, used: fc.used, tables: fc.tables });
   rememberFonts(fontsByKey(doc, Object.keys(docData.fonts)).map(([key, font]) => [key, font, isStableFont(font)] as const), opts.fontCache);
   nameResourcesByContent(doc);
 

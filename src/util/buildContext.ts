@@ -70,6 +70,8 @@ export type CacheName =
   | 'pdfProfiles'
   /** font bytes hash + subset glyphs in order → embedded font streams: program, CID map, ToUnicode (pdf/embedCidFont.ts) */
   | 'pdfSubsets'
+  /** font bytes hash + resource name → the last /W array and ToUnicode CMap with the glyphs, widths and texts they were made from, session only (pdf/fontTables.ts) */
+  | 'pdfFontTables'
   /** one entry: drawn item object → its JSON (pdf/itemJson.ts, for the document ID and page-stream keys) */
   | 'itemJson'
   /** pack file → its loaded maps (util/diskCache.ts: load records, styled sections, broken lines, section flows, page streams, font subsets on disk; read once per session) */
@@ -132,4 +134,23 @@ export function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
     if (v instanceof Promise) v.catch(() => cache.delete(key));
   }
   return v as V;
+}
+
+/**
+ * Drops the least recently used entries of a session cache that the build just finished did not use, down to
+ * `versions` × the number it used. A watch session's edit supersedes one entry of a cache keyed by content (the
+ * edited section's flow, ≈ 0.2 MB in the bundled report) and nothing else ever asks for it again but an undo; kept
+ * under a fixed bound sized for the 10× report, those versions grew the heap by ≈ 0.2 MB per save (40 edits:
+ * 8 MB) and made V8's old-generation collections inside the rebuilds more frequent. The entries the build used
+ * are never dropped, so the next build finds all it found in this one; a dropped version is made again if an edit
+ * returns to it.
+ */
+export function trimToRecent<V>(entries: Map<string, V>, used: ReadonlySet<string>, versions: number): void {
+  const cap = versions * used.size;
+  // a build that used none (its layout did not ask this cache) says nothing about what is current
+  if (used.size === 0 || entries.size <= cap) return;
+  for (const key of entries.keys()) {
+    if (entries.size <= cap) break;
+    if (!used.has(key)) entries.delete(key);
+  }
 }

@@ -15,7 +15,8 @@ test('says a glyph is registered exactly when the font has its width, and regist
   doc.registerFont('serif', join(FONTS_DIR, 'SourceSerif4_400Regular.ttf'));
   doc.addPage({ size: [200, 300], margin: 0 });
   const font = [...openFontsInOrder(doc, ['serif']).values()][0]!;
-  const ids = [1800, 3, 977, 42, 2500, 1, 1300];
+  // ids beyond the module's first array (1,024) and far beyond (40,000, 65,535: grown twice, to the 16-bit limit)
+  const ids = [1800, 3, 977, 42, 2500, 1, 1300, 40000, 1023, 1024, 65535];
   // pdfkit registers .notdef (0) itself; nothing else yet
   expect(isRegisteredGlyph(font, 0)).toBe(font.widths[0] !== undefined);
   for (const id of ids) expect(isRegisteredGlyph(font, id)).toBe(false);
