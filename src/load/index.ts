@@ -16,7 +16,7 @@ import type { Limits } from '../spec/limits.ts';
 import type { LoadContext, ParsedFile } from './loadContext.ts';
 import { recorded, recordStore } from './loadRecords.ts';
 import { loadSection } from './loadSection.ts';
-import { toLocatedJson } from './locatedJson.ts';
+import { jsValue, toLocatedJson } from './locatedJson.ts';
 import { keyNodeAt, nodeAt, spanOf, type ParsedYaml } from './parseYaml.ts';
 import { textAt } from './loadBlocks.ts';
 import { validate } from './validate.ts';
@@ -49,8 +49,10 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
   }
   // 3. figures.yaml: only its outline is validated here; bind reads the figures themselves
   const figures = await recorded(lc, head.figures, head.figuresSpan, 'figures', (fp) => {
-    lc.errors.push(...validate(FiguresFileSchema, fp.doc.toJS(), fp).errors);
-    return toLocatedJson(fp);
+    // one conversion serves the outline check and the LocatedJson (zod does not change its input)
+    const json = toLocatedJson(fp);
+    lc.errors.push(...validate(FiguresFileSchema, json.value, fp).errors);
+    return json;
   });
   records?.save();
   // 4. everything or nothing
@@ -69,7 +71,7 @@ interface ReportHead {
 }
 
 function reportHead(lc: LoadContext, rp: ParsedYaml): ReportHead {
-  const raw = (rp.doc.toJS() ?? {}) as { sections?: unknown; figures?: unknown; language?: unknown };
+  const raw = (jsValue(rp) ?? {}) as { sections?: unknown; figures?: unknown; language?: unknown };
   const { data: report, errors } = validate(ReportFileSchema, raw, rp);
   lc.errors.push(...errors);
   // with report.yaml invalid, still read what it names so one run reports every problem

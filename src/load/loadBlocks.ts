@@ -17,17 +17,22 @@ import { bytesHash } from '../util/diskCache.ts';
 /** Image file endings the pdf stage can place. */
 const IMAGE_EXTENSIONS = /\.(svg|png|jpe?g)$/i;
 
-/** Reads every block; invalid ones are reported to ctx.errors and skipped. */
-export async function loadBlocks(ctx: LoadContext, p: ParsedYaml, count: number): Promise<ContentBlock[]> {
+/**
+ * Reads every block; invalid ones are reported to ctx.errors and skipped. `blocks`: the items of `blocks:` as
+ * plain values (locatedJson.ts plainValue), or their count when each block's value is to be made from its node.
+ */
+export async function loadBlocks(ctx: LoadContext, p: ParsedYaml, blocks: readonly unknown[] | number): Promise<ContentBlock[]> {
   const out: ContentBlock[] = [];
+  const count = typeof blocks === 'number' ? blocks : blocks.length;
   for (let i = 0; i < count; i++) {
-    const block = await loadBlock(ctx, p, ['blocks', i]);
+    const block = await loadBlock(ctx, p, ['blocks', i], typeof blocks === 'number' ? undefined : blocks[i]);
     if (block) out.push(block);
   }
   return out;
 }
 
-async function loadBlock(ctx: LoadContext, p: ParsedYaml, at: NodePath): Promise<ContentBlock | undefined> {
+/** `item`: the block's plain value when known (a map with one key), else undefined: made from the node. */
+async function loadBlock(ctx: LoadContext, p: ParsedYaml, at: NodePath, item?: unknown): Promise<ContentBlock | undefined> {
   const node = nodeAt(p, at);
   const span = spanOf(p, node);
   if (!isMap(node) || node.items.length !== 1) {
@@ -43,7 +48,10 @@ async function loadBlock(ctx: LoadContext, p: ParsedYaml, at: NodePath): Promise
   const type = key as BlockTypeKey;
   const vpath = [...at, key];
   if (type === 'table' && tableTooBig(ctx, p, vpath)) return undefined;
-  const raw = (node.items[0].value as { toJS?: (d: unknown) => unknown } | null)?.toJS?.(p.doc) ?? null;
+  const raw =
+    item !== undefined
+      ? ((item as Record<string, unknown>)[key] ?? null)
+      : ((node.items[0].value as { toJS?: (d: unknown) => unknown } | null)?.toJS?.(p.doc) ?? null);
   const { data, errors } = validate(BLOCK_SCHEMAS[type], raw, p, vpath);
   if (errors.length) {
     ctx.errors.push(...errors);
