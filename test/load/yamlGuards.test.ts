@@ -1,12 +1,14 @@
 /**
  * tooDeepAt jumps between the characters that matter with native searches. The oracle is the loop over every
  * character it replaced, kept here: both must agree on every content and template file, on edge cases, and on
- * random cuts and depth limits of those files.
+ * random cuts and depth limits of those files. The control-character warnings are pinned on hand-written cases
+ * (emoji and paired surrogates pass, lone surrogates, C0/C1 controls and noncharacters warn).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tooDeepAt } from '../../src/load/yamlGuards.ts';
+import { parseYaml } from '../../src/load/parseYaml.ts';
 
 function referenceTooDeepAt(text: string, max: number): number | undefined {
   let depth = 0;
@@ -85,5 +87,16 @@ describe('tooDeepAt against the character loop', () => {
       const max = rand(7);
       expect(tooDeepAt(text, max)).toBe(referenceTooDeepAt(text, max));
     }
+  });
+});
+
+describe('control characters', () => {
+  const warned = (text: string) => parseYaml('f.yaml', text).warnings.map((w) => `${w.span?.line}:${w.span?.column} ${w.message.match(/U\+[0-9A-F]{4}(, U\+[0-9A-F]{4})*/)?.[0]}`);
+  it('warns for controls, lone surrogates and noncharacters, not for emoji or paired surrogates', () => {
+    expect(warned('a: "🙂 😀 \\U0001F600"\nb: plain 中文 ✓\n')).toEqual([]);
+    expect(warned('a: "x\\u0007y"\n')).toEqual(['1:4 U+0007']);
+    expect(warned('a: b\u0001c\n')).toEqual(['1:5 U+0001']);
+    expect(warned('a: "\\ud800 x"\nb: "y \\udc00"\nc: "\\ufffe\\u007f"\n')).toEqual(['1:4 U+D800', '2:4 U+DC00', '3:4 U+FFFE, U+007F']);
+    expect(warned('a: "\\u0085 \\u009f"\n')).toEqual(['1:4 U+0085, U+009F']);
   });
 });
