@@ -144,7 +144,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   let layoutWarnings = createSink();
   const layout = () => {
     layoutWarnings = createSink();
-    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, maxPagesSpan: source.meta.pagesLimitSpan, ...(reuse && fonts.hashes && { sections: sectionFlows }) };
+    const env = { fonts, breakLines, gridPt: theme.text.body!.leading, maxPages: source.meta.limits?.pages, maxPagesSpan: source.meta.pagesLimitSpan, qrCodes: session.cache<string>('qrCodes'), ...(reuse && fonts.hashes && { sections: sectionFlows }) };
     return layoutDocument(sections, theme, env, { ...bound.meta }, { diag: layoutWarnings });
   };
   let document = await timed('layout', layout);
