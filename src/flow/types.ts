@@ -22,6 +22,8 @@ export interface LayoutEnv {
   readonly maxPagesSpan?: SourceSpan;
   /** Flowed sections of earlier layouts (sectionCache.ts); absent: every section is flowed. */
   readonly sections?: SectionFlowCache;
+  /** QR codes' SVGs by colour and text (build context `qrCodes`, boxes/qr.ts); absent: each code is made anew. */
+  readonly qrCodes?: Map<string, string>;
 }
 
 /** A composed, unbreakable rectangle of content; items are relative to its top-left corner. */

@@ -19,6 +19,8 @@ import { bytesHash, cacheFile, readChecked, writeChecked } from '../util/diskCac
 export interface FontFile {
   readonly hash: string;
   bytes(): Uint8Array;
+  /** The bytes if this session has read them already, without reading (pdf/ embeds them instead of reading again). */
+  readBytes(): Uint8Array | undefined;
 }
 
 /** What the session keeps per file stat. */
@@ -58,7 +60,7 @@ export function fontFiles(session: Map<string, KnownFontFile> | undefined, cache
         hashed++;
         known = { hash: bytesHash(bytes), bytes };
         // Date.now() only decides whether the stat may stand for these bytes later; it never reaches the output
-        if (BigInt(Date.now()) * 1_000_000n - st.ctimeNs < SETTLED_NS) return { hash: known.hash, bytes: () => bytes };
+        if (BigInt(Date.now()) * 1_000_000n - st.ctimeNs < SETTLED_NS) return { hash: known.hash, bytes: () => bytes, readBytes: () => bytes };
       }
       session?.set(key, known);
       used[key] = known.hash;
@@ -71,6 +73,7 @@ export function fontFiles(session: Map<string, KnownFontFile> | undefined, cache
           if (bytesHash(bytes) !== entry.hash) throw new Error(`font file ${path} changed while the report was built; build again`);
           return (entry.bytes = bytes);
         },
+        readBytes: () => entry.bytes,
       };
     },
     save() {

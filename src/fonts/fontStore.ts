@@ -28,6 +28,11 @@ export interface FontStore {
   readonly files: Readonly<Record<string, string>>;
   /** Font key → SHA-256 of the file's bytes (cache keys: chart renders, line breaks). Absent in test fakes. */
   readonly hashes?: Readonly<Record<string, string>>;
+  /**
+   * The file's bytes of font `key` when shaping has read them already, else undefined (never reads): pdf/ embeds
+   * these instead of reading the file a second time. Absent in test fakes.
+   */
+  readBytes?(key: string): Uint8Array | undefined;
   has(key: string): boolean;
   /** The fontkit face (tests compare with it); loaded on first use; throws for an unknown key. */
   face(key: string): Font;
@@ -77,6 +82,7 @@ export function createFontStore(
 ): FontStore {
   const files: Record<string, string> = {};
   const bytes = new Map<string, () => Uint8Array>();
+  const readBytes = new Map<string, () => Uint8Array | undefined>();
   const hashes: Record<string, string> = {};
   for (const [key, file] of Object.entries(fonts)) {
     const path = own[key] ?? resolve(fontsDir, file);
@@ -87,16 +93,18 @@ export function createFontStore(
     // the hash now, the bytes when a face is first shaped (a build whose caches hold every word reads none)
     const entry = known.open(path, st);
     bytes.set(key, () => entry.bytes());
+    readBytes.set(key, () => entry.readBytes());
     hashes[key] = entry.hash;
   }
-  if (!cache) return loadFontStore(files, bytes, hashes, fallback);
+  if (!cache) return loadFontStore(files, bytes, readBytes, hashes, fallback);
   const key = JSON.stringify([Object.entries(files).map(([k, p]) => [k, p, hashes[k]]), fallback]);
-  return memo(cache, key, () => loadFontStore(files, bytes, hashes, fallback));
+  return memo(cache, key, () => loadFontStore(files, bytes, readBytes, hashes, fallback));
 }
 
 function loadFontStore(
   files: Readonly<Record<string, string>>,
   bytes: ReadonlyMap<string, () => Uint8Array>,
+  readBytes: ReadonlyMap<string, () => Uint8Array | undefined>,
   hashes: Readonly<Record<string, string>>,
   fallback: Readonly<Record<string, readonly string[]>>,
 ): FontStore {
@@ -162,6 +170,7 @@ function loadFontStore(
   return {
     files,
     hashes,
+    readBytes: (key) => readBytes.get(key)?.(),
     has: (key) => Object.hasOwn(files, key),
     covers: (key, cp) => shaper(key).covers(cp),
     coverage: (key) => shaper(key).covers,

@@ -6,7 +6,7 @@
  * svg-to-pdfkit writes (test/pdf/drawSvgSubset.test.ts compares them for every chart of the gallery and hand-written
  * edge cases; the bundled reports' PDFs came out byte for byte the same), at a fraction of the time.
  */
-import { readPath, subPaths, type PathCommand, type SubPath } from './svgPath.ts';
+import { circlePath, readPath, subPaths, type PathCommand, type SubPath } from './svgPath.ts';
 import { prop } from './svgProps.ts';
 import { length, multiply, numberList, readSvgSubset, type Matrix, type SvgColor, type SvgNode } from './svgSubset.ts';
 
@@ -183,7 +183,7 @@ function pathOp(c: PathCommand): string {
 function prepare(n: SvgNode, doc: Doc, fontKey: FontKeys): boolean {
   if ((n.name === 'g' || n.name === 'svg') && (prop(n, 'opacity') as number) < 1) return false;
   if (n.name === 'text' && !doc._registeredFonts[textFont(n, fontKey)]) return false;
-  if (n.name === 'path' || n.name === 'line' || n.name === 'rect') {
+  if (n.name === 'path' || n.name === 'line' || n.name === 'rect' || n.name === 'circle') {
     const subs = shapeOf(n);
     if (!subs) return false;
     n.memo.set('shape', subs);
@@ -193,10 +193,11 @@ function prepare(n: SvgNode, doc: Doc, fontKey: FontKeys): boolean {
 
 const textFont = (n: SvgNode, fontKey: FontKeys) => fontKey(prop(n, 'font-family') as string, prop(n, 'font-weight') === 'bold', prop(n, 'font-style') === 'italic');
 
-/** The subpaths of a path, line or rect as svg-to-pdfkit builds them. */
+/** The subpaths of a path, line, rect or circle as svg-to-pdfkit builds them. */
 function shapeOf(n: SvgNode): SubPath[] | undefined {
   if (n.name === 'path') return readPath(n.attrs.d ?? '');
   const a = (k: string) => length(n.attrs[k]) ?? 0;
+  if (n.name === 'circle') return circlePath(a('cx'), a('cy'), a('r'));
   const s = subPaths();
   if (n.name === 'line') {
     s.add(['move', a('x1'), a('y1')]);

@@ -108,12 +108,12 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
     ops.push(...showGlyphs(text, run, hex, extra, g.sizePt, scale, tc, x0, y0));
     ops.push('ET');
     if (actual) ops.push('EMC');
-    doc.save();
-    doc.transform(1, 0, 0, -1, 0, internals.page.height);
     // as bytes: pdfkit would turn the string into bytes one character at a time (fromBinaryString, low byte of each
-    // code unit, then a newline), which Latin-1 encoding does natively with the same result
-    internals.addContent(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
-    doc.restore();
+    // code unit, then a newline), which Latin-1 encoding does natively with the same result; in one chunk with what
+    // doc.save(), doc.transform(1, 0, 0, -1, 0, height) and doc.restore() would write around it (q, the cm as pdfkit
+    // formats it, Q): the same bytes and, save and restore cancelling out, the same CTM, without three more writes
+    // and pdfkit's matrix arithmetic for every run
+    internals.addContent(Buffer.from(`q\n1 0 0 -1 0 ${num(internals.page.height)} cm\n${ops.join('\n')}\nQ\n`, 'latin1'));
   };
 }
 
@@ -181,11 +181,16 @@ const PDFDOC: Readonly<Record<string, number>> = {
   '\u2018': 0x8f, '\u2019': 0x90, '\u201a': 0x91, '\u2122': 0x92, '\ufb01': 0x93, '\ufb02': 0x94, '\u20ac': 0xa0,
 };
 
+/** Printable ASCII but the three characters a PDF literal string escapes: ( ) and \. */
+const PLAIN_LITERAL = /^[\x20-\x27\x2a-\x5b\x5d-\x7e]*$/;
+
 /**
  * A PDF text string: a literal in PDFDocEncoding when every character has a code there (a quarter of the bytes of
  * UTF-16 hex, which body text would otherwise double the file with), else UTF-16BE hex with its byte-order mark.
  */
-function textString(s: string): string {
+export function textString(s: string): string {
+  // most line ends are printable ASCII without ( ) \: each character codes itself, the literal is the text
+  if (PLAIN_LITERAL.test(s)) return `(${s})`;
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

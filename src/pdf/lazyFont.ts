@@ -135,9 +135,10 @@ export interface FontSourceCache {
 
 /**
  * What to register for a font key: the session's parsed font, a lazy one from known facts or from the facts read
- * from the file's bytes (rawFacts.ts: a first build), or the file.
+ * from the file's bytes (rawFacts.ts: a first build; `given`: the bytes the font store read for shaping, so the
+ * file is not read twice), or the file.
  */
-export function fontSource(key: string, file: string, cache: FontSourceCache | undefined): string | object {
+export function fontSource(key: string, file: string, cache: FontSourceCache | undefined, given?: Uint8Array): string | object {
   const hash = cache?.hashes[key];
   const parsed = hash ? cache!.parsed.get(hash) : undefined;
   if (parsed) return parsed;
@@ -146,7 +147,8 @@ export function fontSource(key: string, file: string, cache: FontSourceCache | u
   if (facts) return lazyFont(facts, () => openFontFile(file));
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    // a view of the same memory, not a copy (fontkit reads a Buffer)
+    bytes = given ? (Buffer.isBuffer(given) ? given : Buffer.from(given.buffer, given.byteOffset, given.byteLength)) : readFileSync(file);
   } catch {
     return file; // pdfkit reports it as before
   }

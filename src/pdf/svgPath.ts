@@ -132,6 +132,23 @@ export function readPath(d: string): SubPath[] | undefined {
 }
 const FLAGS: Readonly<Record<string, true | undefined>> = { A3: true, A4: true, a3: true, a4: true };
 
+/** A circle as svg-to-pdfkit's SvgElemCircle builds it: a move and two half arcs, closed; nothing when r ≤ 0. */
+export function circlePath(cx: number, cy: number, r: number): SubPath[] {
+  const shape = subPaths();
+  if (r > 0) {
+    shape.add(['move', cx + r, cy]);
+    const half = (x: number) => {
+      const [fromX, fromY] = shape.current();
+      if (Math.abs(r) < 1e-10) shape.add(['line', x, cy]);
+      else arc(r, r, 0, 0, 1, x, cy, fromX, fromY, shape.add);
+    };
+    half(cx - r);
+    half(cx + r);
+    shape.add(['close']);
+  }
+  return shape.done();
+}
+
 /** svg-to-pdfkit's elliptical arc as Bézier pieces (SvgShape.A), in its arithmetic. */
 function arc(rx: number, ry: number, fi: number, fa: number, fs: number, x: number, y: number, currX: number, currY: number, add: (c: PathCommand) => void): void {
   fi = fi * (Math.PI / 180);

@@ -1,5 +1,5 @@
 /**
- * The part of SVG that vega writes for a chart (svg, g, path, line, rect, text with plain text, translate/rotate
+ * The part of SVG that vega writes for a chart (svg, g, path, line, rect, circle, text with plain text, translate/rotate
  * transforms, hex colours, no CSS), read into a small tree with svg-to-pdfkit's property rules, so that
  * drawSvgSubset.ts can draw it as svg-to-pdfkit 0.1.8 would without its generic machinery (a DOM, an element object
  * per node, style lookups up the tree: ≈ 90 % of drawing a chart). Anything outside that part (another element or
@@ -32,6 +32,8 @@ const OWN: Readonly<Record<string, ReadonlySet<string>>> = {
   path: new Set(['d']),
   line: new Set(['x1', 'y1', 'x2', 'y2']),
   rect: new Set(['x', 'y', 'width', 'height']),
+  // the play icon of a video box (flow/boxes/panels.ts) is a circle and a path
+  circle: new Set(['cx', 'cy', 'r']),
   text: new Set(),
 };
 const ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
@@ -52,7 +54,7 @@ function decode(s: string): string | undefined {
 
 /** Lengths relative to the viewport or font (%, em, ex) exist only for font-size here; inherit and CSS names never. */
 const RELATIVE = /%|e[mx]\b|e[mx]$/;
-const LENGTHS = new Set(['stroke-width', 'stroke-dasharray', 'stroke-dashoffset', 'width', 'height', 'x', 'y', 'x1', 'y1', 'x2', 'y2']);
+const LENGTHS = new Set(['stroke-width', 'stroke-dasharray', 'stroke-dashoffset', 'width', 'height', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r']);
 function plainValue(key: string, v: string): boolean {
   if (v.trim() === 'inherit' || v in Object.prototype) return false;
   if (LENGTHS.has(key) && RELATIVE.test(v)) return false;

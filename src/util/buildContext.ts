@@ -98,6 +98,8 @@ export type CacheName =
   | 'chartPlans'
   /** one entry: stage output object → the content key it was made under (util/contentKeys.ts) */
   | 'contentKeys'
+  /** colour + URL → a video's QR code as SVG (flow/boxes/qr.ts; made by uqr, a pure function of both) */
+  | 'qrCodes'
   /** one entry: stage output object → values scanned from it, e.g. the languages of a styled section (util/contentKeys.ts) */
   | 'derivedValues';
 

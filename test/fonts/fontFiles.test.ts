@@ -32,6 +32,10 @@ describe('font files by stat', () => {
     expect(again.map((f) => f.hash)).toEqual(FACES.map(sha256));
     // the bytes, when a face is shaped after all, are the file's
     expect(Buffer.from(again[0]!.bytes()).equals(readFileSync(FACES[0]!))).toBe(true);
+    // bytes handed on (to pdf/) are only those already read, never read for the asking
+    expect(again[1]!.readBytes()).toBeUndefined();
+    expect(Buffer.from(again[0]!.readBytes()!).equals(readFileSync(FACES[0]!))).toBe(true);
+    expect(Buffer.from(first.open(FACES[2]!, fontStat(FACES[2]!)!).readBytes()!).equals(readFileSync(FACES[2]!))).toBe(true);
     // without a cache folder nothing is kept between sessions
     const none = fontFiles(new Map());
     FACES.forEach((p) => none.open(p, fontStat(p)!));

@@ -71,3 +71,13 @@ describe('FontStore caches', () => {
     expect(fonts.measure(t, 'serif', 10, ['kern', 'liga', 'tnum'])).not.toBe(tnum);
   });
 });
+
+describe('FontStore.readBytes', () => {
+  test('hands on the file bytes read to hash a face (a first build reads each face once), none for an unknown key', async () => {
+    const { readFileSync } = await import('node:fs');
+    const store = createFontStore('fonts', { serif: 'SourceSerif4_400Regular.ttf', 'serif-bold': 'SourceSerif4_700Bold.ttf' });
+    expect(Buffer.from(store.readBytes!('serif')!).equals(readFileSync('fonts/SourceSerif4_400Regular.ttf'))).toBe(true);
+    expect(Buffer.from(store.readBytes!('serif-bold')!).equals(readFileSync('fonts/SourceSerif4_700Bold.ttf'))).toBe(true);
+    expect(store.readBytes!('nope')).toBeUndefined();
+  });
+});

@@ -8,6 +8,7 @@ import { drawSvg } from '../../src/pdf/drawSvg.ts';
 import { captureOps } from '../../src/pdf/pageStreams.ts';
 import { nameResourcesByContent } from '../../src/pdf/resourceNames.ts';
 import { GALLERY } from '../charts/gallerySpecs.ts';
+import { playIcon } from '../../src/flow/boxes/panels.ts';
 import { qrSvg } from '../../src/flow/boxes/qr.ts';
 import { FONTS_DIR, frameWidthPt, loadTestTheme, testFonts } from '../charts/helpers.ts';
 import { chartFontKey } from '../charts/pdfHelpers.ts';
@@ -88,6 +89,20 @@ describe('drawSvgSubset: svg-to-pdfkit\'s output for vega\'s SVG', () => {
     same(svg(`<g font-size="10px">${t('font-size="120%" text-anchor="start"', 'Procent')}<text font-family="Source Sans 3" font-size="1.5em" display="none">Verborgen</text><text font-family="Source Sans 3" fill="none">Leeg</text></g>`));
   });
 
+  it('agrees on circles (the video box\'s play icon among them): filled, stroked, dashed, tiny, zero, negative and missing radii', async () => {
+    const { drawSvgSubset } = await import('../../src/pdf/drawSvgSubset.ts');
+    const icon = playIcon('#154273');
+    expect(icon).toContain('<circle');
+    const doc = new PDFDocument({ autoFirstPage: false });
+    doc.addPage();
+    expect(drawSvgSubset(doc, icon, 0, 0, 12, 12, chartFontKey)).toBe(true);
+    expect(drawSvgSubset(doc, svg('<circle cx="1mm" cy="2pt" r="3px" fill="#fff"/><circle r="1e-11" fill="#000"/>'), 0, 0, 12, 12, chartFontKey)).toBe(true);
+    expect(same(icon, [100, 200, 12, 12])).toMatch(/ c\n/);
+    same(icon, [100, 200, 12, 12], (hex) => [...hex.slice(1).match(/../g)!.map((c) => Math.round(parseInt(c, 16) / 2.55)), 5]);
+    same(svg('<circle cx="50" cy="40" r="30" fill="#123456" stroke="#654321" stroke-width="2.5" stroke-dasharray="4 2"/><circle cx="7.25" cy="3" r="0.4" fill="rgb(1,2,3)"/>'));
+    same(svg('<g transform="translate(10,5) rotate(30)"><circle r="8" fill="none" stroke="#000" fill-opacity="0.5"/><circle cx="20" r="1e-11" fill="#000"/><circle cx="5" cy="5" r="0" fill="#000"/><circle cx="5" cy="5" r="-3" fill="#000"/><circle cx="1mm" cy="2pt" r="3px" fill="#fff"/></g>'));
+  });
+
   it('agrees on the outer svg: viewBox fitting (letterboxed either way) and a box at the origin', () => {
     same(svg('<rect x="1" y="1" width="10" height="10" fill="#000"/>', 'width="50" height="50" viewBox="0 0 50 25"'), [0, 0, 100, 80]);
     same(svg('<rect x="1" y="1" width="10" height="10" fill="#000"/>', 'width="50" height="50" viewBox="5 5 20 40"'), [10, 10, 100, 80]);
@@ -117,7 +132,8 @@ describe('drawSvgSubset: svg-to-pdfkit\'s output for vega\'s SVG', () => {
       '<text font-family="Source Sans 3"><tspan>a</tspan></text>',
       '<rect width="5" height="5" fill="currentColor"/>',
       '<rect width="5" height="5" style="fill:#000"/>',
-      '<circle r="5" fill="#000"/>',
+      '<circle r="5%" fill="#000"/>',
+      '<ellipse rx="5" ry="3" fill="#000"/>',
       '<text font-family="Source Sans 3" x="3" y="5">xy</text>',
       '<path d="M0,0 L5" stroke="#000"/>',
       '<!-- note --><rect width="5" height="5" fill="#000"/>',

@@ -101,4 +101,20 @@ describe('a document written from facts (a new process with the cache filled)', 
     // subsets not cached: the lazy fonts open to make them, and the bytes stay the same
     expect(Buffer.from(await write({ hashes, parsed: new Map(), facts, encoded: new Map() })).equals(off)).toBe(true);
   });
+
+  test('written from the bytes the font store read for shaping, has the bytes of one written from the files', async () => {
+    const off = Buffer.from(await write());
+    const asked: string[] = [];
+    // views of the file's bytes at an offset in a larger buffer (as a Uint8Array, not a Buffer): no copy is assumed
+    const fontBytes = (file: string) => {
+      asked.push(file);
+      const b = readFileSync(file);
+      const big = new Uint8Array(b.length + 8);
+      big.set(b, 8);
+      return big.subarray(8);
+    };
+    const given = Buffer.from(await writePdf(doc(pages), { svgFontKey: () => 'sans', shape: (t, k, f) => fonts.shape!(t, k, f), fontBytes }));
+    expect(given.equals(off)).toBe(true);
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+  });
 });

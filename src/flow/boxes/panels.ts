@@ -176,7 +176,7 @@ export function composeVideo(b: Of<'video'>, widthPt: Pt, env: LayoutEnv): Box {
   const bottom = Math.max(y, top + QR_PT, iconTop + PLAY_ICON_PT);
   const heightPt = bottom + b.box.padding.bottom;
   const icon = asArtifact([{ kind: 'svg', x, y: iconTop, width: PLAY_ICON_PT, height: PLAY_ICON_PT, svg: playIcon(color), alt: '' }], 'Layout');
-  const qr = asArtifact([{ kind: 'svg', x: x + w - QR_PT, y: top, width: QR_PT, height: QR_PT, svg: qrSvg(b.url, run.color), alt: '' }], 'Layout');
+  const qr = asArtifact([{ kind: 'svg', x: x + w - QR_PT, y: top, width: QR_PT, height: QR_PT, svg: qrSvg(b.url, run.color, env.qrCodes), alt: '' }], 'Layout');
   const title = b.label.runs.map((r) => r.text).join('');
   const area: FrameItem = { kind: 'link', x: 0, y: 0, width: widthPt, height: heightPt, url: b.url, label: title, tag: content([node('Link', 'a')], [1]) };
   // the label, the printed URL and the box's link area are one Link element naming the video (the linked runs

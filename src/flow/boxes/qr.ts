@@ -13,8 +13,21 @@ export function qrMatrix(text: string): boolean[][] {
   return encode(text, { ecc: 'M', border: 0 }).data;
 }
 
-/** An SVG of the code in `color` on nothing (the page is the light colour), with its quiet zone in the viewBox. */
-export function qrSvg(text: string, color: string): string {
+/**
+ * An SVG of the code in `color` on nothing (the page is the light colour), with its quiet zone in the viewBox.
+ * `memo` (the build context's `qrCodes`) keeps each code by colour and text: uqr tries all eight masks for every
+ * code (≈ 3 ms cold), and a report draws a video's code again in every TOC pass and wherever the video recurs.
+ */
+export function qrSvg(text: string, color: string, memo?: Map<string, string>): string {
+  const key = `${color}\u0000${text}`;
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
+  const svg = makeQrSvg(text, color);
+  memo?.set(key, svg);
+  return svg;
+}
+
+function makeQrSvg(text: string, color: string): string {
   const m = qrMatrix(text);
   const n = m.length + 2 * QUIET_ZONE;
   let d = '';

@@ -43,6 +43,21 @@ describe('QR codes for video links', () => {
     expect(jsQR(p.data, p.width, p.height)?.data).toBe(url);
   });
 
+  it('a memo (the build context\'s qrCodes) keeps one code per colour and URL, each decoding to its URL', () => {
+    const memo = new Map<string, string>();
+    const other = 'https://ind.nl/nl/jaarverslag-2020/video-taskforce';
+    const a = qrSvg(url, '#1b1b1b', memo);
+    expect(qrSvg(url, '#1b1b1b', memo)).toBe(a);
+    expect(qrSvg(url, '#154273', memo)).toContain('fill="#154273"');
+    const b = qrSvg(other, '#1b1b1b', memo);
+    expect(memo.size).toBe(3);
+    for (const [svg, text] of [[a, url], [b, other]] as const) {
+      expect(svg).toBe(qrSvg(text, '#1b1b1b'));
+      const p = picture(matrixOfSvg(svg));
+      expect(jsQR(p.data, p.width, p.height)?.data).toBe(text);
+    }
+  });
+
   it('the SVG draws exactly the dark modules of the matrix, and decodes to the URL', () => {
     const svg = qrSvg(url, '#1b1b1b');
     expect(matrixOfSvg(svg)).toEqual(qrMatrix(url));
