@@ -33,7 +33,19 @@ export function interpolate(t: Text, env: InterpolateEnv): string {
   if (!s.includes('{') && !s.includes('\\')) return s;
   let out = '';
   const seen = new Map<string, number>();
+  // the text between references and escapes is copied in one piece (most of a text), not character by character
+  let brace = s.indexOf('{');
+  let slash = s.indexOf('\\');
   for (let i = 0; i < s.length; i++) {
+    if (brace >= 0 && brace < i) brace = s.indexOf('{', i);
+    if (slash >= 0 && slash < i) slash = s.indexOf('\\', i);
+    const next = brace < 0 ? slash : slash < 0 ? brace : Math.min(brace, slash);
+    if (next < 0) {
+      out += s.slice(i);
+      break;
+    }
+    out += s.slice(i, next);
+    i = next;
     const c = s[i];
     if (c === '\\' && (s[i + 1] === '{' || s[i + 1] === '}')) {
       out += s[++i];
