@@ -11,25 +11,72 @@ type ChartBlock = Extract<ContentBlock, { type: 'chart' }>;
 /** Keys whose strings are Vega expressions, never figure text. */
 const EXPRESSION_KEY = /(^|[a-z])(expr|Expr|calculate|filter|test)$/;
 
-/** Every `data: { name }` in the spec (top level, layers, concat, facet/repeat specs), with its JSON pointer. */
+/** A JSON pointer token: `~` and `/` escaped (RFC 6901). */
+const token = (k: string): string => (k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k);
+
+/** The pointer of a path of tokens under `base`. */
+const pointerOf = (base: string, path: readonly string[]): string => (path.length === 0 ? base : `${base}/${path.join('/')}`);
+
+/**
+ * Every `data: { name }` in the spec (top level, layers, concat, facet/repeat specs), with its JSON pointer.
+ * The walk keeps the path as tokens and writes a pointer only for a name found (a cold build walks every node once).
+ */
 export function dataNames(spec: unknown, pointer = ''): { name: string; pointer: string }[] {
-  if (Array.isArray(spec)) return spec.flatMap((v, i) => dataNames(v, `${pointer}/${i}`));
-  if (!spec || typeof spec !== 'object') return [];
   const out: { name: string; pointer: string }[] = [];
-  for (const [k, v] of Object.entries(spec)) {
-    if (k === 'data' && v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string')
-      out.push({ name: (v as { name: string }).name, pointer: `${pointer}/data/name` });
-    else if (k !== 'datasets') out.push(...dataNames(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
-  }
+  const path: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (!x || typeof x !== 'object') continue;
+        path.push(String(i));
+        walk(x);
+        path.pop();
+      }
+      return;
+    }
+    if (!v || typeof v !== 'object') return;
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (k === 'data' && x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') {
+        out.push({ name: (x as { name: string }).name, pointer: `${pointerOf(pointer, path)}/data/name` });
+      } else if (k !== 'datasets' && x && typeof x === 'object') {
+        path.push(token(k));
+        walk(x);
+        path.pop();
+      }
+    }
+  };
+  walk(spec);
   return out;
 }
 
-/** Maps every string of the spec (except Vega expressions) through `text`, passing its JSON pointer. */
-export function mapSpecStrings(spec: unknown, text: (s: string, pointer: string) => string, pointer = '', key = ''): unknown {
-  if (typeof spec === 'string') return EXPRESSION_KEY.test(key) ? spec : text(spec, pointer);
-  if (Array.isArray(spec)) return spec.map((v, i) => mapSpecStrings(v, text, `${pointer}/${i}`, key));
-  if (!spec || typeof spec !== 'object') return spec;
-  return Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, mapSpecStrings(v, text, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k)]));
+/**
+ * Maps every string of the spec (except Vega expressions) through `text`, passing its JSON pointer when asked
+ * (only a string that is interpolated needs its position).
+ */
+export function mapSpecStrings(spec: unknown, text: (s: string, pointer: () => string) => string): unknown {
+  const path: string[] = [];
+  const map = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') return EXPRESSION_KEY.test(key) ? v : text(v, () => pointerOf('', path));
+    if (Array.isArray(v)) {
+      return v.map((x: unknown, i) => {
+        path.push(String(i));
+        const r = map(x, key);
+        path.pop();
+        return r;
+      });
+    }
+    if (!v || typeof v !== 'object') return v;
+    const entries: [string, unknown][] = [];
+    for (const k of Object.keys(v)) {
+      path.push(token(k));
+      entries.push([k, map((v as Record<string, unknown>)[k], k)]);
+      path.pop();
+    }
+    return Object.fromEntries(entries);
+  };
+  return map(spec, '');
 }
 
 /** Chart id: the spec file's stem ("charts/studie.vl.yaml" → "studie"), or "<section>-chart-<n>" for inline specs. */

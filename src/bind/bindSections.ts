@@ -85,8 +85,9 @@ function bindBlock(
       return { type: 'image', src: b.src, alt: interpolate(b.alt, env), caption: opt(b.caption), ...(b.id ? { id: b.id } : {}), source: b.span };
     case 'chart': {
       const id = chartId(b, s.id, s.span.file, nextChart(), env.chartIds);
+      // a string without a reference or escape is kept as it is (interpolate's own shortcut), without finding its span
       const spec = mapSpecStrings(b.spec.value, (str, ptr) =>
-        interpolate({ value: str, span: b.spec.spans.get(ptr) ?? b.span }, env),
+        str.includes('{') || str.includes('\\') ? interpolate({ value: str, span: b.spec.spans.get(ptr()) ?? b.span }, env) : str,
       ) as Record<string, unknown>;
       const caption = opt(b.caption);
       env.charts.push(boundChart(b, id, spec, chartDatasets(b, env.datasets, env.errors, env.maxChartValues), caption?.text, b.alt && interpolate(b.alt, env)));

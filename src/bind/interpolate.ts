@@ -31,16 +31,29 @@ const PATH = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
 export function interpolate(t: Text, env: InterpolateEnv): string {
   const s = t.value;
   if (!s.includes('{') && !s.includes('\\')) return s;
-  let out = '';
+  const out: string[] = [];
   const seen = new Map<string, number>();
+  // the text between references and escapes is copied in one piece (most of a text), not character by character,
+  // and joined once: one flat string (style's rules read it with regular expressions, which flatten pieces first)
+  let brace = s.indexOf('{');
+  let slash = s.indexOf('\\');
   for (let i = 0; i < s.length; i++) {
+    if (brace >= 0 && brace < i) brace = s.indexOf('{', i);
+    if (slash >= 0 && slash < i) slash = s.indexOf('\\', i);
+    const next = brace < 0 ? slash : slash < 0 ? brace : Math.min(brace, slash);
+    if (next < 0) {
+      out.push(s.slice(i));
+      break;
+    }
+    out.push(s.slice(i, next));
+    i = next;
     const c = s[i];
     if (c === '\\' && (s[i + 1] === '{' || s[i + 1] === '}')) {
-      out += s[++i];
+      out.push(s[++i]!);
       continue;
     }
     if (c !== '{') {
-      out += c;
+      out.push(c!);
       continue;
     }
     const close = s.indexOf('}', i + 1);
@@ -53,11 +66,11 @@ export function interpolate(t: Text, env: InterpolateEnv): string {
     if (passage) {
       // the attribute of an inline passage, [text]{lang=en}: kept for style/inline.ts, its tag checked here
       if (!isValidTag(passage[1]!)) env.errors.push(messages.badLanguage(passage[1]!, span()));
-      out += raw;
-    } else out += close < 0 ? (env.errors.push(messages.badReference(raw, span())), raw) : resolveRef(raw, span, env);
+      out.push(raw);
+    } else out.push(close < 0 ? (env.errors.push(messages.badReference(raw, span())), raw) : resolveRef(raw, span, env));
     i = close < 0 ? s.length : close;
   }
-  return out;
+  return out.join('');
 }
 
 function resolveRef(raw: string, span: Locate, env: InterpolateEnv): string {

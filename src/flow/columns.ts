@@ -97,14 +97,16 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
   // 2. a table continuing from the previous column repeats its header
   const first = items[start];
   if (first?.kind === 'block' && first.table?.repeat && start > 0) place(start, topFor(first, start), first, first.table.repeat);
-  // 3. lines and boxes
-  let snap: { i: number; st: Snapshot } | null = null;
-  let prevSnap: { i: number; st: Snapshot } | null = null;
+  // 3. lines and boxes; the last two break opportunities are kept (the second for a column ending mid-word)
+  let snap: Snapshot | null = null;
+  let prevSnap: Snapshot | null = null;
   for (let i = start; i < items.length; i++) {
     const it = items[i]!;
     if (!s.atTop && canBreakBefore(items, i, start)) {
+      // the older snapshot's object is taken again: one is made per column fill, not per line
+      const reuse = prevSnap;
       prevSnap = snap;
-      snap = { i, st: snapshot(s) };
+      snap = snapshot(s, i, reuse);
     }
     if (it.kind === 'block' && it.span === 'page') {
       s.pageDeferred.push(i);
@@ -135,10 +137,10 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
       // A column that would end on a hyphenated word ends one line earlier when the rules allow it
       // (TeX's \brokenpenalty): the reader should not turn the page in the middle of a word.
       const last = items[i - 1];
-      if (last?.kind === 'line' && last.line.hyphenated && prevSnap?.i === i - 1 && snap?.i === i) return done(restore(s, prevSnap.st), i - 1, warnings, false, i);
+      if (last?.kind === 'line' && last.line.hyphenated && prevSnap?.i === i - 1 && snap?.i === i) return done(restore(s, prevSnap), i - 1, warnings, false, i);
       return done(s, i, warnings, false, i);
     }
-    if (snap) return done(restore(s, snap.st), snap.i, warnings, false, i);
+    if (snap) return done(restore(s, snap), snap.i, warnings, false, i);
     warnings.push(forcedBreak(breakViolation(items, i, start)!, it.source));
     return done(s, i, warnings, true, i);
   }
@@ -146,22 +148,35 @@ export function fillColumn(spec: ColumnSpec, start: number, carried: readonly nu
 }
 
 /**
- * The state at a break opportunity, kept as the lengths of its lists: from there on they only grow (push), so the
- * state is their prefixes. Taken at every line, it costs nothing per placed item (a copy would, quadratically).
+ * The state at the break opportunity before items[i], kept as the lengths of its lists: from there on they only
+ * grow (push), so the state is their prefixes. Taken at every line, it costs nothing per placed item (a copy
+ * would, quadratically).
  */
 interface Snapshot {
-  readonly placements: number;
-  readonly notes: number;
-  readonly deferred: number;
-  readonly pageDeferred: number;
-  readonly cursor: Pt;
-  readonly pending: Pt;
-  readonly atTop: boolean;
-  readonly lastIndex: number;
+  i: number;
+  placements: number;
+  notes: number;
+  deferred: number;
+  pageDeferred: number;
+  cursor: Pt;
+  pending: Pt;
+  atTop: boolean;
+  lastIndex: number;
 }
 
-function snapshot(s: State): Snapshot {
-  return { placements: s.placements.length, notes: s.notes.length, deferred: s.deferred.length, pageDeferred: s.pageDeferred.length, cursor: s.cursor, pending: s.pending, atTop: s.atTop, lastIndex: s.lastIndex };
+/** The state before items[i], written into `into` when given (a snapshot no longer needed). */
+function snapshot(s: State, i: number, into: Snapshot | null): Snapshot {
+  if (!into) return { i, placements: s.placements.length, notes: s.notes.length, deferred: s.deferred.length, pageDeferred: s.pageDeferred.length, cursor: s.cursor, pending: s.pending, atTop: s.atTop, lastIndex: s.lastIndex };
+  into.i = i;
+  into.placements = s.placements.length;
+  into.notes = s.notes.length;
+  into.deferred = s.deferred.length;
+  into.pageDeferred = s.pageDeferred.length;
+  into.cursor = s.cursor;
+  into.pending = s.pending;
+  into.atTop = s.atTop;
+  into.lastIndex = s.lastIndex;
+  return into;
 }
 
 /** The state as it was at `snap` (the current state's lists cut back to their lengths then). */

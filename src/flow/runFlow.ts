@@ -4,7 +4,7 @@ import { columnWidth, gridOf, textAreaFor } from './geometry.ts';
 import { misIndented, withIndents } from './indents.ts';
 import { DEFAULT_MAX_PAGES, sectionPages, type PagePlan } from './sectionPages.ts';
 import { sectionTag } from './structure.ts';
-import { within } from '../model/tags.ts';
+import { withinOne } from '../model/tags.ts';
 import type { ComposeFns, FlowResult, LayoutEnv, PageFrame, PlacedItem } from './types.ts';
 import type { Diagnostic } from '../diag/types.ts';
 import { sectionTheme, type ResolvedTheme } from '../spec/theme.ts';
@@ -86,7 +86,7 @@ function flowSection(compose: ComposeFns, section: StyledSection, index: number,
     const placed: PlacedItem[] = [...plan.head.items.map((item) => ({ item, order: -1 })), ...fillItems(spec, plan.region, plan.fill, theme.colors.rule ?? '#999999')];
     placed.sort((a, b) => a.order - b.order);
     const struct = sectionTag(section.id, index, section.lang);
-    const tagged = placed.map((p) => ({ ...p, item: within([p.item], struct)[0]! }));
+    const tagged = placed.map((p) => ({ ...p, item: withinOne(p.item, struct) }));
     const first = plan.number === page;
     const master = section.kind === 'article' ? (first ? 'opener' : 'body') : section.kind;
     frames.push({ number: plan.number, master, sectionId: section.id, runningTitle: section.shortTitle, textArea: textAreaFor(theme, plan.number), items: tagged });

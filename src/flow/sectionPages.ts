@@ -2,7 +2,7 @@ import { balanceLastPage } from './balance.ts';
 import { ReportError } from '../diag/errors.ts';
 import * as messages from '../diag/messages.ts';
 import { DEFAULT_LIMITS } from '../spec/limitDefaults.ts';
-import { fillPage, isFinished, type FlowSpec, type FlowState, type PageFill, type Region } from './distribute.ts';
+import { fillPage, isFinished, type FillOptions, type FlowSpec, type FlowState, type PageFill, type Region } from './distribute.ts';
 import { textAreaFor } from './geometry.ts';
 import { fillsGeometry, fillsKey, keptPrefix, latestKey, refill, type KeptPage, type LatestFills } from './keptFills.ts';
 import { improveTail } from './tailPages.ts';
@@ -52,7 +52,7 @@ export function sectionPages(ctx: SectionContext, first: number): PagePlan[] {
   const prefix = (latest && geometry && replay(planning, first, latest.pages.slice(0, keptPrefix(latest, geometry.items)))) || [];
   const start: FlowState = prefix.length > 0 ? prefix[prefix.length - 1]!.fill.state : { next: 0, deferred: [], pageDeferred: [] };
   const from = prefix.length > 0 ? prefix[prefix.length - 1]!.number + 1 : first;
-  const reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => flowFrom(planning, number, start, tweak, index);
+  const reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => reflowUnsettled(planning, number, start, tweak, index);
   const plans = improveTail(ctx, [...prefix, ...flowFrom(planning, from, start, {}, prefix.length)], reflow);
   if (key !== undefined && plans.every((p) => p.fill.warnings.length === 0)) {
     const pages = plans.map((p): KeptPage => ({ number: p.number, headHeightPt: p.head.heightPt, headNotes: p.head.notes, fill: p.fill }));
@@ -86,27 +86,57 @@ export interface FirstPageTweak {
   readonly holdFloats?: ReadonlySet<number>;
 }
 
+/**
+ * A re-flow for the tail search with its last page not balanced yet: balancing is a binary search of page fills,
+ * and most candidates are rejected or outscored by what is known without it (tailPages.ts), so only the others
+ * pay for it. `settled()` gives the pages as flowFrom would have planned them.
+ */
+export interface Reflowed {
+  readonly pages: readonly PagePlan[];
+  readonly settled: () => PagePlan[];
+}
+
+function reflowUnsettled(ctx: Planning, number: number, start: FlowState, tweak: FirstPageTweak, index: number): Reflowed {
+  const pages = flowFrom(ctx, number, start, tweak, index, false);
+  let settled: PagePlan[] | undefined;
+  return { pages, settled: () => (settled ??= settleLast(ctx, pages, start, tweak)) };
+}
+
+/** The pages with the last one balanced as planPage balances it (only a section's last page can be finished). */
+function settleLast(ctx: Planning, pages: readonly PagePlan[], start: FlowState, tweak: FirstPageTweak): PagePlan[] {
+  const last = pages[pages.length - 1]!;
+  // the page's own start state and options, as planPage had them: the tweak belongs to the re-flow's first page
+  const state = pages.length > 1 ? pages[pages.length - 2]!.fill.state : start;
+  const fill = settle(ctx.spec, last.region, state, last.fill, { ...(pages.length > 1 ? {} : tweak), headNotes: last.head.notes });
+  return [...pages.slice(0, -1), { ...last, fill }];
+}
+
+/** A page's fill, balanced when it ends the section. */
+function settle(spec: FlowSpec, region: Region, state: FlowState, fill: PageFill, opts: FillOptions): PageFill {
+  return isFinished(spec, fill.state) ? balanceLastPage(spec, region, state, fill, opts) : fill;
+}
+
 /** Flows pages from a state to the end of the section; the first of them (section page `index`) gets `tweak`. */
-function flowFrom(ctx: Planning, number: number, start: FlowState, tweak: FirstPageTweak = {}, index = 0): PagePlan[] {
+function flowFrom(ctx: Planning, number: number, start: FlowState, tweak: FirstPageTweak = {}, index = 0, balance = true): PagePlan[] {
   const out: PagePlan[] = [];
   let state = start;
   const max = ctx.env.maxPages ?? DEFAULT_MAX_PAGES;
   for (let i = index; i === index || !isFinished(ctx.spec, state); i++) {
     // A limit, never a silent cut: the section stops the build instead of losing its end.
     if (number > max) throw new ReportError(messages.limitExceeded('pages', `more than ${max}`, max, ctx.env.maxPagesSpan, `pages (section "${ctx.section.id}" is still going at page ${number})`));
-    const plan = planPage(ctx, number++, i === 0, state, i === index ? tweak : {});
+    const plan = planPage(ctx, number++, i === 0, state, i === index ? tweak : {}, balance);
     out.push(plan);
     state = plan.fill.state;
   }
   return out;
 }
 
-function planPage(ctx: Planning, number: number, opener: boolean, state: FlowState, tweak: FirstPageTweak): PagePlan {
+function planPage(ctx: Planning, number: number, opener: boolean, state: FlowState, tweak: FirstPageTweak, balance: boolean): PagePlan {
   const { spec } = ctx;
   const { head, region } = headAndRegion(ctx, number, opener);
   const opts = { ...tweak, headNotes: head.notes };
   const fill = fillPage(spec, region, state, opts);
-  return { number, head, region, fill: isFinished(spec, fill.state) ? balanceLastPage(spec, region, state, fill, opts) : fill };
+  return { number, head, region, fill: balance ? settle(spec, region, state, fill, opts) : fill };
 }
 
 /** A page's head (set once per page number) and the body region under it. */

@@ -1,6 +1,6 @@
 import type { FlowState } from './distribute.ts';
 import { floatCount, hasFloatOnlyColumn, holeLines, hyphenEnds, pageFillRatio, raggedness, textLineCount } from './pageScore.ts';
-import type { FirstPageTweak, PagePlan, SectionContext } from './sectionPages.ts';
+import type { FirstPageTweak, PagePlan, Reflowed, SectionContext } from './sectionPages.ts';
 
 /** A last page under this share of its region is a stub ("no empty half pages"); the tail search tries to fill it. */
 export const STUB_FILL = 0.35;
@@ -41,8 +41,8 @@ const COST = {
   raggedLine: 0.8,
 } as const;
 
-/** Re-flows a section from a state; the first page (section page `index`) gets `tweak`. */
-export type Reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => PagePlan[];
+/** Re-flows a section from a state; the first page (section page `index`) gets `tweak`; the last page balanced on demand. */
+export type Reflow = (number: number, start: FlowState, tweak: FirstPageTweak, index: number) => Reflowed;
 
 /**
  * Fixes a stub last page: re-flows the last two pages with the page before shortened (0…MAX_CUT_LINES lines per
@@ -62,7 +62,7 @@ export function improveTail(ctx: SectionContext, pages: PagePlan[], reflow: Refl
   const start: FlowState = n >= 3 ? pages[n - 3]!.fill.state : { next: 0, deferred: [], pageDeferred: [] };
   const warnings = warningCount(pages.slice(n - 2));
   const allowed = holeLines(ctx.spec, prev.fill, prev.region.height).map((h) => Math.max(h, MAX_SHORT_LINES));
-  let best = { score: score(ctx, pages.slice(n - 2), 0, 0), tail: pages.slice(n - 2) };
+  let best: { score: number; tail: readonly PagePlan[] } = { score: score(ctx, pages.slice(n - 2), 0, 0), tail: pages.slice(n - 2) };
   /**
    * Re-flows with one cut and held set; `needText`: kept only when the last page gets text and no column of the
    * page before ends more than MAX_SHORT_LINES short (no excuse from the plain fill). False when no larger cut
@@ -70,10 +70,17 @@ export function improveTail(ctx: SectionContext, pages: PagePlan[], reflow: Refl
    */
   const attempt = (held: ReadonlySet<number>, cut: number, needText = false): boolean => {
     if (fixedCost(cut, held.size) >= best.score) return false;
-    const tail = reflow(prev.number, start, { cutPt: cut * ctx.spec.gridPt, holdFloats: held }, n - 2);
-    if (tail.length > 2 || tail.some((p) => p.fill.forced) || warningCount(tail) > warnings) return true;
+    const reflowed = reflow(prev.number, start, { cutPt: cut * ctx.spec.gridPt, holdFloats: held }, n - 2);
+    // Balancing the last page keeps the page count, its items (so its lines and floats) and whether a break was
+    // forced, and never adds warnings: these tests read the unbalanced pages, and only a fill with more warnings is
+    // balanced first (balancing may drop some). What stays of the score without the last page is a lower bound.
+    let tail = reflowed.pages;
+    if (tail.length > 2 || tail.some((p) => p.fill.forced)) return true;
+    if (warningCount(tail) > warnings && warningCount((tail = reflowed.settled())) > warnings) return true;
     if (tail.length === 2 && leavesHole(ctx, tail[0]!, needText ? [] : allowed)) return true;
     if (needText && tail.length > 1 && isTextless(ctx, tail[tail.length - 1]!)) return true;
+    if (score(ctx, tail, cut, held.size, false) >= best.score - 1e-9) return true;
+    tail = reflowed.settled();
     const s = score(ctx, tail, cut, held.size);
     if (s < best.score - 1e-9) best = { score: s, tail };
     return true;
@@ -102,14 +109,18 @@ function heldSets(ctx: SectionContext, prev: PagePlan, start: FlowState): Readon
   return sets;
 }
 
-/** Lower is better; a tail that fits on one page has no stub at all. */
-function score(ctx: SectionContext, tail: readonly PagePlan[], cut: number, held: number): number {
+/**
+ * Lower is better; a tail that fits on one page has no stub at all. With `settled` false the last page is not
+ * balanced yet and its shape terms (fill, float-only column, hyphen) count 0: the same sums with terms left out,
+ * so never more than the full score (rounding is monotone), a bound that rejects a candidate without balancing it.
+ */
+function score(ctx: SectionContext, tail: readonly PagePlan[], cut: number, held: number, settled = true): number {
   const last = tail[tail.length - 1]!;
-  const fill = tail.length === 1 ? 1 : pageFillRatio(ctx.spec, last.fill, last.region.height);
+  const fill = tail.length === 1 || !settled ? 1 : pageFillRatio(ctx.spec, last.fill, last.region.height);
   let s = Math.max(0, STUB_FILL - fill) * 100 + fixedCost(cut, held);
   if (tail.length > 1 && isTextless(ctx, last)) s += COST.textless;
-  if (hasFloatOnlyColumn(ctx.spec, last.fill)) s += COST.floatOnlyColumn;
-  for (const p of tail) s += hyphenEnds(ctx.spec, p.fill) * COST.hyphenEnd;
+  if (settled && hasFloatOnlyColumn(ctx.spec, last.fill)) s += COST.floatOnlyColumn;
+  for (const p of tail) if (settled || p !== last) s += hyphenEnds(ctx.spec, p.fill) * COST.hyphenEnd;
   for (const p of tail.slice(0, -1)) s += (raggedness(ctx.spec, p.fill) / ctx.spec.gridPt) * COST.raggedLine;
   return s;
 }

@@ -1,5 +1,5 @@
 import type { SourceSpan } from '../diag/types.ts';
-import { content, node, within, type ContentTag } from '../model/tags.ts';
+import { content, node, type ContentTag } from '../model/tags.ts';
 import type { FrameItem, LineTag } from '../model/types.ts';
 import type { Line } from '../text/types.ts';
 import type { Pt } from '../util/geometry.ts';
@@ -54,10 +54,12 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index 
     // property list is legal too (ISO 32000-1 14.9.2) but would nest a second sequence inside our one-per-item MCIDs,
     // and Acrobat's accessibility tree does not reliably expose it.
     const sub = run.passage ? [node('Span', `p${run.passage.id}`, { lang: run.passage.lang }), ...own] : own;
-    const struct = content(sub, [index, r]);
+    // under the paragraph's element when flow gives one: the tag `within` would give, made once, not copied
+    const outer = flow?.struct;
+    const tagOf = () => (outer ? content([...outer.path, ...sub], [...outer.order, index, r]) : content(sub, [index, r]));
     out.push({
       kind: 'glyphs',
-      tag: struct,
+      tag: tagOf(),
       x: x + run.xPt,
       y: baseline - (run.risePt ?? 0),
       text: run.text,
@@ -75,9 +77,9 @@ export function lineItems(line: Line, x: Pt, top: Pt, flow?: FlowLineTag, index 
       ...(r === lastRun && line.end && { lineEnd: line.end }),
     });
     // "#id" is a page reference: a link inside the document to the anchor of that name, in the run's Link element
-    if (run.link?.startsWith('#')) out.push({ kind: 'goto', x: x + run.xPt, y: top, width: run.widthPt, height: line.heightPt, dest: run.link.slice(1), label: run.text, tag: struct });
+    if (run.link?.startsWith('#')) out.push({ kind: 'goto', x: x + run.xPt, y: top, width: run.widthPt, height: line.heightPt, dest: run.link.slice(1), label: run.text, tag: tagOf() });
   }
-  return flow?.struct ? within(out, flow.struct) : out;
+  return out;
 }
 
 /** Lines stacked from `top` at x; returns the items and the total height. */

@@ -32,12 +32,15 @@ export function isContent(tag: ItemTag | undefined): tag is ContentTag {
  * anchors are left alone.
  */
 export function within(items: readonly FrameItem[], outer: ContentTag): FrameItem[] {
-  return items.map((it) => {
-    const tag = it.tag;
-    if (isContent(tag)) return { ...it, tag: content([...outer.path, ...tag.path], [...outer.order, ...tag.order]) };
-    if (tag === undefined && CONTENT_KINDS.has(it.kind)) return { ...it, tag: outer };
-    return it;
-  });
+  return items.map((it) => withinOne(it, outer));
+}
+
+/** One item put under `outer` as `within` puts each (flow tags every item of a page: no list per item). */
+export function withinOne(it: FrameItem, outer: ContentTag): FrameItem {
+  const tag = it.tag;
+  if (isContent(tag)) return { ...it, tag: content([...outer.path, ...tag.path], [...outer.order, ...tag.order]) };
+  if (tag === undefined && CONTENT_KINDS.has(it.kind)) return { ...it, tag: outer };
+  return it;
 }
 
 /** Marks every item as an artifact (running heads, repeated table headers, decoration). */

@@ -21,6 +21,8 @@ interface Format {
 interface Ctx {
   readonly style: TextStyleSpec;
   readonly footnote: FootnoteNumberer;
+  /** The style's features, shared by the paragraph's runs. */
+  readonly features: readonly string[];
   readonly runs: StyledRun[];
   /** Inline passages numbered so far. */
   passages: number;
@@ -63,6 +65,16 @@ export function styleFeatures(style: TextStyleSpec): readonly string[] {
  */
 export function parseInline(text: string, style: TextStyleSpec, env: FootnoteNumberer | InlineEnv = {}): StyledRun[] {
   const { footnote = () => undefined, typography } = typeof env === 'function' ? { footnote: env } : env;
+  const typeset = text.includes(']') ? typesetMasked(text, style, typography) : applyTypography(text, style.lang, typography);
+  // one features list for the paragraph's runs (equal lists: the shaper's caches take a list by identity)
+  const ctx: Ctx = { style, features: styleFeatures(style), footnote, runs: [], passages: 0 };
+  parse(typeset, { bold: false, italic: false }, ctx);
+  const runs = style.uppercase ? ctx.runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase(r.passage?.lang ?? style.lang) })) : ctx.runs;
+  return mergeRuns(runs);
+}
+
+/** Typography on a text with URLs, footnote ids and passage attributes masked (each needs a "]": none, nothing to mask). */
+function typesetMasked(text: string, style: TextStyleSpec, typography: Typography | undefined): string {
   const kept: string[] = [];
   const [open, close] = maskPair(text);
   const masked = text.replace(PROTECTED, (...m: string[]) => {
@@ -71,17 +83,13 @@ export function parseInline(text: string, style: TextStyleSpec, env: FootnoteNum
     return `${m[k]}${open}${kept.length - 1}${close}${m[k + 2]}`;
   });
   const mask = new RegExp(`${open}(\\d+)${close}`, 'g');
-  const typeset = applyTypography(masked, style.lang, typography).replace(mask, (_m, n: string) => kept[Number(n)]!);
-  const ctx: Ctx = { style, footnote, runs: [], passages: 0 };
-  parse(typeset, { bold: false, italic: false }, ctx);
-  const runs = style.uppercase ? ctx.runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase(r.passage?.lang ?? style.lang) })) : ctx.runs;
-  return mergeRuns(runs);
+  return applyTypography(masked, style.lang, typography).replace(mask, (_m, n: string) => kept[Number(n)]!);
 }
 
 function parse(s: string, fmt: Format, ctx: Ctx): void {
   let buf = '';
   const flush = (): void => {
-    if (buf) ctx.runs.push(textRun(buf, fmt, ctx.style));
+    if (buf) ctx.runs.push(textRun(buf, fmt, ctx.style, ctx.features));
     buf = '';
   };
   let i = 0;
@@ -98,7 +106,7 @@ function parse(s: string, fmt: Format, ctx: Ctx): void {
     const n = fn ? ctx.footnote(fn[1]) : undefined;
     if (fn && n !== undefined) {
       flush();
-      const marker = markerRun(n, fn[1], ctx.style);
+      const marker = markerRun(n, fn[1], ctx.style, ctx.features);
       ctx.runs.push(fmt.passage ? { ...marker, passage: fmt.passage } : marker);
       i += fn[0].length;
       continue;
@@ -174,20 +182,20 @@ function emphasisEnd(s: string, i: number): number {
   return -1;
 }
 
-function textRun(text: string, fmt: Format, style: TextStyleSpec): StyledRun {
+function textRun(text: string, fmt: Format, style: TextStyleSpec, features: readonly string[]): StyledRun {
   const font = fmt.bold ? (style.bold ?? style.font) : fmt.italic ? (style.italic ?? style.font) : style.font;
-  const run: StyledRun = { text, font, sizePt: style.size, color: style.color, features: styleFeatures(style) };
+  const run: StyledRun = { text, font, sizePt: style.size, color: style.color, features };
   return { ...run, ...(fmt.link && { link: fmt.link }), ...(fmt.passage && { passage: fmt.passage }) };
 }
 
 /** The superscript number of a footnote reference, in the style's regular face. */
-export function markerRun(n: number, id: string, style: TextStyleSpec): StyledRun {
+export function markerRun(n: number, id: string, style: TextStyleSpec, features = styleFeatures(style)): StyledRun {
   return {
     text: String(n),
     font: style.font,
     sizePt: round2(style.size * FOOTNOTE_SIZE_RATIO),
     color: style.color,
-    features: styleFeatures(style),
+    features,
     footnoteId: id,
     risePt: round2(style.size * FOOTNOTE_RISE_RATIO),
   };

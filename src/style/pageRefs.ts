@@ -164,19 +164,26 @@ function noteMarkers(s: BoundSection): string[] {
  * copying the whole report on every pass was most of their time).
  */
 function mapTexts<T>(data: T, f: (t: BoundText) => BoundText): T {
+  // most values are strings and numbers, and most arrays and objects keep every member: no list made for them
+  if (data === null || typeof data !== 'object') return data;
   if (Array.isArray(data)) {
-    const out = data.map((x) => mapTexts(x, f));
-    return (out.some((y, i) => y !== data[i]) ? out : data) as T;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < data.length; i++) {
+      const y = mapTexts(data[i], f);
+      if (y !== data[i]) (out ??= data.slice())[i] = y;
+    }
+    return (out ?? data) as T;
   }
   if (data instanceof Map) {
     const out = [...data].map(([k, v]) => [k, mapTexts(v, f)] as const);
     return (out.some(([k, y]) => y !== data.get(k)) ? new Map(out) : data) as T;
   }
-  if (data === null || typeof data !== 'object' || data instanceof Uint8Array) return data;
+  if (data instanceof Uint8Array) return data;
   const o = data as Record<string, unknown>;
   if (typeof o.text === 'string' && 'source' in o) return f(o as unknown as BoundText) as T;
   let copy: Record<string, unknown> | undefined;
-  for (const [k, v] of Object.entries(o)) {
+  for (const k of Object.keys(o)) {
+    const v = o[k];
     const y = mapTexts(v, f);
     if (y !== v) (copy ??= Object.fromEntries(Object.entries(o)))[k] = y;
   }

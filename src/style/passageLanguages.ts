@@ -40,17 +40,23 @@ function languagesIn(v: unknown): Map<string, SourceSpan | undefined> {
   const add = (lang: string | undefined, at: SourceSpan | undefined) => {
     if (lang && !out.has(lang)) out.set(lang, at);
   };
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+  // every object of a styled block is visited (its kinds are many): by key, without a list of values per object
+  const visit = (v: object): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === 'object') visit(x);
+    } else if (!ArrayBuffer.isView(v)) {
       const o = v as Partial<ParagraphSpec>;
       if (Array.isArray(o.runs)) {
         add(o.lang, o.source);
         for (const r of o.runs) add(r.passage?.lang, o.source);
       }
-      for (const x of Object.values(o)) if (x && typeof x === 'object') visit(x);
+      for (const k in o) {
+        if (!Object.hasOwn(o, k)) continue;
+        const x = (o as Record<string, unknown>)[k];
+        if (x && typeof x === 'object') visit(x);
+      }
     }
   };
-  visit(v);
+  if (v && typeof v === 'object') visit(v);
   return out;
 }
