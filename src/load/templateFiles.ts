@@ -11,6 +11,7 @@ import * as messages from '../diag/messages.ts';
 import { nodeAt, parseYaml, spanOf, type ParsedYaml } from './parseYaml.ts';
 import { displayPath, readTextInside } from './readSources.ts';
 import { noteRead, type DepLog } from './fileDeps.ts';
+import { NOT_PLAIN, plainValue } from './locatedJson.ts';
 
 /** Where a template's own files are read from: a root no read may leave, and the folder inside it. */
 export interface TemplateOrigin {
@@ -68,7 +69,10 @@ export async function readTemplate(ref: string, at: TemplateAt, chain: string[] 
   noteRead(at.log, origin.root, path, read.text);
   const { parsed, errors } = parseYaml(displayPath(read.abs), read.text);
   if (errors.length) throw new ReportError(errors);
-  const own = (parsed.doc.toJS() ?? {}) as Record<string, unknown>;
+  // the value without yaml's toJS and its conversion context (as sections are read: locatedJson.ts), unless the
+  // file has what only toJS converts (aliases, merge keys …)
+  const plain = plainValue(parsed.doc.contents);
+  const own = ((plain !== NOT_PLAIN ? plain : parsed.doc.toJS()) ?? {}) as Record<string, unknown>;
   const { extends: base, ...rest } = own;
   const mine = { origin, parsed };
   if (typeof base !== 'string') return { raw: rest, parsed, originOf: () => origin, fontOf: () => mine };
