@@ -32,11 +32,13 @@ function classOf(unit: number): number {
   return v;
 }
 
+// A known unit's class is read here without calling classOf: these run once per character of every new word,
+// in the interpreter on a first build, where the call cost as much as the lookup.
 /** LETTER.test(text[i]) for the code unit `unit`. */
-export const isLetter = (unit: number): boolean => (classOf(unit) & IS_LETTER) !== 0;
+export const isLetter = (unit: number): boolean => ((table[unit]! || classOf(unit)) & IS_LETTER) !== 0;
 /** ALNUM.test(text[i]). */
-export const isAlnum = (unit: number): boolean => (classOf(unit) & IS_ALNUM) !== 0;
+export const isAlnum = (unit: number): boolean => ((table[unit]! || classOf(unit)) & IS_ALNUM) !== 0;
 /** MARK.test(text[i]). */
-export const isMark = (unit: number): boolean => (classOf(unit) & IS_MARK) !== 0;
+export const isMark = (unit: number): boolean => ((table[unit]! || classOf(unit)) & IS_MARK) !== 0;
 /** SPACE.test(text[i]). */
-export const isSpace = (unit: number): boolean => (classOf(unit) & IS_SPACE) !== 0;
+export const isSpace = (unit: number): boolean => ((table[unit]! || classOf(unit)) & IS_SPACE) !== 0;

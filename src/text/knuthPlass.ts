@@ -148,7 +148,7 @@ function runPass(items: readonly Item[], points: readonly number[], s: Sums, wid
   const perFitness = MAX_CONSECUTIVE_HYPHENS + 1;
   const bestD = new Float64Array(4 * perFitness);
   const bestR = new Float64Array(4 * perFitness);
-  const bestA: (Node | undefined)[] = new Array(4 * perFitness);
+  const bestA: (Node | undefined)[] = new Array(4 * perFitness).fill(undefined);
   const { w: W, y: Y, z: Z, f: F } = s;
   for (let q = 0; q < points.length; q++) {
     const b = points[q]!;
@@ -158,7 +158,6 @@ function runPass(items: readonly Item[], points: readonly number[], s: Sums, wid
     const forced = it.kind === 'penalty' && it.penalty <= -INFINITY_PENALTY;
     // no paragraph (or forced line group) ends with a fragment of a hyphenated word, except as the last resort
     const noHyphenBefore = forced && pass.tolerance !== Infinity;
-    bestA.fill(undefined);
     let found = false;
     let kept = 0;
     const wb = W[b]!;
@@ -183,12 +182,15 @@ function runPass(items: readonly Item[], points: readonly number[], s: Sums, wid
         found = true;
       }
     }
-    active.length = kept;
+    // the length setter is a call even when nothing was dropped (most breakpoints)
+    if (kept < active.length) active.length = kept;
     if (found) {
       const start = lineStart(items, b);
       for (let slot = 0; slot < bestA.length; slot++) {
         const a = bestA[slot];
         if (!a) continue;
+        // emptied here, where a slot was filled, rather than all slots at every breakpoint (most find nothing)
+        bestA[slot] = undefined;
         active.push({
           pos: b, fitness: fitnessOf(bestR[slot]), hyphens: slot % perFitness, demerits: bestD[slot], prev: a,
           start,
