@@ -36,10 +36,12 @@ export type GlyphWriter = (g: GlyphItem, linkOptions?: object, record?: GlyphRec
 
 export type { ShapeFn } from './cidFonts.ts';
 
-/** pdfkit document internals used here: the page's height and font resources. */
+/** pdfkit document internals used here: the page's height and font resources, the fill colour as fillColor keeps it. */
 interface DocInternals {
   readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
   addContent(s: string | Uint8Array): unknown;
+  _normalizeColor(color: string): number[] | null;
+  _fillColor: unknown;
 }
 
 /** Whitespace that justification stretches; the same rule as text/runWidth.ts STRETCHABLE. */
@@ -56,13 +58,17 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
  */
 export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted: () => boolean = () => false): GlyphWriter {
   const codes = new Map<string, Map<number, string>>();
+  const paint = createPaintOps(doc as unknown as DocInternals);
   // linkOptions: extra entries of the run's link annotation (the tagged PDF's /StructParent and /Contents)
   return (g, linkOptions, record) => {
     const text = g.text;
     if (!text) return;
-    doc.font(g.font).fontSize(g.sizePt).fillColor(g.color);
-    const font = currentFont(doc);
+    doc.font(g.font).fontSize(g.sizePt);
     const internals = doc as unknown as DocInternals;
+    // fillColor's operators, written with the run's (paintOps); the colour kept as fillColor keeps it
+    const colorOps = paint(g.color);
+    internals._fillColor = [g.color, undefined];
+    const font = currentFont(doc);
     internals.page.fonts[font.id] ??= font.ref();
     let seenIds = record?.seen.get(font.id);
     if (record && !seenIds) {
@@ -113,7 +119,29 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
     // doc.save(), doc.transform(1, 0, 0, -1, 0, height) and doc.restore() would write around it (q, the cm as pdfkit
     // formats it, Q): the same bytes and, save and restore cancelling out, the same CTM, without three more writes
     // and pdfkit's matrix arithmetic for every run
-    internals.addContent(Buffer.from(`q\n1 0 0 -1 0 ${num(internals.page.height)} cm\n${ops.join('\n')}\nQ\n`, 'latin1'));
+    internals.addContent(Buffer.from(`${colorOps}q\n1 0 0 -1 0 ${num(internals.page.height)} cm\n${ops.join('\n')}\nQ\n`, 'latin1'));
+  };
+}
+
+/**
+ * What pdfkit's fillColor(color) writes (ColorMixin._setColorCore: the colour space, then the channels with `scn`,
+ * each a line; fillOpacity(undefined) adds nothing), by colour, for one document. Body text has a handful of colours
+ * and a 10× report tens of thousands of runs: fillColor parsed the colour again for every run and wrote two more
+ * chunks through pdfkit's character-by-character encoder. The colour goes through the document's own
+ * _normalizeColor (the print variant's CMYK table replaces it, paint.ts), so a colour without a CMYK value still
+ * stops the build at its first run; '' for what pdfkit does not draw (fillColor writes nothing then either).
+ */
+export function createPaintOps(doc: { _normalizeColor(color: string): number[] | null }): (color: string) => string {
+  const ops = new Map<string, string>();
+  return (color) => {
+    let p = ops.get(color);
+    if (p === undefined) {
+      const c = doc._normalizeColor(color);
+      // a spot colour (an object, pdfkit's `1 scn` in its own space) is never registered here
+      if (c && !Array.isArray(c)) throw new Error(`pdf/glyphRuns.ts: spot colour ${color} is not supported`);
+      ops.set(color, (p = c ? `/${c.length === 4 ? 'DeviceCMYK' : 'DeviceRGB'} cs\n${c.join(' ')} scn\n` : ''));
+    }
+    return p;
   };
 }
 
