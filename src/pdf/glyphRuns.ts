@@ -12,6 +12,7 @@ import type { ShapeFn } from './cidFonts.ts';
 import type { FrameItem } from '../model/types.ts';
 import { clusterText, currentFont, hex4, includeGlyph } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
+import { isSpace } from '../text/charClass.ts';
 
 type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
 
@@ -44,8 +45,12 @@ interface DocInternals {
   _fillColor: unknown;
 }
 
-/** Whitespace that justification stretches; the same rule as text/runWidth.ts STRETCHABLE. */
-const STRETCHABLE = /\s/u;
+/**
+ * Whether a code unit is whitespace that justification stretches: text/runWidth.ts STRETCHABLE (/\s/u) through the
+ * table text/charClass.ts keeps of it, the very rule layout counted the stretch with; a regex test on a
+ * one-character string for every glyph of a justified line was a tenth of drawing the glyphs.
+ */
+const stretchable = (text: string, at: number): boolean => isSpace(text.charCodeAt(at));
 
 /** pdfkit's number format (PDFObject.number): at most six decimals. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -165,7 +170,7 @@ function showGlyphs(text: string, run: ShapedRun, hex: readonly string[], extra:
     parts = [];
   };
   for (let i = 0; i < run.ids.length; i++) {
-    const stretch = extra && STRETCHABLE.test(text[run.clusters[i]!]!) ? extra : 0;
+    const stretch = extra && stretchable(text, run.clusters[i]!) ? extra : 0;
     const advance = run.advances[i]! * toUnits + stretch;
     const adjust = advance - run.widths[i]! * toUnits;
     const dx = run.offsets ? run.offsets[2 * i]! : 0;
@@ -237,7 +242,7 @@ export function textString(s: string): string {
 function linkOver(doc: PDFKit.PDFDocument, g: GlyphItem, run: ShapedRun, extra: number, scale: number, tc: number, options?: object): [number, number, number, number] {
   let width = 0;
   for (let i = 0; i < run.ids.length; i++) {
-    const stretch = extra && STRETCHABLE.test(g.text[run.clusters[i]!]!) ? extra : 0;
+    const stretch = extra && stretchable(g.text, run.clusters[i]!) ? extra : 0;
     width += (((run.advances[i]! * 1000) / run.unitsPerEm + stretch) * g.sizePt) / 1000 + tc;
   }
   const f = (doc as unknown as { _font: { ascender: number; descender: number } })._font;
