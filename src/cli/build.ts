@@ -195,19 +195,19 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     // what decides a page's stream besides its items: font bytes, chart faces, print colours
     pageCache: keyMemos ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), ...keyMemos, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,
   });
-  // while the chart worker runs vega (a figures edit; not when every chart is cached), the main thread starts the PDF: the pages before the
-  // first chart are drawn (writePdf waits for the charts there), then the other text parts' keys are found for it
-  // (pdf/prefetchKeys.ts); print pages are new objects made in the PDF stage (printPage), so print waits as before
+  // while the chart worker runs vega (a figures edit, a build without caches; not when every chart is cached), the main
+  // thread starts the PDF: the pages before the first chart are drawn (writePdf waits for the charts there), then,
+  // with a page cache, the other text parts' keys are found for it (pdf/prefetchKeys.ts); print pages are new objects made in the PDF stage (printPage), so print waits as before
   // (its charts are handed over in the pdf stage, so the rest is drawn there; never, when they fail or change size)
   let early: { pdf: Promise<Uint8Array>; go(c: ReadonlyMap<string, ChartAsset>): void } | undefined;
-  if (!charts && job?.inWorker() && keyMemos && opts.variant !== 'print') {
+  if (!charts && job?.inWorker() && opts.variant !== 'print') {
     const { writePdf } = await import('../pdf/writePdf.ts');
     const laid = document;
     let go!: (c: ReadonlyMap<string, ChartAsset>) => void;
     const chartsLater = new Promise<ReadonlyMap<string, ChartAsset>>((resolve) => (go = resolve));
     await timed('pdf before charts', () => (early = { pdf: writePdf({ ...laid, fonts: fonts.files }, pdfOptions({ chartsLater })), go }));
     early!.pdf.catch(() => undefined); // a failure is reported where the pdf stage awaits it
-    await timed('part keys', async () => (await import('../pdf/prefetchKeys.ts')).prefetchPartKeys(laid.pages, keyMemos));
+    if (keyMemos) await timed('part keys', async () => (await import('../pdf/prefetchKeys.ts')).prefetchPartKeys(laid.pages, keyMemos));
   }
   charts ??= job ? await timed('charts', () => job.render()) : new Map<string, ChartAsset>();
   if ([...charts.values()].some((c) => !sameSize(c, boxes.get(c.id)))) {

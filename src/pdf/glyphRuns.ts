@@ -12,6 +12,7 @@ import type { ShapeFn } from './cidFonts.ts';
 import type { FrameItem } from '../model/types.ts';
 import { clusterText, currentFont, hex4, includeGlyph } from './cidFonts.ts';
 import type { DrawEvent } from './drawRecorder.ts';
+import { isSpace } from '../text/charClass.ts';
 
 type GlyphItem = Extract<FrameItem, { kind: 'glyphs' }>;
 
@@ -36,14 +37,20 @@ export type GlyphWriter = (g: GlyphItem, linkOptions?: object, record?: GlyphRec
 
 export type { ShapeFn } from './cidFonts.ts';
 
-/** pdfkit document internals used here: the page's height and font resources. */
+/** pdfkit document internals used here: the page's height and font resources, the fill colour as fillColor keeps it. */
 interface DocInternals {
   readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
   addContent(s: string | Uint8Array): unknown;
+  _normalizeColor(color: string): number[] | null;
+  _fillColor: unknown;
 }
 
-/** Whitespace that justification stretches; the same rule as text/runWidth.ts STRETCHABLE. */
-const STRETCHABLE = /\s/u;
+/**
+ * Whether a code unit is whitespace that justification stretches: text/runWidth.ts STRETCHABLE (/\s/u) through the
+ * table text/charClass.ts keeps of it, the very rule layout counted the stretch with; a regex test on a
+ * one-character string for every glyph of a justified line was a tenth of drawing the glyphs.
+ */
+const stretchable = (text: string, at: number): boolean => isSpace(text.charCodeAt(at));
 
 /** pdfkit's number format (PDFObject.number): at most six decimals. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -56,13 +63,17 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
  */
 export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted: () => boolean = () => false): GlyphWriter {
   const codes = new Map<string, Map<number, string>>();
+  const paint = createPaintOps(doc as unknown as DocInternals);
   // linkOptions: extra entries of the run's link annotation (the tagged PDF's /StructParent and /Contents)
   return (g, linkOptions, record) => {
     const text = g.text;
     if (!text) return;
-    doc.font(g.font).fontSize(g.sizePt).fillColor(g.color);
-    const font = currentFont(doc);
+    doc.font(g.font).fontSize(g.sizePt);
     const internals = doc as unknown as DocInternals;
+    // fillColor's operators, written with the run's (paintOps); the colour kept as fillColor keeps it
+    const colorOps = paint(g.color);
+    internals._fillColor = [g.color, undefined];
+    const font = currentFont(doc);
     internals.page.fonts[font.id] ??= font.ref();
     let seenIds = record?.seen.get(font.id);
     if (record && !seenIds) {
@@ -113,7 +124,29 @@ export function createGlyphWriter(doc: PDFKit.PDFDocument, shape: ShapeFn, muted
     // doc.save(), doc.transform(1, 0, 0, -1, 0, height) and doc.restore() would write around it (q, the cm as pdfkit
     // formats it, Q): the same bytes and, save and restore cancelling out, the same CTM, without three more writes
     // and pdfkit's matrix arithmetic for every run
-    internals.addContent(Buffer.from(`q\n1 0 0 -1 0 ${num(internals.page.height)} cm\n${ops.join('\n')}\nQ\n`, 'latin1'));
+    internals.addContent(Buffer.from(`${colorOps}q\n1 0 0 -1 0 ${num(internals.page.height)} cm\n${ops.join('\n')}\nQ\n`, 'latin1'));
+  };
+}
+
+/**
+ * What pdfkit's fillColor(color) writes (ColorMixin._setColorCore: the colour space, then the channels with `scn`,
+ * each a line; fillOpacity(undefined) adds nothing), by colour, for one document. Body text has a handful of colours
+ * and a 10× report tens of thousands of runs: fillColor parsed the colour again for every run and wrote two more
+ * chunks through pdfkit's character-by-character encoder. The colour goes through the document's own
+ * _normalizeColor (the print variant's CMYK table replaces it, paint.ts), so a colour without a CMYK value still
+ * stops the build at its first run; '' for what pdfkit does not draw (fillColor writes nothing then either).
+ */
+export function createPaintOps(doc: { _normalizeColor(color: string): number[] | null }): (color: string) => string {
+  const ops = new Map<string, string>();
+  return (color) => {
+    let p = ops.get(color);
+    if (p === undefined) {
+      const c = doc._normalizeColor(color);
+      // a spot colour (an object, pdfkit's `1 scn` in its own space) is never registered here
+      if (c && !Array.isArray(c)) throw new Error(`pdf/glyphRuns.ts: spot colour ${color} is not supported`);
+      ops.set(color, (p = c ? `/${c.length === 4 ? 'DeviceCMYK' : 'DeviceRGB'} cs\n${c.join(' ')} scn\n` : ''));
+    }
+    return p;
   };
 }
 
@@ -137,7 +170,7 @@ function showGlyphs(text: string, run: ShapedRun, hex: readonly string[], extra:
     parts = [];
   };
   for (let i = 0; i < run.ids.length; i++) {
-    const stretch = extra && STRETCHABLE.test(text[run.clusters[i]!]!) ? extra : 0;
+    const stretch = extra && stretchable(text, run.clusters[i]!) ? extra : 0;
     const advance = run.advances[i]! * toUnits + stretch;
     const adjust = advance - run.widths[i]! * toUnits;
     const dx = run.offsets ? run.offsets[2 * i]! : 0;
@@ -209,7 +242,7 @@ export function textString(s: string): string {
 function linkOver(doc: PDFKit.PDFDocument, g: GlyphItem, run: ShapedRun, extra: number, scale: number, tc: number, options?: object): [number, number, number, number] {
   let width = 0;
   for (let i = 0; i < run.ids.length; i++) {
-    const stretch = extra && STRETCHABLE.test(g.text[run.clusters[i]!]!) ? extra : 0;
+    const stretch = extra && stretchable(g.text, run.clusters[i]!) ? extra : 0;
     width += (((run.advances[i]! * 1000) / run.unitsPerEm + stretch) * g.sizePt) / 1000 + tc;
   }
   const f = (doc as unknown as { _font: { ascender: number; descender: number } })._font;

@@ -3,7 +3,7 @@
  * commands (arcs as its Bézier pieces, with the same arithmetic, so the same doubles reach pdfkit), split into
  * subpaths, each with whether its length is zero (svg-to-pdfkit leaves such a subpath out).
  */
-import { Scan } from './svgSubset.ts';
+import { Scan } from './svgScan.ts';
 
 export type PathCommand = readonly ['move', number, number] | readonly ['line', number, number] | readonly ['curve', number, number, number, number, number, number] | readonly ['close'];
 
@@ -37,7 +37,7 @@ function curveLength(p1x: number, p1y: number, c1x: number, c1y: number, c2x: nu
 }
 
 /** Subpaths of absolute commands, split at each move after the first command (svg-to-pdfkit's getSubPaths). */
-export function subPaths(): { add(c: PathCommand): void; current(): [number, number]; done(): SubPath[] } {
+export function subPaths(): { add(c: PathCommand): void; current(): [number, number]; x(): number; y(): number; done(): SubPath[] } {
   const subs: SubPath[] = [];
   let sub: SubPath = { commands: [], length: 0 };
   let sx = 0, sy = 0, cx = 0, cy = 0;
@@ -54,7 +54,8 @@ export function subPaths(): { add(c: PathCommand): void; current(): [number, num
     }
     sub.start ??= [cx, cy];
     if (c[0] === 'line' || c[0] === 'close') {
-      const [x, y] = c[0] === 'line' ? [c[1], c[2]] : [sx, sy];
+      const x = c[0] === 'line' ? c[1] : sx;
+      const y = c[0] === 'line' ? c[2] : sy;
       sub.length += Math.sqrt((x - cx) * (x - cx) + (y - cy) * (y - cy));
       cx = x;
       cy = y;
@@ -64,7 +65,7 @@ export function subPaths(): { add(c: PathCommand): void; current(): [number, num
       cy = c[6];
     }
   };
-  return { add, current: () => [cx, cy], done: () => [...subs, sub] };
+  return { add, current: () => [cx, cy], x: () => cx, y: () => cy, done: () => [...subs, sub] };
 }
 
 /** Path data as subpaths, or undefined where svg-to-pdfkit would warn (then it draws the SVG itself). */
@@ -72,7 +73,6 @@ export function readPath(d: string): SubPath[] | undefined {
   const shape = subPaths();
   const add = shape.add;
   let cx = 0, cy = 0, last = '', lcx = 0, lcy = 0;
-  const at = () => ([cx, cy] = shape.current());
   const M = (x: number, y: number) => (add(['move', x, y]), (last = 'M'));
   const L = (x: number, y: number) => (add(['line', x, y]), (last = 'L'));
   const C = (a: number, b: number, c: number, e: number, x: number, y: number) => (add(['curve', a, b, c, e, x, y]), (last = 'C'), (lcx = c), (lcy = e));
@@ -87,33 +87,40 @@ export function readPath(d: string): SubPath[] | undefined {
     else arc(rx, ry, fi, fa, fs, x, y, cx, cy, (c) => add(c));
     last = 'A';
   };
-  const run: Record<string, (...v: number[]) => unknown> = {
-    M, L, C, Q, A,
-    m: (x, y) => M(cx + x!, cy + y!),
-    l: (x, y) => L(cx + x!, cy + y!),
-    Z: () => (add(['close']), (last = 'Z')),
-    z: () => (add(['close']), (last = 'Z')),
-    H: (x) => L(x!, cy),
-    h: (x) => L(cx + x!, cy),
-    V: (y) => L(cx, y!),
-    v: (y) => L(cx, cy + y!),
-    c: (a, b, c, e, x, y) => C(cx + a!, cy + b!, cx + c!, cy + e!, cx + x!, cy + y!),
-    S: (a, b, x, y) => C(cx + (last === 'C' ? cx - lcx : 0), cy + (last === 'C' ? cy - lcy : 0), a!, b!, x!, y!),
-    s: (a, b, x, y) => C(cx + (last === 'C' ? cx - lcx : 0), cy + (last === 'C' ? cy - lcy : 0), cx + a!, cy + b!, cx + x!, cy + y!),
-    q: (a, b, x, y) => Q(cx + a!, cy + b!, cx + x!, cy + y!),
-    T: (x, y) => Q(cx + (last === 'Q' ? cx - lcx : 0), cy + (last === 'Q' ? cy - lcy : 0), x!, y!),
-    t: (x, y) => Q(cx + (last === 'Q' ? cx - lcx : 0), cy + (last === 'Q' ? cy - lcy : 0), cx + x!, cy + y!),
-    a: (rx, ry, fi, fa, fs, x, y) => A(rx!, ry!, fi!, fa!, fs!, cx + x!, cy + y!),
+  // no arrays or spreads per command (a QR code's path is over a thousand of them, read by cold code): the values go
+  // to the command's function as arguments, the current point is read as two numbers
+  const exec = (command: string, v: number[]) => {
+    cx = shape.x();
+    cy = shape.y();
+    switch (command) {
+      case 'M': return M(v[0]!, v[1]!);
+      case 'L': return L(v[0]!, v[1]!);
+      case 'C': return C(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!);
+      case 'Q': return Q(v[0]!, v[1]!, v[2]!, v[3]!);
+      case 'A': return A(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!, v[6]!);
+      case 'm': return M(cx + v[0]!, cy + v[1]!);
+      case 'l': return L(cx + v[0]!, cy + v[1]!);
+      case 'Z':
+      case 'z': return (add(['close']), (last = 'Z'));
+      case 'H': return L(v[0]!, cy);
+      case 'h': return L(cx + v[0]!, cy);
+      case 'V': return L(cx, v[0]!);
+      case 'v': return L(cx, cy + v[0]!);
+      case 'c': return C(cx + v[0]!, cy + v[1]!, cx + v[2]!, cy + v[3]!, cx + v[4]!, cy + v[5]!);
+      case 'S': return C(cx + (last === 'C' ? cx - lcx : 0), cy + (last === 'C' ? cy - lcy : 0), v[0]!, v[1]!, v[2]!, v[3]!);
+      case 's': return C(cx + (last === 'C' ? cx - lcx : 0), cy + (last === 'C' ? cy - lcy : 0), cx + v[0]!, cy + v[1]!, cx + v[2]!, cy + v[3]!);
+      case 'q': return Q(cx + v[0]!, cy + v[1]!, cx + v[2]!, cy + v[3]!);
+      case 'T': return Q(cx + (last === 'Q' ? cx - lcx : 0), cy + (last === 'Q' ? cy - lcy : 0), v[0]!, v[1]!);
+      case 't': return Q(cx + (last === 'Q' ? cx - lcx : 0), cy + (last === 'Q' ? cy - lcy : 0), cx + v[0]!, cy + v[1]!);
+      default: return A(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, cx + v[5]!, cy + v[6]!); // 'a'
+    }
   };
   const p = new Scan(d.trim());
-  const exec = (command: string, values: number[]) => {
-    at();
-    run[command]!(...values);
-  };
   for (let command = p.match(COMMAND); command !== undefined; command = p.match(COMMAND)) {
     p.separator();
     let values: number[] = [];
-    const next = () => (FLAGS[command! + values.length] ? p.match(FLAG) : p.number());
+    // an arc's large-arc and sweep flags are one digit each, read as svg-to-pdfkit does (FLAG); the rest numbers
+    const next = () => ((command === 'A' || command === 'a') && (values.length === 3 || values.length === 4) ? p.match(FLAG) : p.number());
     for (let v = next(); v; v = next()) {
       p.separator();
       if (values.length === ARGS[command]) {
@@ -130,7 +137,6 @@ export function readPath(d: string): SubPath[] | undefined {
   if (p.rest) return undefined;
   return shape.done();
 }
-const FLAGS: Readonly<Record<string, true | undefined>> = { A3: true, A4: true, a3: true, a4: true };
 
 /** A circle as svg-to-pdfkit's SvgElemCircle builds it: a move and two half arcs, closed; nothing when r ≤ 0. */
 export function circlePath(cx: number, cy: number, r: number): SubPath[] {

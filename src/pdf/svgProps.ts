@@ -4,7 +4,8 @@
  * no CSS and no `style` attributes, so attributes are the only source. Colours are kept with their text: the colour
  * callback runs when a colour is used (drawSvgSubset.ts), as svg-to-pdfkit calls it then.
  */
-import { length, paintOf, parseTransform, Scan, UNIT, UNITS, type Matrix, type SvgColor, type SvgNode } from './svgSubset.ts';
+import { length, paintOf, parseTransform, UNIT, UNITS, type Matrix, type SvgColor, type SvgNode } from './svgSubset.ts';
+import { Scan } from './svgScan.ts';
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const INHERITED = new Set(['fill', 'stroke', 'fill-opacity', 'stroke-opacity', 'stroke-width', 'stroke-miterlimit', 'stroke-linejoin', 'stroke-linecap', 'stroke-dasharray', 'stroke-dashoffset', 'fill-rule', 'font-size', 'font-family', 'font-weight', 'font-style', 'text-anchor']);

@@ -6,6 +6,7 @@
  * attribute, CSS, clip paths, gradients, entities beyond XML's, group opacity) makes `readSvgSubset` return
  * undefined and the SVG is drawn by svg-to-pdfkit itself.
  */
+import { Scan } from './svgScan.ts';
 
 /** One element: its name, attributes, element children in order, and for a text element its text. */
 export interface SvgNode {
@@ -140,29 +141,6 @@ export function readSvgSubset(svg: string): SvgNode | undefined {
   return root;
 }
 
-/** svg-to-pdfkit's StringParser over a value: sticky matches from a position. */
-export class Scan {
-  i = 0;
-  constructor(readonly s: string) {}
-  match(re: RegExp): string | undefined {
-    re.lastIndex = this.i;
-    const m = re.exec(this.s);
-    if (!m) return undefined;
-    this.i += m[0].length;
-    return m[0];
-  }
-  number(): string | undefined {
-    return this.match(NUMBER) || undefined;
-  }
-  separator(): void {
-    this.match(SEPARATOR);
-  }
-  get rest(): boolean {
-    return this.i < this.s.length;
-  }
-}
-const NUMBER = /[-+]?(?:[0-9]+[.][0-9]+|[0-9]+[.]|[.][0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?/y;
-const SEPARATOR = /(?:\s*,\s*|\s*|)/y;
 const PLAIN = /^-?[0-9]+(?:[.][0-9]+)?$/;
 export const UNIT = /(?:px|pt|cm|mm|in|pc|em|ex|%|)/y;
 export const UNITS: Readonly<Record<string, number>> = { '': 1, px: 1, pt: 96 / 72, cm: 96 / 2.54, mm: 96 / 25.4, in: 96, pc: 96 / 6 };
