@@ -43,8 +43,34 @@ export function compressPageLater(doc: PDFKit.PDFDocument): Promise<Uint8Array> 
   return z;
 }
 
-/** Compresses the current part later and keeps it in the page-stream cache under `key` once it is in. */
+/** A part waiting for its stream, in the order the parts were drawn; stream null when its deflate failed. */
+interface Waiting {
+  readonly key: string;
+  readonly page: Omit<CachedPage, 'stream'>;
+  stream?: Uint8Array | null;
+}
+
+const WAITING = Symbol('reportpress.laterStreams');
+
+/**
+ * Compresses the current part later and keeps it in the page-stream cache under `key` once it is in. Parts enter
+ * the cache in the order they were drawn, not the order the pool finishes them: the cache drops its oldest entries
+ * first and the pack on disk is written in its order, so a finishing order that varies from run to run must not
+ * decide either. Each deflate's own callback (which runs before the output's wait on the same bytes) moves every
+ * leading finished part into the cache.
+ */
 export function rememberLater(doc: PDFKit.PDFDocument, entries: Map<string, CachedPage>, key: string, page: Omit<CachedPage, 'stream'>): void {
-  // a failed deflate rejects the document's output (output.ts), which reports it; nothing is kept
-  compressPageLater(doc).then((stream) => rememberStream(entries, key, { stream, ...page }), () => undefined);
+  const d = doc as unknown as { [WAITING]?: Waiting[] };
+  const queue = (d[WAITING] ??= []);
+  const w: Waiting = { key, page };
+  queue.push(w);
+  const settle = (stream: Uint8Array | null) => {
+    w.stream = stream;
+    while (queue.length > 0 && queue[0]!.stream !== undefined) {
+      const done = queue.shift()!;
+      // a failed deflate rejects the document's output (output.ts), which reports it; nothing is kept
+      if (done.stream) rememberStream(entries, done.key, { stream: done.stream, ...done.page });
+    }
+  };
+  compressPageLater(doc).then(settle, () => settle(null));
 }
