@@ -30,7 +30,7 @@ export async function loadReport(contentDir: string, ctx: { diag: DiagnosticSink
   const yaml = ctx.build?.cache<ParsedFile>('yaml');
   const records = ctx.build && recordStore(ctx.build, ctx.cacheDir, contentDir);
   const lc: LoadContext = {
-    root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, texts: new Map(), realDirs: new Map(),
+    root: contentDir, errors: [], files: [], images: new Map(), imageSpans: new Map(), diag: ctx.diag, limits: DEFAULT_LIMITS, texts: new Map(), realDirs: new Map(), specs: new Map(),
     ...(yaml && { yaml, yamlLatest: ctx.build!.cache<ParsedFile>('yamlLatest') }), ...(records && { records, keys: contentKeys(ctx.build!) }), ...(ctx.build && { known: ctx.build.cache<KnownFile>('knownFiles') }),
   };
   // 1. report.yaml

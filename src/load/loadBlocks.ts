@@ -156,7 +156,8 @@ async function loadChartSpec(ctx: LoadContext, p: ParsedYaml, spec: unknown, at:
   if (typeof spec !== 'string') return toLocatedJson(p, nodeAt(p, at));
   const parsed = await readYamlFile(ctx, spec, spanOf(p, nodeAt(p, at)));
   if (!parsed) return undefined;
-  const json = toLocatedJson(parsed);
+  const json = ctx.specs?.get(parsed) ?? toLocatedJson(parsed);
+  ctx.specs?.set(parsed, json);
   if (!json.value || typeof json.value !== 'object' || Array.isArray(json.value)) {
     ctx.errors.push(messages.wrongType('spec', 'a map (a Vega-Lite spec)', Array.isArray(json.value) ? 'a list' : 'a single value', spanOf(parsed, parsed.doc.contents)));
     return undefined;

@@ -1,7 +1,7 @@
 /** Shared state of one loadReport run: the content root, every file read, and the errors collected so far. */
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import type { DiagnosticSink } from '../diag/sink.ts';
-import type { SourceFile } from './types.ts';
+import type { LocatedJson, SourceFile } from './types.ts';
 import type { Limits } from '../spec/limits.ts';
 import { parseYaml, type ParsedYaml } from './parseYaml.ts';
 import { displayPath, readTextInside, type KnownFile } from './readSources.ts';
@@ -46,6 +46,12 @@ export interface LoadContext {
   readonly keys?: ContentKeys;
   /** Files read before in the session, taken again while their stat is unchanged (readSources.ts KnownFile). */
   readonly known?: Map<string, KnownFile>;
+  /**
+   * Each chart spec file's LocatedJson by its parse, made once per load: the 10× report names every spec file from
+   * ten sections, and its value and spans were walked for each. Shared between the blocks of one load only; later
+   * stages read it and never change it (bind maps its strings into a new value).
+   */
+  readonly specs?: Map<ParsedYaml, LocatedJson>;
   /** The real path of each folder this load read from, resolved once per load (readSources.ts realDirOf). */
   readonly realDirs?: Map<string, string>;
   /** While a file is loaded for a record: what it reads (set and restored by loadRecords.recorded). */

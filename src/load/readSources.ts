@@ -1,5 +1,5 @@
 /** Reads files strictly inside the content folder: rejects `..`, absolute paths, urls and symlinks that escape. */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, type BigIntStats, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, type BigIntStats, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, SourceSpan } from '../diag/types.ts';
 import * as messages from '../diag/messages.ts';
@@ -117,7 +117,7 @@ export async function readInside(
     const stat = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
     const seen = known?.get(real);
     if (seen?.stat === stat) return { abs, bytes: seen.bytes, known: seen };
-    const bytes = new Uint8Array(readFileSync(fd));
+    const bytes = readOpenFile(fd, size);
     // Date.now() only decides whether to trust the stat next time; it never reaches the output
     if (!known || BigInt(Date.now()) * 1_000_000n - st.ctimeNs < SETTLED_NS) {
       known?.delete(real);
@@ -167,6 +167,20 @@ function openPlain(root: string, abs: string, dirs: Map<string, string>): { fd: 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The bytes of an open regular file whose fstat said `size`, in a buffer of their own (kept by the session's known
+ * files). readFileSync(fd) stat'ed the file again and gave a pooled Buffer that then had to be copied: one fstat and
+ * one copy per file of every load. Reads as readFileSync does: up to `size` bytes, fewer if the file shrank (cut
+ * to what was read); a size of 0 (a file whose size is not known ahead) is left to readFileSync, which reads to its end.
+ */
+export function readOpenFile(fd: number, size: number): Uint8Array {
+  if (size === 0) return new Uint8Array(readFileSync(fd));
+  const bytes = new Uint8Array(size);
+  let pos = 0;
+  for (let n = -1; n !== 0 && pos < size; pos += n) n = readSync(fd, bytes, pos, size - pos, null);
+  return pos < size ? bytes.slice(0, pos) : bytes;
 }
 
 /** What a non-regular file is, for the message. */
