@@ -187,10 +187,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
     onPage: opts.progress?.page,
     profiles: session.cache<Uint8Array>('pdfProfiles'),
     // the bytes the font store read for shaping (a first build), so the PDF stage does not read the files again
-    fontBytes: (file) => {
-      const key = Object.keys(fonts.files).find((k) => fonts.files[k] === file);
-      return key === undefined ? undefined : fonts.readBytes?.(key);
-    },
+    fontBytes: (key) => fonts.readBytes?.(key),
     fontCache: reuse && fonts.hashes ? { hashes: fonts.hashes, parsed: session.cache<object>('pdfFonts'), facts: facts.entries, usedFacts: facts.used, encoded: subsets.entries, used: subsets.used, ...(given && { tables: session.cache<FontTables>('pdfFontTables') }) } : undefined,
     // what decides a page's stream besides its items: font bytes, chart faces, print colours
     pageCache: keyMemos ? { entries: streams.entries, used: streams.used, drawings: drawings.entries, usedDrawings: drawings.used, scope: JSON.stringify([fonts.hashes, theme.chart.fontKeys, [...(theme.cmyk ?? [])]]), ...keyMemos, streamKeys: memo(session.cache<Map<string, Map<string, string>>>('pageStreamKeys'), 'keys', () => new Map()) } : undefined,

@@ -64,10 +64,10 @@ export interface PdfOptions {
    */
   readonly fontCache?: FontSourceCache & { readonly encoded?: Map<string, EmbeddedProgram>; readonly used?: Set<string>; readonly tables?: Map<string, FontTables> };
   /**
-   * A font file's bytes when the build has read them already (the font store's, for shaping), else undefined: the
-   * font is then not read a second time; never changes the output.
+   * The file's bytes of font `key` (a key of the document's `fonts`) when the build has read them already (the font
+   * store's, for shaping), else undefined: the font is then not read a second time; never changes the output.
    */
-  readonly fontBytes?: (file: string) => Uint8Array | undefined;
+  readonly fontBytes?: (key: string) => Uint8Array | undefined;
   /** ICC profiles compressed by earlier documents, by file (the build context's `pdfProfiles`); never changes the output. */
   readonly profiles?: Map<string, Uint8Array>;
   /** Page content streams of earlier builds (the build context's `pageStreams`); never changes the output. */
@@ -111,7 +111,7 @@ export async function writePdf(docData: PagedDocument, opts: PdfOptions): Promis
   const partKey = createPartKeys({ memo: opts.pageCache?.partKeys, trusted: opts.pageCache?.trustedParts, itemJson: createItemJson(opts.pageCache?.itemJson), chartSvg: (id) => o.charts?.get(id)?.svg });
   addOutputIntent(doc, variant === 'print' ? FOGRA39_INTENT : SRGB_INTENT, opts.profiles);
   // a face whose facts are known is opened by fontkit only if something needs its program (lazyFont.ts)
-  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, fontSource(key, file, opts.fontCache, opts.fontBytes?.(file)) as string);
+  for (const [key, file] of Object.entries(docData.fonts)) doc.registerFont(key, fontSource(key, file, opts.fontCache, opts.fontBytes?.(key)) as string);
   // Resource names and glyph codes that do not depend on which page draws something first (cidFonts.ts,
   // resourceNames.ts): a page's content stream is then a function of that page alone.
   const fc = opts.fontCache;

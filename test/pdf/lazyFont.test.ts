@@ -106,9 +106,9 @@ describe('a document written from facts (a new process with the cache filled)', 
     const off = Buffer.from(await write());
     const asked: string[] = [];
     // views of the file's bytes at an offset in a larger buffer (as a Uint8Array, not a Buffer): no copy is assumed
-    const fontBytes = (file: string) => {
-      asked.push(file);
-      const b = readFileSync(file);
+    const fontBytes = (key: string) => {
+      asked.push(key);
+      const b = readFileSync(doc(pages).fonts[key]!);
       const big = new Uint8Array(b.length + 8);
       big.set(b, 8);
       return big.subarray(8);
