@@ -36,6 +36,29 @@ function coldBuild(dir, label, extra = [], beforeEach = () => {}) {
   return { wall: median(walls), cpu: median(runs.map((r) => r.cpuMs)), rss: median(runs.map((r) => r.maxRssBytes)), pages: runs[0].pages, stages };
 }
 
+/**
+ * The floor under the first build: a process that only renders its charts (scripts/chart-floor.mjs), given the
+ * request one build's chart worker got. No first build can end sooner, however fast the text and the PDF become.
+ */
+function chartFloor() {
+  const request = join(scratch, 'charts-request.bin');
+  const built = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'build', content, '-o', join(scratch, 'floor.pdf'), '--no-cache'], {
+    env: { ...process.env, REPORTPRESS_BENCH_CHARTS: request },
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
+  const walls = [];
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'chart-floor.mjs'), request], { encoding: 'utf8' });
+    walls.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`chart floor failed:\n${r.stderr}`);
+    runs.push(JSON.parse(r.stdout));
+  }
+  return { wall: median(walls), cpu: median(runs.map((r) => r.cpuMs)), rss: median(runs.map((r) => r.maxRssBytes)), charts: runs[0].charts };
+}
+
 /** A content folder with every article repeated ten times (ids made unique), for scaling. */
 function tenfold() {
   const dir = join(scratch, 'tenfold');
@@ -149,6 +172,8 @@ try {
   const cold = coldBuild(content, 'cold', ['--no-cache']);
   row('first build, no caches (process)', cold, `${cold.pages} pages`);
   details.push(['first build, no caches', cold]);
+  const floor = chartFloor();
+  row('└ floor: its charts alone (process)', floor, `${floor.charts} charts: Node start + vega + render, nothing else`);
   coldBuild(content, 'cached'); // fills out/.cache for the next row
   const cached = coldBuild(content, 'cached');
   row('next build, caches filled (process)', cached);

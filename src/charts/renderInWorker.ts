@@ -6,9 +6,10 @@
  * REPORTPRESS_CHART_WORKER=0 turns it off; =1 makes a failing worker an error instead of a quiet in-thread render
  * (tests compare both ways and must know the worker ran).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { BuildContext } from '../util/buildContext.ts';
@@ -79,6 +80,8 @@ export function renderInWorker(req: RenderRequest, fonts: FontStore, pngs = fals
       else resolve(undefined);
     };
     const request = { ...req, files, pngs } satisfies WorkerRequest;
+    // npm run bench times this request alone in a fresh process (scripts/chart-floor.mjs): the floor of a first build
+    if (process.env.REPORTPRESS_BENCH_CHARTS) writeFileSync(process.env.REPORTPRESS_BENCH_CHARTS, serialize({ ...request, pngs: false }));
     const pre = session && takePrestarted(session);
     try {
       if (pre) pre.postMessage(request);
