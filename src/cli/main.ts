@@ -63,8 +63,12 @@ program.hook('preAction', async () => {
   await ((await import('harfbuzzjs')) as { ready?: Promise<unknown> }).ready;
 });
 
+/** Set by a one-shot command (build, check, charts): the process ends as soon as it has (endOneShot). */
+let oneShot = false;
+
 /** Runs a command under the build's time limit (default until report.yaml's limits.seconds is read). */
 async function timeLimited(run: (onLimits: (l: { seconds: number }) => void) => Promise<void>): Promise<void> {
+  oneShot = true;
   const dog = startWatchdog();
   try {
     await run((l) => dog.limit(l.seconds));
@@ -74,9 +78,27 @@ async function timeLimited(run: (onLimits: (l: { seconds: number }) => void) => 
 }
 
 // No top-level await: scripts/compile.mjs bundles this as CommonJS (loaded with a code cache by launch.ts).
-program.parseAsync(process.argv).catch((e: unknown) => {
-  process.exitCode = exitCodeFor(e);
-});
+program
+  .parseAsync(process.argv)
+  .catch((e: unknown) => {
+    process.exitCode = exitCodeFor(e);
+  })
+  .then(endOneShot);
+
+/**
+ * Ends a one-shot command's process once its output has reached stdout and stderr. Everything it writes is awaited
+ * by then (PDF, charts, caches); letting the process run down instead waits for V8 to finish a garbage collection
+ * it started, joins the worker threads and tears down the heap: ≈ 20–30 ms of a 0.35 s cached build here.
+ * Not while the launcher makes the code cache (REPORTPRESS_WRITE_CLI_CODE_CACHE): it runs the command again then.
+ */
+function endOneShot(): void {
+  if (!oneShot || process.env.REPORTPRESS_WRITE_CLI_CODE_CACHE) return;
+  // a write's callback runs once everything queued before it is written (a pipe is asynchronous on macOS)
+  let open = 2;
+  const done = () => --open === 0 && process.exit();
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
 
 function exitCodeFor(e: unknown): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

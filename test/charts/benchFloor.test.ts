@@ -33,7 +33,7 @@ it('the floor process renders every chart of the request a first build saved', (
 
 it('a build without REPORTPRESS_BENCH_CHARTS saves no request', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rp-floor-'));
-  const env = { ...process.env, REPORTPRESS_CHART_WORKER: '1', CI: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, REPORTPRESS_CHART_WORKER: '1', CI: '' };
   delete env.REPORTPRESS_BENCH_CHARTS;
   const built = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'build', content, '-o', join(dir, 'r.pdf'), '--no-cache'], { encoding: 'utf8', timeout: 120_000, env });
   expect(built.status).toBe(0);
