@@ -161,6 +161,31 @@ const cliRewrites = {
 function asciiSource(text) {
   return text.replace(/[^\x00-\x7f]/gu, (ch) => [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
 }
+/**
+ * Side bundles: dependencies that a next build (every input in its caches) never evaluates, each in a file of its
+ * own beside dist/cli.cjs with its own code cache, loaded on first use (launch.ts `__rpSide`). In the CLI bundle they
+ * were read, checked and their cached code deserialized at every start: zod (≈ 0.7 MB: only schemas that validate
+ * content not in the load cache), fontkit (≈ 0.4 MB with its tables' decoders: only a face the PDF's font cache
+ * lacks), svg-to-pdfkit (an SVG image no page-stream cache holds) and linebreak (pdfkit's own text layout). Name →
+ * what the CLI's code requires (a package or, for an ES module pdfkit imports, its file).
+ */
+const SIDES = {
+  zod: 'zod',
+  fontkit: fileURLToPath(import.meta.resolve('fontkit')),
+  'svg-to-pdfkit': 'svg-to-pdfkit',
+  linebreak: fileURLToPath(import.meta.resolve('linebreak')),
+};
+const sideStubs = {
+  name: 'side-stubs',
+  setup(b) {
+    const byTarget = new Map(Object.entries(SIDES).map(([name, target]) => [target, name]));
+    b.onResolve({ filter: /./ }, (args) => {
+      const name = byTarget.get(args.path);
+      return name === undefined ? undefined : { path: name, namespace: 'rp-side' };
+    });
+    b.onLoad({ filter: /./, namespace: 'rp-side' }, (args) => ({ contents: `module.exports = __rpSide(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
@@ -182,13 +207,32 @@ await build({
   // import() of a dependency becomes require(): code run from a V8 code cache by vm.Script has no working
   // dynamic-import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and require() loads ES modules.
   supported: { 'dynamic-import': false },
-  plugins: [cliRewrites],
+  plugins: [sideStubs, cliRewrites],
 });
+for (const [name, target] of Object.entries(SIDES)) {
+  await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(target)});`, resolveDir: process.cwd(), loader: 'js', sourcefile: `side-${name}.js` },
+    outfile: `dist/side-${name}.cjs`,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: CLI_EXTERNAL,
+    minifySyntax: true,
+    minifyWhitespace: true,
+    charset: 'ascii',
+    legalComments: 'external',
+    logLevel: 'warning',
+    plugins: [cliRewrites],
+  });
+}
 {
   // launch.ts reads an ASCII bundle as Latin-1 (no UTF-8 decoding, a one-byte string): say where it is not
-  const bundle = readFileSync('dist/cli.cjs');
-  const at = bundle.findIndex((b) => b > 0x7f);
-  if (at >= 0) process.stderr.write(`compile: dist/cli.cjs is not ASCII at byte ${at} (${JSON.stringify(bundle.toString('utf8', Math.max(0, at - 40), at + 20))}): every start decodes it as UTF-8\n`);
+  for (const file of ['dist/cli.cjs', ...Object.keys(SIDES).map((name) => `dist/side-${name}.cjs`)]) {
+    const bundle = readFileSync(file);
+    const at = bundle.findIndex((b) => b > 0x7f);
+    if (at >= 0) process.stderr.write(`compile: ${file} is not ASCII at byte ${at} (${JSON.stringify(bundle.toString('utf8', Math.max(0, at - 40), at + 20))}): every start decodes it as UTF-8\n`);
+  }
 }
 // The chart worker (src/charts/renderInWorker.ts): an ES module, since it imports HarfBuzz (top-level await).
 const noVegaSources = { name: 'no-vega-sources', setup: (b) => b.onResolve({ filter: /vegaBundle\.ts$/ }, (args) => ({ path: args.path, external: true })) };
@@ -245,13 +289,14 @@ if (!fresh) {
 // cache folder, then a next build reading it, in one process; see launch.ts) compile what builds run; the launcher
 // writes V8's cache of it at exit. Redone when the bundle, the launcher or Node changes.
 const CLI_STAMP_FILE = 'dist/cli.cjs.stamp';
-const cliStamp = createHash('sha256').update(process.version).update(readFileSync('dist/cli.cjs')).update(readFileSync('dist/cli.js')).update(readFileSync('scripts/compile.mjs')).digest('hex');
+const cliBundles = ['dist/cli.cjs', ...Object.keys(SIDES).map((name) => `dist/side-${name}.cjs`)];
+const cliStamp = cliBundles.reduce((h, f) => h.update(readFileSync(f)), createHash('sha256').update(process.version)).update(readFileSync('dist/cli.js')).update(readFileSync('scripts/compile.mjs')).digest('hex');
 if (existsSync('dist/cli.cjs.cache') && existsSync(CLI_STAMP_FILE) && readFileSync(CLI_STAMP_FILE, 'utf8') === cliStamp) {
-  // esbuild wrote the same bundle again: the cache still fits it (the launcher uses only a cache not older than it)
+  // esbuild wrote the same bundles again: the caches still fit them (the launcher uses only a cache not older than its bundle)
   const now = new Date();
-  utimesSync('dist/cli.cjs.cache', now, now);
+  for (const f of cliBundles) if (existsSync(`${f}.cache`)) utimesSync(`${f}.cache`, now, now);
 } else {
-  rmSync('dist/cli.cjs.cache', { force: true });
+  for (const f of cliBundles) rmSync(`${f}.cache`, { force: true });
   rmSync(CLI_STAMP_FILE, { force: true });
   const out = mkdtempSync(join(tmpdir(), 'reportpress-warmup-'));
   const r = spawnSync(process.execPath, ['dist/cli.js', 'build', '-o', join(out, 'warmup.pdf'), '--charts-dir', join(out, 'charts'), '--cache-dir', join(out, 'cache')], {

@@ -25,6 +25,30 @@ describe('the CLI launcher', () => {
     expect(without.stdout).toBe(withCache.stdout);
   });
 
+  it('keeps zod, fontkit, svg-to-pdfkit and linebreak in side bundles, run with their own code cache when first needed', () => {
+    const bundle = readFileSync(join(root, 'dist', 'cli.cjs'), 'latin1');
+    // each package's own marks: zod's error class, fontkit's head table, svg-to-pdfkit's entry, linebreak's class
+    for (const mark of [/class \$?ZodError\b|ZodError=/, /unitsPerEm:uint16/, /SVGtoPDF/, /LineBreaker=class\{/]) expect(bundle).not.toMatch(mark);
+    for (const name of ['zod', 'fontkit', 'svg-to-pdfkit', 'linebreak']) expect(readFileSync(join(root, 'dist', `side-${name}.cjs`), 'latin1').length).toBeGreaterThan(10_000);
+    // `check` validates the content with zod's schemas: zod's side bundle runs, from its code cache
+    const checked = run(['check', join(root, 'content', 'annual-report-2020-en')], 'report');
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stderr).toContain('code cache (side-zod.cjs): accepted');
+    // `--help` needs none of them
+    expect(run(['--help'], 'report').stderr).toBe('code cache: accepted\n');
+  });
+
+  it('runs none of the side bundles for a next build whose inputs are all in its caches', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-launch-'));
+    const args = ['build', join(root, 'content', 'annual-report-2020-en'), '-o', join(dir, 'r.pdf'), '--cache-dir', join(dir, 'cache')];
+    const first = run(args, 'report');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toContain('(side-zod.cjs)');
+    const next = run(args, 'report');
+    expect(next.status, next.stderr).toBe(0);
+    expect(next.stderr.split('\n').filter((l) => l.startsWith('code cache'))).toEqual(['code cache: accepted']);
+  }, 240_000);
+
   it('never uses a code cache older than the bundle (V8 would take another bundle of the same length)', () => {
     const dist = join(mkdtempSync(join(tmpdir(), 'rp-launch-')), 'dist');
     mkdirSync(dist);
