@@ -186,9 +186,8 @@ const sideStubs = {
     b.onLoad({ filter: /./, namespace: 'rp-side' }, (args) => ({ contents: `module.exports = __rpSide(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.cjs',
+/** What the CLI bundle and the side bundles share: CommonJS that launch.ts runs through vm.Script with a code cache. */
+const launched = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -201,28 +200,24 @@ await build({
   charset: 'ascii',
   // dependencies' license comments (some not ASCII, "©") go to dist/cli.cjs.LEGAL.txt, kept as written
   legalComments: 'external',
-  sourcemap: true,
   logLevel: 'warning',
-  define: { ...define, 'import.meta.url': '__rpImportMetaUrl' },
   // import() of a dependency becomes require(): code run from a V8 code cache by vm.Script has no working
   // dynamic-import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and require() loads ES modules.
   supported: { 'dynamic-import': false },
+};
+await build({
+  ...launched,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.cjs',
+  sourcemap: true,
+  define: { ...define, 'import.meta.url': '__rpImportMetaUrl' },
   plugins: [sideStubs, cliRewrites],
 });
 for (const [name, target] of Object.entries(SIDES)) {
   await build({
+    ...launched,
     stdin: { contents: `module.exports = require(${JSON.stringify(target)});`, resolveDir: process.cwd(), loader: 'js', sourcefile: `side-${name}.js` },
     outfile: `dist/side-${name}.cjs`,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: CLI_EXTERNAL,
-    minifySyntax: true,
-    minifyWhitespace: true,
-    charset: 'ascii',
-    legalComments: 'external',
-    logLevel: 'warning',
     plugins: [cliRewrites],
   });
 }
