@@ -83,7 +83,7 @@ export async function buildReport(opts: BuildOptions, given?: BuildContext): Pro
   if (prestart) prestartChartWorker(session);
   let validated;
   try {
-    validated = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, prefetchHyphenation: true, afterLoad: prestart ? (source) => sendSvgsToPrestarted(session, svgImages(source.images)) : undefined });
+    validated = await validateReport(opts, ctx, timings, { prefetchCharts: given === undefined ? true : 'kept', writeSoon: given !== undefined, afterLoad: prestart ? (source) => sendSvgsToPrestarted(session, svgImages(source.images)) : undefined });
   } finally {
     endPrestarted(session); // taken by the chart job when a chart missed the caches
   }

@@ -23,7 +23,6 @@ import { checkCoverage, locatedTexts } from '../fonts/checkCoverage.ts';
 import { coveredTexts } from '../fonts/coverageCache.ts';
 import { prepareImages } from '../images/prepareImages.ts';
 import { prestartedSvgSizes } from '../charts/renderInWorker.ts';
-import { prefetchPatterns } from '../text/hyphenate.ts';
 import { checkTables } from '../style/index.ts';
 import { chartFrameWidth } from './chartSetup.ts';
 import { FONTS_DIR, TEMPLATES_DIR } from '../paths.ts';
@@ -65,8 +64,6 @@ export interface ValidateSteps {
   readonly fitTables?: boolean;
   /** Charts no cache holds start rendering in a worker thread now (charts/renderInWorker.ts): a one-shot build's own (true) or a kept context's ('kept'). */
   readonly prefetchCharts?: boolean | 'kept';
-  /** A build: the report language's hyphenation patterns start loading once report.yaml is read (text/hyphenate.ts). */
-  readonly prefetchHyphenation?: boolean;
   /** Called once the content has loaded without errors (a first build starts its chart worker then: cli/build.ts). */
   readonly afterLoad?: (source: ReportSource) => void;
   /** A kept build context (watch): packs bind writes are written after the rebuild has returned (util/diskCache.ts savePackSoon). */
@@ -103,7 +100,6 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   const source = await timed('load', () => loadReport(opts.contentDir, { ...ctx, cacheDir: opts.cacheDir }));
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
   // a build hyphenates later: its patterns compile meanwhile (charts and images overlap the same way)
-  if (steps.prefetchHyphenation) prefetchPatterns(source.meta.language);
   // once the content has loaded (most input errors stop a build before: it then exits without a thread to end)
   steps.afterLoad?.(source);
   // 2. the template: all of the look

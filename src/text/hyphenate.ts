@@ -64,15 +64,15 @@ const SETTINGS = { leftmin: LEFT_MIN, rightmin: RIGHT_MIN, minWordLength: MIN_WO
 // Each language's patterns once per process. hyphenopoly's config() replaces one module-global engine's settings
 // (read again at every call): every call here passes the same settings and loads synchronously, so one language's
 // load never runs into another's.
-const engines = new Map<string, Promise<PatternBreaks>>();
+const engines = new Map<string, PatternBreaks>();
 
 /**
  * Loads <patterns>.wasm from hyphenopoly's folder in node_modules (no network, no cwd dependence) and compiles it
  * synchronously (≈ 30 KB, compiled lazily): a build waited 20–80 ms in its hyphenation stage for hyphenopoly's
  * asynchronous load. hyphenopoly itself is loaded only for the words patternEngine.ts leaves to it (a letter outside
- * the patterns' alphabet), at the first such word.
+ * the patterns' alphabet), at the first such word. A missing or broken file throws.
  */
-function loadEngine(patternsName: string): Promise<PatternBreaks> {
+function loadEngine(patternsName: string): PatternBreaks {
   let e = engines.get(patternsName);
   if (!e) {
     const dir = join(dirname(createRequire(import.meta.url).resolve('hyphenopoly')), 'patterns');
@@ -80,22 +80,23 @@ function loadEngine(patternsName: string): Promise<PatternBreaks> {
     let text: HyphenateText | undefined;
     const config = { require: [patternsName], hyphen: SOFT_HYPHEN, ...SETTINGS, sync: true, loaderSync: read };
     const fallback = (word: string): string => (text ??= hyphenopoly.config(config) as HyphenateText)(word);
-    // a missing or broken file rejects, as hyphenopoly's load did
-    e = new Promise((resolve) => resolve(patternBreaks(read(`${patternsName}.wasm`), SETTINGS, fallback)));
+    e = patternBreaks(read(`${patternsName}.wasm`), SETTINGS, fallback);
     engines.set(patternsName, e);
   }
   return e;
 }
 
+/** The pattern files this process has loaded so far (tests: a hyphenator that hyphenated nothing loaded none). */
+export const loadedPatterns = (): string[] => [...engines.keys()];
+
 /**
- * Starts loading the patterns of `language` (once per process, as createHyphenator would), without waiting: a
- * build calls it as soon as report.yaml is read, so the WebAssembly is compiled while the front stages run and the
- * hyphenation stage finds it ready. Nothing is kept but what loadEngine keeps anyway; a failure is seen (and
- * reported) by the createHyphenator that waits for it.
+ * A language's pattern breaks, loaded at its first word (the load is synchronous either way): a next build whose
+ * paragraphs all come from its caches hyphenates no word, and neither resolves hyphenopoly nor compiles patterns
+ * (≈ 5 ms of its main thread, which a build spent as soon as report.yaml was read).
  */
-export function prefetchPatterns(language: string): void {
-  const patterns = hyphenationPatterns(language);
-  if (patterns) loadEngine(patterns).catch(() => undefined);
+function onFirstWord(patternsName: string): PatternBreaks {
+  let engine: PatternBreaks | undefined;
+  return (word) => (engine ??= loadEngine(patternsName))(word);
 }
 
 /** Break positions of a hyphenated spelling: "co-ro-na" → [2, 4]. */
@@ -145,7 +146,7 @@ export interface HyphenatorOptions {
 }
 
 /**
- * Creates the hyphenator for a report (async once: loads the patterns of every language it needs). A language
+ * Creates the hyphenator for a report; each language's patterns load at its first word (onFirstWord). A language
  * without patterns is never hyphenated; `missing` lists those so the caller can say so once.
  */
 export function createHyphenator(opts: HyphenatorOptions = {}, cache?: Map<string, Promise<Hyphenator>>): Promise<Hyphenator> {
@@ -174,7 +175,7 @@ async function makeHyphenator(opts: HyphenatorOptions): Promise<Hyphenator> {
     }
     const own = tag === main ? opts.exceptions : Object.entries(opts.otherExceptions ?? {}).find(([k]) => k.toLowerCase() === tag.toLowerCase())?.[1];
     const exceptions = [...(localeData(tag)?.hyphenation ?? []), ...(own ?? [])];
-    words.set(tag.toLowerCase(), languageHyphenator(await loadEngine(patterns), exceptions));
+    words.set(tag.toLowerCase(), languageHyphenator(onFirstWord(patterns), exceptions));
   }
   const mainWords = words.get(main.toLowerCase());
   const without = new Set(missing.map((t) => t.toLowerCase()));

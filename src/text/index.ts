@@ -16,7 +16,7 @@
  * `overfull` only when a line is still wider than the measure after all fallbacks (then a TEXT002 warning).
  */
 export { createLineBreaker, type LineBreakerOptions } from './breakLines.ts';
-export { createHyphenator, prefetchPatterns } from './hyphenate.ts';
+export { createHyphenator } from './hyphenate.ts';
 export { createLineDiskCache } from './lineCache.ts';
 export { lineStats } from './stats.ts';
 export type { GlyphRun, Hyphenator, Line, LineStats } from './types.ts';
