@@ -102,7 +102,8 @@ const cliRewrites = {
       // HarfBuzz's JavaScript (its WebAssembly stays a file beside it) in the bundle and its code cache: imported as
       // an ES module it was compiled at every start and read through the module loader's thread-pool reads (≈ 13 ms,
       // more on a busy machine). Its module ends in a top-level await, which CommonJS has not: the bundle's copy
-      // exports that promise as `ready` instead, and the CLI awaits it before a command runs (src/cli/main.ts).
+      // exports that promise as `ready` instead, which fonts/shaper.ts outlinesReady awaits after its import()
+      // (the one user: glyph outlines for the charts' PNGs; a build that makes none never evaluates the module).
       if (/harfbuzzjs[\\/]dist[\\/]index\.mjs$/.test(args.path)) {
         const ready = out.replace('init(await createHarfBuzz());', 'const ready = createHarfBuzz().then(init);').replace('export { AxisFlags,', 'export { ready, AxisFlags,');
         if (!ready.includes('const ready = createHarfBuzz()') || !ready.includes('export { ready,')) throw new Error('compile: harfbuzzjs no longer starts with init(await createHarfBuzz()) as expected');

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { FontStore } from '../fonts/fontStore.ts';
 import type { ResolvedTheme } from '../spec/theme.ts';
+import { outlinesReady } from '../fonts/shaper.ts';
 import { outlineText } from './outlineText.ts';
 
 /** PNG resolution relative to the placed size: 2× for sharp screens and slides. */
@@ -22,6 +23,7 @@ export async function rasterize(
   // required, not imported: the chart worker (which makes a CLI build's PNGs) is an ES module, and import() of the
   // CommonJS sharp has Node scan its sources for named exports first (≈ 25 ms of the worker's CPU)
   const sharp = createRequire(import.meta.url)('sharp') as typeof import('sharp').default;
+  await outlinesReady();
   const outlined = outlineText(svg, fonts, keys, outlines);
   const png = await sharp(Buffer.from(outlined), { density: CSS_DPI * PNG_SCALE * placedScale })
     .flatten({ background: '#ffffff' })

@@ -11,6 +11,7 @@ import { timeStage, validateReport, type ValidateOptions } from './validate.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { writeAtomic } from '../util/writeAtomic.ts';
 import { zodLoaded } from '../spec/zod.ts';
+import { outlinesLoaded } from '../fonts/shaper.ts';
 
 interface BuildFlags {
   output?: string;
@@ -74,8 +75,9 @@ export async function runBuild(contentDir: string, o: BuildFlags, onLimits?: Val
   if (process.env.REPORTPRESS_BENCH_JSON) {
     // For npm run bench: stage times, CPU time (all threads) and peak memory of this process; and whether it loaded
     // zod (a next build whose files all come from the caches validates nothing: test/cli/nextBuild checks it does not)
+    // and harfbuzzjs (glyph outlines, only for chart PNGs this thread rasterises)
     const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-    await writeFile(process.env.REPORTPRESS_BENCH_JSON, JSON.stringify({ timings: r.timings, maxRssBytes: maxRSS * 1024, cpuMs: (userCPUTime + systemCPUTime) / 1000, pages: r.document.pages.length, zodLoaded: zodLoaded() }));
+    await writeFile(process.env.REPORTPRESS_BENCH_JSON, JSON.stringify({ timings: r.timings, maxRssBytes: maxRSS * 1024, cpuMs: (userCPUTime + systemCPUTime) / 1000, pages: r.document.pages.length, zodLoaded: zodLoaded(), outlinesLoaded: outlinesLoaded() }));
   }
   if (o.timings) for (const [name, ms] of r.timings) process.stderr.write(`${name.padEnd(12)} ${ms.toFixed(1)} ms\n`);
   if (o.typoReport) {

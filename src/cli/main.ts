@@ -54,15 +54,6 @@ program
 
 registerDeskCommands(program);
 
-/**
- * HarfBuzz (WebAssembly) is ready before any command runs: shaping is synchronous. From sources its ES module's
- * top-level await has made it ready when the import resolves; the CLI bundle (dist/cli.cjs, CommonJS) holds a copy
- * whose module exports that promise as `ready` instead (scripts/compile.mjs).
- */
-program.hook('preAction', async () => {
-  await ((await import('harfbuzzjs')) as { ready?: Promise<unknown> }).ready;
-});
-
 /** Set by a one-shot command (build, check, charts): the process ends as soon as it has (endOneShot). */
 let oneShot = false;
 

@@ -1,12 +1,12 @@
 /**
  * One shaping engine for measuring and for drawing: HarfBuzz (the WebAssembly build harfbuzzjs ships, called
- * directly through fonts/hbWasm.ts; harfbuzzjs's own API draws chart outlines). Layout measures with the
+ * directly through fonts/hbWasm.ts; harfbuzzjs's own API draws chart outlines, loaded by outlinesReady). Layout measures with the
  * runs this returns and pdf/ draws the very same runs (glyph ids, advances, offsets), so nothing is shaped twice
  * and what is drawn is exactly what was measured. HarfBuzz agreed with fontkit (which pdfkit used to shape with)
  * on every glyph id and advance of every word of the bundled report in all eight faces
  * (test/fonts/shaper.test.ts checks it against the font's own tables), at ~8× the speed.
  */
-import * as hb from 'harfbuzzjs';
+import type * as Hb from 'harfbuzzjs';
 import { asciiPtr, freeWhenCollected, harfBuzz, memoryViews } from './hbWasm.ts';
 import { clusterPrefix } from './prefixUnits.ts';
 
@@ -202,8 +202,30 @@ function charMap(face: number): Uint32Array {
   return bits;
 }
 
+/** harfbuzzjs's API in this thread, once outlinesReady has loaded it (a library, like hbWasm.ts's engine: no report state). */
+let hb: typeof Hb | undefined;
+
+/**
+ * Loads harfbuzzjs, whose own HarfBuzz instance starts asynchronously, before the first glyph outline in this thread
+ * (charts/rasterize.ts awaits it). Only charts' PNGs need outlines: a build whose PNGs come from its caches (or from
+ * the chart worker) neither evaluates harfbuzzjs nor compiles its WebAssembly (≈ 6–8 ms of a next build's start).
+ */
+export async function outlinesReady(): Promise<void> {
+  if (hb) return;
+  const m = await import('harfbuzzjs');
+  // the CLI bundle's copy exports its start as `ready` (scripts/compile.mjs); the ES module awaited it when imported
+  await (m as { ready?: Promise<unknown> }).ready;
+  hb = m;
+}
+
+/** Whether this thread has loaded harfbuzzjs (what REPORTPRESS_BENCH_JSON reports; test/cli/nextBuild). */
+export const outlinesLoaded = (): boolean => hb !== undefined;
+
 /** Glyph outlines through harfbuzzjs's draw API (charts only), its face made on the first outline asked for. */
 function outlines(bytes: Uint8Array): (id: number) => string {
-  let font: hb.Font | undefined;
-  return (id) => (font ??= new hb.Font(new hb.Face(new hb.Blob(bytes), 0))).glyphToPath(id);
+  let font: Hb.Font | undefined;
+  return (id) => {
+    if (!hb) throw new Error('glyph outline asked for before outlinesReady() (fonts/shaper.ts)');
+    return (font ??= new hb.Font(new hb.Face(new hb.Blob(bytes), 0))).glyphToPath(id);
+  };
 }

@@ -3,8 +3,9 @@
  * same SVG as drawing every glyph of every line again (the oracle: a store without font files, which the caches
  * skip), and one outline call per distinct glyph and face.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { outlineText } from '../../src/charts/outlineText.ts';
+import { outlinesReady } from '../../src/fonts/shaper.ts';
 import type { FontStore } from '../../src/fonts/fontStore.ts';
 import { loadTestTheme, testFonts } from './helpers.ts';
 
@@ -26,6 +27,9 @@ function counted(withFiles: boolean): { store: FontStore; calls: string[] } {
   return { store, calls };
 }
 
+
+// glyph outlines come from harfbuzzjs, loaded on demand (fonts/shaper.ts)
+beforeAll(outlinesReady);
 describe('chart text outlines', () => {
   it('draw the same paths with each glyph outlined once per face', () => {
     const plain = counted(false);

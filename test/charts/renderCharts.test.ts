@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { planCharts, renderCharts, writeChartFiles } from '../../src/charts/index.ts';
 import { GALLERY } from './gallerySpecs.ts';
 import { outlineText } from '../../src/charts/outlineText.ts';
+import { outlinesReady } from '../../src/fonts/shaper.ts';
 import { isReportError } from '../../src/diag/errors.ts';
 import { createBuildContext } from '../../src/util/buildContext.ts';
 import { createSink } from '../../src/diag/sink.ts';
@@ -34,6 +35,9 @@ const pngSize = (png: Uint8Array) => {
   return { w: b.readUInt32BE(16), h: b.readUInt32BE(20) };
 };
 
+
+// glyph outlines come from harfbuzzjs, loaded on demand (fonts/shaper.ts)
+beforeAll(outlinesReady);
 describe('renderCharts', () => {
   it('writes axis labels in nl-NL notation as text in the theme font, sized to the frame', async () => {
     const a = (await renderCharts([studie, { ...daily, size: 'full' }], opts, { diag: createSink() }));

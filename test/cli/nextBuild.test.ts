@@ -95,4 +95,20 @@ describe('next build (a new process with the cache folder filled)', () => {
     expect(zodLoaded()).toBe(true);
     expect(zodLoaded()).toBe(false);
   }, 240_000);
+
+  it('loads harfbuzzjs (glyph outlines) only to rasterise chart PNGs itself, never for a next build', () => {
+    const { scratch, content } = scratchCopy();
+    const out = join(scratch, 'r.pdf');
+    const report = join(scratch, 'bench.json');
+    const outlinesLoaded = (worker: '0' | '1') => {
+      const r = spawnSync(process.execPath, [cli, 'build', content, '-o', out], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, REPORTPRESS_BENCH_JSON: report, REPORTPRESS_CHART_WORKER: worker } });
+      expect(r.status, r.stderr).toBe(0);
+      return (JSON.parse(readFileSync(report, 'utf8')) as { outlinesLoaded: unknown }).outlinesLoaded;
+    };
+    // charts rendered and their PNGs rasterised in the main thread: outlines needed
+    expect(outlinesLoaded('0')).toBe(true);
+    // every chart and PNG from the cache folder: harfbuzzjs not even evaluated
+    expect(outlinesLoaded('0')).toBe(false);
+    expect(outlinesLoaded('1')).toBe(false);
+  }, 240_000);
 });
