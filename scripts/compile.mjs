@@ -265,6 +265,9 @@ await build({
   define: { 'import.meta.url': '__rpLauncherUrl' },
 });
 writeFileSync('dist/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);
+// ES modules that earlier versions wrote under .js names: in a commonjs dist/ they would not even load
+for (const f of ['index.js', 'index.js.map', 'chartWorker.js', 'chartWorkerMain.js']) rmSync(join('dist', f), { force: true });
+for (const f of existsSync('dist/chunks') ? readdirSync('dist/chunks') : []) if (/\.js(\.map)?$/.test(f)) rmSync(join('dist', 'chunks', f), { force: true });
 
 const VEGA_INPUTS = ['package-lock.json', 'src/charts/vegaBundle.ts', 'src/charts/canvasStub.ts', 'scripts/compile.mjs'];
 const stamp = createHash('sha256')
