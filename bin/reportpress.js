@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+// CommonJS (bin/package.json), like dist/cli.js: no ES-module loader at start (src/cli/launch.ts).
+require('../dist/cli.js');

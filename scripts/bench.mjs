@@ -86,7 +86,7 @@ function tenfold() {
  * `WARM` (while V8 is still compiling the rebuild path), and `first` the median of those first ones.
  */
 async function watchEdits(dir, label, file, edit) {
-  const { startWatch } = await import(join(root, 'dist', 'index.js'));
+  const { startWatch } = await import(join(root, 'dist', 'index.mjs'));
   const copy = join(scratch, `watch-${label}`);
   cpSync(dir, copy, { recursive: true });
   // An editor's folder holds files written long ago: a session takes a file whose stat is unchanged from memory only

@@ -1,17 +1,27 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * The package root: templates/, fonts/ and the bundled content ship next to the code. Found by walking up from
  * this module to the folder with package.json, so it holds from src/ (vitest), dist/ and dist/chunks/ (the CLI).
+ * dist/ has a package.json of its own that only says "commonjs" (scripts/compile.mjs): the root's is the one
+ * with a name.
  */
 export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (existsSync(join(dir, 'package.json')) && named(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
+
+function named(file: string): boolean {
+  try {
+    return typeof (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'string';
+  } catch {
+    return false;
   }
 }
 

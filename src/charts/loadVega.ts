@@ -38,7 +38,7 @@ let script: vm.Script | undefined;
 /** Imports vega, vega-lite and vega-interpreter once per process. */
 export function loadVega(): Promise<VegaLibs> {
   libs ??= (async () => {
-    const m = import.meta.url.endsWith('.js') && existsSync(VEGA_BUNDLE) ? runBundle() : await import('./vegaBundle.ts');
+    const m = !import.meta.url.endsWith('.ts') && existsSync(VEGA_BUNDLE) ? runBundle() : await import('./vegaBundle.ts');
     if (!m.expressionInterpreter) throw new Error('vega-interpreter has no expressionInterpreter export');
     return { vega: m.vega, vl: m.vl, interpreter: m.expressionInterpreter, untyped: m.vega as unknown as VegaLibs['untyped'] };
   })();

@@ -18,7 +18,7 @@ import type { RenderRequest, RenderResult } from './renderPlans.ts';
 import { askSvgSizes, type SvgSizes } from './svgSizeInWorker.ts';
 
 /** The compiled worker entry (scripts/compile.mjs). */
-const WORKER_ENTRY = join(PACKAGE_ROOT, 'dist', 'chartWorker.js');
+const WORKER_ENTRY = join(PACKAGE_ROOT, 'dist', 'chartWorker.mjs');
 
 /** What the worker is given: the plans, the chart theme and the chart faces' files (key → absolute path). */
 export interface WorkerRequest extends RenderRequest {
@@ -48,7 +48,7 @@ export type WorkerRender = { readonly results: RenderResult[]; readonly progress
  */
 export function chartWorkerAvailable(): boolean {
   const env = process.env.REPORTPRESS_CHART_WORKER;
-  return import.meta.url.endsWith('.js') && env !== '0' && (env === '1' || (availableParallelism() > 1 && existsSync(WORKER_ENTRY)));
+  return !import.meta.url.endsWith('.ts') && env !== '0' && (env === '1' || (availableParallelism() > 1 && existsSync(WORKER_ENTRY)));
 }
 
 /** A render under way in a worker; `wait` keeps the process alive for it (until then it may exit without it). */

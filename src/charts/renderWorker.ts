@@ -1,5 +1,5 @@
 /**
- * Entry of the chart worker thread (compiled to dist/chartWorker.js; see renderInWorker.ts): renders the planned
+ * Entry of the chart worker thread (compiled to dist/chartWorker.mjs; see renderInWorker.ts): renders the planned
  * charts with vega while the main thread styles and lays out the text. Labels are measured with a font store of
  * its own over the same font files; HarfBuzz shapes deterministically, so every width equals the main thread's.
  * A one-shot build's worker answers once: the render results (as renderPlans gives them) with the progress it made,

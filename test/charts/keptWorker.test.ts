@@ -24,7 +24,7 @@ const edit = (text: string, n: number) => text.replace(/(value: )(\d{2,})\b/g, (
 describe('charts of a kept build context', () => {
   it('render in the context\'s own worker, and each rebuild after a figures edit equals a one-shot build rendering in-thread', async () => {
     process.env.REPORTPRESS_CHART_WORKER = '1';
-    const { buildReport, createBuildContext } = (await import(join(root, 'dist', 'index.js'))) as typeof import('../../src/index.ts');
+    const { buildReport, createBuildContext } = (await import(join(root, 'dist', 'index.mjs'))) as typeof import('../../src/index.ts');
     const dir = join(mkdtempSync(join(tmpdir(), 'rp-kept-')), 'c');
     cpSync(join(root, 'content', 'jaarverslag-2020'), dir, { recursive: true });
     const figures = join(dir, 'figures.yaml');

@@ -5,7 +5,7 @@
  * escaped at compile time), so the launcher reads it as Latin-1.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,29 @@ describe('the CLI launcher', () => {
     const next = run(args, 'report');
     expect(next.status, next.stderr).toBe(0);
     expect(next.stderr.split('\n').filter((l) => l.startsWith('code cache'))).toEqual(['code cache: accepted']);
+  }, 240_000);
+
+  it('starts as CommonJS: neither --help nor a next build loads Node\'s ES-module loader', () => {
+    // Node's own module list at exit, through a preloaded CommonJS hook (a -r script loads no ES module itself)
+    const dir = mkdtempSync(join(tmpdir(), 'rp-launch-'));
+    const hook = join(dir, 'hook.cjs');
+    writeFileSync(hook, "process.on('exit', () => process.stderr.write('\\n' + JSON.stringify(process.moduleLoadList) + '\\n'));\n");
+    const esmLoaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', hook, cli, ...args], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const list = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as string[];
+      expect(list).toContain('NativeModule vm'); // the list is Node's, and the launcher ran
+      return list.filter((m) => m.includes('internal/modules/esm/module_job') || m.includes('internal/modules/esm/translators'));
+    };
+    expect(esmLoaded(['--help'])).toEqual([]);
+    const args = ['build', join(root, 'content', 'annual-report-2020-en'), '-o', join(dir, 'r.pdf'), '--cache-dir', join(dir, 'cache')];
+    esmLoaded(args);
+    expect(esmLoaded(args)).toEqual([]);
+    // the ES-module entry it replaced did load them: the check can tell
+    const esm = join(dir, 'entry.mjs');
+    writeFileSync(esm, '');
+    const r = spawnSync(process.execPath, ['-r', hook, esm], { encoding: 'utf8' });
+    expect((JSON.parse(r.stderr.trim().split('\n').at(-1)!) as string[]).some((m) => m.includes('internal/modules/esm/module_job'))).toBe(true);
   }, 240_000);
 
   it('never uses a code cache older than the bundle (V8 would take another bundle of the same length)', () => {
