@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,11 +12,12 @@ export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && named(join(dir, 'package.json'))) return dir;
+    if (named(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) return resolve(from, '..');
   }
 }
 
+/** True for a package.json that names a package (false for none, for dist/'s, for one that does not parse). */
 function named(file: string): boolean {
   try {
     return typeof (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'string';

@@ -99,7 +99,6 @@ export async function validateReport(opts: ValidateOptions, ctx: { diag: Diagnos
   // 1. load and validate the content folder
   const source = await timed('load', () => loadReport(opts.contentDir, { ...ctx, cacheDir: opts.cacheDir }));
   if (source.meta.limits) opts.onLimits?.(source.meta.limits);
-  // a build hyphenates later: its patterns compile meanwhile (charts and images overlap the same way)
   // once the content has loaded (most input errors stop a build before: it then exits without a thread to end)
   steps.afterLoad?.(source);
   // 2. the template: all of the look

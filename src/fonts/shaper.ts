@@ -1,8 +1,8 @@
 /**
  * One shaping engine for measuring and for drawing: HarfBuzz (the WebAssembly build harfbuzzjs ships, called
- * directly through fonts/hbWasm.ts; harfbuzzjs's own API draws chart outlines, loaded by outlinesReady). Layout measures with the
- * runs this returns and pdf/ draws the very same runs (glyph ids, advances, offsets), so nothing is shaped twice
- * and what is drawn is exactly what was measured. HarfBuzz agreed with fontkit (which pdfkit used to shape with)
+ * directly through fonts/hbWasm.ts; harfbuzzjs's own API draws chart outlines, loaded by outlinesReady). Layout
+ * measures with the runs this returns and pdf/ draws the very same runs (glyph ids, advances, offsets), so nothing
+ * is shaped twice and what is drawn is exactly what was measured. HarfBuzz agreed with fontkit (which pdfkit used to shape with)
  * on every glyph id and advance of every word of the bundled report in all eight faces
  * (test/fonts/shaper.test.ts checks it against the font's own tables), at ~8× the speed.
  */
